@@ -1,0 +1,3 @@
+from nbscdr_cli.cli import main
+
+main()

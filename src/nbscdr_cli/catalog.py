@@ -1,0 +1,432 @@
+"""The technique catalog: load, validate and look up techniques and references.
+
+The built-in catalog is ``data/techniques.toml``, shipped inside the wheel. A user's
+own file replaces it (``--data PATH`` or ``NBSCDR_DATA``) and is validated as
+strictly: every problem is reported with the file, the key and what is accepted.
+
+All ranges are stored in the canonical unit (Gt CO2/yr); the unit the file wrote is
+kept for display.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nbscdr_cli.errors import DataError, InputError
+
+ENV_DATA = "NBSCDR_DATA"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text in English and (optionally) Chinese."""
+
+    en: str
+    zh: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.zh or self.en) if lang == "zh" else self.en
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "zh": self.zh} if self.zh else {"en": self.en}
+
+
+@dataclass(frozen=True)
+class RemovalRange:
+    """A removal range in Gt CO2/yr. ``low`` is None where the source says only
+    "up to": sums then count it as 0 and say so."""
+
+    low: float | None
+    high: float
+
+    @property
+    def lower(self) -> float:
+        return 0.0 if self.low is None else self.low
+
+    @property
+    def open_low(self) -> bool:
+        return self.low is None
+
+    def scaled(self, share: float) -> RemovalRange:
+        return RemovalRange(None if self.low is None else self.low * share, self.high * share)
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """One governance challenge; ``id`` lets a briefing list it once."""
+
+    id: str
+    text: LocalText
+
+
+@dataclass(frozen=True)
+class Technique:
+    id: str
+    name: LocalText
+    range: RemovalRange
+    unit: str  # as written in the data file
+    unit_factor: float  # that unit -> Gt CO2/yr
+    aliases: tuple[str, ...] = ()
+    scope: str | None = None
+    readiness: LocalText | None = None
+    governance: tuple[Challenge, ...] = ()
+    source: str | None = None
+    notes: str | None = None
+    shares_resource_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    range: RemovalRange  # canonical: Gt CO2/yr (annual) or Gt CO2 (cumulative)
+    unit: str
+    unit_factor: float
+    kind: str = "annual"  # "annual" or "cumulative"
+    name: LocalText | None = None
+    scope: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    techniques: Mapping[str, Technique]
+    references: Mapping[str, Reference]
+    names: Mapping[str, str] = field(default_factory=dict)  # normalised name -> id
+
+    def find(self, query: str, *, where: str | None = None) -> Technique:
+        """The technique named by an id, an alias or its English or Chinese name,
+        ignoring case, width (NFKC) and the spelling of separators."""
+        key = normalise_name(query)
+        found = self.names.get(key)
+        if found is not None:
+            return self.techniques[found]
+        raise InputError(
+            f"unknown technique {query!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
+            "`nbscdr list` shows the techniques",
+            where=where,
+        )
+
+    def reference(self, query: str, *, where: str | None = None) -> Reference:
+        if query in self.references:
+            return self.references[query]
+        hint = did_you_mean(query, self.references, str)
+        known = ", ".join(self.references) or "none"
+        raise InputError(f"unknown reference {query!r}{hint}; known: {known}", where=where)
+
+
+def normalise_name(text: str) -> str:
+    """Fold a technique name for matching: NFKC (full-/half-width), case, and any
+    run of spaces, '-' or '_' as one '-'."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    return re.sub(r"[\s_\-]+", "-", folded)
+
+
+def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
+    close = difflib.get_close_matches(key, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {show(close[0])!r}?)" if close else ""
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def builtin_path() -> Path:
+    """The catalog shipped in the wheel (or, in a source checkout, ``data/``)."""
+    packaged = Path(__file__).parent / "data" / "techniques.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "techniques.toml"
+
+
+def resolve_path(path: str | Path | None) -> Path:
+    """The catalog to use: ``path``, else $NBSCDR_DATA, else the built-in one."""
+    if path is not None and str(path) != "":
+        return Path(path)
+    env = os.environ.get(ENV_DATA)
+    return Path(env) if env else builtin_path()
+
+
+def read_toml_file(path: Path, *, what: str) -> dict[str, Any]:
+    """Read a TOML file as UTF-8 (a byte-order mark is allowed) and parse it,
+    reporting any problem with the file name and line."""
+    text = read_text_file(path, what=what)
+    return parse_toml(text, where=str(path))
+
+
+def read_text_file(path: Path, *, what: str) -> str:
+    where = str(path)
+    try:
+        if path.is_dir():
+            raise DataError(f"{what} is a folder, not a file", where=where)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(f"{what} is {size} bytes; at most {MAX_FILE_BYTES}", where=where)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{what} not found", where=where) from None
+    except PermissionError:
+        raise DataError(f"{what} cannot be read (permission denied)", where=where) from None
+    except OSError as exc:
+        raise DataError(f"{what} cannot be read ({exc.strerror or exc})", where=where) from None
+    return decode_utf8(raw, where=where)
+
+
+def decode_utf8(raw: bytes, *, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line})", where=where
+        ) from None
+
+
+def parse_toml(text: str, *, where: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"invalid TOML: {exc}", where=where) from None
+    except RecursionError:
+        raise DataError("invalid TOML: nested too deeply", where=where) from None
+
+
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """Load and validate a technique catalog (the built-in one by default)."""
+    resolved = resolve_path(path)
+    from nbscdr_cli import catalog_cache
+
+    cached = catalog_cache.load(resolved)
+    if cached is not None:
+        return cached
+    document = read_toml_file(resolved, what="data file")
+    catalog = catalog_from_dict(document, source=str(resolved))
+    catalog_cache.store(resolved, catalog)
+    return catalog
+
+
+TECHNIQUE_KEYS = {
+    "name",
+    "low",
+    "high",
+    "unit",
+    "aliases",
+    "scope",
+    "readiness",
+    "governance",
+    "source",
+    "notes",
+    "shares_resource_with",
+}
+REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source"}
+TOP_KEYS = {"techniques", "references"}
+
+
+def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
+    """Validate a parsed catalog document and build the Catalog."""
+    v = _Validator(source)
+    v.keys(document, TOP_KEYS, "")
+    raw_techniques = v.table(document.get("techniques"), "techniques", required=True)
+    if not raw_techniques:
+        raise DataError("techniques: no techniques defined", where=source)
+    techniques = {tid: v.technique(tid, body) for tid, body in raw_techniques.items()}
+    raw_refs = v.table(document.get("references", {}), "references", required=False)
+    references = {rid: v.reference(rid, body) for rid, body in raw_refs.items()}
+    names: dict[str, str] = {}
+    for technique in techniques.values():
+        spellings = [technique.id, technique.name.en, *technique.aliases]
+        if technique.name.zh:
+            spellings.append(technique.name.zh)
+        for spelling in spellings:
+            key = normalise_name(spelling)
+            other = names.setdefault(key, technique.id)
+            if other != technique.id:
+                raise DataError(
+                    f"techniques.{technique.id}: name or alias {spelling!r} is already used by "
+                    f"techniques.{other} (names match ignoring case, width and separators)",
+                    where=source,
+                )
+    for technique in techniques.values():
+        for i, other in enumerate(technique.shares_resource_with):
+            if other not in techniques:
+                raise DataError(
+                    f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique "
+                    f"{other!r}",
+                    where=source,
+                )
+    return Catalog(source, techniques, references, names)
+
+
+class _Validator:
+    """Checks one document, naming the file and key path in every message."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str, message: str) -> DataError:
+        return DataError(f"{key}: {message}" if key else message, where=self.source)
+
+    def keys(self, body: Mapping[str, Any], allowed: set[str], key: str) -> None:
+        for name in body:
+            if name not in allowed:
+                hint = did_you_mean(str(name), allowed)
+                known = ", ".join(sorted(allowed))
+                where = f"{key}.{name}" if key else str(name)
+                raise self.fail(where, f"unknown key{hint}; known keys: {known}")
+
+    def table(self, value: Any, key: str, *, required: bool) -> dict[str, Any]:
+        if value is None:
+            if required:
+                raise self.fail(key, "missing table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(key, f"must be a table, not {_type(value)}")
+        return value
+
+    def text(self, value: Any, key: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be a string, not {_type(value)}")
+        if not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value.strip()
+
+    def number(self, value: Any, key: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, f"must be a number, not {_type(value)}")
+        try:
+            number = float(value)
+        except OverflowError:
+            raise self.fail(key, "is too large") from None
+        if not math.isfinite(number):
+            raise self.fail(key, f"must be a finite number, not {value}")
+        if number < 0:
+            raise self.fail(key, f"{value} is negative; removals are 0 or more")
+        return number
+
+    def local(self, value: Any, key: str) -> LocalText:
+        if isinstance(value, str):
+            return LocalText(self.text(value, key))
+        if not isinstance(value, dict):
+            raise self.fail(key, f"must be a table {{ en = ..., zh = ... }}, not {_type(value)}")
+        self.keys(value, {"en", "zh"}, key)
+        if "en" not in value:
+            raise self.fail(f"{key}.en", "missing (English text is required)")
+        zh = value.get("zh")
+        return LocalText(
+            self.text(value["en"], f"{key}.en"), None if zh is None else self.text(zh, f"{key}.zh")
+        )
+
+    def strings(self, value: Any, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list of strings, not {_type(value)}")
+        return tuple(self.text(item, f"{key}[{i}]") for i, item in enumerate(value))
+
+    def range(self, body: Mapping[str, Any], key: str) -> tuple[RemovalRange, str, float]:
+        from nbscdr_cli.units import parse_unit
+
+        if "high" not in body:
+            raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
+        if "unit" not in body:
+            raise self.fail(f"{key}.unit", "missing; e.g. unit = \"Gt CO2/yr\"")
+        unit_text = self.text(body["unit"], f"{key}.unit")
+        kind = body.get("kind", "annual") if key.startswith("references.") else "annual"
+        try:
+            unit = parse_unit(unit_text, kind="mass" if kind == "cumulative" else "rate")
+        except InputError as exc:
+            raise self.fail(f"{key}.unit", exc.message) from None
+        high = self.number(body["high"], f"{key}.high") * unit.factor
+        low = None
+        if "low" in body:
+            low = self.number(body["low"], f"{key}.low") * unit.factor
+            if low > high:
+                raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
+        if not math.isfinite(high):
+            raise self.fail(f"{key}.high", "is too large in canonical units")
+        return RemovalRange(low, high), unit.text, unit.factor
+
+    def technique(self, tid: str, body: Any) -> Technique:
+        key = f"techniques.{tid}"
+        if not isinstance(body, dict):
+            raise self.fail(key, f"must be a table, not {_type(body)}")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", tid):
+            raise self.fail(key, "ids are lower-case letters, digits and '-'")
+        self.keys(body, TECHNIQUE_KEYS, key)
+        if "name" not in body:
+            raise self.fail(f"{key}.name", 'missing; e.g. name = { en = "...", zh = "..." }')
+        rng, unit, factor = self.range(body, key)
+        governance = []
+        for i, item in enumerate(self._list(body.get("governance", []), f"{key}.governance")):
+            ckey = f"{key}.governance[{i}]"
+            if not isinstance(item, dict):
+                raise self.fail(ckey, f"must be a table {{ en = ..., zh = ... }}, not {_type(item)}")
+            self.keys(item, {"id", "en", "zh"}, ckey)
+            text = self.local({k: v for k, v in item.items() if k != "id"}, ckey)
+            cid = self.text(item["id"], f"{ckey}.id") if "id" in item else text.en
+            governance.append(Challenge(cid, text))
+        return Technique(
+            id=tid,
+            name=self.local(body["name"], f"{key}.name"),
+            range=rng,
+            unit=unit,
+            unit_factor=factor,
+            aliases=self.strings(body.get("aliases", []), f"{key}.aliases"),
+            scope=self.text(body["scope"], f"{key}.scope") if "scope" in body else None,
+            readiness=self.local(body["readiness"], f"{key}.readiness")
+            if "readiness" in body
+            else None,
+            governance=tuple(governance),
+            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
+            notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,
+            shares_resource_with=self.strings(
+                body.get("shares_resource_with", []), f"{key}.shares_resource_with"
+            ),
+        )
+
+    def reference(self, rid: str, body: Any) -> Reference:
+        key = f"references.{rid}"
+        if not isinstance(body, dict):
+            raise self.fail(key, f"must be a table, not {_type(body)}")
+        self.keys(body, REFERENCE_KEYS, key)
+        kind = body.get("kind", "annual")
+        if kind not in ("annual", "cumulative"):
+            raise self.fail(f"{key}.kind", f"{kind!r} is not 'annual' or 'cumulative'")
+        if "low" not in body:
+            raise self.fail(f"{key}.low", "missing (a reference needs low and high)")
+        rng, unit, factor = self.range(body, key)
+        scope = body.get("scope", [])
+        return Reference(
+            id=rid,
+            range=rng,
+            unit=unit,
+            unit_factor=factor,
+            kind=kind,
+            name=self.local(body["name"], f"{key}.name") if "name" in body else None,
+            scope=(scope,) if isinstance(scope, str) else self.strings(scope, f"{key}.scope"),
+            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
+        )
+
+    def _list(self, value: Any, key: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(key, f"must be a list, not {_type(value)}")
+        return value
+
+
+def _type(value: Any) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)

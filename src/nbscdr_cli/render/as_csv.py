@@ -1,0 +1,54 @@
+"""CSV: a header row, one row per item, and for a portfolio a final total row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from nbscdr_cli.render.labels import label
+
+
+def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
+    if kind == "portfolio":
+        unit = doc["unit"]
+        rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to"]]
+        for e in doc["entries"]:
+            rows.append(
+                [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"]]
+            )
+        total = doc["total"]
+        rows.append(["total", label("total", lang), "", total["low"], total["high"], unit, ""])
+        return rows
+    if kind == "catalog":
+        rows = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]
+        for t in doc["techniques"]:
+            name = t["name"]
+            rows.append(
+                [t["id"], name["en"], name.get("zh", ""), t["low"], t["high"], t["unit"], t["up_to"], t["scope"]]
+            )
+        return rows
+    if kind == "technique":
+        return [["key", "value"], *[[k, _flat(v)] for k, v in doc.items()]]
+    return [list(doc.keys()), [_flat(v) for v in doc.values()]]
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict):
+        return " | ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(str(_flat(v)) for v in value)
+    return "" if value is None else value
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([[_cell(v) for v in row] for row in _rows(kind, doc, lang)])
+    return buffer.getvalue()

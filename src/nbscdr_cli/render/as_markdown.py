@@ -1,0 +1,80 @@
+"""Markdown: pipe tables, for pasting into a briefing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbscdr_cli.render import fmt, low_text, range_text
+from nbscdr_cli.render.labels import label, scope_name
+
+
+def _cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def table(header: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |"]
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def portfolio_table(doc: dict[str, Any], lang: str) -> str:
+    unit = doc["unit"]
+    rows = [
+        [
+            f"{e['name']} (`{e['technique']}`)",
+            f"{fmt(e['share'] * 100)}%" if not e["own_figure"] else label("own_figure", lang),
+            low_text(e["low"], e["up_to"], lang),
+            fmt(e["high"]),
+        ]
+        for e in doc["entries"]
+    ]
+    total = doc["total"]
+    rows.append([f"**{label('total', lang)}**", "", f"**{fmt(total['low'])}**", f"**{fmt(total['high'])}**"])
+    header = [label("technique", lang), label("share", lang), f"{label('low', lang)} ({unit})", f"{label('high', lang)} ({unit})"]
+    return table(header, rows)
+
+
+def comparison_table(doc: dict[str, Any], lang: str) -> str:
+    unit = doc["unit"]
+    rows = []
+    for c in doc["comparisons"]:
+        name = (c["name"] or {}).get(lang) or (c["name"] or {}).get("en") or c["reference"]
+        ratio = f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×"
+        scoped = f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}"
+        rows.append([f"{name} (`{c['reference']}`)", f"{fmt(c['low'])}–{fmt(c['high'])}", ratio, scoped])
+    header = [label("reference", lang), f"{label('range', lang)} ({unit})", label("ratio", lang), f"{label('in_scope', lang)} ({unit})"]
+    return table(header, rows)
+
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+    if kind == "portfolio":
+        parts = [f"## {label('portfolio', lang)}: {doc['name']}", "", portfolio_table(doc, lang)]
+        if doc["comparisons"]:
+            parts += ["", f"### {label('comparison', lang)}", "", comparison_table(doc, lang)]
+        parts += ["", f"### {label('notes_heading', lang)}", ""]
+        parts += [f"- {w['message']}" for w in doc["warnings"]]
+        return "\n".join(parts)
+    if kind == "catalog":
+        rows = [
+            [f"`{t['id']}`", t["name"].get(lang) or t["name"]["en"],
+             range_text(t, lang),
+             scope_name(t["scope"], lang) if t["scope"] else "", (t["readiness"] or {}).get(lang) or (t["readiness"] or {}).get("en", "")]
+            for t in doc["techniques"]
+        ]
+        header = [label(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
+        return table(header, rows)
+    if kind == "technique":
+        from nbscdr_cli.render.as_table import technique_fields
+
+        lines = [f"## {doc['name'].get(lang) or doc['name']['en']} (`{doc['id']}`)", ""]
+        for key, value in technique_fields(doc, lang):
+            if isinstance(value, list):
+                lines.append(f"**{key}**:")
+                lines += [f"- {item}" for item in value]
+            else:
+                lines.append(f"**{key}**: {value}")
+            lines.append("")
+        return "\n".join(lines)
+    return f"{fmt(doc['value'])} {doc['unit']}"

@@ -1,0 +1,141 @@
+"""The terminal table (the default format), drawn with rich.
+
+Colour and box-drawing characters appear only when stdout is a terminal that can
+show them; NO_COLOR is honoured (by rich). Written to a pipe or a file, the same
+layout uses plain ASCII rules and no escape codes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from typing import Any
+
+from nbscdr_cli.render import fmt, low_text, range_text
+from nbscdr_cli.render.labels import label, scope_name
+
+
+def _console(terminal: bool) -> Any:
+    from rich.console import Console
+
+    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+    return Console(
+        file=io.StringIO(),
+        width=max(40, min(width, 200)),
+        force_terminal=terminal,
+        no_color=not terminal or bool(os.environ.get("NO_COLOR")),
+        color_system="auto" if terminal else None,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def _box(terminal: bool) -> Any:
+    from rich import box
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if terminal and encoding.startswith("utf"):
+        return box.ROUNDED
+    return box.ASCII2
+
+
+def _table(terminal: bool, title: str | None = None) -> Any:
+    from rich.table import Table
+
+    return Table(title=title, box=_box(terminal), title_justify="left", header_style="bold" if terminal else "")
+
+
+def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
+    """The fields `show` prints, as (label, value or list of values)."""
+
+    def local(value: dict[str, str] | None) -> str:
+        return "" if not value else value.get(lang) or value["en"]
+
+    fields: list[tuple[str, Any]] = [
+        (label("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")),
+        (label("range", lang), range_text(doc, lang)),
+    ]
+    if doc.get("scope"):
+        fields.append((label("scope", lang), doc["scope"]))
+    if doc.get("readiness"):
+        fields.append((label("readiness", lang), local(doc["readiness"])))
+    if doc.get("governance"):
+        fields.append((label("governance", lang), [local(c) for c in doc["governance"]]))
+    if doc.get("aliases"):
+        fields.append((label("aliases", lang), ", ".join(doc["aliases"])))
+    if doc.get("source"):
+        fields.append((label("source", lang), doc["source"]))
+    if doc.get("notes"):
+        fields.append((label("notes", lang), doc["notes"]))
+    return fields
+
+
+def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    unit = doc["unit"]
+    table = _table(terminal, f"{label('portfolio', lang)}: {doc['name']}")
+    table.add_column(label("technique", lang))
+    table.add_column(label("share", lang), justify="right")
+    table.add_column(f"{label('low', lang)}\n{unit}", justify="right")
+    table.add_column(f"{label('high', lang)}\n{unit}", justify="right")
+    for e in doc["entries"]:
+        share = label("own_figure", lang) if e["own_figure"] else f"{fmt(e['share'] * 100)}%"
+        table.add_row(f"{e['name']} ({e['technique']})", share, low_text(e["low"], e["up_to"], lang), fmt(e["high"]))
+    total = doc["total"]
+    table.add_section()
+    table.add_row(label("total", lang), "", fmt(total["low"]), fmt(total["high"]), style="bold" if terminal else "")
+    console.print(table)
+    if doc["comparisons"]:
+        comp = _table(terminal, label("comparison", lang))
+        comp.add_column(label("reference", lang))
+        comp.add_column(f"{label('range', lang)}\n{unit}", justify="right")
+        comp.add_column(label("ratio", lang), justify="right")
+        comp.add_column(f"{label('in_scope', lang)}\n{unit}", justify="right")
+        for c in doc["comparisons"]:
+            comp.add_row(
+                c["reference"],
+                f"{fmt(c['low'])}–{fmt(c['high'])}",
+                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
+                f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}",
+            )
+        console.print(comp)
+    for w in doc["warnings"]:
+        console.print(f"- {w['message']}", markup=False, soft_wrap=True)
+
+
+def _catalog(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    table = _table(terminal)
+    table.add_column(label("id", lang), no_wrap=True)
+    for key in ("name", "range", "scope", "readiness"):
+        table.add_column(label(key, lang), overflow="fold")
+    for t in doc["techniques"]:
+        readiness = t["readiness"] or {}
+        table.add_row(
+            t["id"],
+            t["name"].get(lang) or t["name"]["en"],
+            range_text(t, lang),
+            scope_name(t["scope"], lang) if t["scope"] else "",
+            readiness.get(lang) or readiness.get("en", ""),
+        )
+    console.print(table)
+
+
+def _technique(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    table = _table(terminal, f"{doc['name'].get(lang) or doc['name']['en']} ({doc['id']})")
+    table.add_column("", style="bold" if terminal else "")
+    table.add_column("", overflow="fold")
+    table.show_header = False
+    for key, value in technique_fields(doc, lang):
+        table.add_row(key, "\n".join(f"• {v}" for v in value) if isinstance(value, list) else str(value))
+    console.print(table)
+
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+    if kind == "conversion":
+        return f"{fmt(doc['value'])} {doc['unit']}"
+    console = _console(terminal)
+    {"portfolio": _portfolio, "catalog": _catalog, "technique": _technique}[kind](console, doc, lang, terminal)
+    return console.file.getvalue()

@@ -1,0 +1,90 @@
+"""Labels and sentences of the rendered output, in English and Chinese."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    "technique": ("Technique", "技术"),
+    "id": ("Id", "编号"),
+    "name": ("Name", "名称"),
+    "share": ("Share", "比例"),
+    "low": ("Low", "下限"),
+    "high": ("High", "上限"),
+    "range": ("Range", "范围"),
+    "unit": ("Unit", "单位"),
+    "scope": ("Scope", "范围类别"),
+    "readiness": ("Readiness", "技术成熟度"),
+    "governance": ("Governance challenges", "治理挑战"),
+    "source": ("Source", "来源"),
+    "notes": ("Notes", "说明"),
+    "aliases": ("Aliases", "别名"),
+    "total": ("Total", "合计"),
+    "reference": ("Reference", "参考"),
+    "ratio": ("Total / reference", "合计 / 参考"),
+    "in_scope": ("In its scope", "其范围内"),
+    "portfolio": ("Portfolio", "组合"),
+    "comparison": ("Comparison with references", "与参考估计的比较"),
+    "notes_heading": ("Notes", "注意事项"),
+    "value": ("Value", "数值"),
+    "up_to": ("up to", "最多"),
+    "own_figure": ("own figure", "自定数值"),
+}
+
+SENTENCES: dict[str, tuple[str, str]] = {
+    "up_to": (
+        "{ids}: the source gives only an upper bound (\"up to\"); the low end counts as 0.",
+        "{ids}：来源只给出上限（“最多”），下限按 0 计。",
+    ),
+    "overlap": (
+        "{a} and {b} draw on the same land or biomass: their high ends may count the same "
+        "removal twice.",
+        "{a} 与 {b} 依赖相同的土地或生物质：两者的上限可能重复计算同一份移除量。",
+    ),
+    "scope": (
+        "{ref} covers {scope} only: entries in its scope sum to {low}–{high} {unit}{outside}.",
+        "{ref} 仅涵盖{scope}：其范围内的条目合计 {low}–{high} {unit}{outside}。",
+    ),
+    "outside": ("; outside it: {ids}", "；范围外：{ids}"),
+    "sum_note": (
+        "Totals add every low and every high: they assume all extremes happen together.",
+        "合计将所有下限与所有上限分别相加，即假设各技术的极端情况同时出现。",
+    ),
+    "permanence": (
+        "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or "
+        "land-use change can release the carbon again.",
+        "基于自然的碳储存并非永久：吸收会趋于饱和，火灾、干旱、虫害或土地利用变化可能使碳重新释放。",
+    ),
+}
+
+SCOPES: dict[str, tuple[str, str]] = {
+    "forests": ("forests", "森林"),
+    "wetlands": ("wetlands", "湿地"),
+    "soils": ("soils", "土壤"),
+    "biomass": ("biomass", "生物质"),
+    "ocean": ("ocean", "海洋"),
+}
+
+
+def label(key: str, lang: str) -> str:
+    en, zh = LABELS[key]
+    return zh if lang == "zh" else en
+
+
+def sentence(key: str, lang: str, **values: object) -> str:
+    en, zh = SENTENCES[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def scope_name(scope: str, lang: str) -> str:
+    pair = SCOPES.get(scope)
+    if pair is None:
+        return scope
+    return pair[1] if lang == "zh" else pair[0]
+
+
+def join_scopes(scopes: tuple[str, ...] | list[str], lang: str) -> str:
+    names = [scope_name(s, lang) for s in scopes]
+    if lang == "zh":
+        return "、".join(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,250 @@
+"""Portfolio specs: what the user asks for, from arguments or a portfolio file.
+
+A spec names a technique and how much of it::
+
+    afforestation              its full range
+    afforestation:50%          that share of its range (also afforestation:0.5)
+    afforestation=2            the user's own figure, in Gt CO2/yr
+    afforestation=1.5-3        the user's own range
+    afforestation=500-800 Mt CO2/yr   ... in any rate unit
+
+The technique is matched later against a catalog (``portfolio.build_portfolio``);
+this module only checks the syntax and the numbers. The whole spec is NFKC-folded
+first, so full-width '：', '＝', '％' and digits work as their half-width forms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nbscdr_cli.errors import DataError, InputError
+
+MAX_SPEC_LENGTH = 300
+MAX_ENTRIES = 100_000
+_NUM = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_OWN_FIGURE = re.compile(rf"^\s*({_NUM})\s*(?:(?:-|–|—|~|\bto\b)\s*({_NUM}))?\s*(.*?)\s*$")
+_SHARE = re.compile(rf"^\s*({_NUM})\s*(%?)\s*$")
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    """One requested entry: a technique name plus a share or the user's own figure."""
+
+    technique: str
+    share: float = 1.0
+    low: float | None = None  # own figure, in ``unit``
+    high: float | None = None
+    unit: str | None = None
+    where: str = ""
+
+    @property
+    def own_figure(self) -> bool:
+        return self.high is not None
+
+
+def parse_share(text: str, *, where: str) -> float:
+    """'50%' or '0.5' -> 0.5; a share is between 0 and 1 (0% and 100%)."""
+    match = _SHARE.match(text)
+    if match is None:
+        raise InputError(f"share {text!r} is not a number or percentage, e.g. 50% or 0.5", where=where)
+    value = float(match.group(1))
+    percent = bool(match.group(2))
+    share = value / 100 if percent else value
+    if not 0 <= share <= 1:
+        hint = "" if percent else f" (write {text}% for a percentage)"
+        raise InputError(f"share {text} is outside 0–1 (0%–100%){hint}", where=where)
+    return share
+
+
+def parse_own_figure(text: str, *, where: str) -> tuple[float, float, str | None]:
+    """'2', '1.5-3' or '500-800 Mt CO2/yr' -> (low, high, unit or None)."""
+    match = _OWN_FIGURE.match(text)
+    if match is None:
+        raise InputError(
+            f"figure {text!r} is not a number or range, e.g. 2, 1.5-3 or '500-800 Mt CO2/yr' "
+            "(removals are 0 or more)",
+            where=where,
+        )
+    from nbscdr_cli.units import parse_number
+
+    low = parse_number(match.group(1), where=where, what="figure")
+    high = low if match.group(2) is None else parse_number(match.group(2), where=where, what="figure")
+    if low > high:
+        raise InputError(f"figure {text!r}: low {match.group(1)} is above high {match.group(2)}", where=where)
+    return low, high, (match.group(3) or None)
+
+
+def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
+    """Parse one spec string (see the module docstring)."""
+    where = where or f"spec {text[:60]!r}"
+    if not isinstance(text, str):
+        raise InputError("a spec must be text", where=where)
+    if len(text) > MAX_SPEC_LENGTH:
+        raise InputError(f"spec is {len(text)} characters long (at most {MAX_SPEC_LENGTH})", where=where)
+    folded = unicodedata.normalize("NFKC", text)
+    positions = [i for i in (folded.find(":"), folded.find("=")) if i >= 0]
+    cut = min(positions) if positions else len(folded)
+    name = folded[:cut].strip()
+    if not name:
+        raise InputError("no technique named; e.g. afforestation:50% or biochar=1-2", where=where)
+    if cut == len(folded):
+        return EntrySpec(name, where=where)
+    rest = folded[cut + 1 :]
+    if folded[cut] == ":":
+        return EntrySpec(name, share=parse_share(rest, where=where), where=where)
+    low, high, unit = parse_own_figure(rest, where=where)
+    if unit is not None:
+        from nbscdr_cli.units import parse_unit
+
+        parse_unit(unit, kind="rate", where=where)
+    return EntrySpec(name, low=low, high=high, unit=unit, where=where)
+
+
+def parse_specs(texts: Iterable[str]) -> list[EntrySpec]:
+    """Parse command-line specs; each error names the argument's position."""
+    specs = []
+    for i, text in enumerate(texts, start=1):
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        specs.append(parse_spec(text, where=f"argument {i} {shown!r}"))
+    return specs
+
+
+# ------------------------------------------------------------------ portfolio files
+
+ENTRY_KEYS = {"technique", "share", "low", "high", "unit"}
+FILE_KEYS = {"name", "entries"}
+
+
+@dataclass(frozen=True)
+class PortfolioFile:
+    name: str | None
+    entries: list[EntrySpec]
+    path: str
+
+
+def read_portfolio_file(path: str) -> PortfolioFile:
+    """Read a portfolio file (TOML or JSON; '-' reads standard input)."""
+    from nbscdr_cli.catalog import decode_utf8, parse_toml, read_text_file
+
+    if path == "-":
+        where = "<stdin>"
+        try:
+            raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        except (OSError, ValueError, AttributeError):
+            raw = b""
+        text = decode_utf8(raw, where=where)
+    else:
+        where = path
+        text = read_text_file(Path(path), what="portfolio file")
+    if not text.strip():
+        raise DataError("portfolio file is empty", where=where)
+    looks_json = path.lower().endswith(".json") or (
+        not path.lower().endswith(".toml") and text.lstrip().startswith(("{", "["))
+    )
+    document = parse_json(text, where=where) if looks_json else parse_toml(text, where=where)
+    return portfolio_from_dict(document, where=where)
+
+
+def parse_json(text: str, *, where: str) -> Any:
+    """Strict JSON: no NaN/Infinity, no duplicate keys; errors give line and column."""
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not allowed")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"duplicate key {key!r}")
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})", where=where
+        ) from None
+    except ValueError as exc:
+        raise DataError(f"invalid JSON: {exc}", where=where) from None
+    except RecursionError:
+        raise DataError("invalid JSON: nested too deeply", where=where) from None
+
+
+def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:
+    """Validate a parsed portfolio document."""
+    if not isinstance(document, Mapping):
+        raise DataError("a portfolio file is a table with `name` and `entries`", where=where)
+    for key in document:
+        if key not in FILE_KEYS:
+            raise DataError(f"{key}: unknown key; known keys: entries, name", where=where)
+    name = document.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise DataError("name: must be a non-empty string", where=where)
+    entries = document.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise DataError("entries: must be a non-empty list of tables ([[entries]])", where=where)
+    if len(entries) > MAX_ENTRIES:
+        raise DataError(f"entries: {len(entries)} entries; at most {MAX_ENTRIES}", where=where)
+    specs = [_entry_from_dict(item, where=f"{where}: entries[{i}]") for i, item in enumerate(entries)]
+    return PortfolioFile(name.strip() if name else None, specs, where)
+
+
+def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
+    if not isinstance(item, Mapping):
+        raise DataError("must be a table with `technique` and `share` or `low`/`high`", where=where)
+    for key in item:
+        if key not in ENTRY_KEYS:
+            raise DataError(f"unknown key {key!r}; known keys: {', '.join(sorted(ENTRY_KEYS))}", where=where)
+    technique = item.get("technique")
+    if not isinstance(technique, str) or not technique.strip():
+        raise DataError("technique: must be a non-empty string", where=where)
+    has_share = "share" in item
+    has_figure = any(k in item for k in ("low", "high", "unit"))
+    if has_share and has_figure:
+        raise DataError("give either `share` or `low`/`high`/`unit`, not both", where=where)
+    try:
+        if has_share:
+            share = item["share"]
+            if isinstance(share, bool) or not isinstance(share, str | int | float):
+                raise DataError(f"share: must be a number or a percentage string, not {share!r}", where=where)
+            return EntrySpec(technique.strip(), share=parse_share(str(share), where=where), where=where)
+        if has_figure:
+            if "high" not in item:
+                raise DataError("high: missing (give high, and optionally low and unit)", where=where)
+            high = _figure(item["high"], "high", where)
+            low = _figure(item["low"], "low", where) if "low" in item else high
+            if low > high:
+                raise DataError(f"low {item['low']} is above high {item['high']}", where=where)
+            unit = item.get("unit")
+            if unit is not None:
+                if not isinstance(unit, str):
+                    raise DataError("unit: must be a string such as 'Gt CO2/yr'", where=where)
+                from nbscdr_cli.units import parse_unit
+
+                parse_unit(unit, kind="rate", where=f"{where}.unit")
+            return EntrySpec(technique.strip(), low=low, high=high, unit=unit, where=where)
+    except InputError as exc:
+        raise DataError(exc.message, where=exc.where or where) from None
+    return EntrySpec(technique.strip(), where=where)
+
+
+def _figure(value: Any, key: str, where: str) -> float:
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DataError(f"{key}: must be a number, not {value!r}"[:120], where=where)
+    try:
+        number = float(value)
+    except OverflowError:
+        raise DataError(f"{key}: number is too large", where=where) from None
+    if not math.isfinite(number) or number < 0:
+        raise DataError(f"{key}: must be a finite number, 0 or more, not {value}", where=where)
+    return number

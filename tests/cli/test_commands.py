@@ -1,0 +1,213 @@
+"""The commands through typer's CliRunner: outputs, formats and error lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nbscdr_cli.cli import app
+
+DATA = Path(__file__).parents[1] / "data"
+ALL_SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_portfolio_json_contract() -> None:
+    result = run("portfolio", *ALL_SIX, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["unit"] == "Gt CO2/yr"
+    assert [e["technique"] for e in doc["entries"]] == ALL_SIX
+    assert doc["entries"][0] == {
+        "technique": "afforestation", "name": "Afforestation and reforestation", "share": 1.0,
+        "low": 3.0, "high": 18.0, "up_to": False, "own_figure": False, "scope": "forests",
+    }
+    assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"]}
+    (unep,) = doc["comparisons"]
+    assert (unep["reference"], unep["low"], unep["high"], unep["unit"]) == ("unep", 4.0, 12.0, "Gt CO2/yr")
+    assert unep["in_scope"] == {"low": 4.0, "high": 30.0, "techniques": ["afforestation", "soil-carbon", "wetlands"]}
+    codes = [w["code"] for w in doc["warnings"]]
+    assert codes == ["sum-of-extremes", "up-to", "double-counting", "double-counting", "reference-scope", "permanence"]
+    assert result.stderr == ""
+
+
+def test_portfolio_in_another_unit() -> None:
+    doc = json.loads(run("portfolio", "afforestation", "biochar", "-f", "json", "--unit", "Mt C/yr").stdout)
+    assert doc["unit"] == "Mt C/yr"
+    assert doc["total"]["low"] == pytest.approx(4800 * 12 / 44, rel=1e-11)
+    assert doc["total"]["high"] == pytest.approx(22800 * 12 / 44, rel=1e-11)
+    assert doc["comparisons"][0]["low"] == pytest.approx(4000 * 12 / 44, rel=1e-11)
+
+
+def test_portfolio_csv_has_entries_and_a_final_total_row() -> None:
+    result = run("portfolio", "afforestation", "biochar", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows == [
+        ["technique", "name", "share", "low", "high", "unit", "up_to"],
+        ["afforestation", "Afforestation and reforestation", "1.0", "3.0", "18.0", "Gt CO2/yr", "false"],
+        ["biochar", "Biochar", "1.0", "1.8", "4.8", "Gt CO2/yr", "false"],
+        ["total", "Total", "", "4.8", "22.8", "Gt CO2/yr", ""],
+    ]
+
+
+def test_portfolio_markdown() -> None:
+    out = run("portfolio", "afforestation", "macroalgae", "--format", "markdown").stdout
+    assert "| Afforestation and reforestation (`afforestation`) | 100% | 3 | 18 |" in out
+    assert "| Macroalgal cultivation for sequestration (`macroalgae`) | 100% | 0 (up to) | 19 |" in out
+    assert "| **Total** |  | **3** | **37** |" in out
+    assert "\x1b[" not in out
+
+
+def test_portfolio_table_in_chinese() -> None:
+    out = run("portfolio", "造林和再造林", "生物炭", "--lang", "zh").stdout
+    assert "造林和再造林 (afforestation)" in out
+    assert "合计" in out and "4.8" in out and "22.8" in out
+    assert "\x1b[" not in out
+
+
+def test_lang_defaults_from_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert "造林和再造林" in run("list").stdout
+
+
+def test_portfolio_file_from_stdin() -> None:
+    doc = json.loads(
+        run("portfolio", "--file", "-", "-f", "json", input='{"name": "p", "entries": [{"technique": "wetlands", "share": "50%"}]}').stdout
+    )
+    assert doc["name"] == "p"
+    assert doc["entries"][0]["high"] == 0.5 and doc["entries"][0]["up_to"] is True
+
+
+def test_list_json_contract() -> None:
+    doc = json.loads(run("list", "--format", "json").stdout)
+    first = doc["techniques"][0]
+    assert {k: first[k] for k in ("id", "name", "low", "high", "unit")} == {
+        "id": "afforestation", "name": {"en": "Afforestation and reforestation", "zh": "造林和再造林"},
+        "low": 3.0, "high": 18.0, "unit": "Gt CO2/yr",
+    }
+    assert [t["low"] for t in doc["techniques"]] == [3.0, 1.8, 0.5, None, 1.0, None]
+
+
+def test_show_json_is_the_technique_at_top_level() -> None:
+    doc = json.loads(run("show", "seaweed", "--format", "json").stdout)
+    assert doc["id"] == "macroalgae" and doc["low"] is None and doc["high"] == 19.0
+    assert [c["id"] for c in doc["governance"]] == ["siting", "mrv"]
+
+
+def test_show_table_has_governance_and_source() -> None:
+    out = run("show", "biochar").stdout
+    assert "Governance challenges" in out and "C2G 2019" in out and "1.8–4.8 Gt CO2/yr" in out
+
+
+def test_convert() -> None:
+    assert run("convert", "1 Gt C/yr", "--to", "Mt CO2/yr").stdout == "3,667 Mt CO2/yr\n"
+    doc = json.loads(run("convert", "1 Gt C/yr", "--to", "Mt CO2/yr", "-f", "json").stdout)
+    assert doc == {"value": 3666.66666667, "unit": "Mt CO2/yr"}
+
+
+def test_convert_amounts() -> None:
+    doc = json.loads(run("convert", "12 Gt C", "--to", "Gt CO2", "-f", "json").stdout)
+    assert doc == {"value": 44.0, "unit": "Gt CO2"}
+
+
+def test_user_data_file() -> None:
+    doc = json.loads(run("portfolio", "alpha", "bee", "--data", str(DATA / "three.toml"), "-f", "json", "-r", "ref").stdout)
+    assert doc["total"]["high"] == pytest.approx(2 + 3 * 44 / 12 / 1000)
+    assert doc["comparisons"][0]["in_scope"]["techniques"] == ["alpha"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "line"),
+    [
+        (["portfolio", "afforestaton"], 1, "nbscdr: argument 1 'afforestaton': unknown technique 'afforestaton' (did you mean 'afforestation'?); `nbscdr list` shows the techniques"),
+        (["portfolio", "biochar", "--unit", "m"], 1, "nbscdr: --unit: unit 'm': 'm' is not a known unit; expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
+        (["portfolio", "biochar", "-r", "unepp"], 1, "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep"),
+        (["convert", "1 Gt C/yr", "--to", "Gt CO2"], 1, "nbscdr: --to: unit 'Gt CO2' is an amount (no per-time); expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
+        (["convert", "lots", "--to", "Gt CO2/yr"], 1, "nbscdr: QUANTITY: 'lots' is not a quantity; write a number and a unit, e.g. '1 Gt C/yr'"),
+        (["show", "nothing"], 1, "nbscdr: argument 'nothing': unknown technique 'nothing'; `nbscdr list` shows the techniques"),
+        (["list", "--data", "/nonexistent/x.toml"], 1, "nbscdr: /nonexistent/x.toml: data file not found"),
+    ],
+)
+def test_error_lines(args: list[str], code: int, line: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["portfolio"], "give at least one SPEC or --file"),
+        (["portfolio", "biochar", "--format", "xml"], "Invalid value for '--format' / '-f'"),
+        (["portfolio", "biochar", "--lang", "fr"], "Invalid value for '--lang': 'fr' is not 'en' or 'zh'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], fragment: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
+    out = tmp_path / "p.json"
+    result = run("portfolio", "afforestation", "-f", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == {"low": 3.0, "high": 18.0, "up_to": []}
+
+
+def test_failing_run_leaves_output_file_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "p.json"
+    out.write_text("precious", encoding="utf-8")
+    result = run("portfolio", "nope", "-f", "json", "-o", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("missing-folder/p.json", "folder '{tmp}/missing-folder' does not exist"),
+        (".", "is a folder; give a file name"),
+    ],
+)
+def test_odd_output_paths(tmp_path: Path, target: str, message: str) -> None:
+    path = tmp_path / target
+    result = run("list", "-o", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"nbscdr: --output {path}: {message.format(tmp=tmp_path)}\n"
+
+
+def test_output_may_not_be_the_input_file(tmp_path: Path) -> None:
+    portfolio = tmp_path / "p.toml"
+    portfolio.write_text('[[entries]]\ntechnique = "biochar"\n', encoding="utf-8")
+    result = run("portfolio", "--file", str(portfolio), "-o", str(portfolio))
+    assert result.exit_code == 1
+    assert result.stderr == f"nbscdr: --output {portfolio}: is one of the input files; choose another name\n"
+    assert portfolio.read_text(encoding="utf-8") == '[[entries]]\ntechnique = "biochar"\n'
+
+
+def test_version() -> None:
+    from nbscdr_cli import __version__
+
+    assert run("--version").stdout == f"nbscdr {__version__}\n"
+
+
+def test_every_command_has_help() -> None:
+    from typer.main import get_command
+
+    group = get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        assert run(name, "--help").exit_code == 0

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nbscdr_cli.catalog import catalog_from_dict, load_catalog, normalise_name
+from nbscdr_cli.errors import DataError, InputError
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_builtin_catalog_has_the_six_techniques_of_the_brief() -> None:
+    catalog = load_catalog()
+    ranges = {tid: (t.range.low, t.range.high) for tid, t in catalog.techniques.items()}
+    assert ranges == {
+        "afforestation": (3.0, 18.0),
+        "biochar": (1.8, 4.8),
+        "building-with-biomass": (0.5, 1.0),
+        "macroalgae": (None, 19.0),
+        "soil-carbon": (1.0, 11.0),
+        "wetlands": (None, 1.0),
+    }
+
+
+def test_builtin_unep_reference() -> None:
+    unep = load_catalog().references["unep"]
+    assert (unep.range.low, unep.range.high, unep.unit) == (4.0, 12.0, "Gt CO2e/yr")
+    assert unep.scope == ("forests", "wetlands", "soils")
+
+
+def test_every_builtin_figure_has_a_source_and_both_languages() -> None:
+    catalog = load_catalog()
+    for technique in catalog.techniques.values():
+        assert technique.source and "C2G 2019" in technique.source
+        assert technique.name.zh and technique.readiness and technique.readiness.zh
+        assert all(c.text.zh for c in technique.governance)
+    for reference in catalog.references.values():
+        assert reference.source
+
+
+@pytest.mark.parametrize(
+    ("query", "tid"),
+    [
+        ("afforestation", "afforestation"),
+        ("REFORESTATION", "afforestation"),
+        ("造林和再造林", "afforestation"),
+        ("Building with biomass", "building-with-biomass"),
+        ("building_with_biomass", "building-with-biomass"),
+        ("ｓｅａｗｅｅｄ", "macroalgae"),  # full-width
+        ("peatlands", "wetlands"),
+        ("土壤中的碳封存", "soil-carbon"),
+        ("恢复湿地", "wetlands"),
+    ],
+)
+def test_find_by_id_alias_or_name(query: str, tid: str) -> None:
+    assert load_catalog().find(query).id == tid
+
+
+def test_unknown_name_gets_did_you_mean() -> None:
+    with pytest.raises(InputError) as err:
+        load_catalog().find("biocahr")
+    assert str(err.value) == (
+        "unknown technique 'biocahr' (did you mean 'biochar'?); `nbscdr list` shows the techniques"
+    )
+
+
+def test_user_catalog_replaces_builtin() -> None:
+    catalog = load_catalog(DATA / "three.toml")
+    assert list(catalog.techniques) == ["alpha", "beta", "gamma"]
+    assert catalog.techniques["beta"].range.high == pytest.approx(3 * 44 / 12 / 1000)
+
+
+def test_environment_variable_names_the_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NBSCDR_DATA", str(DATA / "three.toml"))
+    assert "alpha" in load_catalog().techniques
+
+
+def _doc(**technique: object) -> dict[str, object]:
+    body = {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr"}
+    body.update(technique)
+    return {"techniques": {"x": body}}
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        (_doc(hihg=2), "f.toml: techniques.x.hihg: unknown key (did you mean 'high'?)"),
+        (_doc(low=4.8, high=1.8), "f.toml: techniques.x.low: 4.8 is above high 1.8"),
+        (_doc(high="ten"), "f.toml: techniques.x.high: must be a number, not a string"),
+        (_doc(high=True), "f.toml: techniques.x.high: must be a number, not a boolean"),
+        (_doc(high=-1), "f.toml: techniques.x.high: -1 is negative; removals are 0 or more"),
+        (_doc(high=float("nan")), "f.toml: techniques.x.high: must be a finite number, not nan"),
+        (_doc(high=float("inf")), "f.toml: techniques.x.high: must be a finite number, not inf"),
+        (_doc(high=10**400), "f.toml: techniques.x.high: is too large"),
+        (_doc(unit="m"), "f.toml: techniques.x.unit: unit 'm': 'm' is not a known unit"),
+        (_doc(unit="Gt CO2"), "f.toml: techniques.x.unit: unit 'Gt CO2' is an amount"),
+        (_doc(name={"zh": "甲"}), "f.toml: techniques.x.name.en: missing (English text is required)"),
+        (_doc(aliases="y"), "f.toml: techniques.x.aliases: must be a list of strings, not a string"),
+        ({"techniques": {}}, "f.toml: techniques: no techniques defined"),
+        ({"technique": {}}, "f.toml: technique: unknown key (did you mean 'techniques'?)"),
+        (
+            {"techniques": {"x": {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr"},
+                            "y": {"name": {"en": "Y"}, "high": 1, "unit": "Gt CO2/yr", "aliases": ["Ｘ"]}}},
+            "f.toml: techniques.y: name or alias 'Ｘ' is already used by techniques.x",
+        ),
+        (_doc(shares_resource_with=["nope"]), "f.toml: techniques.x.shares_resource_with[0]: unknown technique 'nope'"),
+    ],
+)
+def test_catalog_validation_messages(doc: dict[str, object], message: str) -> None:
+    with pytest.raises(DataError) as err:
+        catalog_from_dict(doc, source="f.toml")
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"[techniques.x\n", "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 14)"),
+        (b"\xff\xfe", "not UTF-8 text (byte 0xff on line 1)"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    with pytest.raises(DataError) as err:
+        load_catalog(path)
+    assert str(err.value) == f"{path}: {message}"
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / "three.toml").read_bytes())
+    assert "alpha" in load_catalog(path).techniques
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as err:
+        load_catalog(tmp_path / "none.toml")
+    assert str(err.value) == f"{tmp_path / 'none.toml'}: data file not found"
+
+
+def test_cache_is_invalidated_when_the_file_changes(tmp_path: Path) -> None:
+    path = tmp_path / "cat.toml"
+    path.write_text((DATA / "three.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_catalog(path).techniques["alpha"].range.high == 2.0
+    path.write_text(path.read_text(encoding="utf-8").replace("high = 2\n", "high = 2.5\n"), encoding="utf-8")
+    assert load_catalog(path).techniques["alpha"].range.high == 2.5
+
+
+def test_normalise_name() -> None:
+    assert normalise_name("  Soil_Carbon  ") == "soil-carbon"
+    assert normalise_name("ＳＯＩＬ　carbon") == "soil-carbon"
