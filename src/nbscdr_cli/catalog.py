@@ -47,6 +47,7 @@ class RemovalRange:
 
     low: float | None
     high: float
+    mode: float | None = None  # most likely value, where a source or the user gives one
 
     @property
     def lower(self) -> float:
@@ -57,7 +58,11 @@ class RemovalRange:
         return self.low is None
 
     def scaled(self, share: float) -> RemovalRange:
-        return RemovalRange(None if self.low is None else self.low * share, self.high * share)
+        return RemovalRange(
+            None if self.low is None else self.low * share,
+            self.high * share,
+            None if self.mode is None else self.mode * share,
+        )
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,7 @@ TECHNIQUE_KEYS = {
     "source",
     "notes",
     "shares_resource_with",
+    "mode",
 }
 REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source"}
 TOP_KEYS = {"techniques", "references"}
@@ -352,7 +358,12 @@ class _Validator:
                 raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
         if not math.isfinite(high):
             raise self.fail(f"{key}.high", "is too large in canonical units")
-        return RemovalRange(low, high), unit.text, unit.factor
+        mode = None
+        if "mode" in body:
+            mode = self.number(body["mode"], f"{key}.mode") * unit.factor
+            if not (low or 0.0) <= mode <= high:
+                raise self.fail(f"{key}.mode", f"{body['mode']} is outside the low–high range")
+        return RemovalRange(low, high, mode), unit.text, unit.factor
 
     def technique(self, tid: str, body: Any) -> Technique:
         key = f"techniques.{tid}"

@@ -247,51 +247,136 @@ def show(
 
 SPEC_HELP = (
     "TECH (its full range), TECH:50% or TECH:0.5 (that share of its range), TECH=2, "
-    "TECH=1.5-3 or 'TECH=500-800 Mt CO2/yr' (your own figure; default unit Gt CO2/yr). "
-    "TECH is an id, an alias or a Chinese name."
+    "TECH=1.5-3, TECH=1-3@2 (with a mode) or 'TECH=500-800 Mt CO2/yr' (your own figure; "
+    "default unit Gt CO2/yr). TECH is an id, an alias or a Chinese name."
 )
 
+SpecsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help=SPEC_HELP, metavar="SPEC...", show_default=False, autocompletion=_complete_technique),
+]
+FileOpt = Annotated[
+    str | None,
+    typer.Option("--file", help="Portfolio file, TOML or JSON ('-' reads stdin).", show_default=False),
+]
+ReferenceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--reference", "-r", help="Reference to compare with (repeatable) [default: unep].", show_default=False
+    ),
+]
+NameOpt = Annotated[str | None, typer.Option("--name", help="Portfolio name.", show_default=False)]
+SamplesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--samples",
+        "-n",
+        help="Monte Carlo: number of samples, e.g. 1e5 (1 to 1e10). Each entry is drawn from its "
+        "low-high range; an entry with no lower bound starts at 0; low = high is fixed.",
+        show_default=False,
+    ),
+]
+SeedOpt = Annotated[
+    int | None,
+    typer.Option("--seed", min=0, max=2**63 - 1, help="Random seed (printed with the results; "
+                 "a random one is chosen and printed if not given).", show_default=False),
+]
+DistributionOpt = Annotated[
+    str,
+    typer.Option(
+        "--distribution",
+        help="uniform (default): flat between low and high; triangular / pert: peak at the "
+        "mode (TECH=LOW-HIGH@MODE, or the data's), else at the midpoint; lognormal: low and high "
+        "are its 5th and 95th percentiles (needs a positive low).",
+    ),
+]
+CorrelationOpt = Annotated[
+    float,
+    typer.Option(
+        "--correlation",
+        help="Rank correlation shared by all entries, 0 (independent) to 1 (all extremes together).",
+    ),
+]
+PercentilesOpt = Annotated[
+    str | None,
+    typer.Option("--percentiles", help="More percentiles to report besides 5, 50, 95, e.g. 10,90.", show_default=False),
+]
+TargetOpt = Annotated[
+    float | None,
+    typer.Option("--target", help="Report the chance that the total reaches this value (in the output unit).", show_default=False),
+]
 
-@app.command()
-def portfolio(
-    specs: Annotated[
-        list[str] | None,
-        typer.Argument(help=SPEC_HELP, metavar="SPEC...", show_default=False, autocompletion=_complete_technique),
-    ] = None,
-    file: Annotated[
-        str | None,
-        typer.Option("--file", help="Portfolio file, TOML or JSON ('-' reads stdin).", show_default=False),
-    ] = None,
-    reference: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reference",
-            "-r",
-            help="Reference to compare with (repeatable) [default: unep].",
-            show_default=False,
-        ),
-    ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Portfolio name.")] = None,
-    fmt: FormatOpt = Format.table,
-    unit: UnitOpt = "Gt CO2/yr",
-    lang: LangOpt = None,
-    output: OutputOpt = None,
-    data: DataOpt = None,
-) -> None:
-    """Sum the removal potential of a portfolio and compare it with references.
 
-    Totals add every low and every high. An entry whose source gives only "up to"
-    counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
-    """
+def _monte_carlo(
+    samples: str | None, seed: int | None, distribution: str, correlation: float, percentiles: str | None
+) -> Any:
+    """Settings for --samples and its companions, or None without --samples."""
+    if samples is None:
+        if percentiles is not None or seed is not None:
+            raise typer.BadParameter("needs --samples", param_hint="'--seed' / '--percentiles'")
+        return None
+    from nbscdr_cli.errors import UsageError
+    from nbscdr_cli.uncertainty import DEFAULT_PERCENTILES, Distribution, Settings, parse_percentiles, parse_samples
+
+    try:
+        dist = Distribution(distribution.strip().lower())
+    except ValueError:
+        choices = ", ".join(d.value for d in Distribution)
+        raise typer.BadParameter(f"{distribution!r} is not one of {choices}", param_hint="'--distribution'") from None
+    try:
+        return Settings(
+            samples=parse_samples(samples),
+            seed=seed,
+            distribution=dist,
+            correlation=correlation,
+            percentiles=parse_percentiles(percentiles) if percentiles else DEFAULT_PERCENTILES,
+        )
+    except UsageError as exc:  # shown by click, with the usage line, exit 2
+        raise typer.BadParameter(exc.message, param_hint=f"'{exc.where}'") from None
+
+
+class _Progress:
+    """A progress bar on stderr, only on a terminal and only for long runs."""
+
+    def __init__(self, total: int, work: int) -> None:
+        self.total = total
+        self.bar: Any = None
+        if work > 20_000_000 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=None)
+            self.task = self.bar.add_task("sampling", total=total)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, done: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done)
+
+
+def _analyse(
+    *,
+    specs: list[str] | None,
+    file: str | None,
+    reference: list[str] | None,
+    name: str | None,
+    data: str | None,
+    out_unit: Any,
+    settings: Any,
+    target: float | None,
+) -> Any:
+    """Read the portfolio (arguments and/or --file) and run the analysis."""
+    from nbscdr_cli.analysis import Options, analyse
     from nbscdr_cli.catalog import load_catalog
-    from nbscdr_cli.portfolio import build_portfolio, sum_portfolio
-    from nbscdr_cli.render import portfolio_document
     from nbscdr_cli.spec import parse_specs, read_portfolio_file
-    from nbscdr_cli.units import parse_unit
 
-    language = _lang(lang)
-    _check_output(output, _data_path(data), file)
-    out_unit = parse_unit(unit, kind="rate", where="--unit")
     entries = []
     title = name
     if file is not None:
@@ -302,11 +387,56 @@ def portfolio(
     if not entries:
         raise typer.BadParameter("give at least one SPEC or --file", param_hint="'SPEC...'")
     catalog = load_catalog(data)
-    refs = [catalog.reference(r, where="--reference") for r in reference] if reference else [
-        r for rid, r in catalog.references.items() if rid == "unep"
-    ]
-    result = sum_portfolio(build_portfolio(catalog, entries, name=title or "portfolio"), refs)
-    _emit("portfolio", portfolio_document(result, out_unit, language), fmt, language, output)
+    targets = {}
+    if target is not None:
+        from nbscdr_cli.units import parse_number
+
+        targets["target"] = parse_number(str(target), where="--target") * out_unit.factor
+    options = Options(
+        references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets
+    )
+    work = settings.samples * len(entries) if settings is not None else 0
+    with _Progress(settings.samples if settings else 0, work) as progress:
+        return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
+
+
+@app.command()
+def portfolio(
+    specs: SpecsArg = None,
+    file: FileOpt = None,
+    reference: ReferenceOpt = None,
+    name: NameOpt = None,
+    samples: SamplesOpt = None,
+    seed: SeedOpt = None,
+    distribution: DistributionOpt = "uniform",
+    correlation: CorrelationOpt = 0.0,
+    percentiles: PercentilesOpt = None,
+    target: TargetOpt = None,
+    fmt: FormatOpt = Format.table,
+    unit: UnitOpt = "Gt CO2/yr",
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Sum the removal potential of a portfolio and compare it with references.
+
+    Totals add every low and every high. An entry whose source gives only "up to"
+    counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
+    With --samples, a Monte Carlo gives the mean, percentiles and the chance of
+    reaching each reference and --target.
+    """
+    from nbscdr_cli.render import portfolio_document
+    from nbscdr_cli.units import parse_unit
+
+    language = _lang(lang)
+    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
+    _check_output(output, _data_path(data), file)
+    out_unit = parse_unit(unit, kind="rate", where="--unit")
+    analysis = _analyse(
+        specs=specs, file=file, reference=reference, name=name, data=data,
+        out_unit=out_unit, settings=settings, target=target,
+    )
+    _emit("portfolio", portfolio_document(analysis, out_unit, language), fmt, language, output)
 
 
 @app.command()

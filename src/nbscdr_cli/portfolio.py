@@ -69,7 +69,8 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
 
             factor = rate_factor(spec.unit, where=spec.where or None)
         low = spec.high if spec.low is None else spec.low
-        rng = RemovalRange(low * factor, spec.high * factor)
+        mode = None if spec.mode is None else spec.mode * factor
+        rng = RemovalRange(low * factor, spec.high * factor, mode)
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
         return Entry(technique, 1.0, rng, own_figure=True)

@@ -29,7 +29,9 @@ from nbscdr_cli.errors import DataError, InputError
 MAX_SPEC_LENGTH = 300
 MAX_ENTRIES = 100_000
 _NUM = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-_OWN_FIGURE = re.compile(rf"^\s*({_NUM})\s*(?:(?:-|–|—|~|\bto\b)\s*({_NUM}))?\s*(.*?)\s*$")
+_OWN_FIGURE = re.compile(
+    rf"^\s*({_NUM})\s*(?:(?:-|–|—|~|\bto\b)\s*({_NUM}))?\s*(?:@\s*({_NUM}))?\s*(.*?)\s*$"
+)
 _SHARE = re.compile(rf"^\s*({_NUM})\s*(%?)\s*$")
 
 
@@ -41,6 +43,7 @@ class EntrySpec:
     share: float = 1.0
     low: float | None = None  # own figure, in ``unit``
     high: float | None = None
+    mode: float | None = None  # most likely value, for --distribution triangular/pert
     unit: str | None = None
     where: str = ""
 
@@ -63,8 +66,8 @@ def parse_share(text: str, *, where: str) -> float:
     return share
 
 
-def parse_own_figure(text: str, *, where: str) -> tuple[float, float, str | None]:
-    """'2', '1.5-3' or '500-800 Mt CO2/yr' -> (low, high, unit or None)."""
+def parse_own_figure(text: str, *, where: str) -> tuple[float, float, float | None, str | None]:
+    """'2', '1.5-3', '1-3@2' or '500-800 Mt CO2/yr' -> (low, high, mode, unit)."""
     match = _OWN_FIGURE.match(text)
     if match is None:
         raise InputError(
@@ -78,7 +81,12 @@ def parse_own_figure(text: str, *, where: str) -> tuple[float, float, str | None
     high = low if match.group(2) is None else parse_number(match.group(2), where=where, what="figure")
     if low > high:
         raise InputError(f"figure {text!r}: low {match.group(1)} is above high {match.group(2)}", where=where)
-    return low, high, (match.group(3) or None)
+    mode = None
+    if match.group(3) is not None:
+        mode = parse_number(match.group(3), where=where, what="mode")
+        if not low <= mode <= high:
+            raise InputError(f"figure {text!r}: mode {match.group(3)} is outside {low:g}–{high:g}", where=where)
+    return low, high, mode, (match.group(4) or None)
 
 
 def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
@@ -99,12 +107,12 @@ def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
     rest = folded[cut + 1 :]
     if folded[cut] == ":":
         return EntrySpec(name, share=parse_share(rest, where=where), where=where)
-    low, high, unit = parse_own_figure(rest, where=where)
+    low, high, mode, unit = parse_own_figure(rest, where=where)
     if unit is not None:
         from nbscdr_cli.units import parse_unit
 
         parse_unit(unit, kind="rate", where=where)
-    return EntrySpec(name, low=low, high=high, unit=unit, where=where)
+    return EntrySpec(name, low=low, high=high, mode=mode, unit=unit, where=where)
 
 
 def parse_specs(texts: Iterable[str]) -> list[EntrySpec]:
@@ -118,7 +126,7 @@ def parse_specs(texts: Iterable[str]) -> list[EntrySpec]:
 
 # ------------------------------------------------------------------ portfolio files
 
-ENTRY_KEYS = {"technique", "share", "low", "high", "unit"}
+ENTRY_KEYS = {"technique", "share", "low", "high", "mode", "unit"}
 FILE_KEYS = {"name", "entries"}
 
 
@@ -207,7 +215,7 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
     if not isinstance(technique, str) or not technique.strip():
         raise DataError("technique: must be a non-empty string", where=where)
     has_share = "share" in item
-    has_figure = any(k in item for k in ("low", "high", "unit"))
+    has_figure = any(k in item for k in ("low", "high", "mode", "unit"))
     if has_share and has_figure:
         raise DataError("give either `share` or `low`/`high`/`unit`, not both", where=where)
     try:
@@ -223,6 +231,9 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
             low = _figure(item["low"], "low", where) if "low" in item else high
             if low > high:
                 raise DataError(f"low {item['low']} is above high {item['high']}", where=where)
+            mode = _figure(item["mode"], "mode", where) if "mode" in item else None
+            if mode is not None and not low <= mode <= high:
+                raise DataError(f"mode {item['mode']} is outside the low–high range", where=where)
             unit = item.get("unit")
             if unit is not None:
                 if not isinstance(unit, str):
@@ -230,7 +241,7 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
                 from nbscdr_cli.units import parse_unit
 
                 parse_unit(unit, kind="rate", where=f"{where}.unit")
-            return EntrySpec(technique.strip(), low=low, high=high, unit=unit, where=where)
+            return EntrySpec(technique.strip(), low=low, high=high, mode=mode, unit=unit, where=where)
     except InputError as exc:
         raise DataError(exc.message, where=exc.where or where) from None
     return EntrySpec(technique.strip(), where=where)

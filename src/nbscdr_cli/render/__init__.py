@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.render.labels import join_scopes, sentence
 
 if TYPE_CHECKING:
+    from nbscdr_cli.analysis import Analysis
     from nbscdr_cli.catalog import Catalog, LocalText, Reference, Technique
     from nbscdr_cli.portfolio import PortfolioResult
+    from nbscdr_cli.uncertainty import Simulation, Summary
     from nbscdr_cli.units import Unit
 
 
@@ -95,10 +97,11 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def portfolio_document(result: PortfolioResult, unit: Unit, lang: str) -> dict[str, Any]:
-    """The portfolio result in the output unit: the JSON contract of `portfolio`."""
+def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, Any]:
+    """The analysis in the output unit: the JSON contract of `portfolio`."""
     from nbscdr_cli import __version__
 
+    result = analysis.result
     f = unit.factor
     entries = []
     for e in result.portfolio.entries:
@@ -132,7 +135,7 @@ def portfolio_document(result: PortfolioResult, unit: Unit, lang: str) -> dict[s
                 "out_of_scope": list(c.out_of_scope_ids),
             }
         )
-    return {
+    doc: dict[str, Any] = {
         "nbscdr_version": __version__,
         "name": result.portfolio.name,
         "unit": unit.text,
@@ -143,7 +146,30 @@ def portfolio_document(result: PortfolioResult, unit: Unit, lang: str) -> dict[s
             "up_to": list(result.open_low_ids),
         },
         "comparisons": comparisons,
-        "warnings": portfolio_warnings(result, comparisons, unit, lang),
+    }
+    if analysis.simulation is not None:
+        doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
+    doc["warnings"] = portfolio_warnings(result, comparisons, unit, lang)
+    return doc
+
+
+def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:
+    """One simulated total (e.g. "annual") in the output unit."""
+    summary: Summary = sim.totals[total]
+    f = unit.factor
+    (lo, hi), counts = summary.histogram
+    return {
+        "samples": sim.samples,
+        "seed": sim.seed,
+        "distribution": sim.distribution.value,
+        "correlation": number(sim.correlation),
+        "method": "exact" if sim.exact else "histogram",
+        "mean": number(summary.mean / f),
+        "std": number(summary.std / f),
+        "percentiles": {f"{p:g}": number(v / f) for p, v in summary.percentiles.items()},
+        "probability": {k: number(v) for k, v in summary.probability.items()},
+        "thresholds": {k: number(v / f) for k, v in summary.thresholds.items()},
+        "histogram": {"low": number(lo / f), "high": number(hi / f), "counts": list(counts)},
     }
 
 

@@ -12,13 +12,17 @@ from nbscdr_cli.render.labels import label
 def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
     if kind == "portfolio":
         unit = doc["unit"]
-        rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to"]]
+        u = doc.get("uncertainty")
+        extra = [] if u is None else ["mean", *(f"p{p}" for p in u["percentiles"])]
+        rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to", *extra]]
         for e in doc["entries"]:
             rows.append(
                 [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"]]
+                + [""] * len(extra)
             )
         total = doc["total"]
-        rows.append(["total", label("total", lang), "", total["low"], total["high"], unit, ""])
+        stats = [] if u is None else [u["mean"], *u["percentiles"].values()]
+        rows.append(["total", label("total", lang), "", total["low"], total["high"], unit, "", *stats])
         return rows
     if kind == "catalog":
         rows = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]

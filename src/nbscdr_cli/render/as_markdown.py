@@ -48,11 +48,26 @@ def comparison_table(doc: dict[str, Any], lang: str) -> str:
     return table(header, rows)
 
 
+def uncertainty_section(u: dict[str, Any], unit: str, lang: str) -> str:
+    from nbscdr_cli.render.as_table import threshold_label
+
+    rows = [[label("mean", lang), fmt(u["mean"])]]
+    rows += [[f"P{p}", fmt(v)] for p, v in u["percentiles"].items()]
+    rows += [
+        [f"P({label('total', lang)} ≥ {fmt(u['thresholds'][k])}: {threshold_label(k, lang)})", f"{p:.1%}"]
+        for k, p in u["probability"].items()
+    ]
+    header = label("mc_header", lang).format(**u)
+    return f"### {label('uncertainty', lang)}\n\n{header}\n\n" + table(["", unit], rows)
+
+
 def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
     if kind == "portfolio":
         parts = [f"## {label('portfolio', lang)}: {doc['name']}", "", portfolio_table(doc, lang)]
         if doc["comparisons"]:
             parts += ["", f"### {label('comparison', lang)}", "", comparison_table(doc, lang)]
+        if "uncertainty" in doc:
+            parts += ["", uncertainty_section(doc["uncertainty"], doc["unit"], lang)]
         parts += ["", f"### {label('notes_heading', lang)}", ""]
         parts += [f"- {w['message']}" for w in doc["warnings"]]
         return "\n".join(parts)

@@ -102,8 +102,49 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
                 f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}",
             )
         console.print(comp)
+    if "uncertainty" in doc:
+        _uncertainty(console, doc["uncertainty"], unit, lang, terminal)
     for w in doc["warnings"]:
         console.print(f"- {w['message']}", markup=False, soft_wrap=True)
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = " .:-=+*#"
+
+
+def sparkline(counts: list[int], ascii_only: bool) -> str:
+    """A one-line histogram, one character per bin."""
+    marks = SPARK_ASCII if ascii_only else SPARK
+    top = max(counts) or 1
+    return "".join(marks[min(len(marks) - 1, round(c / top * (len(marks) - 1)))] for c in counts)
+
+
+def threshold_label(key: str, lang: str) -> str:
+    """'unep.low' -> 'unep low' (localised); 'target' -> localised 'target'."""
+    if key == "target":
+        return label("target", lang)
+    ref, _, end = key.rpartition(".")
+    return f"{ref} {label(end, lang)}" if end in ("low", "high") else key
+
+
+def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal: bool) -> None:
+    console.print(f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**u)}", markup=False, soft_wrap=True)
+    table = _table(terminal)
+    table.add_column("")
+    table.add_column(unit, justify="right")
+    table.add_row(label("mean", lang), fmt(u["mean"]))
+    for p, v in u["percentiles"].items():
+        table.add_row(f"P{p}", fmt(v))
+    for key, prob in u["probability"].items():
+        threshold = u["thresholds"][key]
+        table.add_row(f"P({label('total', lang)} ≥ {fmt(threshold)}: {threshold_label(key, lang)})", f"{prob:.1%}")
+    console.print(table)
+    hist = u["histogram"]
+    ascii_only = _box(terminal).ascii
+    console.print(
+        f"{fmt(hist['low'])} {sparkline(hist['counts'], ascii_only)} {fmt(hist['high'])} {unit}",
+        markup=False, soft_wrap=True,
+    )
 
 
 def _catalog(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:

@@ -27,6 +27,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "value": ("Value", "数值"),
     "up_to": ("up to", "最多"),
     "own_figure": ("own figure", "自定数值"),
+    "uncertainty": ("Uncertainty of the total", "合计的不确定性"),
+    "mean": ("Mean", "均值"),
+    "percentile": ("Percentile", "百分位"),
+    "reach": ("Chance the total reaches", "合计达到以下数值的概率"),
+    "distribution_of": ("Distribution", "分布"),
+    "mc_header": (
+        "{samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}",
+        "{samples:,} 个样本，随机种子 {seed}，{distribution} 分布，秩相关系数 {correlation:g}",
+    ),
+    "target": ("target", "目标"),
 }
 
 SENTENCES: dict[str, tuple[str, str]] = {
