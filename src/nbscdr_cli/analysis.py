@@ -27,6 +27,7 @@ class Options:
 class Analysis:
     result: PortfolioResult
     simulation: Simulation | None = None
+    assessment: str | None = None  # whose estimates the entries use
 
 
 def default_references(catalog: Catalog) -> tuple[str, ...]:
@@ -52,4 +53,4 @@ def analyse(
         simulation = simulate_portfolio(
             result, options.monte_carlo, targets=options.targets, progress=progress
         )
-    return Analysis(result, simulation)
+    return Analysis(result, simulation, catalog.assessment)

@@ -74,7 +74,31 @@ class Challenge:
 
 
 @dataclass(frozen=True)
+class Estimate:
+    """One assessment's figure for a technique."""
+
+    assessment: str | None  # None in a catalog that defines no assessments
+    range: RemovalRange
+    unit: str  # as written in the data file
+    unit_factor: float  # that unit -> Gt CO2/yr
+    measure: str | None = None  # what it measures, e.g. "sustainable potential in 2050"
+    source: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    name: LocalText
+    citation: str
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
 class Technique:
+    """A technique with the estimate in use (``range``, ``unit``, ``source``) and
+    every estimate the catalog holds for it."""
+
     id: str
     name: LocalText
     range: RemovalRange
@@ -87,6 +111,31 @@ class Technique:
     source: str | None = None
     notes: str | None = None
     shares_resource_with: tuple[str, ...] = ()
+    assessment: str | None = None  # whose estimate ``range`` is
+    fallback: bool = False  # the default assessment's estimate, standing in for a missing one
+    estimates: tuple[Estimate, ...] = ()
+    durability: LocalText | None = None  # how long the storage lasts, where a source says
+    saturation_years: float | None = None  # years until the sink stops adding, where sourced
+    saturation_source: str | None = None
+    reversal_rate: float | None = None  # fraction of the stock lost per year, where sourced
+    reversal_source: str | None = None
+
+    def estimate(self, assessment: str | None) -> Estimate | None:
+        return next((e for e in self.estimates if e.assessment == assessment), None)
+
+    def using(self, estimate: Estimate, *, fallback: bool = False) -> Technique:
+        """This technique with ``estimate`` as the one in use."""
+        from dataclasses import replace
+
+        return replace(
+            self,
+            range=estimate.range,
+            unit=estimate.unit,
+            unit_factor=estimate.unit_factor,
+            source=estimate.source,
+            assessment=estimate.assessment,
+            fallback=fallback,
+        )
 
 
 @dataclass(frozen=True)
@@ -103,23 +152,69 @@ class Reference:
 
 @dataclass(frozen=True)
 class Catalog:
+    """Techniques (under one assessment), references and assessments.
+
+    ``techniques`` holds the techniques that have an estimate under
+    ``assessment``; ``without_estimate`` those that do not, so that a portfolio
+    naming one fails with a message saying which assessments have it.
+    """
+
     path: str
     techniques: Mapping[str, Technique]
     references: Mapping[str, Reference]
     names: Mapping[str, str] = field(default_factory=dict)  # normalised name -> id
+    assessments: Mapping[str, Assessment] = field(default_factory=dict)
+    default_assessment: str | None = None
+    assessment: str | None = None
+    without_estimate: Mapping[str, Technique] = field(default_factory=dict)
+    all_techniques: Mapping[str, Technique] = field(default_factory=dict)  # file order
 
     def find(self, query: str, *, where: str | None = None) -> Technique:
         """The technique named by an id, an alias or its English or Chinese name,
         ignoring case, width (NFKC) and the spelling of separators."""
         key = normalise_name(query)
         found = self.names.get(key)
-        if found is not None:
+        if found is not None and found in self.techniques:
             return self.techniques[found]
+        if found is not None:
+            missing = self.without_estimate[found]
+            having = ", ".join(str(e.assessment) for e in missing.estimates) or "none"
+            raise InputError(
+                f"technique {found!r} has no estimate in assessment {self.assessment!r}; "
+                f"assessments with one: {having} (or add --fallback to use "
+                f"{self.default_assessment!r} for it)",
+                where=where,
+            )
         raise InputError(
             f"unknown technique {query!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
             "`nbscdr list` shows the techniques",
             where=where,
         )
+
+    def under(self, assessment: str | None, *, fallback: bool = False) -> Catalog:
+        """This catalog with each technique's estimate taken from ``assessment``
+        (None: the default). With ``fallback``, a technique that has no estimate
+        there uses the default assessment's, marked as such."""
+        from dataclasses import replace
+
+        if assessment is None or assessment == self.assessment:
+            return self
+        if assessment not in self.assessments:
+            hint = did_you_mean(assessment, self.assessments, str)
+            known = ", ".join(self.assessments) or "none in this catalog"
+            raise InputError(f"unknown assessment {assessment!r}{hint}; known: {known}", where="--assessment")
+        techniques: dict[str, Technique] = {}
+        missing: dict[str, Technique] = {}
+        for tid, technique in (self.all_techniques or self.techniques).items():
+            estimate = technique.estimate(assessment)
+            default = technique.estimate(self.default_assessment)
+            if estimate is not None:
+                techniques[tid] = technique.using(estimate)
+            elif fallback and default is not None:
+                techniques[tid] = technique.using(default, fallback=True)
+            else:
+                missing[tid] = technique
+        return replace(self, techniques=techniques, assessment=assessment, without_estimate=missing)
 
     def reference(self, query: str, *, where: str | None = None) -> Reference:
         if query in self.references:
@@ -137,7 +232,11 @@ def normalise_name(text: str) -> str:
 
 
 def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
-    close = difflib.get_close_matches(key, list(choices), n=1, cutoff=0.6)
+    """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''."""
+    options = list(choices)
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    if not close and len(key) >= 2:
+        close = [c for c in options if c.startswith(key)][:1]
     return f" (did you mean {show(close[0])!r}?)" if close else ""
 
 
@@ -233,23 +332,42 @@ TECHNIQUE_KEYS = {
     "notes",
     "shares_resource_with",
     "mode",
+    "estimates",
+    "durability",
+    "saturation_years",
+    "saturation_source",
+    "reversal_rate",
+    "reversal_source",
 }
+ESTIMATE_KEYS = {"assessment", "low", "high", "mode", "unit", "measure", "source", "notes"}
+ASSESSMENT_KEYS = {"name", "citation", "measure"}
 REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source"}
-TOP_KEYS = {"techniques", "references"}
+TOP_KEYS = {"techniques", "references", "assessments", "default_assessment"}
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
-    """Validate a parsed catalog document and build the Catalog."""
+    """Validate a parsed catalog document and build the Catalog (under its
+    default assessment)."""
     v = _Validator(source)
     v.keys(document, TOP_KEYS, "")
+    raw_assessments = v.table(document.get("assessments", {}), "assessments", required=False)
+    v.assessments = {aid: v.assessment(aid, body) for aid, body in raw_assessments.items()}
+    default = document.get("default_assessment")
+    if default is not None:
+        default = v.text(default, "default_assessment")
+        if default not in v.assessments:
+            raise v.fail("default_assessment", f"{default!r} is not defined under [assessments]")
+    elif v.assessments:
+        default = next(iter(v.assessments))
+    v.default_assessment = default
     raw_techniques = v.table(document.get("techniques"), "techniques", required=True)
     if not raw_techniques:
         raise DataError("techniques: no techniques defined", where=source)
-    techniques = {tid: v.technique(tid, body) for tid, body in raw_techniques.items()}
+    every = {tid: v.technique(tid, body) for tid, body in raw_techniques.items()}
     raw_refs = v.table(document.get("references", {}), "references", required=False)
     references = {rid: v.reference(rid, body) for rid, body in raw_refs.items()}
     names: dict[str, str] = {}
-    for technique in techniques.values():
+    for technique in every.values():
         spellings = [technique.id, technique.name.en, *technique.aliases]
         if technique.name.zh:
             spellings.append(technique.name.zh)
@@ -262,15 +380,27 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
                     f"techniques.{other} (names match ignoring case, width and separators)",
                     where=source,
                 )
-    for technique in techniques.values():
+    for technique in every.values():
         for i, other in enumerate(technique.shares_resource_with):
-            if other not in techniques:
+            if other not in every:
                 raise DataError(
                     f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique "
                     f"{other!r}",
                     where=source,
                 )
-    return Catalog(source, techniques, references, names)
+    techniques = {tid: t for tid, t in every.items() if t.estimate(default) is not None}
+    without = {tid: t for tid, t in every.items() if tid not in techniques}
+    return Catalog(
+        path=source,
+        techniques=techniques,
+        references=references,
+        names=names,
+        assessments=v.assessments,
+        default_assessment=default,
+        assessment=default,
+        without_estimate=without,
+        all_techniques=every,
+    )
 
 
 class _Validator:
@@ -278,6 +408,8 @@ class _Validator:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.assessments: dict[str, Assessment] = {}
+        self.default_assessment: str | None = None
 
     def fail(self, key: str, message: str) -> DataError:
         return DataError(f"{key}: {message}" if key else message, where=self.source)
@@ -365,6 +497,57 @@ class _Validator:
                 raise self.fail(f"{key}.mode", f"{body['mode']} is outside the low–high range")
         return RemovalRange(low, high, mode), unit.text, unit.factor
 
+    def assessment(self, aid: str, body: Any) -> Assessment:
+        key = f"assessments.{aid}"
+        if not isinstance(body, dict):
+            raise self.fail(key, f"must be a table, not {_type(body)}")
+        self.keys(body, ASSESSMENT_KEYS, key)
+        if "citation" not in body:
+            raise self.fail(f"{key}.citation", "missing (every assessment needs its citation)")
+        return Assessment(
+            id=aid,
+            name=self.local(body["name"], f"{key}.name") if "name" in body else LocalText(aid),
+            citation=self.text(body["citation"], f"{key}.citation"),
+            measure=self.text(body["measure"], f"{key}.measure") if "measure" in body else None,
+        )
+
+    def estimate(self, body: Mapping[str, Any], key: str, assessment: str | None) -> Estimate:
+        rng, unit, factor = self.range(body, key)
+        return Estimate(
+            assessment=assessment,
+            range=rng,
+            unit=unit,
+            unit_factor=factor,
+            measure=self.text(body["measure"], f"{key}.measure")
+            if "measure" in body
+            else getattr(self.assessments.get(assessment or ""), "measure", None),
+            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
+            notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,
+        )
+
+    def estimates(self, tid: str, body: Mapping[str, Any]) -> tuple[Estimate, ...]:
+        key = f"techniques.{tid}"
+        found: list[Estimate] = []
+        if any(k in body for k in ("high", "low", "unit", "mode")):
+            found.append(self.estimate(body, key, self.default_assessment))
+        for i, item in enumerate(self._list(body.get("estimates", []), f"{key}.estimates")):
+            ekey = f"{key}.estimates[{i}]"
+            if not isinstance(item, dict):
+                raise self.fail(ekey, f"must be a table, not {_type(item)}")
+            self.keys(item, ESTIMATE_KEYS, ekey)
+            if "assessment" not in item:
+                raise self.fail(f"{ekey}.assessment", "missing (which assessment gives this estimate)")
+            aid = self.text(item["assessment"], f"{ekey}.assessment")
+            if aid not in self.assessments:
+                hint = did_you_mean(aid, self.assessments)
+                raise self.fail(f"{ekey}.assessment", f"{aid!r} is not defined under [assessments]{hint}")
+            if any(e.assessment == aid for e in found):
+                raise self.fail(ekey, f"a second estimate for assessment {aid!r}; give one per assessment")
+            found.append(self.estimate(item, ekey, aid))
+        if not found:
+            raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
+        return tuple(found)
+
     def technique(self, tid: str, body: Any) -> Technique:
         key = f"techniques.{tid}"
         if not isinstance(body, dict):
@@ -374,7 +557,7 @@ class _Validator:
         self.keys(body, TECHNIQUE_KEYS, key)
         if "name" not in body:
             raise self.fail(f"{key}.name", 'missing; e.g. name = { en = "...", zh = "..." }')
-        rng, unit, factor = self.range(body, key)
+        estimates = self.estimates(tid, body)
         governance = []
         for i, item in enumerate(self._list(body.get("governance", []), f"{key}.governance")):
             ckey = f"{key}.governance[{i}]"
@@ -384,24 +567,50 @@ class _Validator:
             text = self.local({k: v for k, v in item.items() if k != "id"}, ckey)
             cid = self.text(item["id"], f"{ckey}.id") if "id" in item else text.en
             governance.append(Challenge(cid, text))
-        return Technique(
+        saturation = None
+        if "saturation_years" in body:
+            saturation = self.number(body["saturation_years"], f"{key}.saturation_years")
+            if "saturation_source" not in body:
+                raise self.fail(f"{key}.saturation_source", "missing (a saturation time needs its source)")
+        reversal = None
+        if "reversal_rate" in body:
+            reversal = self.number(body["reversal_rate"], f"{key}.reversal_rate")
+            if reversal >= 1:
+                raise self.fail(f"{key}.reversal_rate", f"{body['reversal_rate']} is not below 1 (a fraction per year)")
+            if "reversal_source" not in body:
+                raise self.fail(f"{key}.reversal_source", "missing (a reversal rate needs its source)")
+        first = estimates[0]
+        technique = Technique(
             id=tid,
             name=self.local(body["name"], f"{key}.name"),
-            range=rng,
-            unit=unit,
-            unit_factor=factor,
+            range=first.range,
+            unit=first.unit,
+            unit_factor=first.unit_factor,
             aliases=self.strings(body.get("aliases", []), f"{key}.aliases"),
             scope=self.text(body["scope"], f"{key}.scope") if "scope" in body else None,
             readiness=self.local(body["readiness"], f"{key}.readiness")
             if "readiness" in body
             else None,
             governance=tuple(governance),
-            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
+            source=first.source,
             notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,
             shares_resource_with=self.strings(
                 body.get("shares_resource_with", []), f"{key}.shares_resource_with"
             ),
+            assessment=first.assessment,
+            estimates=estimates,
+            durability=self.local(body["durability"], f"{key}.durability") if "durability" in body else None,
+            saturation_years=saturation,
+            saturation_source=self.text(body["saturation_source"], f"{key}.saturation_source")
+            if "saturation_source" in body
+            else None,
+            reversal_rate=reversal,
+            reversal_source=self.text(body["reversal_source"], f"{key}.reversal_source")
+            if "reversal_source" in body
+            else None,
         )
+        default = technique.estimate(self.default_assessment)
+        return technique.using(default) if default is not None else technique
 
     def reference(self, rid: str, body: Any) -> Reference:
         key = f"references.{rid}"

@@ -168,6 +168,32 @@ DataOpt = Annotated[
 ]
 
 
+AssessmentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--assessment",
+        "-a",
+        help="Whose estimates to use, e.g. fuss2018 or sr15 [default: the catalog's default, "
+        "c2g2019]. `nbscdr assessments` lists them.",
+        show_default=False,
+    ),
+]
+FallbackOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fallback",
+        help="Where the assessment has no estimate for a technique, use the default "
+        "assessment's (marked in every output) instead of failing.",
+    ),
+]
+
+
+def _catalog(data: str | None, assessment: str | None = None, fallback: bool = False) -> Any:
+    from nbscdr_cli.catalog import load_catalog
+
+    return load_catalog(data).under(assessment, fallback=fallback)
+
+
 def _lang(value: str | None) -> str:
     if value is None:
         return default_lang()
@@ -209,19 +235,34 @@ def _data_path(data: str | None) -> str:
 
 @app.command("list")
 def list_(
+    assessment: AssessmentOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     output: OutputOpt = None,
     data: DataOpt = None,
 ) -> None:
     """List the techniques: id, name, range with unit, scope and readiness."""
-    from nbscdr_cli.catalog import load_catalog
     from nbscdr_cli.render import catalog_document
 
     language = _lang(lang)
     _check_output(output, _data_path(data))
-    catalog = load_catalog(data)
+    catalog = _catalog(data, assessment)
     _emit("catalog", catalog_document(catalog), fmt, language, output)
+
+
+@app.command()
+def assessments(
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """List the assessments whose estimates the catalog holds, with their citations."""
+    from nbscdr_cli.render import assessments_document
+
+    language = _lang(lang)
+    _check_output(output, _data_path(data))
+    _emit("assessments", assessments_document(_catalog(data)), fmt, language, output)
 
 
 @app.command()
@@ -230,18 +271,20 @@ def show(
         str,
         typer.Argument(help="Id, alias, or English or Chinese name.", autocompletion=_complete_technique),
     ],
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
     output: OutputOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Show one technique whole: range, readiness, governance challenges, scope, source."""
-    from nbscdr_cli.catalog import load_catalog
+    """Show one technique whole: range, readiness, governance challenges, scope,
+    storage durability, source, and every assessment's estimate."""
     from nbscdr_cli.render import technique_document
 
     language = _lang(lang)
     _check_output(output, _data_path(data))
-    found = load_catalog(data).find(technique, where=f"argument {technique!r}")
+    found = _catalog(data, assessment, fallback).find(technique, where=f"argument {technique!r}")
     _emit("technique", technique_document(found), fmt, language, output)
 
 
@@ -371,10 +414,22 @@ def _analyse(
     out_unit: Any,
     settings: Any,
     target: float | None,
+    assessment: str | None = None,
+    fallback: bool = False,
 ) -> Any:
     """Read the portfolio (arguments and/or --file) and run the analysis."""
-    from nbscdr_cli.analysis import Options, analyse
-    from nbscdr_cli.catalog import load_catalog
+    from nbscdr_cli.analysis import analyse
+
+    title, entries = _read_specs(specs, file, name)
+    catalog = _catalog(data, assessment, fallback)
+    options = _options(reference, settings, target, out_unit)
+    work = settings.samples * len(entries) if settings is not None else 0
+    with _Progress(settings.samples if settings else 0, work) as progress:
+        return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
+
+
+def _read_specs(specs: list[str] | None, file: str | None, name: str | None) -> tuple[str | None, list[Any]]:
+    """The portfolio's name and entries, from --file (first) and the arguments."""
     from nbscdr_cli.spec import parse_specs, read_portfolio_file
 
     entries = []
@@ -386,18 +441,18 @@ def _analyse(
     entries.extend(parse_specs(specs or []))
     if not entries:
         raise typer.BadParameter("give at least one SPEC or --file", param_hint="'SPEC...'")
-    catalog = load_catalog(data)
+    return title, entries
+
+
+def _options(reference: list[str] | None, settings: Any, target: float | None, out_unit: Any) -> Any:
+    from nbscdr_cli.analysis import Options
+
     targets = {}
     if target is not None:
         from nbscdr_cli.units import parse_number
 
         targets["target"] = parse_number(str(target), where="--target") * out_unit.factor
-    options = Options(
-        references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets
-    )
-    work = settings.samples * len(entries) if settings is not None else 0
-    with _Progress(settings.samples if settings else 0, work) as progress:
-        return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
+    return Options(references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets)
 
 
 @app.command()
@@ -412,6 +467,8 @@ def portfolio(
     correlation: CorrelationOpt = 0.0,
     percentiles: PercentilesOpt = None,
     target: TargetOpt = None,
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
     fmt: FormatOpt = Format.table,
     unit: UnitOpt = "Gt CO2/yr",
     lang: LangOpt = None,
@@ -434,9 +491,78 @@ def portfolio(
     out_unit = parse_unit(unit, kind="rate", where="--unit")
     analysis = _analyse(
         specs=specs, file=file, reference=reference, name=name, data=data,
-        out_unit=out_unit, settings=settings, target=target,
+        out_unit=out_unit, settings=settings, target=target, assessment=assessment, fallback=fallback,
     )
     _emit("portfolio", portfolio_document(analysis, out_unit, language), fmt, language, output)
+
+
+@app.command()
+def compare(
+    specs: SpecsArg = None,
+    assessments_: Annotated[
+        str | None,
+        typer.Option(
+            "--assessments",
+            help="Comma-separated assessments to put side by side [default: all].",
+            show_default=False,
+        ),
+    ] = None,
+    files: Annotated[
+        list[str] | None,
+        typer.Option("--file", help="A portfolio file (repeat for several portfolios side by side).", show_default=False),
+    ] = None,
+    reference: ReferenceOpt = None,
+    samples: SamplesOpt = None,
+    seed: SeedOpt = None,
+    distribution: DistributionOpt = "uniform",
+    correlation: CorrelationOpt = 0.0,
+    percentiles: PercentilesOpt = None,
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
+    fmt: FormatOpt = Format.table,
+    unit: UnitOpt = "Gt CO2/yr",
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Totals side by side: one portfolio (SPEC...) under several assessments, or
+    several portfolio files (--file a.toml --file b.toml) under one assessment.
+
+    An assessment with no estimate for one of the techniques shows no totals and
+    names the technique, unless --fallback uses the default assessment's estimate.
+    """
+    from nbscdr_cli.compare import compare_assessments, compare_portfolios
+    from nbscdr_cli.render import compare_document
+    from nbscdr_cli.spec import parse_specs, read_portfolio_file
+    from nbscdr_cli.units import parse_unit
+
+    language = _lang(lang)
+    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
+    _check_output(output, _data_path(data), *(files or []))
+    out_unit = parse_unit(unit, kind="rate", where="--unit")
+    options = _options(reference, settings, None, out_unit)
+    if files and (specs or assessments_):
+        raise typer.BadParameter("give SPEC... (with --assessments) or --file portfolios, not both", param_hint="'--file'")
+    if files:
+        catalog = _catalog(data, assessment, fallback)
+        portfolios = []
+        for path in files:
+            loaded = read_portfolio_file(path)
+            portfolios.append((loaded.name or Path(path).stem, loaded.entries))
+        rows = compare_portfolios(catalog, portfolios, options=options)
+        by = "portfolio"
+    else:
+        if not specs:
+            raise typer.BadParameter("give SPEC... or --file portfolios", param_hint="'SPEC...'")
+        catalog = _catalog(data)
+        wanted = [a.strip() for a in assessments_.split(",") if a.strip()] if assessments_ else list(catalog.assessments)
+        if not wanted:
+            raise typer.BadParameter("this catalog defines no assessments", param_hint="'--assessments'")
+        for aid in wanted:
+            catalog.under(aid)  # an unknown id fails here, with a did-you-mean
+        rows = compare_assessments(catalog, parse_specs(specs), wanted, fallback=fallback, options=options)
+        by = "assessment"
+    _emit("compare", compare_document(rows, out_unit, language, by=by), fmt, language, output)
 
 
 @app.command()

@@ -106,7 +106,7 @@ def total_range(entries: Sequence[Entry]) -> RemovalRange:
     )
 
 
-def compare(total: RemovalRange, entries: Sequence[Entry], reference: Reference) -> Comparison:
+def compare_with_reference(total: RemovalRange, entries: Sequence[Entry], reference: Reference) -> Comparison:
     """The total against ``reference``, and the subtotal inside its scope."""
     scope = set(reference.scope)
     inside = [e for e in entries if e.technique.scope in scope]
@@ -145,7 +145,7 @@ def sum_portfolio(
         total=total,
         open_low_ids=tuple(e.technique.id for e in portfolio.entries if e.open_low),
         comparisons=tuple(
-            compare(total, portfolio.entries, r) for r in references if r.kind == "annual"
+            compare_with_reference(total, portfolio.entries, r) for r in references if r.kind == "annual"
         ),
         overlaps=overlapping_pairs(portfolio.entries),
     )

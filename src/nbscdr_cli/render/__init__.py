@@ -17,7 +17,8 @@ from nbscdr_cli.render.labels import join_scopes, sentence
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
-    from nbscdr_cli.catalog import Catalog, LocalText, Reference, Technique
+    from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Reference, Technique
+    from nbscdr_cli.compare import Row
     from nbscdr_cli.portfolio import PortfolioResult
     from nbscdr_cli.uncertainty import Simulation, Summary
     from nbscdr_cli.units import Unit
@@ -54,6 +55,7 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "up_to": t.range.open_low,
         "scope": t.scope,
         "readiness": _local(t.readiness),
+        "assessment": t.assessment,
     }
 
 
@@ -67,9 +69,47 @@ def technique_document(t: Technique) -> dict[str, Any]:
             "shares_resource_with": list(t.shares_resource_with),
             "source": t.source,
             "notes": t.notes,
+            "durability": _local(t.durability),
+            "saturation_years": t.saturation_years,
+            "saturation_source": t.saturation_source,
+            "reversal_rate": t.reversal_rate,
+            "reversal_source": t.reversal_source,
+            "estimates": [estimate_document(e) for e in t.estimates],
         }
     )
     return doc
+
+
+def estimate_document(e: Estimate) -> dict[str, Any]:
+    return {
+        "assessment": e.assessment,
+        "low": number(None if e.range.low is None else e.range.low / e.unit_factor),
+        "high": number(e.range.high / e.unit_factor),
+        "unit": e.unit,
+        "up_to": e.range.open_low,
+        "measure": e.measure,
+        "source": e.source,
+        "notes": e.notes,
+    }
+
+
+def assessments_document(catalog: Catalog) -> dict[str, Any]:
+    """The assessments a catalog holds, with citations and the techniques each covers."""
+    every = catalog.all_techniques or catalog.techniques
+    return {
+        "default": catalog.default_assessment,
+        "assessments": [
+            {
+                "id": a.id,
+                "name": a.name.as_dict(),
+                "citation": a.citation,
+                "measure": a.measure,
+                "default": a.id == catalog.default_assessment,
+                "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
+            }
+            for a in catalog.assessments.values()
+        ],
+    }
 
 
 def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]:
@@ -115,6 +155,8 @@ def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, A
                 "up_to": e.open_low,
                 "own_figure": e.own_figure,
                 "scope": e.technique.scope,
+                "assessment": None if e.own_figure else e.technique.assessment,
+                "fallback": e.technique.fallback and not e.own_figure,
             }
         )
     comparisons = []
@@ -138,6 +180,7 @@ def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, A
     doc: dict[str, Any] = {
         "nbscdr_version": __version__,
         "name": result.portfolio.name,
+        "assessment": analysis.assessment,
         "unit": unit.text,
         "entries": entries,
         "total": {
@@ -150,7 +193,28 @@ def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, A
     if analysis.simulation is not None:
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
     doc["warnings"] = portfolio_warnings(result, comparisons, unit, lang)
+    fallback = [e["technique"] for e in entries if e["fallback"]]
+    if fallback:
+        doc["warnings"].insert(
+            0,
+            {
+                "code": "fallback",
+                "techniques": fallback,
+                "message": sentence(
+                    "fallback",
+                    lang,
+                    ids=", ".join(fallback),
+                    assessment=analysis.assessment,
+                    default=_assessment_of(result, fallback[0]),
+                ),
+            },
+        )
     return doc
+
+
+def _assessment_of(result: PortfolioResult, tid: str) -> str | None:
+    """The assessment whose estimate entry ``tid`` uses."""
+    return next(e.technique.assessment for e in result.portfolio.entries if e.technique.id == tid)
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:
@@ -220,6 +284,40 @@ def portfolio_warnings(
         )
     warnings.append({"code": "permanence", "message": sentence("permanence", lang)})
     return warnings
+
+
+def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict[str, Any]:
+    """Rows side by side (``by``: "assessment" or "portfolio"), in the output unit."""
+    from nbscdr_cli import __version__
+
+    out = []
+    for row in rows:
+        item: dict[str, Any] = {by: row.key, "name": row.label.get(lang)}
+        if row.analysis is None:
+            item.update({"low": None, "high": None, "missing": list(row.missing)})
+        else:
+            doc = portfolio_document(row.analysis, unit, lang)
+            item.update(
+                {
+                    "low": doc["total"]["low"],
+                    "high": doc["total"]["high"],
+                    "up_to": doc["total"]["up_to"],
+                    "missing": [],
+                    "fallback": list(row.fallback),
+                    "entries": [
+                        {k: e[k] for k in ("technique", "low", "high", "up_to", "assessment", "fallback")}
+                        for e in doc["entries"]
+                    ],
+                    "comparisons": [
+                        {k: c[k] for k in ("reference", "low", "high", "ratio_low", "ratio_high", "in_scope")}
+                        for c in doc["comparisons"]
+                    ],
+                }
+            )
+            if "uncertainty" in doc:
+                item["uncertainty"] = doc["uncertainty"]
+        out.append(item)
+    return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out}
 
 
 def conversion_document(value: float, unit: Unit) -> dict[str, Any]:

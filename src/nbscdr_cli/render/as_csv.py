@@ -32,6 +32,16 @@ def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
                 [t["id"], name["en"], name.get("zh", ""), t["low"], t["high"], t["unit"], t["up_to"], t["scope"]]
             )
         return rows
+    if kind == "compare":
+        rows = [[doc["by"], "name", "low", "high", "unit", "missing", "fallback"]]
+        for r in doc["rows"]:
+            rows.append([r[doc["by"]], r["name"], r["low"], r["high"], doc["unit"], ";".join(r["missing"]), ";".join(r.get("fallback", []))])
+        return rows
+    if kind == "assessments":
+        rows = [["id", "name_en", "name_zh", "measure", "default", "techniques", "citation"]]
+        for a in doc["assessments"]:
+            rows.append([a["id"], a["name"]["en"], a["name"].get("zh", ""), a["measure"], a["default"], ";".join(a["techniques"]), a["citation"]])
+        return rows
     if kind == "technique":
         return [["key", "value"], *[[k, _flat(v)] for k, v in doc.items()]]
     return [list(doc.keys()), [_flat(v) for v in doc.values()]]

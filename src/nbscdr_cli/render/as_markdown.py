@@ -80,6 +80,29 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
         ]
         header = [label(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
         return table(header, rows)
+    if kind == "compare":
+        from nbscdr_cli.render.as_table import row_notes
+
+        refs = [c["reference"] for c in (doc["rows"][0].get("comparisons") or [])] if doc["rows"] else []
+        header = [label(doc["by"], lang), f"{label('low', lang)} ({doc['unit']})", f"{label('high', lang)} ({doc['unit']})"]
+        header += [f"{label('ratio', lang)} ({r})" for r in refs] + [label("notes", lang)]
+        rows = []
+        for row in doc["rows"]:
+            cells: list[Any] = [f"{row['name']} (`{row[doc['by']]}`)"]
+            if row["low"] is None:
+                cells += ["–", "–", *["–" for _ in refs]]
+            else:
+                cells += [fmt(row["low"]), fmt(row["high"])]
+                cells += [f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×" for c in row["comparisons"]]
+            rows.append([*cells, row_notes(row, lang)])
+        return table(header, rows)
+    if kind == "assessments":
+        header = [label(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
+        rows = [
+            [f"`{a['id']}`", a["name"].get(lang) or a["name"]["en"], a["measure"] or "", ", ".join(a["techniques"]), a["citation"]]
+            for a in doc["assessments"]
+        ]
+        return table(header, rows)
     if kind == "technique":
         from nbscdr_cli.render.as_table import technique_fields
 

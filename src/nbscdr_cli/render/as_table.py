@@ -65,6 +65,12 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
         fields.append((label("readiness", lang), local(doc["readiness"])))
     if doc.get("governance"):
         fields.append((label("governance", lang), [local(c) for c in doc["governance"]]))
+    if doc.get("durability"):
+        fields.append((label("durability", lang), local(doc["durability"])))
+    if doc.get("saturation_years") is not None:
+        fields.append((label("saturation", lang), f"{fmt(doc['saturation_years'])} {label('years', lang)} ({doc['saturation_source']})"))
+    if doc.get("estimates") and len(doc["estimates"]) > 1:
+        fields.append((label("estimates", lang), [estimate_text(e, lang) for e in doc["estimates"]]))
     if doc.get("aliases"):
         fields.append((label("aliases", lang), ", ".join(doc["aliases"])))
     if doc.get("source"):
@@ -72,6 +78,60 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
     if doc.get("notes"):
         fields.append((label("notes", lang), doc["notes"]))
     return fields
+
+
+def estimate_text(e: dict[str, Any], lang: str) -> str:
+    """'fuss2018: 0.5–3.6 Gt CO2/yr, sustainable global potential in 2050'."""
+    measure = f", {e['measure']}" if e.get("measure") else ""
+    return f"{e['assessment']}: {range_text(e, lang)}{measure}"
+
+
+def row_notes(row: dict[str, Any], lang: str) -> str:
+    """What a compare row lacks or borrows."""
+    if row.get("missing"):
+        return f"{label('missing', lang)} {', '.join(row['missing'])}"
+    if row.get("fallback"):
+        return f"{label('fallback_mark', lang)} {', '.join(row['fallback'])}"
+    return ""
+
+
+def _compare(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    unit = doc["unit"]
+    table = _table(terminal)
+    table.add_column(label(doc["by"], lang))
+    table.add_column(f"{label('low', lang)}\n{unit}", justify="right")
+    table.add_column(f"{label('high', lang)}\n{unit}", justify="right")
+    refs = [c["reference"] for c in (doc["rows"][0].get("comparisons") or [])] if doc["rows"] else []
+    for ref in refs:
+        table.add_column(f"{label('ratio', lang)}\n{ref}", justify="right")
+    has_mc = any("uncertainty" in r for r in doc["rows"])
+    if has_mc:
+        table.add_column(f"P5–P95\n{unit}", justify="right")
+    table.add_column(label("notes", lang), overflow="fold")
+    for row in doc["rows"]:
+        cells = [f"{row['name']} ({row[doc['by']]})" if row["name"] != row[doc["by"]] else row["name"]]
+        if row["low"] is None:
+            cells += ["–", "–", *["–" for _ in refs]]
+        else:
+            cells += [fmt(row["low"]), fmt(row["high"])]
+            cells += [f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×" for c in row["comparisons"]]
+        if has_mc:
+            u = row.get("uncertainty")
+            cells.append(f"{fmt(u['percentiles']['5'])}–{fmt(u['percentiles']['95'])}" if u else "–")
+        cells.append(row_notes(row, lang))
+        table.add_row(*cells)
+    console.print(table)
+
+
+def _assessments(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    table = _table(terminal)
+    table.add_column(label("id", lang), no_wrap=True)
+    for key in ("name", "measure", "techniques", "citation"):
+        table.add_column(label(key, lang), overflow="fold")
+    for a in doc["assessments"]:
+        mark = f" ({label('default', lang)})" if a["default"] else ""
+        table.add_row(a["id"] + mark, a["name"].get(lang) or a["name"]["en"], a["measure"] or "", ", ".join(a["techniques"]), a["citation"])
+    console.print(table)
 
 
 def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
@@ -178,5 +238,12 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
     if kind == "conversion":
         return f"{fmt(doc['value'])} {doc['unit']}"
     console = _console(terminal)
-    {"portfolio": _portfolio, "catalog": _catalog, "technique": _technique}[kind](console, doc, lang, terminal)
+    renderers = {
+        "portfolio": _portfolio,
+        "catalog": _catalog,
+        "technique": _technique,
+        "compare": _compare,
+        "assessments": _assessments,
+    }
+    renderers[kind](console, doc, lang, terminal)
     return console.file.getvalue()

@@ -37,6 +37,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "{samples:,} 个样本，随机种子 {seed}，{distribution} 分布，秩相关系数 {correlation:g}",
     ),
     "target": ("target", "目标"),
+    "assessment": ("Assessment", "评估"),
+    "citation": ("Citation", "引用"),
+    "measure": ("Measures", "衡量内容"),
+    "techniques": ("Techniques", "技术"),
+    "estimates": ("Estimates", "各评估的估计值"),
+    "missing": ("no estimate for", "缺少估计值："),
+    "fallback_mark": ("default estimate for", "使用默认估计值："),
+    "durability": ("Storage durability", "储存持久性"),
+    "saturation": ("Saturation", "饱和"),
+    "years": ("years", "年"),
+    "default": ("default", "默认"),
 }
 
 SENTENCES: dict[str, tuple[str, str]] = {
@@ -57,6 +68,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "sum_note": (
         "Totals add every low and every high: they assume all extremes happen together.",
         "合计将所有下限与所有上限分别相加，即假设各技术的极端情况同时出现。",
+    ),
+    "fallback": (
+        "{ids}: no estimate in {assessment}; the {default} estimate is used instead.",
+        "{ids}：{assessment} 中没有估计值，改用 {default} 的估计值。",
     ),
     "permanence": (
         "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or "
