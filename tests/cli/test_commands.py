@@ -30,6 +30,7 @@ def test_portfolio_json_contract() -> None:
     assert doc["entries"][0] == {
         "technique": "afforestation", "name": "Afforestation and reforestation", "share": 1.0,
         "low": 3.0, "high": 18.0, "up_to": False, "own_figure": False, "scope": "forests",
+        "assessment": "c2g2019", "fallback": False,
     }
     assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"]}
     (unep,) = doc["comparisons"]
@@ -130,7 +131,7 @@ def test_user_data_file() -> None:
     [
         (["portfolio", "afforestaton"], 1, "nbscdr: argument 1 'afforestaton': unknown technique 'afforestaton' (did you mean 'afforestation'?); `nbscdr list` shows the techniques"),
         (["portfolio", "biochar", "--unit", "m"], 1, "nbscdr: --unit: unit 'm': 'm' is not a known unit; expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
-        (["portfolio", "biochar", "-r", "unepp"], 1, "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep"),
+        (["portfolio", "biochar", "-r", "unepp"], 1, "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050"),
         (["convert", "1 Gt C/yr", "--to", "Gt CO2"], 1, "nbscdr: --to: unit 'Gt CO2' is an amount (no per-time); expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
         (["convert", "lots", "--to", "Gt CO2/yr"], 1, "nbscdr: QUANTITY: 'lots' is not a quantity; write a number and a unit, e.g. '1 Gt C/yr'"),
         (["show", "nothing"], 1, "nbscdr: argument 'nothing': unknown technique 'nothing'; `nbscdr list` shows the techniques"),
