@@ -13,6 +13,7 @@ from nbscdr_cli.portfolio import PortfolioResult, build_portfolio, sum_portfolio
 from nbscdr_cli.spec import EntrySpec
 
 if TYPE_CHECKING:
+    from nbscdr_cli.horizon import Horizon, HorizonSettings
     from nbscdr_cli.uncertainty import Settings, Simulation
 
 
@@ -21,6 +22,7 @@ class Options:
     references: tuple[str, ...] | None = None  # None: "unep" where the catalog has it
     monte_carlo: Settings | None = None
     targets: Mapping[str, float] = field(default_factory=dict)  # name -> Gt CO2/yr
+    horizon: HorizonSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,16 @@ class Analysis:
     result: PortfolioResult
     simulation: Simulation | None = None
     assessment: str | None = None  # whose estimates the entries use
+    horizon: Horizon | None = None
 
 
-def default_references(catalog: Catalog) -> tuple[str, ...]:
-    return tuple(r for r in catalog.references if r == "unep")
+def default_references(catalog: Catalog, *, cumulative: bool = False) -> tuple[str, ...]:
+    """UNEP's annual estimate, and with a horizon every cumulative reference."""
+    return tuple(
+        rid
+        for rid, r in catalog.references.items()
+        if rid == "unep" or (cumulative and r.kind == "cumulative")
+    )
 
 
 def analyse(
@@ -43,14 +51,36 @@ def analyse(
     progress: Callable[[int], None] | None = None,
 ) -> Analysis:
     """Build, sum and (optionally) simulate a portfolio."""
-    ids = options.references if options.references is not None else default_references(catalog)
+    ids = options.references
+    if ids is None:
+        ids = default_references(catalog, cumulative=options.horizon is not None)
     references = [catalog.reference(r, where="--reference") for r in ids]
     result = sum_portfolio(build_portfolio(catalog, specs, name=name), references)
+    horizon = None
+    if options.horizon is not None:
+        from nbscdr_cli.horizon import project
+
+        horizon = project(result, options.horizon, references)
     simulation = None
     if options.monte_carlo is not None:
         from nbscdr_cli.uncertainty import simulate_portfolio
 
+        weights: dict[str, list[float]] = {}
+        thresholds: dict[str, dict[str, float]] = {}
+        if horizon is not None:
+            weights = {"cumulative": horizon.cumulative_weights, "durable": horizon.durable_weights}
+            ends = {
+                f"{c.reference.id}.{end}": value
+                for c in horizon.comparisons
+                for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))
+            }
+            thresholds = {"cumulative": ends, "durable": dict(ends)}
         simulation = simulate_portfolio(
-            result, options.monte_carlo, targets=options.targets, progress=progress
+            result,
+            options.monte_carlo,
+            targets=options.targets,
+            weights=weights,
+            thresholds=thresholds,
+            progress=progress,
         )
-    return Analysis(result, simulation, catalog.assessment)
+    return Analysis(result, simulation, catalog.assessment, horizon)

@@ -344,6 +344,26 @@ PercentilesOpt = Annotated[
     str | None,
     typer.Option("--percentiles", help="More percentiles to report besides 5, 50, 95, e.g. 10,90.", show_default=False),
 ]
+FromOpt = Annotated[
+    int | None,
+    typer.Option("--from", help="Horizon: first year (with --to). From 2030 to 2050 is 20 years, 2030 through 2049.", show_default=False),
+]
+ToOpt = Annotated[
+    int | None,
+    typer.Option("--to", help="Horizon: end year, not counted (stocks are at the end of the year before).", show_default=False),
+]
+RampOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ramp-years", help="Years to ramp linearly from 0 to the full rate: N for all entries or TECH=N (repeatable) [default: 0, no ramp].", show_default=False),
+]
+SaturationOpt = Annotated[
+    list[str] | None,
+    typer.Option("--saturation-years", help="Years after which a sink stops adding: N or TECH=N (repeatable) [default: from the data where a source gives one (soil carbon: 20), else none].", show_default=False),
+]
+ReversalOpt = Annotated[
+    list[str] | None,
+    typer.Option("--reversal-rate", help="Share of the stock released each year: 1% or 0.01, or TECH=1% (repeatable) [default: from the data where sourced, else 0, with a note].", show_default=False),
+]
 TargetOpt = Annotated[
     float | None,
     typer.Option("--target", help="Report the chance that the total reaches this value (in the output unit).", show_default=False),
@@ -416,16 +436,45 @@ def _analyse(
     target: float | None,
     assessment: str | None = None,
     fallback: bool = False,
+    horizon: tuple[Any, ...] = (None, None, None, None, None),
 ) -> Any:
     """Read the portfolio (arguments and/or --file) and run the analysis."""
+    from dataclasses import replace
+
     from nbscdr_cli.analysis import analyse
 
     title, entries = _read_specs(specs, file, name)
     catalog = _catalog(data, assessment, fallback)
-    options = _options(reference, settings, target, out_unit)
+    options = replace(_options(reference, settings, target, out_unit), horizon=_horizon(catalog, *horizon))
     work = settings.samples * len(entries) if settings is not None else 0
     with _Progress(settings.samples if settings else 0, work) as progress:
         return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
+
+
+def _horizon(
+    catalog: Any, start: int | None, end: int | None, ramp: list[str] | None,
+    saturation: list[str] | None, reversal: list[str] | None,
+) -> Any:
+    """HorizonSettings from --from/--to and companions, or None without them."""
+    from nbscdr_cli.errors import UsageError
+    from nbscdr_cli.horizon import HorizonSettings, check_settings, check_years, parse_setting
+
+    try:
+        years = check_years(start, end)
+        if years is None:
+            if ramp or saturation or reversal:
+                raise UsageError("needs --from and --to", where="--ramp-years/--saturation-years/--reversal-rate")
+            return None
+        settings = HorizonSettings(
+            years[0], years[1],
+            ramp_years=parse_setting(ramp or [], option="--ramp-years", catalog=catalog),
+            saturation_years=parse_setting(saturation or [], option="--saturation-years", catalog=catalog),
+            reversal_rate=parse_setting(reversal or [], option="--reversal-rate", catalog=catalog, percent=True),
+        )
+        check_settings(settings)
+    except UsageError as exc:
+        raise typer.BadParameter(exc.message, param_hint=f"'{exc.where}'") from None
+    return settings
 
 
 def _read_specs(specs: list[str] | None, file: str | None, name: str | None) -> tuple[str | None, list[Any]]:
@@ -467,6 +516,11 @@ def portfolio(
     correlation: CorrelationOpt = 0.0,
     percentiles: PercentilesOpt = None,
     target: TargetOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    ramp_years: RampOpt = None,
+    saturation_years: SaturationOpt = None,
+    reversal_rate: ReversalOpt = None,
     assessment: AssessmentOpt = None,
     fallback: FallbackOpt = False,
     fmt: FormatOpt = Format.table,
@@ -480,20 +534,31 @@ def portfolio(
     Totals add every low and every high. An entry whose source gives only "up to"
     counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
-    reaching each reference and --target.
+    reaching each reference and --target. With --from/--to, the cumulative and
+    durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
     """
     from nbscdr_cli.render import portfolio_document
-    from nbscdr_cli.units import parse_unit
 
     language = _lang(lang)
     settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
     _check_output(output, _data_path(data), file)
-    out_unit = parse_unit(unit, kind="rate", where="--unit")
+    out_unit, mass_unit = _units(unit, start is not None or end is not None)
     analysis = _analyse(
         specs=specs, file=file, reference=reference, name=name, data=data,
         out_unit=out_unit, settings=settings, target=target, assessment=assessment, fallback=fallback,
+        horizon=(start, end, ramp_years, saturation_years, reversal_rate),
     )
-    _emit("portfolio", portfolio_document(analysis, out_unit, language), fmt, language, output)
+    doc = portfolio_document(analysis, out_unit, language, mass_unit)
+    _emit("portfolio", doc, fmt, language, output)
+
+
+def _units(unit: str, horizon: bool) -> tuple[Any, Any]:
+    """The rate and amount output units; an amount unit only with a horizon."""
+    from nbscdr_cli.units import parse_unit, rate_and_mass
+
+    if horizon:
+        return rate_and_mass(unit, where="--unit")
+    return parse_unit(unit, kind="rate", where="--unit"), None
 
 
 @app.command()

@@ -231,6 +231,25 @@ def parse_unit(text: str, *, kind: Kind | None = "rate", where: str | None = Non
     return Unit(text.strip(), got_kind, factor)
 
 
+_PER_TIME = re.compile(r"\s*/\s*(?:yr|a|year|day|d)\s*$")
+
+
+def rate_and_mass(text: str, *, where: str | None = None) -> tuple[Unit, Unit]:
+    """The rate and amount units for output: from 'Mt C/yr' the rate itself and
+    'Mt C'; from 'Mt C' 'Mt C/yr' and itself. A rate not written as X/time keeps
+    Gt CO2 for amounts."""
+    unit = parse_unit(text, kind=None, where=where)
+    if unit.kind == "mass":
+        return parse_unit(f"{unit.text}/yr", kind="rate", where=where), unit
+    stripped = _PER_TIME.sub("", unit.text)
+    if stripped != unit.text:
+        try:
+            return unit, parse_unit(stripped, kind="mass", where=where)
+        except UnitError:
+            pass
+    return unit, parse_unit(CANONICAL_MASS, kind="mass")
+
+
 def rate_factor(text: str, *, where: str | None = None) -> float:
     """Factor that turns a value in the rate unit ``text`` into Gt CO2/yr."""
     return parse_unit(text, kind="rate", where=where).factor

@@ -137,8 +137,11 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, Any]:
-    """The analysis in the output unit: the JSON contract of `portfolio`."""
+def portfolio_document(
+    analysis: Analysis, unit: Unit, lang: str, mass_unit: Unit | None = None
+) -> dict[str, Any]:
+    """The analysis in the output units (``unit`` for rates, ``mass_unit`` for
+    amounts over a horizon): the JSON contract of `portfolio`."""
     from nbscdr_cli import __version__
 
     result = analysis.result
@@ -192,7 +195,16 @@ def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, A
     }
     if analysis.simulation is not None:
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
+    if analysis.horizon is not None:
+        from nbscdr_cli.units import CANONICAL_MASS, parse_unit
+
+        mass = mass_unit or parse_unit(CANONICAL_MASS, kind="mass")
+        doc["horizon"] = horizon_document(analysis, unit, mass)
+        for entry_doc, entry_horizon in zip(entries, analysis.horizon.entries, strict=True):
+            entry_doc["horizon"] = entry_horizon_document(analysis, entry_horizon, unit, mass)
     doc["warnings"] = portfolio_warnings(result, comparisons, unit, lang)
+    if analysis.horizon is not None:
+        doc["warnings"][1:1] = horizon_warnings(analysis, lang)
     fallback = [e["technique"] for e in entries if e["fallback"]]
     if fallback:
         doc["warnings"].insert(
@@ -215,6 +227,124 @@ def portfolio_document(analysis: Analysis, unit: Unit, lang: str) -> dict[str, A
 def _assessment_of(result: PortfolioResult, tid: str) -> str | None:
     """The assessment whose estimate entry ``tid`` uses."""
     return next(e.technique.assessment for e in result.portfolio.entries if e.technique.id == tid)
+
+
+def _pair(rng: Any, f: float) -> dict[str, float | None]:
+    return {"low": number(rng.lower / f), "high": number(rng.high / f)}
+
+
+def _path(analysis: Analysis, scale_low: Any, scale_high: Any, removal: Any, stock: Any, unit: Unit, mass: Unit) -> list[dict[str, Any]]:
+    """Year-by-year removal (rate unit), cumulative and stock (amount unit)."""
+    assert analysis.horizon is not None
+    start = analysis.horizon.settings.start
+    out = []
+    cum_low = cum_high = 0.0
+    for k, (r, s) in enumerate(zip(removal, stock, strict=True)):
+        low, high = scale_low * r, scale_high * r
+        cum_low += low
+        cum_high += high
+        out.append(
+            {
+                "year": start + k,
+                "removal": {"low": number(low / unit.factor), "high": number(high / unit.factor)},
+                "cumulative": {"low": number(cum_low / mass.factor), "high": number(cum_high / mass.factor)},
+                "stock": {"low": number(scale_low * s / mass.factor), "high": number(scale_high * s / mass.factor)},
+            }
+        )
+    return out
+
+
+def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, Any]:
+    """The horizon totals (JSON `horizon` at the top level)."""
+    h = analysis.horizon
+    assert h is not None
+    path = [
+        {
+            "year": p["year"],
+            "removal": {"low": number(p["removal_low"] / unit.factor), "high": number(p["removal_high"] / unit.factor)},
+            "cumulative": {"low": number(p["cumulative_low"] / mass.factor), "high": number(p["cumulative_high"] / mass.factor)},
+            "stock": {"low": number(p["stock_low"] / mass.factor), "high": number(p["stock_high"] / mass.factor)},
+        }
+        for p in h.path
+    ]
+    doc: dict[str, Any] = {
+        "from": h.settings.start,
+        "to": h.settings.end,
+        "years": h.settings.years,
+        "last_year": h.settings.end - 1,
+        "unit": mass.text,
+        "cumulative": _pair(h.cumulative, mass.factor),
+        "durable": _pair(h.durable, mass.factor),
+        "path": path,
+        "comparisons": [
+            {
+                "reference": c.reference.id,
+                **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
+                "ratio_low": number(c.ratio_low),
+                "ratio_high": number(c.ratio_high),
+                "durable_ratio_low": number(c.durable_ratio_low),
+                "durable_ratio_high": number(c.durable_ratio_high),
+            }
+            for c in h.comparisons
+        ],
+    }
+    if analysis.simulation is not None:
+        doc["uncertainty"] = {
+            name: uncertainty_document(analysis.simulation, name, mass)
+            for name in ("cumulative", "durable")
+        }
+    return doc
+
+
+def entry_horizon_document(analysis: Analysis, e: Any, unit: Unit, mass: Unit) -> dict[str, Any]:
+    """One entry's horizon (JSON `horizon` inside each entry)."""
+    h = analysis.horizon
+    assert h is not None
+    entry = next(x for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
+    p = e.parameters
+    return {
+        "from": h.settings.start,
+        "to": h.settings.end,
+        "years": h.settings.years,
+        "cumulative": _pair(e.cumulative, mass.factor),
+        "durable": _pair(e.durable, mass.factor),
+        "ramp_years": number(p.ramp_years),
+        "saturation_years": number(p.saturation_years),
+        "saturation_from": p.saturation_from,
+        "saturation_source": entry.technique.saturation_source if p.saturation_from == "data" else None,
+        "reversal_rate": number(p.reversal_rate),
+        "reversal_from": p.reversal_from,
+        "path": _path(analysis, entry.range.lower, entry.range.high, e.removal_path, e.stock_path, unit, mass),
+    }
+
+
+def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
+    """What the horizon assumed: counting of years, ramp, saturation, reversal."""
+    h = analysis.horizon
+    assert h is not None
+    s = h.settings
+    out = [
+        {
+            "code": "years",
+            "message": sentence("years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
+        }
+    ]
+    if all(e.parameters.ramp_years == 0 for e in h.entries):
+        out.append({"code": "no-ramp", "message": sentence("no_ramp", lang)})
+    for e in h.entries:
+        p = e.parameters
+        if p.saturation_from == "data":
+            t = next(x.technique for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
+            out.append({"code": "saturation", "technique": e.technique, "message": sentence("saturation", lang, id=e.technique, years=fmt(p.saturation_years), source=t.saturation_source)})
+    unsaturated = [e.technique for e in h.entries if e.parameters.saturation_years is None]
+    if unsaturated:
+        out.append({"code": "no-saturation", "techniques": unsaturated, "message": sentence("no_saturation", lang, ids=", ".join(unsaturated))})
+    no_reversal = [e.technique for e in h.entries if e.parameters.reversal_from is None]
+    if no_reversal:
+        out.append({"code": "no-reversal", "techniques": no_reversal, "message": sentence("no_reversal", lang, ids=", ".join(no_reversal))})
+    for c in h.comparisons:
+        out.append({"code": "reference-period", "reference": c.reference.id, "message": sentence("period", lang, ref=c.reference.id, start=s.start, last=s.end - 1)})
+    return out
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:

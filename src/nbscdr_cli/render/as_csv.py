@@ -9,7 +9,26 @@ from typing import Any
 from nbscdr_cli.render.labels import label
 
 
+def _path_rows(doc: dict[str, Any]) -> list[list[Any]]:
+    """With a horizon: one row per entry and year, then the total's rows."""
+    h = doc["horizon"]
+    rows: list[list[Any]] = [[
+        "technique", "year", "removal_low", "removal_high", "rate_unit",
+        "cumulative_low", "cumulative_high", "stock_low", "stock_high", "unit",
+    ]]
+    series = [(e["technique"], e["horizon"]["path"]) for e in doc["entries"]] + [("total", h["path"])]
+    for name, path in series:
+        for p in path:
+            rows.append([
+                name, p["year"], p["removal"]["low"], p["removal"]["high"], doc["unit"],
+                p["cumulative"]["low"], p["cumulative"]["high"], p["stock"]["low"], p["stock"]["high"], h["unit"],
+            ])
+    return rows
+
+
 def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
+    if kind == "portfolio" and "horizon" in doc:
+        return _path_rows(doc)
     if kind == "portfolio":
         unit = doc["unit"]
         u = doc.get("uncertainty")

@@ -61,6 +61,41 @@ def uncertainty_section(u: dict[str, Any], unit: str, lang: str) -> str:
     return f"### {label('uncertainty', lang)}\n\n{header}\n\n" + table(["", unit], rows)
 
 
+def horizon_section(doc: dict[str, Any], lang: str) -> str:
+    from nbscdr_cli.render.as_table import entry_parameters_text
+
+    h = doc["horizon"]
+    mass = h["unit"]
+    rows = [
+        [f"`{e['technique']}`",
+         f"{fmt(e['horizon']['cumulative']['low'])}–{fmt(e['horizon']['cumulative']['high'])}",
+         f"{fmt(e['horizon']['durable']['low'])}–{fmt(e['horizon']['durable']['high'])}",
+         entry_parameters_text(e["horizon"], lang)]
+        for e in doc["entries"]
+    ]
+    rows.append([f"**{label('total', lang)}**",
+                 f"**{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}**",
+                 f"**{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}**", ""])
+    header = [label("technique", lang), f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})", ""]
+    text = f"### {label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})\n\n" + table(header, rows)
+    if h["comparisons"]:
+        comp = [
+            [f"`{c['reference']}`", f"{fmt(c['low'])}–{fmt(c['high'])}",
+             f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
+             f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×"]
+            for c in h["comparisons"]
+        ]
+        text += "\n\n" + table([label("reference", lang), f"{label('range', lang)} ({mass})",
+                                 f"{label('cumulative', lang)} / {label('reference', lang)}",
+                                 f"{label('durable', lang)} / {label('reference', lang)}"], comp)
+    if "uncertainty" in h:
+        cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
+        mc = [[label("mean", lang), fmt(cu["mean"]), fmt(du["mean"])]]
+        mc += [[f"P{p}", fmt(cu["percentiles"][p]), fmt(du["percentiles"][p])] for p in cu["percentiles"]]
+        text += "\n\n" + table(["", f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})"], mc)
+    return text
+
+
 def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
     if kind == "portfolio":
         parts = [f"## {label('portfolio', lang)}: {doc['name']}", "", portfolio_table(doc, lang)]
@@ -68,6 +103,8 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
             parts += ["", f"### {label('comparison', lang)}", "", comparison_table(doc, lang)]
         if "uncertainty" in doc:
             parts += ["", uncertainty_section(doc["uncertainty"], doc["unit"], lang)]
+        if "horizon" in doc:
+            parts += ["", horizon_section(doc, lang)]
         parts += ["", f"### {label('notes_heading', lang)}", ""]
         parts += [f"- {w['message']}" for w in doc["warnings"]]
         return "\n".join(parts)

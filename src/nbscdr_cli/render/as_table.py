@@ -164,6 +164,8 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
         console.print(comp)
     if "uncertainty" in doc:
         _uncertainty(console, doc["uncertainty"], unit, lang, terminal)
+    if "horizon" in doc:
+        _horizon(console, doc, lang, terminal)
     for w in doc["warnings"]:
         console.print(f"- {w['message']}", markup=False, soft_wrap=True)
 
@@ -184,7 +186,7 @@ def threshold_label(key: str, lang: str) -> str:
     if key == "target":
         return label("target", lang)
     ref, _, end = key.rpartition(".")
-    return f"{ref} {label(end, lang)}" if end in ("low", "high") else key
+    return f"{ref} {label(end, lang).lower()}" if end in ("low", "high") else key
 
 
 def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal: bool) -> None:
@@ -205,6 +207,79 @@ def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal
         f"{fmt(hist['low'])} {sparkline(hist['counts'], ascii_only)} {fmt(hist['high'])} {unit}",
         markup=False, soft_wrap=True,
     )
+
+
+def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
+    parts = []
+    if h["ramp_years"]:
+        parts.append(f"{label('ramp', lang)} {fmt(h['ramp_years'])}")
+    if h["saturation_years"] is not None:
+        parts.append(f"{label('saturation', lang).lower()} {fmt(h['saturation_years'])}")
+    if h["reversal_rate"]:
+        parts.append(f"{label('reversal', lang)} {h['reversal_rate']:.3g}/yr")
+    return ", ".join(parts)
+
+
+def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+    h = doc["horizon"]
+    mass = h["unit"]
+    table = _table(terminal, f"{label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})")
+    table.add_column(label("technique", lang))
+    for key in ("cumulative", "durable"):
+        table.add_column(f"{label(key, lang)}\n{mass}", justify="right")
+    table.add_column("")
+    for e in doc["entries"]:
+        eh = e["horizon"]
+        table.add_row(
+            e["technique"],
+            f"{fmt(eh['cumulative']['low'])}–{fmt(eh['cumulative']['high'])}",
+            f"{fmt(eh['durable']['low'])}–{fmt(eh['durable']['high'])}",
+            entry_parameters_text(eh, lang),
+        )
+    table.add_section()
+    table.add_row(
+        label("total", lang),
+        f"{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}",
+        f"{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}",
+        "",
+        style="bold" if terminal else "",
+    )
+    console.print(table)
+    stock = [p["stock"]["high"] for p in h["path"]]
+    scale = max(stock) or 1
+    console.print(
+        f"{label('stock_path', lang)} {h['from']}–{h['last_year']}: "
+        f"{sparkline([round(v / scale * 1000) for v in stock], _box(terminal).ascii)} {fmt(stock[-1])} {mass}",
+        markup=False, soft_wrap=True,
+    )
+    if h["comparisons"]:
+        comp = _table(terminal)
+        comp.add_column(label("reference", lang))
+        comp.add_column(f"{label('range', lang)}\n{mass}", justify="right")
+        comp.add_column(f"{label('cumulative', lang)} /\n{label('reference', lang)}", justify="right")
+        comp.add_column(f"{label('durable', lang)} /\n{label('reference', lang)}", justify="right")
+        for c in h["comparisons"]:
+            comp.add_row(
+                c["reference"], f"{fmt(c['low'])}–{fmt(c['high'])}",
+                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
+                f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×",
+            )
+        console.print(comp)
+    if "uncertainty" in h:
+        mc = _table(terminal)
+        mc.add_column("")
+        for key in ("cumulative", "durable"):
+            mc.add_column(f"{label(key, lang)}\n{mass}", justify="right")
+        cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
+        mc.add_row(label("mean", lang), fmt(cu["mean"]), fmt(du["mean"]))
+        for p in cu["percentiles"]:
+            mc.add_row(f"P{p}", fmt(cu["percentiles"][p]), fmt(du["percentiles"][p]))
+        for key in cu["probability"]:
+            mc.add_row(
+                f"P(≥ {fmt(cu['thresholds'][key])}: {threshold_label(key, lang)})",
+                f"{cu['probability'][key]:.1%}", f"{du['probability'][key]:.1%}",
+            )
+        console.print(mc)
 
 
 def _catalog(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:

@@ -48,6 +48,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "saturation": ("Saturation", "饱和"),
     "years": ("years", "年"),
     "default": ("default", "默认"),
+    "horizon": ("Over the period", "时期内"),
+    "cumulative": ("Cumulative", "累计"),
+    "durable": ("Durable at end", "期末留存"),
+    "ramp": ("ramp", "爬坡"),
+    "reversal": ("reversal", "逆转"),
+    "stock_path": ("Stock, high end", "储量（上限）"),
 }
 
 SENTENCES: dict[str, tuple[str, str]] = {
@@ -72,6 +78,30 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "fallback": (
         "{ids}: no estimate in {assessment}; the {default} estimate is used instead.",
         "{ids}：{assessment} 中没有估计值，改用 {default} 的估计值。",
+    ),
+    "years": (
+        "Years are counted as intervals: {start} to {end} is {n} years, {start} through {last}; stocks are at the end of {last}.",
+        "年份按区间计：{start} 至 {end} 共 {n} 年，即 {start} 年至 {last} 年；储量为 {last} 年末的数值。",
+    ),
+    "no_ramp": (
+        "No ramp-up assumed: every entry removes at its full rate from the first year (set --ramp-years).",
+        "未假设逐步扩大部署：各条目自第一年起即按全额速率移除（可用 --ramp-years 设置）。",
+    ),
+    "saturation": (
+        "{id} stops adding after {years} years ({source}).",
+        "{id} 在 {years} 年后不再增加移除量（{source}）。",
+    ),
+    "no_saturation": (
+        "{ids}: no source gives a saturation time, so none is applied (set --saturation-years).",
+        "{ids}：没有来源给出饱和时间，因此未设饱和（可用 --saturation-years 设置）。",
+    ),
+    "no_reversal": (
+        "{ids}: reversal rate 0 assumed, though nature-based storage is reversible (set --reversal-rate).",
+        "{ids}：假设逆转率为 0，但基于自然的储存是可逆的（可用 --reversal-rate 设置）。",
+    ),
+    "period": (
+        "{ref} covers a different period from {start}–{last}: compare with care.",
+        "{ref} 所涵盖的时期与 {start}–{last} 不同，比较时请谨慎。",
     ),
     "permanence": (
         "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or "

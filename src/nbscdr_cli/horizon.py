@@ -1,0 +1,259 @@
+"""Removals over a period: ramp-up, saturation and reversal.
+
+Years are counted as intervals: ``--from 2030 --to 2050`` is the 20 years 2030,
+2031, ..., 2049, and the stock is reported at the end of 2049 (the start of 2050).
+
+For each entry with full annual rate r (its low or its high), year k = 0..n-1:
+
+- ramp: the rate grows linearly over ``ramp`` years, (k + 1)/ramp of r in year k,
+  reaching r in year ``ramp``; 0 ramp years (the default: nbscdr knows no sourced
+  ramp-up time) means the full rate from the first year;
+- saturation: the sink stops adding after ``saturation`` years from the start (a
+  fraction of a year counts pro rata); it comes from the catalog where a source
+  gives it (soil carbon: 20 years, 2006 IPCC Guidelines) or from the user;
+  otherwise none, and the output says so;
+- reversal: each year a fraction ``reversal`` of the stock built so far is
+  released again, before that year's removal is added; from the catalog where a
+  source gives one, or from the user; otherwise 0, with a note that nature-based
+  storage is reversible.
+
+Gross cumulative removal is Σ removal_k; the durable stock at the end is
+stock_{n-1}, with stock_k = stock_{k-1}·(1 − reversal) + removal_k. Both are linear
+in r, so each entry has two weights (cumulative and durable per Gt CO2/yr of
+rate) that the Monte Carlo reuses on its draws.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
+from nbscdr_cli.errors import UsageError
+from nbscdr_cli.portfolio import PortfolioResult
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2500
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A horizon parameter: one value for every entry and/or per-technique values."""
+
+    default: float | None = None
+    per_technique: Mapping[str, float] = field(default_factory=dict)
+
+    def for_technique(self, tid: str) -> float | None:
+        return self.per_technique.get(tid, self.default)
+
+
+@dataclass(frozen=True)
+class HorizonSettings:
+    start: int
+    end: int
+    ramp_years: Setting = Setting()
+    saturation_years: Setting = Setting()
+    reversal_rate: Setting = Setting()
+
+    @property
+    def years(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class EntryParameters:
+    ramp_years: float
+    saturation_years: float | None
+    saturation_from: str | None  # "data" (with its source), "user", or None
+    reversal_rate: float
+    reversal_from: str | None  # "data", "user", or None (0 by default)
+
+
+@dataclass(frozen=True)
+class EntryHorizon:
+    technique: str
+    parameters: EntryParameters
+    cumulative: RemovalRange  # Gt CO2
+    durable: RemovalRange  # Gt CO2
+    removal_path: tuple[float, ...]  # per Gt CO2/yr of rate, year by year
+    stock_path: tuple[float, ...]  # per Gt CO2/yr of rate
+
+
+@dataclass(frozen=True)
+class CumulativeComparison:
+    """Cumulative gross and durable totals against a cumulative reference."""
+
+    reference: Reference
+    ratio_low: float | None  # cumulative low / reference low
+    ratio_high: float | None  # cumulative high / reference high
+    durable_ratio_low: float | None
+    durable_ratio_high: float | None
+
+
+@dataclass(frozen=True)
+class Horizon:
+    settings: HorizonSettings
+    entries: tuple[EntryHorizon, ...]
+    cumulative: RemovalRange  # totals, Gt CO2 (open lows as 0)
+    durable: RemovalRange
+    path: tuple[dict[str, float], ...]  # total per year: removal/cumulative/stock low and high
+    comparisons: tuple[CumulativeComparison, ...] = ()
+
+    @property
+    def cumulative_weights(self) -> list[float]:
+        return [sum(e.removal_path) for e in self.entries]
+
+    @property
+    def durable_weights(self) -> list[float]:
+        return [e.stock_path[-1] if e.stock_path else 0.0 for e in self.entries]
+
+
+def check_settings(settings: HorizonSettings) -> None:
+    """Refuse periods and parameters out of range."""
+    for option, year in (("--from", settings.start), ("--to", settings.end)):
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", where=option)
+    if settings.end <= settings.start:
+        raise UsageError(f"{settings.end} is not after --from {settings.start}", where="--to")
+    for option, setting in (("--ramp-years", settings.ramp_years), ("--saturation-years", settings.saturation_years)):
+        for value in (setting.default, *setting.per_technique.values()):
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                raise UsageError(f"{value:g} is not 0 or more", where=option)
+    for value in (settings.reversal_rate.default, *settings.reversal_rate.per_technique.values()):
+        if value is not None and not (math.isfinite(value) and 0 <= value < 1):
+            raise UsageError(f"{value:.6g} is outside [0, 100%)", where="--reversal-rate")
+
+
+_SETTING = re.compile(r"^\s*(?:(?P<tech>[^=]+?)\s*=\s*)?(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<pct>%?)\s*$")
+
+
+def parse_setting(values: Sequence[str], *, option: str, catalog: Catalog | None, percent: bool = False) -> Setting:
+    """'20' or 'soil-carbon=20' (repeatable); with ``percent``, '1%' or '0.01'."""
+    default: float | None = None
+    per: dict[str, float] = {}
+    for text in values:
+        match = _SETTING.match(text)
+        if match is None:
+            form = "1% or 0.01, or TECH=1%" if percent else "20, or TECH=20"
+            raise UsageError(f"{text!r} is not a value such as {form}", where=option)
+        try:
+            value = float(match.group("value"))
+        except ValueError:
+            raise UsageError(f"{text!r} is not a number", where=option) from None
+        if match.group("pct"):
+            if not percent:
+                raise UsageError(f"{text!r}: give a number of years, not a percentage", where=option)
+            value /= 100
+        tech = match.group("tech")
+        if tech is None:
+            default = value
+        else:
+            tid = catalog.find(tech, where=option).id if catalog is not None else tech
+            per[tid] = value
+    return Setting(default, per)
+
+
+def entry_parameters(technique: Technique, settings: HorizonSettings) -> EntryParameters:
+    """An entry's ramp, saturation and reversal: the user's, else the catalog's."""
+    tid = technique.id
+    ramp = settings.ramp_years.for_technique(tid) or 0.0
+    saturation, saturation_from = settings.saturation_years.for_technique(tid), "user"
+    if saturation is None:
+        saturation = technique.saturation_years
+        saturation_from = "data" if saturation is not None else None
+    reversal, reversal_from = settings.reversal_rate.for_technique(tid), "user"
+    if reversal is None:
+        reversal = technique.reversal_rate
+        reversal_from = "data" if reversal is not None else None
+    return EntryParameters(ramp, saturation, saturation_from, reversal or 0.0, reversal_from)
+
+
+def unit_paths(p: EntryParameters, years: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Removal and stock, year by year, for a full rate of 1."""
+    removal = []
+    stock = []
+    current = 0.0
+    for k in range(years):
+        ramp = 1.0 if p.ramp_years <= 0 else min(1.0, (k + 1) / p.ramp_years)
+        active = 1.0 if p.saturation_years is None else min(1.0, max(0.0, p.saturation_years - k))
+        amount = ramp * active
+        current = current * (1 - p.reversal_rate) + amount
+        removal.append(amount)
+        stock.append(current)
+    return tuple(removal), tuple(stock)
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return a / b if b > 0 else None
+
+
+def project(
+    result: PortfolioResult, settings: HorizonSettings, references: Sequence[Reference] = ()
+) -> Horizon:
+    """Cumulative and durable removals of a summed portfolio over the period,
+    compared with the cumulative ``references``."""
+    check_settings(settings)
+    n = settings.years
+    cache: dict[EntryParameters, tuple[tuple[float, ...], tuple[float, ...]]] = {}
+    entries = []
+    for entry in result.portfolio.entries:
+        params = entry_parameters(entry.technique, settings)
+        if params not in cache:
+            cache[params] = unit_paths(params, n)
+        removal, stock = cache[params]
+        k, d = math.fsum(removal), stock[-1]
+        rng = entry.range
+        entries.append(
+            EntryHorizon(
+                technique=entry.technique.id,
+                parameters=params,
+                cumulative=RemovalRange(None if rng.low is None else rng.low * k, rng.high * k),
+                durable=RemovalRange(None if rng.low is None else rng.low * d, rng.high * d),
+                removal_path=removal,
+                stock_path=stock,
+            )
+        )
+    path = []
+    running_low = running_high = 0.0
+    for year in range(n):
+        low = math.fsum(e.range.lower * h.removal_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True))
+        high = math.fsum(e.range.high * h.removal_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True))
+        running_low += low
+        running_high += high
+        path.append(
+            {
+                "year": settings.start + year,
+                "removal_low": low,
+                "removal_high": high,
+                "cumulative_low": running_low,
+                "cumulative_high": running_high,
+                "stock_low": math.fsum(e.range.lower * h.stock_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True)),
+                "stock_high": math.fsum(e.range.high * h.stock_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True)),
+            }
+        )
+    cumulative = RemovalRange(math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries))
+    durable = RemovalRange(math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries))
+    comparisons = tuple(
+        CumulativeComparison(
+            reference=r,
+            ratio_low=_ratio(cumulative.lower, r.range.lower),
+            ratio_high=_ratio(cumulative.high, r.range.high),
+            durable_ratio_low=_ratio(durable.lower, r.range.lower),
+            durable_ratio_high=_ratio(durable.high, r.range.high),
+        )
+        for r in references
+        if r.kind == "cumulative"
+    )
+    return Horizon(settings, tuple(entries), cumulative, durable, tuple(path), comparisons)
+
+
+def check_years(start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Both --from and --to, or neither."""
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise UsageError("--from and --to go together", where="--from" if start is None else "--to")
+    return start, end
+

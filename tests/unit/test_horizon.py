@@ -1,0 +1,104 @@
+"""Horizon arithmetic against closed forms."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from nbscdr_cli.analysis import Options, analyse
+from nbscdr_cli.catalog import load_catalog
+from nbscdr_cli.errors import UsageError
+from nbscdr_cli.horizon import HorizonSettings, Setting, check_settings, parse_setting
+from nbscdr_cli.spec import parse_specs
+from nbscdr_cli.uncertainty import Settings
+
+
+def run(specs: list[str], horizon: HorizonSettings, mc: Settings | None = None):  # type: ignore[no-untyped-def]
+    return analyse(load_catalog(), parse_specs(specs), options=Options(horizon=horizon, monte_carlo=mc))
+
+
+def test_no_ramp_no_saturation_is_rate_times_years() -> None:
+    h = run(["afforestation", "biochar"], HorizonSettings(2030, 2050)).horizon
+    assert h.settings.years == 20
+    assert (h.cumulative.low, h.cumulative.high) == (4.8 * 20, 22.8 * 20)
+    assert (h.durable.low, h.durable.high) == (4.8 * 20, 22.8 * 20)
+    assert [p["year"] for p in h.path] == list(range(2030, 2050))
+
+
+def test_soil_carbon_stops_adding_after_20_years_by_default() -> None:
+    h = run(["soil-carbon"], HorizonSettings(2030, 2060)).horizon
+    assert (h.cumulative.low, h.cumulative.high) == (20.0, 220.0)
+    assert h.entries[0].parameters.saturation_from == "data"
+    assert h.path[19]["removal_high"] == 11.0 and h.path[20]["removal_high"] == 0.0
+
+
+def test_user_saturation_overrides_the_data() -> None:
+    h = run(["soil-carbon", "afforestation"], HorizonSettings(2030, 2060, saturation_years=Setting(per_technique={"soil-carbon": 10.0}))).horizon
+    assert h.entries[0].cumulative.high == 110.0
+    assert h.entries[1].cumulative.high == 18.0 * 30
+
+
+def test_linear_ramp_sum() -> None:
+    # ramp of 5 years: 1/5, 2/5, ..., 5/5 of the rate, then full: 3 + 15 = 18 rate-years in 20
+    h = run(["afforestation"], HorizonSettings(2030, 2050, ramp_years=Setting(5.0))).horizon
+    assert h.cumulative.high == pytest.approx(18.0 * 18)
+    assert h.cumulative.low == pytest.approx(3.0 * 18)
+    assert [round(p["removal_high"], 12) for p in h.path[:6]] == [3.6, 7.2, 10.8, 14.4, 18.0, 18.0]
+
+
+def test_reversal_decay() -> None:
+    rho, n = 0.02, 40
+    h = run(["biochar"], HorizonSettings(2030, 2030 + n, reversal_rate=Setting(rho))).horizon
+    expected = (1 - (1 - rho) ** n) / rho
+    assert h.durable.high == pytest.approx(4.8 * expected, rel=1e-12)
+    assert h.durable.low == pytest.approx(1.8 * expected, rel=1e-12)
+    assert h.cumulative.high == pytest.approx(4.8 * n)
+
+
+def test_cumulative_references_are_compared() -> None:
+    h = run(["afforestation"], HorizonSettings(2030, 2050)).horizon
+    (c,) = h.comparisons
+    assert c.reference.id == "sr15-cdr"
+    assert (c.ratio_low, c.ratio_high) == (60 / 100, 360 / 1000)
+
+
+def test_monte_carlo_is_consistent_with_the_horizon() -> None:
+    # comonotonic uniform, one entry: cumulative = annual * rate-years exactly
+    a = run(["soil-carbon"], HorizonSettings(2030, 2060), Settings(50_000, seed=1, correlation=1.0))
+    sim = a.simulation
+    for p in (5.0, 50.0, 95.0):
+        assert sim.totals["cumulative"].percentiles[p] == pytest.approx(20 * sim.totals["annual"].percentiles[p], rel=1e-12)
+    b = run(["afforestation", "soil-carbon"], HorizonSettings(2030, 2050, reversal_rate=Setting(0.01)), Settings(200_000, seed=2))
+    mid = (b.horizon.durable.low + b.horizon.durable.high) / 2
+    assert b.simulation.totals["durable"].mean == pytest.approx(mid, rel=0.005)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (HorizonSettings(2050, 2030), "--to: 2030 is not after --from 2050"),
+        (HorizonSettings(2030, 2030), "--to: 2030 is not after --from 2030"),
+        (HorizonSettings(1000, 2030), "--from: 1000 is outside 1900–2500"),
+        (HorizonSettings(2030, 99999), "--to: 99999 is outside 1900–2500"),
+        (HorizonSettings(2030, 2050, ramp_years=Setting(-1.0)), "--ramp-years: -1 is not 0 or more"),
+        (HorizonSettings(2030, 2050, saturation_years=Setting(-5.0)), "--saturation-years: -5 is not 0 or more"),
+        (HorizonSettings(2030, 2050, reversal_rate=Setting(1.0)), "--reversal-rate: 1 is outside [0, 100%)"),
+        (HorizonSettings(2030, 2050, reversal_rate=Setting(math.nan)), "--reversal-rate: nan is outside [0, 100%)"),
+    ],
+)
+def test_bad_horizons(settings: HorizonSettings, message: str) -> None:
+    with pytest.raises(UsageError) as err:
+        check_settings(settings)
+    assert str(err.value) == message
+
+
+def test_parse_setting() -> None:
+    catalog = load_catalog()
+    s = parse_setting(["1%", "soil=0.5%", "reforestation=0.02"], option="--reversal-rate", catalog=catalog, percent=True)
+    assert s.default == 0.01
+    assert s.per_technique == {"soil-carbon": 0.005, "afforestation": 0.02}
+    with pytest.raises(UsageError, match="--ramp-years: '5%': give a number of years, not a percentage"):
+        parse_setting(["5%"], option="--ramp-years", catalog=catalog)
+    with pytest.raises(UsageError, match="--ramp-years: 'soon' is not a value such as 20, or TECH=20"):
+        parse_setting(["soon"], option="--ramp-years", catalog=catalog)
