@@ -5,8 +5,7 @@ chart, compare) all run this, so they agree to the last digit."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.catalog import Catalog
 from nbscdr_cli.portfolio import PortfolioResult, build_portfolio, sum_portfolio
@@ -17,16 +16,18 @@ if TYPE_CHECKING:
     from nbscdr_cli.uncertainty import Settings, Simulation
 
 
-@dataclass(frozen=True)
-class Options:
+# Shared empty default for mapping fields; never mutated.
+_EMPTY: Mapping[str, Any] = {}
+
+
+class Options(NamedTuple):
     references: tuple[str, ...] | None = None  # None: "unep" where the catalog has it
     monte_carlo: Settings | None = None
-    targets: Mapping[str, float] = field(default_factory=dict)  # name -> Gt CO2/yr
+    targets: Mapping[str, float] = _EMPTY  # name -> Gt CO2/yr
     horizon: HorizonSettings | None = None
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     result: PortfolioResult
     simulation: Simulation | None = None
     assessment: str | None = None  # whose estimates the entries use

@@ -6,28 +6,35 @@ strictly: every problem is reported with the file, the key and what is accepted.
 
 All ranges are stored in the canonical unit (Gt CO2/yr); the unit the file wrote is
 kept for display.
+
+The value types here (and in spec, portfolio and analysis) are typing.NamedTuple,
+not frozen dataclasses: both are immutable and typed, but a frozen dataclass costs
+~1 ms to define (its methods are generated with exec) against ~0.07 ms, and the
+seventeen of them on the `portfolio` path made up a sixth of its start-up (issue 8).
 """
 
 from __future__ import annotations
 
-import difflib
 import math
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.locations import ENV_DATA, builtin_path, resolve_path
 
-ENV_DATA = "NBSCDR_DATA"
+__all__ = ["ENV_DATA", "Catalog", "Technique", "builtin_path", "load_catalog", "resolve_path"]
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class LocalText:
+# Shared empty default for mapping fields; never mutated.
+_EMPTY: Mapping[str, Any] = {}
+
+
+class LocalText(NamedTuple):
     """A text in English and (optionally) Chinese."""
 
     en: str
@@ -40,8 +47,7 @@ class LocalText:
         return {"en": self.en, "zh": self.zh} if self.zh else {"en": self.en}
 
 
-@dataclass(frozen=True)
-class RemovalRange:
+class RemovalRange(NamedTuple):
     """A removal range in Gt CO2/yr. ``low`` is None where the source says only
     "up to": sums then count it as 0 and say so."""
 
@@ -65,16 +71,14 @@ class RemovalRange:
         )
 
 
-@dataclass(frozen=True)
-class Challenge:
+class Challenge(NamedTuple):
     """One governance challenge; ``id`` lets a briefing list it once."""
 
     id: str
     text: LocalText
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """One assessment's figure for a technique."""
 
     assessment: str | None  # None in a catalog that defines no assessments
@@ -86,16 +90,14 @@ class Estimate:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     id: str
     name: LocalText
     citation: str
     measure: str | None = None
 
 
-@dataclass(frozen=True)
-class Technique:
+class Technique(NamedTuple):
     """A technique with the estimate in use (``range``, ``unit``, ``source``) and
     every estimate the catalog holds for it."""
 
@@ -125,10 +127,7 @@ class Technique:
 
     def using(self, estimate: Estimate, *, fallback: bool = False) -> Technique:
         """This technique with ``estimate`` as the one in use."""
-        from dataclasses import replace
-
-        return replace(
-            self,
+        return self._replace(
             range=estimate.range,
             unit=estimate.unit,
             unit_factor=estimate.unit_factor,
@@ -138,8 +137,7 @@ class Technique:
         )
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     id: str
     range: RemovalRange  # canonical: Gt CO2/yr (annual) or Gt CO2 (cumulative)
     unit: str
@@ -150,8 +148,7 @@ class Reference:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     """Techniques (under one assessment), references and assessments.
 
     ``techniques`` holds the techniques that have an estimate under
@@ -162,12 +159,12 @@ class Catalog:
     path: str
     techniques: Mapping[str, Technique]
     references: Mapping[str, Reference]
-    names: Mapping[str, str] = field(default_factory=dict)  # normalised name -> id
-    assessments: Mapping[str, Assessment] = field(default_factory=dict)
+    names: Mapping[str, str] = _EMPTY  # normalised name -> id
+    assessments: Mapping[str, Assessment] = _EMPTY
     default_assessment: str | None = None
     assessment: str | None = None
-    without_estimate: Mapping[str, Technique] = field(default_factory=dict)
-    all_techniques: Mapping[str, Technique] = field(default_factory=dict)  # file order
+    without_estimate: Mapping[str, Technique] = _EMPTY
+    all_techniques: Mapping[str, Technique] = _EMPTY  # file order
 
     def find(self, query: str, *, where: str | None = None) -> Technique:
         """The technique named by an id, an alias or its English or Chinese name,
@@ -195,8 +192,6 @@ class Catalog:
         """This catalog with each technique's estimate taken from ``assessment``
         (None: the default). With ``fallback``, a technique that has no estimate
         there uses the default assessment's, marked as such."""
-        from dataclasses import replace
-
         if assessment is None or assessment == self.assessment:
             return self
         if assessment not in self.assessments:
@@ -214,7 +209,7 @@ class Catalog:
                 techniques[tid] = technique.using(default, fallback=True)
             else:
                 missing[tid] = technique
-        return replace(self, techniques=techniques, assessment=assessment, without_estimate=missing)
+        return self._replace(techniques=techniques, assessment=assessment, without_estimate=missing)
 
     def reference(self, query: str, *, where: str | None = None) -> Reference:
         if query in self.references:
@@ -233,6 +228,8 @@ def normalise_name(text: str) -> str:
 
 def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
     """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''."""
+    import difflib
+
     options = list(choices)
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     if not close and len(key) >= 2:
@@ -241,22 +238,6 @@ def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def builtin_path() -> Path:
-    """The catalog shipped in the wheel (or, in a source checkout, ``data/``)."""
-    packaged = Path(__file__).parent / "data" / "techniques.toml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "techniques.toml"
-
-
-def resolve_path(path: str | Path | None) -> Path:
-    """The catalog to use: ``path``, else $NBSCDR_DATA, else the built-in one."""
-    if path is not None and str(path) != "":
-        return Path(path)
-    env = os.environ.get(ENV_DATA)
-    return Path(env) if env else builtin_path()
 
 
 def read_toml_file(path: Path, *, what: str) -> dict[str, Any]:

@@ -17,6 +17,8 @@ import os
 import signal
 import sys
 from pathlib import Path
+from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any
 
 import typer
@@ -49,8 +51,55 @@ def _silence_stdout() -> None:
         pass
 
 
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+COMMANDS: dict[str, Callable[..., None]] = {}
+
+
+def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command function; it is turned into a click command only when
+    it is run (or its help is asked for): see NbscdrGroup."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        COMMANDS[name] = function
+        return function
+
+    return register
+
+
+@cache
+def _build(name: str) -> Any:
+    from typer.main import get_command
+
+    sub = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
+    sub.command(name, context_settings=CONTEXT)(COMMANDS[name])
+    return get_command(sub)
+
+
 class NbscdrGroup(TyperGroup):
-    """The command group, with the error boundary around every command."""
+    """The command group: builds only the command that runs, and is the error
+    boundary around it.
+
+    typer turns every command's signature into click parameters at start-up,
+    ~1 ms a command; building just the one invoked (click's "lazy group"
+    pattern) keeps `nbscdr --help` and Tab completion fast (issue 8).
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return _build(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, make_default_short_help(inspect_doc(function), limit))
+            for name, function in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -79,6 +128,13 @@ class NbscdrGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERNAL) from None
 
 
+def inspect_doc(function: Callable[..., None]) -> str:
+    """A command's help text: its docstring, dedented."""
+    import inspect
+
+    return inspect.cleandoc(function.__doc__ or "")
+
+
 app = typer.Typer(
     cls=NbscdrGroup,
     name="nbscdr",
@@ -92,7 +148,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
 )
 
 
@@ -125,10 +181,17 @@ def default_lang() -> str:
 
 
 def _complete_technique(incomplete: str) -> list[str]:
+    """Technique ids for Tab completion, from the names cache when it is fresh
+    (no catalog import: completion runs on every Tab press)."""
     try:
-        from nbscdr_cli.catalog import load_catalog
+        from nbscdr_cli.catalog_cache import load_names
+        from nbscdr_cli.locations import resolve_path
 
-        ids = list(load_catalog().techniques)
+        ids = load_names(resolve_path(None))
+        if ids is None:
+            from nbscdr_cli.catalog import load_catalog
+
+            ids = list(load_catalog().techniques)
     except Exception:  # completion must never print an error
         return []
     head, sep, _ = incomplete.partition(":")
@@ -225,7 +288,7 @@ def _check_output(output: Path | None, *inputs: str | None) -> None:
 
 
 def _data_path(data: str | None) -> str:
-    from nbscdr_cli.catalog import resolve_path
+    from nbscdr_cli.locations import resolve_path
 
     return str(resolve_path(data))
 
@@ -233,7 +296,7 @@ def _data_path(data: str | None) -> str:
 # ------------------------------------------------------------------------ commands
 
 
-@app.command("list")
+@command("list")
 def list_(
     assessment: AssessmentOpt = None,
     fmt: FormatOpt = Format.table,
@@ -250,7 +313,7 @@ def list_(
     _emit("catalog", catalog_document(catalog), fmt, language, output)
 
 
-@app.command()
+@command("assessments")
 def assessments(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
@@ -265,7 +328,7 @@ def assessments(
     _emit("assessments", assessments_document(_catalog(data)), fmt, language, output)
 
 
-@app.command()
+@command("show")
 def show(
     technique: Annotated[
         str,
@@ -439,13 +502,11 @@ def _analyse(
     horizon: tuple[Any, ...] = (None, None, None, None, None),
 ) -> Any:
     """Read the portfolio (arguments and/or --file) and run the analysis."""
-    from dataclasses import replace
-
     from nbscdr_cli.analysis import analyse
 
     title, entries = _read_specs(specs, file, name)
     catalog = _catalog(data, assessment, fallback)
-    options = replace(_options(reference, settings, target, out_unit), horizon=_horizon(catalog, *horizon))
+    options = _options(reference, settings, target, out_unit)._replace(horizon=_horizon(catalog, *horizon))
     work = settings.samples * len(entries) if settings is not None else 0
     with _Progress(settings.samples if settings else 0, work) as progress:
         return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
@@ -456,6 +517,8 @@ def _horizon(
     saturation: list[str] | None, reversal: list[str] | None,
 ) -> Any:
     """HorizonSettings from --from/--to and companions, or None without them."""
+    if start is None and end is None and not (ramp or saturation or reversal):
+        return None  # and the horizon module is not imported
     from nbscdr_cli.errors import UsageError
     from nbscdr_cli.horizon import HorizonSettings, check_settings, check_years, parse_setting
 
@@ -504,7 +567,7 @@ def _options(reference: list[str] | None, settings: Any, target: float | None, o
     return Options(references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets)
 
 
-@app.command()
+@command("portfolio")
 def portfolio(
     specs: SpecsArg = None,
     file: FileOpt = None,
@@ -561,7 +624,7 @@ def _units(unit: str, horizon: bool) -> tuple[Any, Any]:
     return parse_unit(unit, kind="rate", where="--unit"), None
 
 
-@app.command()
+@command("compare")
 def compare(
     specs: SpecsArg = None,
     assessments_: Annotated[
@@ -630,7 +693,7 @@ def compare(
     _emit("compare", compare_document(rows, out_unit, language, by=by), fmt, language, output)
 
 
-@app.command()
+@command("convert")
 def convert(
     quantity: Annotated[str, typer.Argument(help="A number and a unit, e.g. '1 Gt C/yr'.")],
     to: Annotated[str, typer.Option("--to", help="Target unit, e.g. 'Mt CO2/yr'.")],
@@ -638,7 +701,7 @@ def convert(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Convert a removal rate or amount, e.g. '1 Gt C/yr' to 'Mt CO2/yr'.
+    """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
 
     C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
     """

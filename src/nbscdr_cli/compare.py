@@ -8,16 +8,16 @@ techniques named, unless ``fallback`` lets the default assessment stand in.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from nbscdr_cli.analysis import Analysis, Options, analyse
 from nbscdr_cli.catalog import Catalog, LocalText, normalise_name
 from nbscdr_cli.spec import EntrySpec
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     key: str  # assessment id or portfolio name
     label: LocalText
     analysis: Analysis | None  # None when techniques are missing

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from nbscdr_cli.errors import InputError
@@ -33,6 +32,8 @@ def check_output_path(path: Path, inputs: tuple[Path, ...] = ()) -> None:
 
 def write_atomic(path: Path | str, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` in one step, or leave it untouched."""
+    import tempfile  # not at module level: it costs ~3 ms and stdout needs none
+
     path = Path(path)
     data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

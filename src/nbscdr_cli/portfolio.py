@@ -8,17 +8,17 @@ source gives only "up to X" counts 0 as its low and is flagged.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
 from nbscdr_cli.errors import InputError
 from nbscdr_cli.spec import EntrySpec
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A technique in a portfolio, with its range after the share (Gt CO2/yr)."""
 
     technique: Technique
@@ -31,14 +31,12 @@ class Entry:
         return self.range.open_low
 
 
-@dataclass(frozen=True)
-class Portfolio:
+class Portfolio(NamedTuple):
     name: str
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The portfolio total against one reference range."""
 
     reference: Reference
@@ -49,8 +47,7 @@ class Comparison:
     out_of_scope_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PortfolioResult:
+class PortfolioResult(NamedTuple):
     portfolio: Portfolio
     total: RemovalRange  # low counts open lows as 0
     open_low_ids: tuple[str, ...]

@@ -15,14 +15,12 @@ first, so full-width '：', '＝', '％' and digits work as their half-width for
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nbscdr_cli.errors import DataError, InputError
 
@@ -35,8 +33,7 @@ _OWN_FIGURE = re.compile(
 _SHARE = re.compile(rf"^\s*({_NUM})\s*(%?)\s*$")
 
 
-@dataclass(frozen=True)
-class EntrySpec:
+class EntrySpec(NamedTuple):
     """One requested entry: a technique name plus a share or the user's own figure."""
 
     technique: str
@@ -130,8 +127,7 @@ ENTRY_KEYS = {"technique", "share", "low", "high", "mode", "unit"}
 FILE_KEYS = {"name", "entries"}
 
 
-@dataclass(frozen=True)
-class PortfolioFile:
+class PortfolioFile(NamedTuple):
     name: str | None
     entries: list[EntrySpec]
     path: str
@@ -162,6 +158,7 @@ def read_portfolio_file(path: str) -> PortfolioFile:
 
 def parse_json(text: str, *, where: str) -> Any:
     """Strict JSON: no NaN/Infinity, no duplicate keys; errors give line and column."""
+    import json
 
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not allowed")

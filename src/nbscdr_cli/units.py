@@ -21,17 +21,15 @@ missing HOME only means pint is imported every time.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
 import re
-from dataclasses import dataclass
+import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from nbscdr_cli.errors import InputError, UnitError
+from nbscdr_cli.locations import cache_folder
 
 CANONICAL_RATE = "Gt CO2/yr"
 CANONICAL_MASS = "Gt CO2"
@@ -77,8 +75,7 @@ _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A parsed unit: the text as written, its kind and its factor to canonical."""
 
     text: str
@@ -151,18 +148,9 @@ def _pint_factor(text: str) -> tuple[Kind, float] | str:
     return f"has the wrong dimension ({quantity.dimensionality})"
 
 
-_DEFINITION_KEY = hashlib.sha256("\n".join(DEFINITIONS).encode()).hexdigest()[:16]
-
-
-def cache_folder() -> Path | None:
-    """Where nbscdr keeps its caches (units, catalogs), or None when turned off."""
-    if os.environ.get("NBSCDR_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        base = os.path.join(home, ".cache") if home != "~" else ""
-    return Path(base) / "nbscdr" if base else None
+# Caches are keyed by the definitions; crc32 (zlib is already loaded) is enough to
+# tell versions apart, and cheaper to import than hashlib.
+_DEFINITION_KEY = f"{zlib.crc32(chr(10).join(DEFINITIONS).encode()):08x}"
 
 
 def _cache_path() -> Path | None:
@@ -173,8 +161,10 @@ def _cache_path() -> Path | None:
 @cache
 def _disk_cache() -> dict[str, list[Any]]:
     path = _cache_path()
-    if path is None:
+    if path is None or not path.exists():
         return {}
+    import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -188,6 +178,8 @@ def _remember(text: str, kind: Kind, factor: float) -> None:
     path = _cache_path()
     if path is None or len(cached) > 1000:
         return
+    import json
+
     from nbscdr_cli.output import write_atomic
 
     try:

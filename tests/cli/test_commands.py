@@ -209,6 +209,11 @@ def test_every_command_has_help() -> None:
     from typer.main import get_command
 
     group = get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    names = group.list_commands(None)  # type: ignore[attr-defined]
+    assert names == ["list", "assessments", "show", "portfolio", "compare", "convert"]
+    for name in names:
+        command = group.get_command(None, name)  # type: ignore[attr-defined]
         assert command.help, name
-        assert run(name, "--help").exit_code == 0
+        result = run(name, "--help")
+        assert result.exit_code == 0 and f"Usage: nbscdr {name} [OPTIONS]" in result.stdout
+    assert all(f"  {name} " in run("--help").stdout for name in names)
