@@ -48,10 +48,11 @@ def analyse(
     specs: Sequence[EntrySpec],
     *,
     name: str = "portfolio",
-    options: Options = Options(),
+    options: Options | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Analysis:
     """Build, sum and (optionally) simulate a portfolio."""
+    options = options or Options()
     ids = options.references
     if ids is None:
         ids = default_references(catalog, cumulative=options.horizon is not None)

@@ -169,8 +169,10 @@ class Catalog(NamedTuple):
     def find(self, query: str, *, where: str | None = None) -> Technique:
         """The technique named by an id, an alias or its English or Chinese name,
         ignoring case, width (NFKC) and the spelling of separators."""
-        key = normalise_name(query)
-        found = self.names.get(key)
+        # Ids are their own normalised form: a direct hit skips the folding.
+        found = self.names.get(query)
+        key = query if found is not None else normalise_name(query)
+        found = found or self.names.get(key)
         if found is not None and found in self.techniques:
             return self.techniques[found]
         if found is not None:
@@ -270,9 +272,7 @@ def decode_utf8(raw: bytes, *, where: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line})", where=where
-        ) from None
+        raise DataError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line})", where=where) from None
 
 
 def parse_toml(text: str, *, where: str) -> dict[str, Any]:
@@ -365,8 +365,7 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
         for i, other in enumerate(technique.shares_resource_with):
             if other not in every:
                 raise DataError(
-                    f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique "
-                    f"{other!r}",
+                    f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique {other!r}",
                     where=source,
                 )
     techniques = {tid: t for tid, t in every.items() if t.estimate(default) is not None}
@@ -456,7 +455,7 @@ class _Validator:
         if "high" not in body:
             raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
         if "unit" not in body:
-            raise self.fail(f"{key}.unit", "missing; e.g. unit = \"Gt CO2/yr\"")
+            raise self.fail(f"{key}.unit", 'missing; e.g. unit = "Gt CO2/yr"')
         unit_text = self.text(body["unit"], f"{key}.unit")
         kind = body.get("kind", "annual") if key.startswith("references.") else "annual"
         try:
@@ -557,7 +556,9 @@ class _Validator:
         if "reversal_rate" in body:
             reversal = self.number(body["reversal_rate"], f"{key}.reversal_rate")
             if reversal >= 1:
-                raise self.fail(f"{key}.reversal_rate", f"{body['reversal_rate']} is not below 1 (a fraction per year)")
+                raise self.fail(
+                    f"{key}.reversal_rate", f"{body['reversal_rate']} is not below 1 (a fraction per year)"
+                )
             if "reversal_source" not in body:
                 raise self.fail(f"{key}.reversal_source", "missing (a reversal rate needs its source)")
         first = estimates[0]
@@ -569,9 +570,7 @@ class _Validator:
             unit_factor=first.unit_factor,
             aliases=self.strings(body.get("aliases", []), f"{key}.aliases"),
             scope=self.text(body["scope"], f"{key}.scope") if "scope" in body else None,
-            readiness=self.local(body["readiness"], f"{key}.readiness")
-            if "readiness" in body
-            else None,
+            readiness=self.local(body["readiness"], f"{key}.readiness") if "readiness" in body else None,
             governance=tuple(governance),
             source=first.source,
             notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,

@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from pathlib import Path
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -194,13 +194,11 @@ def _complete_technique(incomplete: str) -> list[str]:
             ids = list(load_catalog().techniques)
     except Exception:  # completion must never print an error
         return []
-    head, sep, _ = incomplete.partition(":")
+    _, sep, _ = incomplete.partition(":")
     return [t for t in ids if t.startswith(incomplete)] if not sep else [incomplete]
 
 
-FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 UnitOpt = Annotated[
     str,
     typer.Option(
@@ -216,16 +214,13 @@ LangOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=True
-    ),
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=True),
 ]
 DataOpt = Annotated[
     str | None,
     typer.Option(
         "--data",
-        help="Technique catalog (TOML) to use instead of the built-in one "
-        "[env: NBSCDR_DATA].",
+        help="Technique catalog (TOML) to use instead of the built-in one [env: NBSCDR_DATA].",
         show_default=False,
     ),
 ]
@@ -266,9 +261,7 @@ def _lang(value: str | None) -> str:
     return folded
 
 
-def _emit(
-    kind: str, doc: dict[str, Any], fmt: Format, lang: str, output: Path | None
-) -> None:
+def _emit(kind: str, doc: dict[str, Any], fmt: Format, lang: str, output: Path | None) -> None:
     from nbscdr_cli.output import write_atomic, write_stdout
     from nbscdr_cli.render import render
 
@@ -305,7 +298,7 @@ def list_(
     data: DataOpt = None,
 ) -> None:
     """List the techniques: id, name, range with unit, scope and readiness."""
-    from nbscdr_cli.render import catalog_document
+    from nbscdr_cli.render.documents import catalog_document
 
     language = _lang(lang)
     _check_output(output, _data_path(data))
@@ -321,7 +314,7 @@ def assessments(
     data: DataOpt = None,
 ) -> None:
     """List the assessments whose estimates the catalog holds, with their citations."""
-    from nbscdr_cli.render import assessments_document
+    from nbscdr_cli.render.documents import assessments_document
 
     language = _lang(lang)
     _check_output(output, _data_path(data))
@@ -343,7 +336,7 @@ def show(
 ) -> None:
     """Show one technique whole: range, readiness, governance challenges, scope,
     storage durability, source, and every assessment's estimate."""
-    from nbscdr_cli.render import technique_document
+    from nbscdr_cli.render.documents import technique_document
 
     language = _lang(lang)
     _check_output(output, _data_path(data))
@@ -368,7 +361,10 @@ FileOpt = Annotated[
 ReferenceOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--reference", "-r", help="Reference to compare with (repeatable) [default: unep].", show_default=False
+        "--reference",
+        "-r",
+        help="Reference to compare with (repeatable) [default: unep].",
+        show_default=False,
     ),
 ]
 NameOpt = Annotated[str | None, typer.Option("--name", help="Portfolio name.", show_default=False)]
@@ -384,8 +380,13 @@ SamplesOpt = Annotated[
 ]
 SeedOpt = Annotated[
     int | None,
-    typer.Option("--seed", min=0, max=2**63 - 1, help="Random seed (printed with the results; "
-                 "a random one is chosen and printed if not given).", show_default=False),
+    typer.Option(
+        "--seed",
+        min=0,
+        max=2**63 - 1,
+        help="Random seed (printed with the results; a random one is chosen and printed if not given).",
+        show_default=False,
+    ),
 ]
 DistributionOpt = Annotated[
     str,
@@ -405,31 +406,57 @@ CorrelationOpt = Annotated[
 ]
 PercentilesOpt = Annotated[
     str | None,
-    typer.Option("--percentiles", help="More percentiles to report besides 5, 50, 95, e.g. 10,90.", show_default=False),
+    typer.Option(
+        "--percentiles", help="More percentiles to report besides 5, 50, 95, e.g. 10,90.", show_default=False
+    ),
 ]
 FromOpt = Annotated[
     int | None,
-    typer.Option("--from", help="Horizon: first year (with --to). From 2030 to 2050 is 20 years, 2030 through 2049.", show_default=False),
+    typer.Option(
+        "--from",
+        help="Horizon: first year (with --to). From 2030 to 2050 is 20 years, 2030 through 2049.",
+        show_default=False,
+    ),
 ]
 ToOpt = Annotated[
     int | None,
-    typer.Option("--to", help="Horizon: end year, not counted (stocks are at the end of the year before).", show_default=False),
+    typer.Option(
+        "--to",
+        help="Horizon: end year, not counted (stocks are at the end of the year before).",
+        show_default=False,
+    ),
 ]
 RampOpt = Annotated[
     list[str] | None,
-    typer.Option("--ramp-years", help="Years to ramp linearly from 0 to the full rate: N for all entries or TECH=N (repeatable) [default: 0, no ramp].", show_default=False),
+    typer.Option(
+        "--ramp-years",
+        help="Years to ramp linearly from 0 to the full rate: N for all entries or TECH=N (repeatable) [default: 0, no ramp].",
+        show_default=False,
+    ),
 ]
 SaturationOpt = Annotated[
     list[str] | None,
-    typer.Option("--saturation-years", help="Years after which a sink stops adding: N or TECH=N (repeatable) [default: from the data where a source gives one (soil carbon: 20), else none].", show_default=False),
+    typer.Option(
+        "--saturation-years",
+        help="Years after which a sink stops adding: N or TECH=N (repeatable) [default: from the data where a source gives one (soil carbon: 20), else none].",
+        show_default=False,
+    ),
 ]
 ReversalOpt = Annotated[
     list[str] | None,
-    typer.Option("--reversal-rate", help="Share of the stock released each year: 1% or 0.01, or TECH=1% (repeatable) [default: from the data where sourced, else 0, with a note].", show_default=False),
+    typer.Option(
+        "--reversal-rate",
+        help="Share of the stock released each year: 1% or 0.01, or TECH=1% (repeatable) [default: from the data where sourced, else 0, with a note].",
+        show_default=False,
+    ),
 ]
 TargetOpt = Annotated[
     float | None,
-    typer.Option("--target", help="Report the chance that the total reaches this value (in the output unit).", show_default=False),
+    typer.Option(
+        "--target",
+        help="Report the chance that the total reaches this value (in the output unit).",
+        show_default=False,
+    ),
 ]
 
 
@@ -442,13 +469,21 @@ def _monte_carlo(
             raise typer.BadParameter("needs --samples", param_hint="'--seed' / '--percentiles'")
         return None
     from nbscdr_cli.errors import UsageError
-    from nbscdr_cli.uncertainty import DEFAULT_PERCENTILES, Distribution, Settings, parse_percentiles, parse_samples
+    from nbscdr_cli.uncertainty import (
+        DEFAULT_PERCENTILES,
+        Distribution,
+        Settings,
+        parse_percentiles,
+        parse_samples,
+    )
 
     try:
         dist = Distribution(distribution.strip().lower())
     except ValueError:
         choices = ", ".join(d.value for d in Distribution)
-        raise typer.BadParameter(f"{distribution!r} is not one of {choices}", param_hint="'--distribution'") from None
+        raise typer.BadParameter(
+            f"{distribution!r} is not one of {choices}", param_hint="'--distribution'"
+        ) from None
     try:
         return Settings(
             samples=parse_samples(samples),
@@ -513,8 +548,12 @@ def _analyse(
 
 
 def _horizon(
-    catalog: Any, start: int | None, end: int | None, ramp: list[str] | None,
-    saturation: list[str] | None, reversal: list[str] | None,
+    catalog: Any,
+    start: int | None,
+    end: int | None,
+    ramp: list[str] | None,
+    saturation: list[str] | None,
+    reversal: list[str] | None,
 ) -> Any:
     """HorizonSettings from --from/--to and companions, or None without them."""
     if start is None and end is None and not (ramp or saturation or reversal):
@@ -526,13 +565,18 @@ def _horizon(
         years = check_years(start, end)
         if years is None:
             if ramp or saturation or reversal:
-                raise UsageError("needs --from and --to", where="--ramp-years/--saturation-years/--reversal-rate")
+                raise UsageError(
+                    "needs --from and --to", where="--ramp-years/--saturation-years/--reversal-rate"
+                )
             return None
         settings = HorizonSettings(
-            years[0], years[1],
+            years[0],
+            years[1],
             ramp_years=parse_setting(ramp or [], option="--ramp-years", catalog=catalog),
             saturation_years=parse_setting(saturation or [], option="--saturation-years", catalog=catalog),
-            reversal_rate=parse_setting(reversal or [], option="--reversal-rate", catalog=catalog, percent=True),
+            reversal_rate=parse_setting(
+                reversal or [], option="--reversal-rate", catalog=catalog, percent=True
+            ),
         )
         check_settings(settings)
     except UsageError as exc:
@@ -600,15 +644,23 @@ def portfolio(
     reaching each reference and --target. With --from/--to, the cumulative and
     durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
     """
-    from nbscdr_cli.render import portfolio_document
+    from nbscdr_cli.render.documents import portfolio_document
 
     language = _lang(lang)
     settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
     _check_output(output, _data_path(data), file)
     out_unit, mass_unit = _units(unit, start is not None or end is not None)
     analysis = _analyse(
-        specs=specs, file=file, reference=reference, name=name, data=data,
-        out_unit=out_unit, settings=settings, target=target, assessment=assessment, fallback=fallback,
+        specs=specs,
+        file=file,
+        reference=reference,
+        name=name,
+        data=data,
+        out_unit=out_unit,
+        settings=settings,
+        target=target,
+        assessment=assessment,
+        fallback=fallback,
         horizon=(start, end, ramp_years, saturation_years, reversal_rate),
     )
     doc = portfolio_document(analysis, out_unit, language, mass_unit)
@@ -637,7 +689,11 @@ def compare(
     ] = None,
     files: Annotated[
         list[str] | None,
-        typer.Option("--file", help="A portfolio file (repeat for several portfolios side by side).", show_default=False),
+        typer.Option(
+            "--file",
+            help="A portfolio file (repeat for several portfolios side by side).",
+            show_default=False,
+        ),
     ] = None,
     reference: ReferenceOpt = None,
     samples: SamplesOpt = None,
@@ -660,7 +716,7 @@ def compare(
     names the technique, unless --fallback uses the default assessment's estimate.
     """
     from nbscdr_cli.compare import compare_assessments, compare_portfolios
-    from nbscdr_cli.render import compare_document
+    from nbscdr_cli.render.documents import compare_document
     from nbscdr_cli.spec import parse_specs, read_portfolio_file
     from nbscdr_cli.units import parse_unit
 
@@ -670,7 +726,9 @@ def compare(
     out_unit = parse_unit(unit, kind="rate", where="--unit")
     options = _options(reference, settings, None, out_unit)
     if files and (specs or assessments_):
-        raise typer.BadParameter("give SPEC... (with --assessments) or --file portfolios, not both", param_hint="'--file'")
+        raise typer.BadParameter(
+            "give SPEC... (with --assessments) or --file portfolios, not both", param_hint="'--file'"
+        )
     if files:
         catalog = _catalog(data, assessment, fallback)
         portfolios = []
@@ -683,7 +741,11 @@ def compare(
         if not specs:
             raise typer.BadParameter("give SPEC... or --file portfolios", param_hint="'SPEC...'")
         catalog = _catalog(data)
-        wanted = [a.strip() for a in assessments_.split(",") if a.strip()] if assessments_ else list(catalog.assessments)
+        wanted = (
+            [a.strip() for a in assessments_.split(",") if a.strip()]
+            if assessments_
+            else list(catalog.assessments)
+        )
         if not wanted:
             raise typer.BadParameter("this catalog defines no assessments", param_hint="'--assessments'")
         for aid in wanted:
@@ -705,7 +767,7 @@ def convert(
 
     C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
     """
-    from nbscdr_cli.render import conversion_document
+    from nbscdr_cli.render.documents import conversion_document
     from nbscdr_cli.units import convert as convert_value
     from nbscdr_cli.units import parse_quantity, parse_unit
 

@@ -8,9 +8,8 @@ techniques named, unless ``fallback`` lets the default assessment stand in.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from nbscdr_cli.analysis import Analysis, Options, analyse
 from nbscdr_cli.catalog import Catalog, LocalText, normalise_name
@@ -43,9 +42,10 @@ def compare_assessments(
     *,
     fallback: bool = False,
     name: str = "portfolio",
-    options: Options = Options(),
+    options: Options | None = None,
 ) -> list[Row]:
     """One row per assessment for the same portfolio."""
+    options = options or Options()
     rows = []
     for aid in assessments:
         view = catalog.under(aid, fallback=fallback)
@@ -64,9 +64,10 @@ def compare_portfolios(
     catalog: Catalog,
     portfolios: Sequence[tuple[str, Sequence[EntrySpec]]],
     *,
-    options: Options = Options(),
+    options: Options | None = None,
 ) -> list[Row]:
     """One row per portfolio (name, specs), all under the catalog's assessment."""
+    options = options or Options()
     return [
         Row(name, LocalText(name), analyse(catalog, specs, name=name, options=options))
         for name, specs in portfolios

@@ -117,7 +117,10 @@ def check_settings(settings: HorizonSettings) -> None:
             raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", where=option)
     if settings.end <= settings.start:
         raise UsageError(f"{settings.end} is not after --from {settings.start}", where="--to")
-    for option, setting in (("--ramp-years", settings.ramp_years), ("--saturation-years", settings.saturation_years)):
+    for option, setting in (
+        ("--ramp-years", settings.ramp_years),
+        ("--saturation-years", settings.saturation_years),
+    ):
         for value in (setting.default, *setting.per_technique.values()):
             if value is not None and not (math.isfinite(value) and value >= 0):
                 raise UsageError(f"{value:g} is not 0 or more", where=option)
@@ -126,10 +129,14 @@ def check_settings(settings: HorizonSettings) -> None:
             raise UsageError(f"{value:.6g} is outside [0, 100%)", where="--reversal-rate")
 
 
-_SETTING = re.compile(r"^\s*(?:(?P<tech>[^=]+?)\s*=\s*)?(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<pct>%?)\s*$")
+_SETTING = re.compile(
+    r"^\s*(?:(?P<tech>[^=]+?)\s*=\s*)?(?P<value>[-+]?[\d.]+(?:[eE][-+]?\d+)?)\s*(?P<pct>%?)\s*$"
+)
 
 
-def parse_setting(values: Sequence[str], *, option: str, catalog: Catalog | None, percent: bool = False) -> Setting:
+def parse_setting(
+    values: Sequence[str], *, option: str, catalog: Catalog | None, percent: bool = False
+) -> Setting:
     """'20' or 'soil-carbon=20' (repeatable); with ``percent``, '1%' or '0.01'."""
     default: float | None = None
     per: dict[str, float] = {}
@@ -218,8 +225,14 @@ def project(
     path = []
     running_low = running_high = 0.0
     for year in range(n):
-        low = math.fsum(e.range.lower * h.removal_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True))
-        high = math.fsum(e.range.high * h.removal_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True))
+        low = math.fsum(
+            e.range.lower * h.removal_path[year]
+            for e, h in zip(result.portfolio.entries, entries, strict=True)
+        )
+        high = math.fsum(
+            e.range.high * h.removal_path[year]
+            for e, h in zip(result.portfolio.entries, entries, strict=True)
+        )
         running_low += low
         running_high += high
         path.append(
@@ -229,12 +242,22 @@ def project(
                 "removal_high": high,
                 "cumulative_low": running_low,
                 "cumulative_high": running_high,
-                "stock_low": math.fsum(e.range.lower * h.stock_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True)),
-                "stock_high": math.fsum(e.range.high * h.stock_path[year] for e, h in zip(result.portfolio.entries, entries, strict=True)),
+                "stock_low": math.fsum(
+                    e.range.lower * h.stock_path[year]
+                    for e, h in zip(result.portfolio.entries, entries, strict=True)
+                ),
+                "stock_high": math.fsum(
+                    e.range.high * h.stock_path[year]
+                    for e, h in zip(result.portfolio.entries, entries, strict=True)
+                ),
             }
         )
-    cumulative = RemovalRange(math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries))
-    durable = RemovalRange(math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries))
+    cumulative = RemovalRange(
+        math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries)
+    )
+    durable = RemovalRange(
+        math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries)
+    )
     comparisons = tuple(
         CumulativeComparison(
             reference=r,
@@ -256,4 +279,3 @@ def check_years(start: int | None, end: int | None) -> tuple[int, int] | None:
     if start is None or end is None:
         raise UsageError("--from and --to go together", where="--from" if start is None else "--to")
     return start, end
-

@@ -8,10 +8,9 @@ source gives only "up to X" counts 0 as its low and is flagged.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
 from nbscdr_cli.errors import InputError
@@ -74,9 +73,7 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
     return Entry(technique, spec.share, technique.range.scaled(spec.share))
 
 
-def build_portfolio(
-    catalog: Catalog, specs: Sequence[EntrySpec], *, name: str = "portfolio"
-) -> Portfolio:
+def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str = "portfolio") -> Portfolio:
     """Resolve every spec; a technique may appear only once."""
     if not specs:
         raise InputError("no techniques given; e.g. `nbscdr portfolio afforestation biochar`")
@@ -87,8 +84,7 @@ def build_portfolio(
         tid = entry.technique.id
         if tid in seen:
             raise InputError(
-                f"technique {tid!r} is already in the portfolio ({seen[tid]}); "
-                "give each technique once",
+                f"technique {tid!r} is already in the portfolio ({seen[tid]}); give each technique once",
                 where=spec.where or None,
             )
         seen[tid] = spec.where or tid
@@ -98,9 +94,7 @@ def build_portfolio(
 
 def total_range(entries: Sequence[Entry]) -> RemovalRange:
     """Σlow (open lows as 0) and Σhigh, summed exactly (math.fsum)."""
-    return RemovalRange(
-        math.fsum(e.range.lower for e in entries), math.fsum(e.range.high for e in entries)
-    )
+    return RemovalRange(math.fsum(e.range.lower for e in entries), math.fsum(e.range.high for e in entries))
 
 
 def compare_with_reference(total: RemovalRange, entries: Sequence[Entry], reference: Reference) -> Comparison:
@@ -132,9 +126,7 @@ def overlapping_pairs(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
-def sum_portfolio(
-    portfolio: Portfolio, references: Sequence[Reference] = ()
-) -> PortfolioResult:
+def sum_portfolio(portfolio: Portfolio, references: Sequence[Reference] = ()) -> PortfolioResult:
     """Sum a portfolio and compare it with annual ``references``."""
     total = total_range(portfolio.entries)
     return PortfolioResult(

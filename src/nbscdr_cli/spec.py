@@ -82,7 +82,9 @@ def parse_own_figure(text: str, *, where: str) -> tuple[float, float, float | No
     if match.group(3) is not None:
         mode = parse_number(match.group(3), where=where, what="mode")
         if not low <= mode <= high:
-            raise InputError(f"figure {text!r}: mode {match.group(3)} is outside {low:g}–{high:g}", where=where)
+            raise InputError(
+                f"figure {text!r}: mode {match.group(3)} is outside {low:g}–{high:g}", where=where
+            )
     return low, high, mode, (match.group(4) or None)
 
 
@@ -124,6 +126,7 @@ def parse_specs(texts: Iterable[str]) -> list[EntrySpec]:
 # ------------------------------------------------------------------ portfolio files
 
 ENTRY_KEYS = {"technique", "share", "low", "high", "mode", "unit"}
+FIGURE_KEYS = frozenset({"low", "high", "mode", "unit"})
 FILE_KEYS = {"name", "entries"}
 
 
@@ -205,14 +208,14 @@ def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:
 def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
     if not isinstance(item, Mapping):
         raise DataError("must be a table with `technique` and `share` or `low`/`high`", where=where)
-    for key in item:
-        if key not in ENTRY_KEYS:
-            raise DataError(f"unknown key {key!r}; known keys: {', '.join(sorted(ENTRY_KEYS))}", where=where)
+    if not item.keys() <= ENTRY_KEYS:
+        key = next(k for k in item if k not in ENTRY_KEYS)
+        raise DataError(f"unknown key {key!r}; known keys: {', '.join(sorted(ENTRY_KEYS))}", where=where)
     technique = item.get("technique")
     if not isinstance(technique, str) or not technique.strip():
         raise DataError("technique: must be a non-empty string", where=where)
     has_share = "share" in item
-    has_figure = any(k in item for k in ("low", "high", "mode", "unit"))
+    has_figure = not FIGURE_KEYS.isdisjoint(item.keys())
     if has_share and has_figure:
         raise DataError("give either `share` or `low`/`high`/`unit`, not both", where=where)
     try:
@@ -220,6 +223,8 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
             share = item["share"]
             if isinstance(share, bool) or not isinstance(share, str | int | float):
                 raise DataError(f"share: must be a number or a percentage string, not {share!r}", where=where)
+            if isinstance(share, int | float) and 0 <= share <= 1:
+                return EntrySpec(technique.strip(), share=float(share), where=where)
             return EntrySpec(technique.strip(), share=parse_share(str(share), where=where), where=where)
         if has_figure:
             if "high" not in item:

@@ -37,7 +37,7 @@ import math
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from statistics import NormalDist
 from typing import Any
 
@@ -54,7 +54,7 @@ Z95 = NormalDist().inv_cdf(0.95)  # lognormal: low and high are the 5th and 95th
 LOGNORMAL_TAIL_Z = 8.5  # histogram support for lognormals: up to the 1 - 1e-17 quantile
 
 
-class Distribution(str, Enum):
+class Distribution(StrEnum):
     uniform = "uniform"
     triangular = "triangular"
     pert = "pert"
@@ -141,7 +141,9 @@ def marginals(lows: Sequence[float], highs: Sequence[float], modes: Sequence[flo
 
     low = np.asarray(lows, dtype=float)
     high = np.asarray(highs, dtype=float)
-    mode = np.asarray([(lo + hi) / 2 if m is None else m for lo, hi, m in zip(lows, highs, modes, strict=True)], dtype=float)
+    mode = np.asarray(
+        [(lo + hi) / 2 if m is None else m for lo, hi, m in zip(lows, highs, modes, strict=True)], dtype=float
+    )
     return Marginals(low, high, mode)
 
 
@@ -186,7 +188,10 @@ def simulate(
     rng = np.random.default_rng(seed)
     rows = chunk_rows or max(1, CHUNK_ELEMENTS // (n + 1))
     exact = settings.samples <= EXACT_LIMIT
-    acc = [_Accumulator(exact, settings.samples, *_support(m, W[:, j], settings.distribution)) for j in range(len(names_))]
+    acc = [
+        _Accumulator(exact, settings.samples, *_support(m, W[:, j], settings.distribution))
+        for j in range(len(names_))
+    ]
     done = 0
     while done < settings.samples:
         size = min(rows, settings.samples - done)
@@ -198,7 +203,8 @@ def simulate(
             progress(done)
     thresholds = thresholds or {}
     summaries = {
-        name: a.summary(settings.percentiles, thresholds.get(name, {})) for name, a in zip(names_, acc, strict=True)
+        name: a.summary(settings.percentiles, thresholds.get(name, {}))
+        for name, a in zip(names_, acc, strict=True)
     }
     return Simulation(settings.samples, seed, settings.distribution, settings.correlation, exact, summaries)
 
@@ -322,8 +328,13 @@ class _Accumulator:
         if self.exact:
             values = np.sort(np.concatenate(self.values))
             pct = {p: _order_statistic(values, p) for p in percentiles}
-            prob = {k: float(len(values) - np.searchsorted(values, t, side="left")) / len(values) for k, t in thresholds.items()}
-            counts = np.histogram(values, bins=self.DISPLAY_BINS, range=(self.lo, self.hi) if self.hi > self.lo else None)[0]
+            prob = {
+                k: float(len(values) - np.searchsorted(values, t, side="left")) / len(values)
+                for k, t in thresholds.items()
+            }
+            counts = np.histogram(
+                values, bins=self.DISPLAY_BINS, range=(self.lo, self.hi) if self.hi > self.lo else None
+            )[0]
         else:
             assert self.counts is not None
             cdf = np.cumsum(self.counts)
@@ -369,7 +380,7 @@ class _Accumulator:
 def _order_statistic(sorted_values: Any, p: float) -> float:
     """Percentile ``p`` of sorted values, linear interpolation (numpy's default)."""
     position = p / 100 * (len(sorted_values) - 1)
-    i = int(math.floor(position))
+    i = math.floor(position)
     j = min(i + 1, len(sorted_values) - 1)
     frac = position - i
     return float(sorted_values[i] + (sorted_values[j] - sorted_values[i]) * frac)
@@ -404,7 +415,11 @@ def simulate_portfolio(
     (``"<ref>.low"``, ``"<ref>.high"``) and any ``targets`` (name -> Gt CO2/yr).
     """
     entries = result.portfolio.entries
-    annual = {f"{c.reference.id}.{end}": value for c in result.comparisons for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))}
+    annual = {
+        f"{c.reference.id}.{end}": value
+        for c in result.comparisons
+        for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))
+    }
     annual.update(targets or {})
     all_thresholds = {"annual": annual, **(thresholds or {})}
     views = {"annual": [1.0] * len(entries), **(weights or {})}

@@ -209,9 +209,7 @@ def parse_unit(text: str, *, kind: Kind | None = "rate", where: str | None = Non
         found = _pint_factor(key)
         if isinstance(found, tuple) and math.isfinite(found[1]) and found[1] > 0:
             _remember(key, *found)
-    accepted = {"rate": ACCEPTED, "mass": ACCEPTED_MASS, None: f"{ACCEPTED}; or {ACCEPTED_MASS}"}[
-        kind
-    ]
+    accepted = {"rate": ACCEPTED, "mass": ACCEPTED_MASS, None: f"{ACCEPTED}; or {ACCEPTED_MASS}"}[kind]
     if isinstance(found, str):
         raise UnitError(f"unit {text.strip()!r}: {found}; expected {accepted}", where=where)
     got_kind, factor = found
@@ -273,9 +271,7 @@ def parse_quantity(text: str, *, where: str | None = None) -> tuple[float, Unit]
 def convert(value: float, source: Unit, target: Unit) -> float:
     """Convert ``value`` from one parsed unit to another of the same kind."""
     if source.kind != target.kind:
-        raise UnitError(
-            f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})"
-        )
+        raise UnitError(f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})")
     result = value * source.factor / target.factor
     if not math.isfinite(result):
         raise InputError(f"{value} {source.text} in {target.text} is out of range")

@@ -13,7 +13,11 @@ runner = CliRunner()
 
 
 def test_portfolio_under_fuss2018() -> None:
-    doc = json.loads(runner.invoke(app, ["portfolio", "afforestation", "biochar", "soil-carbon", "-a", "fuss2018", "-f", "json"]).stdout)
+    doc = json.loads(
+        runner.invoke(
+            app, ["portfolio", "afforestation", "biochar", "soil-carbon", "-a", "fuss2018", "-f", "json"]
+        ).stdout
+    )
     assert doc["assessment"] == "fuss2018"
     assert doc["total"] == {"low": 1.0, "high": 10.6, "up_to": ["soil-carbon"]}
     assert {e["assessment"] for e in doc["entries"]} == {"fuss2018"}
@@ -23,13 +27,18 @@ def test_fallback_is_marked_in_json_and_table() -> None:
     args = ["portfolio", "afforestation", "wetlands", "-a", "sr15", "--fallback"]
     doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     assert [(e["technique"], e["assessment"], e["fallback"]) for e in doc["entries"]] == [
-        ("afforestation", "sr15", False), ("wetlands", "c2g2019", True),
+        ("afforestation", "sr15", False),
+        ("wetlands", "c2g2019", True),
     ]
     assert doc["warnings"][0] == {
-        "code": "fallback", "techniques": ["wetlands"],
+        "code": "fallback",
+        "techniques": ["wetlands"],
         "message": "wetlands: no estimate in sr15; the c2g2019 estimate is used instead.",
     }
-    assert "wetlands: no estimate in sr15; the c2g2019 estimate is used instead." in runner.invoke(app, args).stdout
+    assert (
+        "wetlands: no estimate in sr15; the c2g2019 estimate is used instead."
+        in runner.invoke(app, args).stdout
+    )
 
 
 def test_missing_estimate_is_an_error() -> None:
@@ -44,18 +53,26 @@ def test_missing_estimate_is_an_error() -> None:
 def test_unknown_assessment() -> None:
     result = runner.invoke(app, ["list", "--assessment", "sr1.5"])
     assert result.exit_code == 1
-    assert result.stderr == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15\n"
+    assert (
+        result.stderr
+        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15\n"
+    )
 
 
 def test_list_under_an_assessment() -> None:
     doc = json.loads(runner.invoke(app, ["list", "-a", "sr15", "-f", "json"]).stdout)
-    assert [(t["id"], t["low"], t["high"]) for t in doc["techniques"]] == [("afforestation", 0.5, 3.6), ("soil-carbon", 2.3, 5.3)]
+    assert [(t["id"], t["low"], t["high"]) for t in doc["techniques"]] == [
+        ("afforestation", 0.5, 3.6),
+        ("soil-carbon", 2.3, 5.3),
+    ]
 
 
 def test_show_lists_every_estimate() -> None:
     doc = json.loads(runner.invoke(app, ["show", "afforestation", "-f", "json"]).stdout)
     assert [(e["assessment"], e["low"], e["high"], e["unit"]) for e in doc["estimates"]] == [
-        ("c2g2019", 3.0, 18.0, "Gt CO2/yr"), ("fuss2018", 0.5, 3.6, "Gt CO2/yr"), ("sr15", 0.5, 3.6, "Gt CO2/yr"),
+        ("c2g2019", 3.0, 18.0, "Gt CO2/yr"),
+        ("fuss2018", 0.5, 3.6, "Gt CO2/yr"),
+        ("sr15", 0.5, 3.6, "Gt CO2/yr"),
     ]
     assert all(e["source"] for e in doc["estimates"])
 
@@ -64,7 +81,10 @@ def test_assessments_command() -> None:
     doc = json.loads(runner.invoke(app, ["assessments", "-f", "json"]).stdout)
     assert doc["default"] == "c2g2019"
     assert [(a["id"], a["techniques"]) for a in doc["assessments"]] == [
-        ("c2g2019", ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]),
+        (
+            "c2g2019",
+            ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"],
+        ),
         ("fuss2018", ["afforestation", "biochar", "soil-carbon"]),
         ("sr15", ["afforestation", "soil-carbon"]),
     ]
@@ -82,7 +102,9 @@ def test_compare_assessments_csv() -> None:
 
 
 def test_compare_chosen_assessments_markdown() -> None:
-    out = runner.invoke(app, ["compare", "afforestation", "--assessments", "fuss2018,sr15", "-f", "markdown"]).stdout
+    out = runner.invoke(
+        app, ["compare", "afforestation", "--assessments", "fuss2018,sr15", "-f", "markdown"]
+    ).stdout
     assert "| Fuss et al. (2018) (`fuss2018`) | 0.5 | 3.6 |" in out
     assert "| IPCC SR1.5 (2018) (`sr15`) | 0.5 | 3.6 |" in out
 
@@ -93,10 +115,16 @@ def test_compare_portfolio_files(tmp_path: Path) -> None:
     b = tmp_path / "b.json"
     b.write_text('{"entries": [{"technique": "biochar", "share": "50%"}]}', encoding="utf-8")
     doc = json.loads(runner.invoke(app, ["compare", "--file", str(a), "--file", str(b), "-f", "json"]).stdout)
-    assert [(r["portfolio"], r["low"], r["high"]) for r in doc["rows"]] == [("forests", 3.0, 18.0), ("b", 0.9, 2.4)]
+    assert [(r["portfolio"], r["low"], r["high"]) for r in doc["rows"]] == [
+        ("forests", 3.0, 18.0),
+        ("b", 0.9, 2.4),
+    ]
 
 
 def test_compare_unknown_assessment() -> None:
     result = runner.invoke(app, ["compare", "afforestation", "--assessments", "c2g2019,fus"])
     assert result.exit_code == 1
-    assert result.stderr == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15\n"
+    assert (
+        result.stderr
+        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15\n"
+    )

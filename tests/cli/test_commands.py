@@ -28,16 +28,34 @@ def test_portfolio_json_contract() -> None:
     assert doc["unit"] == "Gt CO2/yr"
     assert [e["technique"] for e in doc["entries"]] == ALL_SIX
     assert doc["entries"][0] == {
-        "technique": "afforestation", "name": "Afforestation and reforestation", "share": 1.0,
-        "low": 3.0, "high": 18.0, "up_to": False, "own_figure": False, "scope": "forests",
-        "assessment": "c2g2019", "fallback": False,
+        "technique": "afforestation",
+        "name": "Afforestation and reforestation",
+        "share": 1.0,
+        "low": 3.0,
+        "high": 18.0,
+        "up_to": False,
+        "own_figure": False,
+        "scope": "forests",
+        "assessment": "c2g2019",
+        "fallback": False,
     }
     assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"]}
     (unep,) = doc["comparisons"]
     assert (unep["reference"], unep["low"], unep["high"], unep["unit"]) == ("unep", 4.0, 12.0, "Gt CO2/yr")
-    assert unep["in_scope"] == {"low": 4.0, "high": 30.0, "techniques": ["afforestation", "soil-carbon", "wetlands"]}
+    assert unep["in_scope"] == {
+        "low": 4.0,
+        "high": 30.0,
+        "techniques": ["afforestation", "soil-carbon", "wetlands"],
+    }
     codes = [w["code"] for w in doc["warnings"]]
-    assert codes == ["sum-of-extremes", "up-to", "double-counting", "double-counting", "reference-scope", "permanence"]
+    assert codes == [
+        "sum-of-extremes",
+        "up-to",
+        "double-counting",
+        "double-counting",
+        "reference-scope",
+        "permanence",
+    ]
     assert result.stderr == ""
 
 
@@ -82,7 +100,14 @@ def test_lang_defaults_from_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_portfolio_file_from_stdin() -> None:
     doc = json.loads(
-        run("portfolio", "--file", "-", "-f", "json", input='{"name": "p", "entries": [{"technique": "wetlands", "share": "50%"}]}').stdout
+        run(
+            "portfolio",
+            "--file",
+            "-",
+            "-f",
+            "json",
+            input='{"name": "p", "entries": [{"technique": "wetlands", "share": "50%"}]}',
+        ).stdout
     )
     assert doc["name"] == "p"
     assert doc["entries"][0]["high"] == 0.5 and doc["entries"][0]["up_to"] is True
@@ -92,8 +117,11 @@ def test_list_json_contract() -> None:
     doc = json.loads(run("list", "--format", "json").stdout)
     first = doc["techniques"][0]
     assert {k: first[k] for k in ("id", "name", "low", "high", "unit")} == {
-        "id": "afforestation", "name": {"en": "Afforestation and reforestation", "zh": "造林和再造林"},
-        "low": 3.0, "high": 18.0, "unit": "Gt CO2/yr",
+        "id": "afforestation",
+        "name": {"en": "Afforestation and reforestation", "zh": "造林和再造林"},
+        "low": 3.0,
+        "high": 18.0,
+        "unit": "Gt CO2/yr",
     }
     assert [t["low"] for t in doc["techniques"]] == [3.0, 1.8, 0.5, None, 1.0, None]
 
@@ -121,7 +149,9 @@ def test_convert_amounts() -> None:
 
 
 def test_user_data_file() -> None:
-    doc = json.loads(run("portfolio", "alpha", "bee", "--data", str(DATA / "three.toml"), "-f", "json", "-r", "ref").stdout)
+    doc = json.loads(
+        run("portfolio", "alpha", "bee", "--data", str(DATA / "three.toml"), "-f", "json", "-r", "ref").stdout
+    )
     assert doc["total"]["high"] == pytest.approx(2 + 3 * 44 / 12 / 1000)
     assert doc["comparisons"][0]["in_scope"]["techniques"] == ["alpha"]
 
@@ -129,12 +159,36 @@ def test_user_data_file() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "line"),
     [
-        (["portfolio", "afforestaton"], 1, "nbscdr: argument 1 'afforestaton': unknown technique 'afforestaton' (did you mean 'afforestation'?); `nbscdr list` shows the techniques"),
-        (["portfolio", "biochar", "--unit", "m"], 1, "nbscdr: --unit: unit 'm': 'm' is not a known unit; expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
-        (["portfolio", "biochar", "-r", "unepp"], 1, "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050"),
-        (["convert", "1 Gt C/yr", "--to", "Gt CO2"], 1, "nbscdr: --to: unit 'Gt CO2' is an amount (no per-time); expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)"),
-        (["convert", "lots", "--to", "Gt CO2/yr"], 1, "nbscdr: QUANTITY: 'lots' is not a quantity; write a number and a unit, e.g. '1 Gt C/yr'"),
-        (["show", "nothing"], 1, "nbscdr: argument 'nothing': unknown technique 'nothing'; `nbscdr list` shows the techniques"),
+        (
+            ["portfolio", "afforestaton"],
+            1,
+            "nbscdr: argument 1 'afforestaton': unknown technique 'afforestaton' (did you mean 'afforestation'?); `nbscdr list` shows the techniques",
+        ),
+        (
+            ["portfolio", "biochar", "--unit", "m"],
+            1,
+            "nbscdr: --unit: unit 'm': 'm' is not a known unit; expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)",
+        ),
+        (
+            ["portfolio", "biochar", "-r", "unepp"],
+            1,
+            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050",
+        ),
+        (
+            ["convert", "1 Gt C/yr", "--to", "Gt CO2"],
+            1,
+            "nbscdr: --to: unit 'Gt CO2' is an amount (no per-time); expected a mass of CO2 or C per time, e.g. 'Gt CO2/yr', 'GtCO2/yr', 'Mt C/yr', 'Pg C/yr', 't CO2/day' (masses g kg t kt Mt Gt Tg Pg; CO2, CO2e or C; per yr, a, year or day)",
+        ),
+        (
+            ["convert", "lots", "--to", "Gt CO2/yr"],
+            1,
+            "nbscdr: QUANTITY: 'lots' is not a quantity; write a number and a unit, e.g. '1 Gt C/yr'",
+        ),
+        (
+            ["show", "nothing"],
+            1,
+            "nbscdr: argument 'nothing': unknown technique 'nothing'; `nbscdr list` shows the techniques",
+        ),
         (["list", "--data", "/nonexistent/x.toml"], 1, "nbscdr: /nonexistent/x.toml: data file not found"),
     ],
 )

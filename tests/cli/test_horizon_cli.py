@@ -13,7 +13,9 @@ runner = CliRunner()
 
 
 def test_json_horizon_contract() -> None:
-    result = runner.invoke(app, ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2060", "-f", "json"])
+    result = runner.invoke(
+        app, ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2060", "-f", "json"]
+    )
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     h = doc["horizon"]
@@ -21,7 +23,10 @@ def test_json_horizon_contract() -> None:
     assert h["cumulative"] == {"low": 110.0, "high": 760.0}
     assert h["durable"] == {"low": 110.0, "high": 760.0}
     assert len(h["path"]) == 30 and h["path"][0] == {
-        "year": 2030, "removal": {"low": 4.0, "high": 29.0}, "cumulative": {"low": 4.0, "high": 29.0}, "stock": {"low": 4.0, "high": 29.0},
+        "year": 2030,
+        "removal": {"low": 4.0, "high": 29.0},
+        "cumulative": {"low": 4.0, "high": 29.0},
+        "stock": {"low": 4.0, "high": 29.0},
     }
     soil = doc["entries"][1]["horizon"]
     assert soil["cumulative"] == {"low": 20.0, "high": 220.0}
@@ -29,25 +34,49 @@ def test_json_horizon_contract() -> None:
     assert "2006 IPCC Guidelines" in soil["saturation_source"]
     assert [c["reference"] for c in h["comparisons"]] == ["sr15-cdr"]
     codes = [w["code"] for w in doc["warnings"]]
-    assert {"years", "no-ramp", "saturation", "no-saturation", "no-reversal", "reference-period"} <= set(codes)
+    assert {"years", "no-ramp", "saturation", "no-saturation", "no-reversal", "reference-period"} <= set(
+        codes
+    )
 
 
 def test_cumulative_in_another_mass_unit() -> None:
-    doc = json.loads(runner.invoke(app, ["portfolio", "biochar", "--from", "2030", "--to", "2040", "-u", "Mt C", "-f", "json"]).stdout)
+    doc = json.loads(
+        runner.invoke(
+            app, ["portfolio", "biochar", "--from", "2030", "--to", "2040", "-u", "Mt C", "-f", "json"]
+        ).stdout
+    )
     assert doc["unit"] == "Mt C/yr" and doc["horizon"]["unit"] == "Mt C"
     assert doc["horizon"]["cumulative"]["high"] == pytest.approx(48_000 * 12 / 44)
 
 
 def test_rate_unit_gives_matching_mass_unit() -> None:
-    doc = json.loads(runner.invoke(app, ["portfolio", "biochar", "--from", "2030", "--to", "2040", "-u", "Mt CO2/yr", "-f", "json"]).stdout)
+    doc = json.loads(
+        runner.invoke(
+            app, ["portfolio", "biochar", "--from", "2030", "--to", "2040", "-u", "Mt CO2/yr", "-f", "json"]
+        ).stdout
+    )
     assert doc["horizon"]["unit"] == "Mt CO2"
     assert doc["horizon"]["cumulative"]["high"] == 48_000.0
 
 
 def test_csv_path() -> None:
-    out = runner.invoke(app, ["portfolio", "wetlands", "--from", "2030", "--to", "2032", "--reversal-rate", "10%", "-f", "csv"]).stdout
+    out = runner.invoke(
+        app,
+        ["portfolio", "wetlands", "--from", "2030", "--to", "2032", "--reversal-rate", "10%", "-f", "csv"],
+    ).stdout
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["technique", "year", "removal_low", "removal_high", "rate_unit", "cumulative_low", "cumulative_high", "stock_low", "stock_high", "unit"]
+    assert rows[0] == [
+        "technique",
+        "year",
+        "removal_low",
+        "removal_high",
+        "rate_unit",
+        "cumulative_low",
+        "cumulative_high",
+        "stock_low",
+        "stock_high",
+        "unit",
+    ]
     assert rows[1:] == [
         ["wetlands", "2030", "0.0", "1.0", "Gt CO2/yr", "0.0", "1.0", "0.0", "1.0", "Gt CO2"],
         ["wetlands", "2031", "0.0", "1.0", "Gt CO2/yr", "0.0", "2.0", "0.0", "1.9", "Gt CO2"],
@@ -57,23 +86,58 @@ def test_csv_path() -> None:
 
 
 def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
-    doc = json.loads(runner.invoke(app, ["portfolio", "afforestation", "--from", "2030", "--to", "2050", "-n", "10000", "--seed", "1", "-f", "json"]).stdout)
+    doc = json.loads(
+        runner.invoke(
+            app,
+            [
+                "portfolio",
+                "afforestation",
+                "--from",
+                "2030",
+                "--to",
+                "2050",
+                "-n",
+                "10000",
+                "--seed",
+                "1",
+                "-f",
+                "json",
+            ],
+        ).stdout
+    )
     u = doc["horizon"]["uncertainty"]
     assert set(u) == {"cumulative", "durable"}
-    assert u["cumulative"]["percentiles"]["50"] == pytest.approx(20 * doc["uncertainty"]["percentiles"]["50"], rel=1e-9)
+    assert u["cumulative"]["percentiles"]["50"] == pytest.approx(
+        20 * doc["uncertainty"]["percentiles"]["50"], rel=1e-9
+    )
     assert list(u["cumulative"]["probability"]) == ["sr15-cdr.low", "sr15-cdr.high"]
 
 
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["--from", "2050", "--to", "2030"], "Error: Invalid value for '--to': 2030 is not after --from 2050"),
+        (
+            ["--from", "2050", "--to", "2030"],
+            "Error: Invalid value for '--to': 2030 is not after --from 2050",
+        ),
         (["--from", "2030"], "Error: Invalid value for '--to': --from and --to go together"),
         (["--from", "1200", "--to", "2030"], "Error: Invalid value for '--from': 1200 is outside 1900–2500"),
-        (["--from", "2030", "--to", "2050", "--ramp-years", "-2"], "Error: Invalid value for '--ramp-years': -2 is not 0 or more"),
-        (["--from", "2030", "--to", "2050", "--reversal-rate", "100%"], "Error: Invalid value for '--reversal-rate': 1 is outside [0, 100%)"),
-        (["--ramp-years", "5"], "Error: Invalid value for '--ramp-years/--saturation-years/--reversal-rate': needs --from and --to"),
-        (["--from", "twenty", "--to", "2050"], "Error: Invalid value for '--from': 'twenty' is not a valid int."),
+        (
+            ["--from", "2030", "--to", "2050", "--ramp-years", "-2"],
+            "Error: Invalid value for '--ramp-years': -2 is not 0 or more",
+        ),
+        (
+            ["--from", "2030", "--to", "2050", "--reversal-rate", "100%"],
+            "Error: Invalid value for '--reversal-rate': 1 is outside [0, 100%)",
+        ),
+        (
+            ["--ramp-years", "5"],
+            "Error: Invalid value for '--ramp-years/--saturation-years/--reversal-rate': needs --from and --to",
+        ),
+        (
+            ["--from", "twenty", "--to", "2050"],
+            "Error: Invalid value for '--from': 'twenty' is not a valid int.",
+        ),
     ],
 )
 def test_bad_horizon_options(args: list[str], line: str) -> None:

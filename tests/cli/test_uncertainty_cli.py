@@ -18,37 +18,97 @@ runner = CliRunner()
 
 
 def test_json_uncertainty_block() -> None:
-    result = runner.invoke(app, ["portfolio", "afforestation", "biochar", "-n", "20000", "--seed", "42",
-                                 "--target", "20", "--percentiles", "10,90", "-f", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "portfolio",
+            "afforestation",
+            "biochar",
+            "-n",
+            "20000",
+            "--seed",
+            "42",
+            "--target",
+            "20",
+            "--percentiles",
+            "10,90",
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     u = json.loads(result.stdout)["uncertainty"]
-    assert (u["samples"], u["seed"], u["distribution"], u["correlation"], u["method"]) == (20000, 42, "uniform", 0.0, "exact")
+    assert (u["samples"], u["seed"], u["distribution"], u["correlation"], u["method"]) == (
+        20000,
+        42,
+        "uniform",
+        0.0,
+        "exact",
+    )
     assert list(u["percentiles"]) == ["5", "10", "50", "90", "95"]
     assert list(u["probability"]) == ["unep.low", "unep.high", "target"]
     assert u["thresholds"] == {"unep.low": 4.0, "unep.high": 12.0, "target": 20.0}
     assert u["mean"] == pytest.approx((4.8 + 22.8) / 2, abs=0.1)
     assert u["probability"]["unep.low"] == 1.0
-    again = json.loads(runner.invoke(app, ["portfolio", "afforestation", "biochar", "-n", "20000", "--seed", "42",
-                                           "--target", "20", "--percentiles", "10,90", "-f", "json"]).stdout)["uncertainty"]
+    again = json.loads(
+        runner.invoke(
+            app,
+            [
+                "portfolio",
+                "afforestation",
+                "biochar",
+                "-n",
+                "20000",
+                "--seed",
+                "42",
+                "--target",
+                "20",
+                "--percentiles",
+                "10,90",
+                "-f",
+                "json",
+            ],
+        ).stdout
+    )["uncertainty"]
     assert again == u
 
 
 def test_target_is_in_the_output_unit() -> None:
-    out = runner.invoke(app, ["portfolio", "biochar", "-n", "1000", "--seed", "1", "--target", "1000", "-u", "Mt CO2/yr", "-f", "json"]).stdout
+    out = runner.invoke(
+        app,
+        [
+            "portfolio",
+            "biochar",
+            "-n",
+            "1000",
+            "--seed",
+            "1",
+            "--target",
+            "1000",
+            "-u",
+            "Mt CO2/yr",
+            "-f",
+            "json",
+        ],
+    ).stdout
     u = json.loads(out)["uncertainty"]
     assert u["thresholds"]["target"] == 1000.0
     assert u["probability"]["target"] == 1.0  # biochar is 1.8-4.8 Gt = 1800-4800 Mt
 
 
 def test_seed_is_printed_when_not_given() -> None:
-    u = json.loads(runner.invoke(app, ["portfolio", "wetlands", "-n", "100", "-f", "json"]).stdout)["uncertainty"]
+    u = json.loads(runner.invoke(app, ["portfolio", "wetlands", "-n", "100", "-f", "json"]).stdout)[
+        "uncertainty"
+    ]
     assert isinstance(u["seed"], int) and u["seed"] >= 0
     table = runner.invoke(app, ["portfolio", "wetlands", "-n", "100", "--seed", "5"]).stdout
     assert "100 samples, seed 5, uniform, rank correlation 0" in table
 
 
 def test_csv_and_markdown_carry_the_percentiles() -> None:
-    csv_out = runner.invoke(app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "csv"]).stdout.splitlines()
+    csv_out = runner.invoke(
+        app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "csv"]
+    ).stdout.splitlines()
     assert csv_out[0] == "technique,name,share,low,high,unit,up_to,mean,p5,p50,p95"
     assert csv_out[-1].startswith("total,Total,,0.0,1.0,Gt CO2/yr,,0.")
     md = runner.invoke(app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "markdown"]).stdout
@@ -62,11 +122,23 @@ def test_csv_and_markdown_carry_the_percentiles() -> None:
         (["-n", "-3"], "Error: Invalid value for '--samples': -3 is outside 1–1e+10"),
         (["-n", "lots"], "Error: Invalid value for '--samples': 'lots' is not a number"),
         (["-n", "1e11"], "Error: Invalid value for '--samples': 1e11 is outside 1–1e+10"),
-        (["-n", "10", "--seed", "-1"], "Error: Invalid value for '--seed': -1 is not in the range 0<=x<=9223372036854775807."),
+        (
+            ["-n", "10", "--seed", "-1"],
+            "Error: Invalid value for '--seed': -1 is not in the range 0<=x<=9223372036854775807.",
+        ),
         (["-n", "10", "--seed", "abc"], "Error: Invalid value for '--seed': 'abc' is not a valid int range."),
-        (["-n", "10", "--distribution", "beta"], "Error: Invalid value for '--distribution': 'beta' is not one of uniform, triangular, pert, lognormal"),
-        (["-n", "10", "--correlation", "1.5"], "Error: Invalid value for '--correlation': 1.5 is outside 0–1"),
-        (["-n", "10", "--percentiles", "0,100"], "Error: Invalid value for '--percentiles': 0 is outside (0, 100)"),
+        (
+            ["-n", "10", "--distribution", "beta"],
+            "Error: Invalid value for '--distribution': 'beta' is not one of uniform, triangular, pert, lognormal",
+        ),
+        (
+            ["-n", "10", "--correlation", "1.5"],
+            "Error: Invalid value for '--correlation': 1.5 is outside 0–1",
+        ),
+        (
+            ["-n", "10", "--percentiles", "0,100"],
+            "Error: Invalid value for '--percentiles': 0 is outside (0, 100)",
+        ),
         (["--seed", "3"], "Error: Invalid value for '--seed' / '--percentiles': needs --samples"),
     ],
 )
@@ -77,13 +149,31 @@ def test_bad_monte_carlo_options_are_usage_errors(args: list[str], line: str) ->
     assert result.stderr.splitlines()[-1] == line
 
 
-@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
-def test_signal_stops_promptly_and_writes_nothing(nbscdr_command: list[str], tmp_path: Path, sig: int, code: int, word: str) -> None:
+@pytest.mark.parametrize(
+    ("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_signal_stops_promptly_and_writes_nothing(
+    nbscdr_command: list[str], tmp_path: Path, sig: int, code: int, word: str
+) -> None:
     out = tmp_path / "result.json"
     out.write_text("old", encoding="utf-8")
     proc = subprocess.Popen(
-        [*nbscdr_command, "portfolio", "afforestation", "biochar", "-n", "1e10", "-f", "json", "-o", str(out)],
-        env=subprocess_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            *nbscdr_command,
+            "portfolio",
+            "afforestation",
+            "biochar",
+            "-n",
+            "1e10",
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+        env=subprocess_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(1.5)
     proc.send_signal(sig)

@@ -40,7 +40,11 @@ def test_every_estimate_has_a_source_and_its_assessment_a_citation() -> None:
             assert estimate.source, (technique.id, estimate.assessment)
             assert estimate.assessment in catalog.assessments
     assert all(a.citation for a in catalog.assessments.values())
-    assert [e.assessment for e in catalog.techniques["soil-carbon"].estimates] == ["c2g2019", "fuss2018", "sr15"]
+    assert [e.assessment for e in catalog.techniques["soil-carbon"].estimates] == [
+        "c2g2019",
+        "fuss2018",
+        "sr15",
+    ]
 
 
 def test_missing_estimate_names_the_technique_and_who_has_it() -> None:
@@ -66,13 +70,22 @@ def test_fallback_uses_and_marks_the_default_estimate() -> None:
 def test_unknown_assessment_gets_did_you_mean() -> None:
     with pytest.raises(InputError) as err:
         load_catalog().under("fuss")
-    assert str(err.value) == "--assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15"
+    assert (
+        str(err.value)
+        == "--assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15"
+    )
 
 
 def test_compare_rows() -> None:
-    rows = compare_assessments(load_catalog(), parse_specs(["afforestation", "biochar", "soil-carbon"]), ["c2g2019", "fuss2018", "sr15"])
+    rows = compare_assessments(
+        load_catalog(),
+        parse_specs(["afforestation", "biochar", "soil-carbon"]),
+        ["c2g2019", "fuss2018", "sr15"],
+    )
     assert [(r.key, r.analysis is not None, r.missing) for r in rows] == [
-        ("c2g2019", True, ()), ("fuss2018", True, ()), ("sr15", False, ("biochar",)),
+        ("c2g2019", True, ()),
+        ("fuss2018", True, ()),
+        ("sr15", False, ("biochar",)),
     ]
     assert rows[1].analysis is not None
     assert (rows[1].analysis.result.total.lower, rows[1].analysis.result.total.high) == (1.0, 10.6)
@@ -81,23 +94,42 @@ def test_compare_rows() -> None:
 def _doc(*estimates: dict[str, object]) -> dict[str, object]:
     return {
         "assessments": {"a": {"citation": "A"}, "b": {"citation": "B"}},
-        "techniques": {"x": {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr", "estimates": list(estimates)}},
+        "techniques": {
+            "x": {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr", "estimates": list(estimates)}
+        },
     }
 
 
 @pytest.mark.parametrize(
     ("doc", "message"),
     [
-        (_doc({"assessment": "b", "high": 1, "unit": "Gt CO2/yr"}, {"assessment": "b", "high": 2, "unit": "Gt CO2/yr"}),
-         "f.toml: techniques.x.estimates[1]: a second estimate for assessment 'b'; give one per assessment"),
-        (_doc({"assessment": "a", "high": 2, "unit": "Gt CO2/yr"}),
-         "f.toml: techniques.x.estimates[0]: a second estimate for assessment 'a'; give one per assessment"),
-        (_doc({"assessment": "bb", "high": 2, "unit": "Gt CO2/yr"}),
-         "f.toml: techniques.x.estimates[0].assessment: 'bb' is not defined under [assessments] (did you mean 'b'?)"),
-        (_doc({"high": 2, "unit": "Gt CO2/yr"}),
-         "f.toml: techniques.x.estimates[0].assessment: missing (which assessment gives this estimate)"),
-        ({"assessments": {"a": {}}, "techniques": {}}, "f.toml: assessments.a.citation: missing (every assessment needs its citation)"),
-        ({"default_assessment": "z", "techniques": {}}, "f.toml: default_assessment: 'z' is not defined under [assessments]"),
+        (
+            _doc(
+                {"assessment": "b", "high": 1, "unit": "Gt CO2/yr"},
+                {"assessment": "b", "high": 2, "unit": "Gt CO2/yr"},
+            ),
+            "f.toml: techniques.x.estimates[1]: a second estimate for assessment 'b'; give one per assessment",
+        ),
+        (
+            _doc({"assessment": "a", "high": 2, "unit": "Gt CO2/yr"}),
+            "f.toml: techniques.x.estimates[0]: a second estimate for assessment 'a'; give one per assessment",
+        ),
+        (
+            _doc({"assessment": "bb", "high": 2, "unit": "Gt CO2/yr"}),
+            "f.toml: techniques.x.estimates[0].assessment: 'bb' is not defined under [assessments] (did you mean 'b'?)",
+        ),
+        (
+            _doc({"high": 2, "unit": "Gt CO2/yr"}),
+            "f.toml: techniques.x.estimates[0].assessment: missing (which assessment gives this estimate)",
+        ),
+        (
+            {"assessments": {"a": {}}, "techniques": {}},
+            "f.toml: assessments.a.citation: missing (every assessment needs its citation)",
+        ),
+        (
+            {"default_assessment": "z", "techniques": {}},
+            "f.toml: default_assessment: 'z' is not defined under [assessments]",
+        ),
     ],
 )
 def test_estimate_validation(doc: dict[str, object], message: str) -> None:

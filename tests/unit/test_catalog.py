@@ -100,11 +100,18 @@ def _doc(**technique: object) -> dict[str, object]:
         ({"techniques": {}}, "f.toml: techniques: no techniques defined"),
         ({"technique": {}}, "f.toml: technique: unknown key (did you mean 'techniques'?)"),
         (
-            {"techniques": {"x": {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr"},
-                            "y": {"name": {"en": "Y"}, "high": 1, "unit": "Gt CO2/yr", "aliases": ["Ｘ"]}}},
+            {
+                "techniques": {
+                    "x": {"name": {"en": "X"}, "high": 1, "unit": "Gt CO2/yr"},
+                    "y": {"name": {"en": "Y"}, "high": 1, "unit": "Gt CO2/yr", "aliases": ["Ｘ"]},
+                }
+            },
             "f.toml: techniques.y: name or alias 'Ｘ' is already used by techniques.x",
         ),
-        (_doc(shares_resource_with=["nope"]), "f.toml: techniques.x.shares_resource_with[0]: unknown technique 'nope'"),
+        (
+            _doc(shares_resource_with=["nope"]),
+            "f.toml: techniques.x.shares_resource_with[0]: unknown technique 'nope'",
+        ),
     ],
 )
 def test_catalog_validation_messages(doc: dict[str, object], message: str) -> None:
@@ -116,7 +123,10 @@ def test_catalog_validation_messages(doc: dict[str, object], message: str) -> No
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"[techniques.x\n", "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 14)"),
+        (
+            b"[techniques.x\n",
+            "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 14)",
+        ),
         (b"\xff\xfe", "not UTF-8 text (byte 0xff on line 1)"),
     ],
 )

@@ -34,7 +34,10 @@ def test_soil_carbon_stops_adding_after_20_years_by_default() -> None:
 
 
 def test_user_saturation_overrides_the_data() -> None:
-    h = run(["soil-carbon", "afforestation"], HorizonSettings(2030, 2060, saturation_years=Setting(per_technique={"soil-carbon": 10.0}))).horizon
+    h = run(
+        ["soil-carbon", "afforestation"],
+        HorizonSettings(2030, 2060, saturation_years=Setting(per_technique={"soil-carbon": 10.0})),
+    ).horizon
     assert h.entries[0].cumulative.high == 110.0
     assert h.entries[1].cumulative.high == 18.0 * 30
 
@@ -68,8 +71,14 @@ def test_monte_carlo_is_consistent_with_the_horizon() -> None:
     a = run(["soil-carbon"], HorizonSettings(2030, 2060), Settings(50_000, seed=1, correlation=1.0))
     sim = a.simulation
     for p in (5.0, 50.0, 95.0):
-        assert sim.totals["cumulative"].percentiles[p] == pytest.approx(20 * sim.totals["annual"].percentiles[p], rel=1e-12)
-    b = run(["afforestation", "soil-carbon"], HorizonSettings(2030, 2050, reversal_rate=Setting(0.01)), Settings(200_000, seed=2))
+        assert sim.totals["cumulative"].percentiles[p] == pytest.approx(
+            20 * sim.totals["annual"].percentiles[p], rel=1e-12
+        )
+    b = run(
+        ["afforestation", "soil-carbon"],
+        HorizonSettings(2030, 2050, reversal_rate=Setting(0.01)),
+        Settings(200_000, seed=2),
+    )
     mid = (b.horizon.durable.low + b.horizon.durable.high) / 2
     assert b.simulation.totals["durable"].mean == pytest.approx(mid, rel=0.005)
 
@@ -82,9 +91,15 @@ def test_monte_carlo_is_consistent_with_the_horizon() -> None:
         (HorizonSettings(1000, 2030), "--from: 1000 is outside 1900–2500"),
         (HorizonSettings(2030, 99999), "--to: 99999 is outside 1900–2500"),
         (HorizonSettings(2030, 2050, ramp_years=Setting(-1.0)), "--ramp-years: -1 is not 0 or more"),
-        (HorizonSettings(2030, 2050, saturation_years=Setting(-5.0)), "--saturation-years: -5 is not 0 or more"),
+        (
+            HorizonSettings(2030, 2050, saturation_years=Setting(-5.0)),
+            "--saturation-years: -5 is not 0 or more",
+        ),
         (HorizonSettings(2030, 2050, reversal_rate=Setting(1.0)), "--reversal-rate: 1 is outside [0, 100%)"),
-        (HorizonSettings(2030, 2050, reversal_rate=Setting(math.nan)), "--reversal-rate: nan is outside [0, 100%)"),
+        (
+            HorizonSettings(2030, 2050, reversal_rate=Setting(math.nan)),
+            "--reversal-rate: nan is outside [0, 100%)",
+        ),
     ],
 )
 def test_bad_horizons(settings: HorizonSettings, message: str) -> None:
@@ -95,7 +110,9 @@ def test_bad_horizons(settings: HorizonSettings, message: str) -> None:
 
 def test_parse_setting() -> None:
     catalog = load_catalog()
-    s = parse_setting(["1%", "soil=0.5%", "reforestation=0.02"], option="--reversal-rate", catalog=catalog, percent=True)
+    s = parse_setting(
+        ["1%", "soil=0.5%", "reforestation=0.02"], option="--reversal-rate", catalog=catalog, percent=True
+    )
     assert s.default == 0.01
     assert s.per_technique == {"soil-carbon": 0.005, "afforestation": 0.02}
     with pytest.raises(UsageError, match="--ramp-years: '5%': give a number of years, not a percentage"):

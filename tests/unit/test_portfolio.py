@@ -32,7 +32,9 @@ def test_afforestation_and_biochar() -> None:
 def test_shares_and_own_figures() -> None:
     result = total(["afforestation:50%", "biochar=500-800 Mt CO2/yr", "soil-carbon=2"])
     assert [(e.range.low, e.range.high) for e in result.portfolio.entries] == [
-        (1.5, 9.0), (0.5, 0.8), (2.0, 2.0),
+        (1.5, 9.0),
+        (0.5, 0.8),
+        (2.0, 2.0),
     ]
     assert (result.total.low, result.total.high) == (4.0, 11.8)
 
@@ -69,11 +71,7 @@ def test_order_does_not_change_totals(order: list[str]) -> None:
     assert (result.total.low, result.total.high) == (6.3, 54.8)
 
 
-@given(
-    st.dictionaries(
-        st.sampled_from(ALL_SIX), st.floats(min_value=0, max_value=1), min_size=1, max_size=6
-    )
-)
+@given(st.dictionaries(st.sampled_from(ALL_SIX), st.floats(min_value=0, max_value=1), min_size=1, max_size=6))
 def test_shares_scale_linearly_and_low_never_exceeds_high(shares: dict[str, float]) -> None:
     catalog = load_catalog()
     result = total([f"{tid}:{share!r}" for tid, share in shares.items()])

@@ -29,7 +29,11 @@ from nbscdr_cli.spec import EntrySpec, parse_spec, parse_specs, read_portfolio_f
 def test_parse_spec(text: str, expected: EntrySpec) -> None:
     got = parse_spec(text, where="w")
     assert (got.technique, got.share, got.low, got.high, got.unit) == (
-        expected.technique, expected.share, expected.low, expected.high, expected.unit,
+        expected.technique,
+        expected.share,
+        expected.low,
+        expected.high,
+        expected.unit,
     )
 
 
@@ -37,13 +41,22 @@ def test_parse_spec(text: str, expected: EntrySpec) -> None:
     ("text", "message"),
     [
         ("afforestation:150%", "argument 1 'afforestation:150%': share 150% is outside 0–1 (0%–100%)"),
-        ("afforestation:50", "argument 1 'afforestation:50': share 50 is outside 0–1 (0%–100%) (write 50% for a percentage)"),
-        ("afforestation:half", "argument 1 'afforestation:half': share 'half' is not a number or percentage, e.g. 50% or 0.5"),
+        (
+            "afforestation:50",
+            "argument 1 'afforestation:50': share 50 is outside 0–1 (0%–100%) (write 50% for a percentage)",
+        ),
+        (
+            "afforestation:half",
+            "argument 1 'afforestation:half': share 'half' is not a number or percentage, e.g. 50% or 0.5",
+        ),
         ("afforestation:-10%", "share '-10%' is not a number or percentage"),
         ("biochar=3-1", "argument 1 'biochar=3-1': figure '3-1': low 3 is above high 1"),
         ("biochar=-1", "argument 1 'biochar=-1': figure '-1' is not a number or range"),
         ("biochar=1e999", "argument 1 'biochar=1e999': figure '1e999' is not a finite number"),
-        ("biochar=1 furlong", "argument 1 'biochar=1 furlong': unit 'furlong': 'furlong' is not a known unit"),
+        (
+            "biochar=1 furlong",
+            "argument 1 'biochar=1 furlong': unit 'furlong': 'furlong' is not a known unit",
+        ),
         ("biochar=2 Gt CO2", "unit 'Gt CO2' is an amount (no per-time)"),
         (":50%", "argument 1 ':50%': no technique named"),
         ("=2", "no technique named"),
@@ -88,11 +101,23 @@ def test_portfolio_file_json(tmp_path: Path) -> None:
         ("p.toml", "entries = 3", "entries: must be a non-empty list of tables ([[entries]])"),
         ("p.toml", "", "portfolio file is empty"),
         ("p.toml", "[[entries]]\ntechnique = 'a'\nshare = 2", "entries[0]: share 2 is outside 0–1"),
-        ("p.toml", "[[entries]]\ntechnique = 'a'\nshare = 0.5\nhigh = 1", "entries[0]: give either `share` or `low`/`high`/`unit`, not both"),
+        (
+            "p.toml",
+            "[[entries]]\ntechnique = 'a'\nshare = 0.5\nhigh = 1",
+            "entries[0]: give either `share` or `low`/`high`/`unit`, not both",
+        ),
         ("p.toml", "[[entries]]\ntechnique = 'a'\nlow = 2\nhigh = 1", "entries[0]: low 2 is above high 1"),
-        ("p.toml", "[[entries]]\ntechnique = 'a'\nhigh = inf", "entries[0]: high: must be a finite number, 0 or more, not inf"),
+        (
+            "p.toml",
+            "[[entries]]\ntechnique = 'a'\nhigh = inf",
+            "entries[0]: high: must be a finite number, 0 or more, not inf",
+        ),
         ("p.toml", "[[entries]]\ntechnique = 'a'\nwhat = 1", "entries[0]: unknown key 'what'"),
-        ("p.toml", "title = 'x'\n[[entries]]\ntechnique = 'a'", "title: unknown key; known keys: entries, name"),
+        (
+            "p.toml",
+            "title = 'x'\n[[entries]]\ntechnique = 'a'",
+            "title: unknown key; known keys: entries, name",
+        ),
     ],
 )
 def test_bad_portfolio_files(tmp_path: Path, name: str, content: str, message: str) -> None:

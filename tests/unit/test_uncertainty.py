@@ -46,12 +46,23 @@ def test_comonotonic_total_is_exactly_low_plus_u_times_width() -> None:
         (Distribution.uniform, lambda p: 2 + 6 * p),
         (Distribution.triangular, lambda p: stats.triang(c=0.5, loc=2, scale=6).ppf(p)),
         (Distribution.pert, lambda p: 2 + 6 * stats.beta(3, 3).ppf(p)),
-        (Distribution.lognormal, lambda p: stats.lognorm(s=math.log(4) / (2 * 1.6448536269514722), scale=4).ppf(p)),
+        (
+            Distribution.lognormal,
+            lambda p: stats.lognorm(s=math.log(4) / (2 * 1.6448536269514722), scale=4).ppf(p),
+        ),
     ],
 )
 @pytest.mark.parametrize("correlation", [0.0, 0.5])
-def test_single_entry_percentiles_are_its_quantiles(distribution: Distribution, quantile, correlation: float) -> None:  # type: ignore[no-untyped-def]
-    settings = Settings(N, seed=3, distribution=distribution, correlation=correlation, percentiles=(5.0, 25.0, 50.0, 75.0, 95.0))
+def test_single_entry_percentiles_are_its_quantiles(
+    distribution: Distribution, quantile, correlation: float
+) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(
+        N,
+        seed=3,
+        distribution=distribution,
+        correlation=correlation,
+        percentiles=(5.0, 25.0, 50.0, 75.0, 95.0),
+    )
     summary = annual(simulate([2.0], [8.0], settings))
     for p, value in summary.percentiles.items():
         assert value == pytest.approx(quantile(p / 100), abs=0.03), (p, value)
@@ -94,14 +105,20 @@ def test_probability_of_reaching_thresholds() -> None:
 
 @pytest.mark.parametrize("distribution", list(Distribution))
 @pytest.mark.parametrize("correlation", [0.0, 0.4, 1.0])
-def test_same_seed_same_numbers_whatever_the_chunk_size(distribution: Distribution, correlation: float) -> None:
+def test_same_seed_same_numbers_whatever_the_chunk_size(
+    distribution: Distribution, correlation: float
+) -> None:
     lows = [3.0, 1.8, 0.5, 1.0] if distribution is Distribution.lognormal else LOWS[:4]
     settings = Settings(20_000, seed=99, distribution=distribution, correlation=correlation)
     a = annual(simulate(lows, HIGHS[:4], settings))
     b = annual(simulate(lows, HIGHS[:4], settings, chunk_rows=333))
     assert a.percentiles == b.percentiles
     assert a.mean == pytest.approx(b.mean, rel=1e-12)
-    c = annual(simulate(lows, HIGHS[:4], Settings(20_000, seed=100, distribution=distribution, correlation=correlation)))
+    c = annual(
+        simulate(
+            lows, HIGHS[:4], Settings(20_000, seed=100, distribution=distribution, correlation=correlation)
+        )
+    )
     assert c.percentiles != a.percentiles
 
 
@@ -119,10 +136,14 @@ def test_histogram_method_agrees_with_exact(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_weighted_views_share_the_draws() -> None:
-    sim = simulate([1.0, 2.0], [3.0, 4.0], Settings(10_000, seed=1), weights={"annual": [1, 1], "twice": [2, 2]})
+    sim = simulate(
+        [1.0, 2.0], [3.0, 4.0], Settings(10_000, seed=1), weights={"annual": [1, 1], "twice": [2, 2]}
+    )
     assert sim.totals["twice"].mean == pytest.approx(2 * sim.totals["annual"].mean, rel=1e-12)
     for p in (5.0, 50.0, 95.0):
-        assert sim.totals["twice"].percentiles[p] == pytest.approx(2 * sim.totals["annual"].percentiles[p], rel=1e-12)
+        assert sim.totals["twice"].percentiles[p] == pytest.approx(
+            2 * sim.totals["annual"].percentiles[p], rel=1e-12
+        )
 
 
 def test_seed_is_chosen_and_reported_when_not_given() -> None:
@@ -179,5 +200,12 @@ def test_bad_settings(kwargs: dict[str, float], message: str) -> None:
 
 def test_lognormal_refuses_open_lows() -> None:
     with pytest.raises(InputError) as err:
-        simulate([1.0, 0.0], [2.0, 3.0], Settings(10, distribution=Distribution.lognormal), names=["a", "macroalgae"])
-    assert str(err.value).startswith("--distribution: lognormal needs a positive low for every entry; macroalgae has none")
+        simulate(
+            [1.0, 0.0],
+            [2.0, 3.0],
+            Settings(10, distribution=Distribution.lognormal),
+            names=["a", "macroalgae"],
+        )
+    assert str(err.value).startswith(
+        "--distribution: lognormal needs a positive low for every entry; macroalgae has none"
+    )

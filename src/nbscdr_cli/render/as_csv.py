@@ -12,17 +12,37 @@ from nbscdr_cli.render.labels import label
 def _path_rows(doc: dict[str, Any]) -> list[list[Any]]:
     """With a horizon: one row per entry and year, then the total's rows."""
     h = doc["horizon"]
-    rows: list[list[Any]] = [[
-        "technique", "year", "removal_low", "removal_high", "rate_unit",
-        "cumulative_low", "cumulative_high", "stock_low", "stock_high", "unit",
-    ]]
+    rows: list[list[Any]] = [
+        [
+            "technique",
+            "year",
+            "removal_low",
+            "removal_high",
+            "rate_unit",
+            "cumulative_low",
+            "cumulative_high",
+            "stock_low",
+            "stock_high",
+            "unit",
+        ]
+    ]
     series = [(e["technique"], e["horizon"]["path"]) for e in doc["entries"]] + [("total", h["path"])]
     for name, path in series:
         for p in path:
-            rows.append([
-                name, p["year"], p["removal"]["low"], p["removal"]["high"], doc["unit"],
-                p["cumulative"]["low"], p["cumulative"]["high"], p["stock"]["low"], p["stock"]["high"], h["unit"],
-            ])
+            rows.append(
+                [
+                    name,
+                    p["year"],
+                    p["removal"]["low"],
+                    p["removal"]["high"],
+                    doc["unit"],
+                    p["cumulative"]["low"],
+                    p["cumulative"]["high"],
+                    p["stock"]["low"],
+                    p["stock"]["high"],
+                    h["unit"],
+                ]
+            )
     return rows
 
 
@@ -48,18 +68,47 @@ def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
         for t in doc["techniques"]:
             name = t["name"]
             rows.append(
-                [t["id"], name["en"], name.get("zh", ""), t["low"], t["high"], t["unit"], t["up_to"], t["scope"]]
+                [
+                    t["id"],
+                    name["en"],
+                    name.get("zh", ""),
+                    t["low"],
+                    t["high"],
+                    t["unit"],
+                    t["up_to"],
+                    t["scope"],
+                ]
             )
         return rows
     if kind == "compare":
         rows = [[doc["by"], "name", "low", "high", "unit", "missing", "fallback"]]
         for r in doc["rows"]:
-            rows.append([r[doc["by"]], r["name"], r["low"], r["high"], doc["unit"], ";".join(r["missing"]), ";".join(r.get("fallback", []))])
+            rows.append(
+                [
+                    r[doc["by"]],
+                    r["name"],
+                    r["low"],
+                    r["high"],
+                    doc["unit"],
+                    ";".join(r["missing"]),
+                    ";".join(r.get("fallback", [])),
+                ]
+            )
         return rows
     if kind == "assessments":
         rows = [["id", "name_en", "name_zh", "measure", "default", "techniques", "citation"]]
         for a in doc["assessments"]:
-            rows.append([a["id"], a["name"]["en"], a["name"].get("zh", ""), a["measure"], a["default"], ";".join(a["techniques"]), a["citation"]])
+            rows.append(
+                [
+                    a["id"],
+                    a["name"]["en"],
+                    a["name"].get("zh", ""),
+                    a["measure"],
+                    a["default"],
+                    ";".join(a["techniques"]),
+                    a["citation"],
+                ]
+            )
         return rows
     if kind == "technique":
         return [["key", "value"], *[[k, _flat(v)] for k, v in doc.items()]]

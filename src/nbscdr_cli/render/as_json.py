@@ -1,4 +1,9 @@
-"""JSON: the document itself. Never NaN or Infinity; keys in the document's order."""
+"""JSON: the document itself. Never NaN or Infinity; keys in the document's order.
+
+Indented for people on a terminal; one compact line for pipes and files, which
+also lets the json module use its C encoder (indentation forces the pure-Python
+one, 10x slower on a 10,000-entry portfolio; issue 8).
+"""
 
 from __future__ import annotations
 
@@ -7,4 +12,6 @@ from typing import Any
 
 
 def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
+    if terminal:
+        return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.render import fmt, low_text, range_text
 from nbscdr_cli.render.labels import label, scope_name
+from nbscdr_cli.render.text import fmt, low_text, range_text
 
 
 def _cell(value: Any) -> str:
@@ -32,7 +32,12 @@ def portfolio_table(doc: dict[str, Any], lang: str) -> str:
     ]
     total = doc["total"]
     rows.append([f"**{label('total', lang)}**", "", f"**{fmt(total['low'])}**", f"**{fmt(total['high'])}**"])
-    header = [label("technique", lang), label("share", lang), f"{label('low', lang)} ({unit})", f"{label('high', lang)} ({unit})"]
+    header = [
+        label("technique", lang),
+        label("share", lang),
+        f"{label('low', lang)} ({unit})",
+        f"{label('high', lang)} ({unit})",
+    ]
     return table(header, rows)
 
 
@@ -44,7 +49,12 @@ def comparison_table(doc: dict[str, Any], lang: str) -> str:
         ratio = f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×"
         scoped = f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}"
         rows.append([f"{name} (`{c['reference']}`)", f"{fmt(c['low'])}–{fmt(c['high'])}", ratio, scoped])
-    header = [label("reference", lang), f"{label('range', lang)} ({unit})", label("ratio", lang), f"{label('in_scope', lang)} ({unit})"]
+    header = [
+        label("reference", lang),
+        f"{label('range', lang)} ({unit})",
+        label("ratio", lang),
+        f"{label('in_scope', lang)} ({unit})",
+    ]
     return table(header, rows)
 
 
@@ -67,32 +77,58 @@ def horizon_section(doc: dict[str, Any], lang: str) -> str:
     h = doc["horizon"]
     mass = h["unit"]
     rows = [
-        [f"`{e['technique']}`",
-         f"{fmt(e['horizon']['cumulative']['low'])}–{fmt(e['horizon']['cumulative']['high'])}",
-         f"{fmt(e['horizon']['durable']['low'])}–{fmt(e['horizon']['durable']['high'])}",
-         entry_parameters_text(e["horizon"], lang)]
+        [
+            f"`{e['technique']}`",
+            f"{fmt(e['horizon']['cumulative']['low'])}–{fmt(e['horizon']['cumulative']['high'])}",
+            f"{fmt(e['horizon']['durable']['low'])}–{fmt(e['horizon']['durable']['high'])}",
+            entry_parameters_text(e["horizon"], lang),
+        ]
         for e in doc["entries"]
     ]
-    rows.append([f"**{label('total', lang)}**",
-                 f"**{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}**",
-                 f"**{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}**", ""])
-    header = [label("technique", lang), f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})", ""]
-    text = f"### {label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})\n\n" + table(header, rows)
+    rows.append(
+        [
+            f"**{label('total', lang)}**",
+            f"**{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}**",
+            f"**{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}**",
+            "",
+        ]
+    )
+    header = [
+        label("technique", lang),
+        f"{label('cumulative', lang)} ({mass})",
+        f"{label('durable', lang)} ({mass})",
+        "",
+    ]
+    text = (
+        f"### {label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})\n\n"
+        + table(header, rows)
+    )
     if h["comparisons"]:
         comp = [
-            [f"`{c['reference']}`", f"{fmt(c['low'])}–{fmt(c['high'])}",
-             f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
-             f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×"]
+            [
+                f"`{c['reference']}`",
+                f"{fmt(c['low'])}–{fmt(c['high'])}",
+                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
+                f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×",
+            ]
             for c in h["comparisons"]
         ]
-        text += "\n\n" + table([label("reference", lang), f"{label('range', lang)} ({mass})",
-                                 f"{label('cumulative', lang)} / {label('reference', lang)}",
-                                 f"{label('durable', lang)} / {label('reference', lang)}"], comp)
+        text += "\n\n" + table(
+            [
+                label("reference", lang),
+                f"{label('range', lang)} ({mass})",
+                f"{label('cumulative', lang)} / {label('reference', lang)}",
+                f"{label('durable', lang)} / {label('reference', lang)}",
+            ],
+            comp,
+        )
     if "uncertainty" in h:
         cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
         mc = [[label("mean", lang), fmt(cu["mean"]), fmt(du["mean"])]]
         mc += [[f"P{p}", fmt(cu["percentiles"][p]), fmt(du["percentiles"][p])] for p in cu["percentiles"]]
-        text += "\n\n" + table(["", f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})"], mc)
+        text += "\n\n" + table(
+            ["", f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})"], mc
+        )
     return text
 
 
@@ -110,9 +146,13 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
         return "\n".join(parts)
     if kind == "catalog":
         rows = [
-            [f"`{t['id']}`", t["name"].get(lang) or t["name"]["en"],
-             range_text(t, lang),
-             scope_name(t["scope"], lang) if t["scope"] else "", (t["readiness"] or {}).get(lang) or (t["readiness"] or {}).get("en", "")]
+            [
+                f"`{t['id']}`",
+                t["name"].get(lang) or t["name"]["en"],
+                range_text(t, lang),
+                scope_name(t["scope"], lang) if t["scope"] else "",
+                (t["readiness"] or {}).get(lang) or (t["readiness"] or {}).get("en", ""),
+            ]
             for t in doc["techniques"]
         ]
         header = [label(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
@@ -121,7 +161,11 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
         from nbscdr_cli.render.as_table import row_notes
 
         refs = [c["reference"] for c in (doc["rows"][0].get("comparisons") or [])] if doc["rows"] else []
-        header = [label(doc["by"], lang), f"{label('low', lang)} ({doc['unit']})", f"{label('high', lang)} ({doc['unit']})"]
+        header = [
+            label(doc["by"], lang),
+            f"{label('low', lang)} ({doc['unit']})",
+            f"{label('high', lang)} ({doc['unit']})",
+        ]
         header += [f"{label('ratio', lang)} ({r})" for r in refs] + [label("notes", lang)]
         rows = []
         for row in doc["rows"]:
@@ -136,7 +180,13 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
     if kind == "assessments":
         header = [label(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
         rows = [
-            [f"`{a['id']}`", a["name"].get(lang) or a["name"]["en"], a["measure"] or "", ", ".join(a["techniques"]), a["citation"]]
+            [
+                f"`{a['id']}`",
+                a["name"].get(lang) or a["name"]["en"],
+                a["measure"] or "",
+                ", ".join(a["techniques"]),
+                a["citation"],
+            ]
             for a in doc["assessments"]
         ]
         return table(header, rows)

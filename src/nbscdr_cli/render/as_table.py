@@ -13,8 +13,8 @@ import shutil
 import sys
 from typing import Any
 
-from nbscdr_cli.render import fmt, low_text, range_text
 from nbscdr_cli.render.labels import label, scope_name
+from nbscdr_cli.render.text import fmt, low_text, range_text
 
 
 def _console(terminal: bool) -> Any:
@@ -46,7 +46,9 @@ def _box(terminal: bool) -> Any:
 def _table(terminal: bool, title: str | None = None) -> Any:
     from rich.table import Table
 
-    return Table(title=title, box=_box(terminal), title_justify="left", header_style="bold" if terminal else "")
+    return Table(
+        title=title, box=_box(terminal), title_justify="left", header_style="bold" if terminal else ""
+    )
 
 
 def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
@@ -68,7 +70,12 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
     if doc.get("durability"):
         fields.append((label("durability", lang), local(doc["durability"])))
     if doc.get("saturation_years") is not None:
-        fields.append((label("saturation", lang), f"{fmt(doc['saturation_years'])} {label('years', lang)} ({doc['saturation_source']})"))
+        fields.append(
+            (
+                label("saturation", lang),
+                f"{fmt(doc['saturation_years'])} {label('years', lang)} ({doc['saturation_source']})",
+            )
+        )
     if doc.get("estimates") and len(doc["estimates"]) > 1:
         fields.append((label("estimates", lang), [estimate_text(e, lang) for e in doc["estimates"]]))
     if doc.get("aliases"):
@@ -130,7 +137,13 @@ def _assessments(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -
         table.add_column(label(key, lang), overflow="fold")
     for a in doc["assessments"]:
         mark = f" ({label('default', lang)})" if a["default"] else ""
-        table.add_row(a["id"] + mark, a["name"].get(lang) or a["name"]["en"], a["measure"] or "", ", ".join(a["techniques"]), a["citation"])
+        table.add_row(
+            a["id"] + mark,
+            a["name"].get(lang) or a["name"]["en"],
+            a["measure"] or "",
+            ", ".join(a["techniques"]),
+            a["citation"],
+        )
     console.print(table)
 
 
@@ -143,10 +156,14 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
     table.add_column(f"{label('high', lang)}\n{unit}", justify="right")
     for e in doc["entries"]:
         share = label("own_figure", lang) if e["own_figure"] else f"{fmt(e['share'] * 100)}%"
-        table.add_row(f"{e['name']} ({e['technique']})", share, low_text(e["low"], e["up_to"], lang), fmt(e["high"]))
+        table.add_row(
+            f"{e['name']} ({e['technique']})", share, low_text(e["low"], e["up_to"], lang), fmt(e["high"])
+        )
     total = doc["total"]
     table.add_section()
-    table.add_row(label("total", lang), "", fmt(total["low"]), fmt(total["high"]), style="bold" if terminal else "")
+    table.add_row(
+        label("total", lang), "", fmt(total["low"]), fmt(total["high"]), style="bold" if terminal else ""
+    )
     console.print(table)
     if doc["comparisons"]:
         comp = _table(terminal, label("comparison", lang))
@@ -190,7 +207,9 @@ def threshold_label(key: str, lang: str) -> str:
 
 
 def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal: bool) -> None:
-    console.print(f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**u)}", markup=False, soft_wrap=True)
+    console.print(
+        f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**u)}", markup=False, soft_wrap=True
+    )
     table = _table(terminal)
     table.add_column("")
     table.add_column(unit, justify="right")
@@ -199,13 +218,16 @@ def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal
         table.add_row(f"P{p}", fmt(v))
     for key, prob in u["probability"].items():
         threshold = u["thresholds"][key]
-        table.add_row(f"P({label('total', lang)} ≥ {fmt(threshold)}: {threshold_label(key, lang)})", f"{prob:.1%}")
+        table.add_row(
+            f"P({label('total', lang)} ≥ {fmt(threshold)}: {threshold_label(key, lang)})", f"{prob:.1%}"
+        )
     console.print(table)
     hist = u["histogram"]
     ascii_only = _box(terminal).ascii
     console.print(
         f"{fmt(hist['low'])} {sparkline(hist['counts'], ascii_only)} {fmt(hist['high'])} {unit}",
-        markup=False, soft_wrap=True,
+        markup=False,
+        soft_wrap=True,
     )
 
 
@@ -223,7 +245,9 @@ def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
 def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
     h = doc["horizon"]
     mass = h["unit"]
-    table = _table(terminal, f"{label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})")
+    table = _table(
+        terminal, f"{label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})"
+    )
     table.add_column(label("technique", lang))
     for key in ("cumulative", "durable"):
         table.add_column(f"{label(key, lang)}\n{mass}", justify="right")
@@ -250,7 +274,8 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
     console.print(
         f"{label('stock_path', lang)} {h['from']}–{h['last_year']}: "
         f"{sparkline([round(v / scale * 1000) for v in stock], _box(terminal).ascii)} {fmt(stock[-1])} {mass}",
-        markup=False, soft_wrap=True,
+        markup=False,
+        soft_wrap=True,
     )
     if h["comparisons"]:
         comp = _table(terminal)
@@ -260,7 +285,8 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
         comp.add_column(f"{label('durable', lang)} /\n{label('reference', lang)}", justify="right")
         for c in h["comparisons"]:
             comp.add_row(
-                c["reference"], f"{fmt(c['low'])}–{fmt(c['high'])}",
+                c["reference"],
+                f"{fmt(c['low'])}–{fmt(c['high'])}",
                 f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
                 f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×",
             )
@@ -277,7 +303,8 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
         for key in cu["probability"]:
             mc.add_row(
                 f"P(≥ {fmt(cu['thresholds'][key])}: {threshold_label(key, lang)})",
-                f"{cu['probability'][key]:.1%}", f"{du['probability'][key]:.1%}",
+                f"{cu['probability'][key]:.1%}",
+                f"{du['probability'][key]:.1%}",
             )
         console.print(mc)
 

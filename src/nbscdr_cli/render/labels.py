@@ -58,12 +58,11 @@ LABELS: dict[str, tuple[str, str]] = {
 
 SENTENCES: dict[str, tuple[str, str]] = {
     "up_to": (
-        "{ids}: the source gives only an upper bound (\"up to\"); the low end counts as 0.",
+        '{ids}: the source gives only an upper bound ("up to"); the low end counts as 0.',
         "{ids}：来源只给出上限（“最多”），下限按 0 计。",
     ),
     "overlap": (
-        "{a} and {b} draw on the same land or biomass: their high ends may count the same "
-        "removal twice.",
+        "{a} and {b} draw on the same land or biomass: their high ends may count the same removal twice.",
         "{a} 与 {b} 依赖相同的土地或生物质：两者的上限可能重复计算同一份移除量。",
     ),
     "scope": (

@@ -1,0 +1,33 @@
+"""Numbers and ranges as people read them, for the table and Markdown formats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def fmt(value: float | None) -> str:
+    """A number for people: up to 4 significant digits, thousands separated."""
+    if value is None:
+        return "–"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    text = f"{value:.4g}"
+    if "e" in text:
+        return f"{value:.2e}"
+    return text
+
+
+def low_text(value: float | None, up_to: bool, lang: str) -> str:
+    """The low end as printed: an open ("up to") low shows as "(up to) 0"."""
+    from nbscdr_cli.render.labels import label
+
+    return f"0 ({label('up_to', lang)})" if up_to else fmt(value)
+
+
+def range_text(item: dict[str, Any], lang: str) -> str:
+    """'3–18 Gt CO2/yr', or 'up to 19 Gt CO2/yr' where the source gives no low."""
+    from nbscdr_cli.render.labels import label
+
+    if item["up_to"]:
+        return f"{label('up_to', lang)} {fmt(item['high'])} {item['unit']}"
+    return f"{fmt(item['low'])}–{fmt(item['high'])} {item['unit']}"
