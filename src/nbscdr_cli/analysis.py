@@ -47,7 +47,7 @@ def analyse(
     catalog: Catalog,
     specs: Sequence[EntrySpec],
     *,
-    name: str = "portfolio",
+    name: str | None = None,
     options: Options | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Analysis:

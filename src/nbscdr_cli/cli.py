@@ -544,7 +544,7 @@ def _analyse(
     options = _options(reference, settings, target, out_unit)._replace(horizon=_horizon(catalog, *horizon))
     work = settings.samples * len(entries) if settings is not None else 0
     with _Progress(settings.samples if settings else 0, work) as progress:
-        return analyse(catalog, entries, name=title or "portfolio", options=options, progress=progress)
+        return analyse(catalog, entries, name=title, options=options, progress=progress)
 
 
 def _horizon(

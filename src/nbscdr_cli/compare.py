@@ -30,7 +30,7 @@ def missing_techniques(catalog: Catalog, specs: Sequence[EntrySpec]) -> tuple[st
     missing = []
     for spec in specs:
         tid = catalog.names.get(normalise_name(spec.technique))
-        if tid in catalog.without_estimate and not spec.own_figure:
+        if tid is not None and tid in catalog.without_estimate and not spec.own_figure:
             missing.append(tid)
     return tuple(dict.fromkeys(missing))
 
@@ -41,7 +41,7 @@ def compare_assessments(
     assessments: Sequence[str],
     *,
     fallback: bool = False,
-    name: str = "portfolio",
+    name: str | None = None,
     options: Options | None = None,
 ) -> list[Row]:
     """One row per assessment for the same portfolio."""

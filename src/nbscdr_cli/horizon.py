@@ -166,11 +166,13 @@ def entry_parameters(technique: Technique, settings: HorizonSettings) -> EntryPa
     """An entry's ramp, saturation and reversal: the user's, else the catalog's."""
     tid = technique.id
     ramp = settings.ramp_years.for_technique(tid) or 0.0
-    saturation, saturation_from = settings.saturation_years.for_technique(tid), "user"
+    saturation = settings.saturation_years.for_technique(tid)
+    saturation_from: str | None = "user"
     if saturation is None:
         saturation = technique.saturation_years
         saturation_from = "data" if saturation is not None else None
-    reversal, reversal_from = settings.reversal_rate.for_technique(tid), "user"
+    reversal = settings.reversal_rate.for_technique(tid)
+    reversal_from: str | None = "user"
     if reversal is None:
         reversal = technique.reversal_rate
         reversal_from = "data" if reversal is not None else None

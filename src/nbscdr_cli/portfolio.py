@@ -31,7 +31,7 @@ class Entry(NamedTuple):
 
 
 class Portfolio(NamedTuple):
-    name: str
+    name: str | None  # None when the user gave none
     entries: tuple[Entry, ...]
 
 
@@ -73,7 +73,7 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
     return Entry(technique, spec.share, technique.range.scaled(spec.share))
 
 
-def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str = "portfolio") -> Portfolio:
+def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str | None = None) -> Portfolio:
     """Resolve every spec; a technique may appear only once."""
     if not specs:
         raise InputError("no techniques given; e.g. `nbscdr portfolio afforestation biochar`")

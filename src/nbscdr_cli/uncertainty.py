@@ -173,7 +173,7 @@ def simulate(
         raise InputError("no entries to sample")
     m = marginals(lows, highs, modes or [None] * n)
     if settings.distribution is Distribution.lognormal and np.any(m.low <= 0):
-        bad = [names[i] if names else str(i) for i in np.flatnonzero(m.low <= 0)]
+        bad = [names[int(i)] if names else str(i) for i in np.flatnonzero(m.low <= 0)]
         raise InputError(
             f"lognormal needs a positive low for every entry; {', '.join(bad)} has none "
             "(give one with TECH=LOW-HIGH, or use another --distribution)",

@@ -121,7 +121,7 @@ def registry() -> Any:
     """The project's pint registry, built on first use (pint is imported here only)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, cache_folder=None, autoconvert_offset_to_baseunit=False)
+    ureg: Any = pint.UnitRegistry(None, cache_folder=None, autoconvert_offset_to_baseunit=False)
     for line in DEFINITIONS:
         ureg.define(line)
     return ureg

@@ -134,7 +134,8 @@ def horizon_section(doc: dict[str, Any], lang: str) -> str:
 
 def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
     if kind == "portfolio":
-        parts = [f"## {label('portfolio', lang)}: {doc['name']}", "", portfolio_table(doc, lang)]
+        title = label("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
+        parts = [f"## {title}", "", portfolio_table(doc, lang)]
         if doc["comparisons"]:
             parts += ["", f"### {label('comparison', lang)}", "", comparison_table(doc, lang)]
         if "uncertainty" in doc:

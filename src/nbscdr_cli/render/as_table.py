@@ -149,7 +149,8 @@ def _assessments(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -
 
 def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
     unit = doc["unit"]
-    table = _table(terminal, f"{label('portfolio', lang)}: {doc['name']}")
+    title = label("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
+    table = _table(terminal, title)
     table.add_column(label("technique", lang))
     table.add_column(label("share", lang), justify="right")
     table.add_column(f"{label('low', lang)}\n{unit}", justify="right")
@@ -348,4 +349,4 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
         "assessments": _assessments,
     }
     renderers[kind](console, doc, lang, terminal)
-    return console.file.getvalue()
+    return str(console.file.getvalue())

@@ -137,7 +137,7 @@ def portfolio_document(
 
     result = analysis.result
     f = unit.factor
-    entries = []
+    entries: list[dict[str, Any]] = []
     for e in result.portfolio.entries:
         entries.append(
             {
@@ -329,7 +329,7 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
     h = analysis.horizon
     assert h is not None
     s = h.settings
-    out = [
+    out: list[dict[str, Any]] = [
         {
             "code": "years",
             "message": sentence("years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),

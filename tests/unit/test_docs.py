@@ -1,0 +1,39 @@
+"""The README's promises: its set-up commands, its Python example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+README = ROOT / "README.md"
+
+
+def shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    if not (ROOT / ".ci" / "run").exists():
+        pytest.skip("not a source checkout")
+    test_command = next(b for b in shell_blocks() if "pytest" in b)
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci_lines
+
+
+def test_readme_main_command_runs_the_portfolio_on_built_in_data() -> None:
+    main = shell_blocks()[0]
+    assert main.startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/nbscdr portfolio ")
+
+
+def test_python_example_prints_what_the_readme_says() -> None:
+    from nbscdr_cli import build_portfolio, load_catalog, parse_specs, sum_portfolio
+
+    catalog = load_catalog()
+    result = sum_portfolio(
+        build_portfolio(catalog, parse_specs(["afforestation", "biochar:50%"])), [catalog.references["unep"]]
+    )
+    assert (result.total.low, result.total.high) == (3.9, 20.4)
+    assert "print(result.total.low, result.total.high)     # 3.9 20.4" in README.read_text(encoding="utf-8")
