@@ -284,6 +284,8 @@ def parse_toml(text: str, *, where: str) -> dict[str, Any]:
         raise DataError(f"invalid TOML: {exc}", where=where) from None
     except RecursionError:
         raise DataError("invalid TOML: nested too deeply", where=where) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise DataError(f"invalid TOML: {str(exc).split(';')[0]}", where=where) from None
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:

@@ -13,6 +13,7 @@ level; pint, numpy and rich are imported by the code paths that need them.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -262,13 +263,13 @@ def _lang(value: str | None) -> str:
 
 
 def _emit(kind: str, doc: dict[str, Any], fmt: Format, lang: str, output: Path | None) -> None:
-    from nbscdr_cli.output import write_atomic, write_stdout
+    from nbscdr_cli.output import write_output, write_stdout
     from nbscdr_cli.render import render
 
-    terminal = output is None and sys.stdout.isatty()
+    terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     text = render(kind, doc, fmt, lang=lang, terminal=terminal)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text)
     else:
         write_stdout(text)
 
@@ -503,9 +504,10 @@ class _Progress:
         self.total = total
         self.bar: Any = None
         if work > 20_000_000 and sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True, console=None)
+            self.bar = Progress(transient=True, console=Console(stderr=True))
             self.task = self.bar.add_task("sampling", total=total)
 
     def __enter__(self) -> _Progress:
@@ -605,9 +607,9 @@ def _options(reference: list[str] | None, settings: Any, target: float | None, o
 
     targets = {}
     if target is not None:
-        from nbscdr_cli.units import parse_number
-
-        targets["target"] = parse_number(str(target), where="--target") * out_unit.factor
+        if not math.isfinite(target):
+            raise typer.BadParameter(f"{target} is not a finite number", param_hint="'--target'")
+        targets["target"] = target * out_unit.factor
     return Options(references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets)
 
 

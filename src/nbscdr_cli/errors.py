@@ -12,7 +12,7 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
-    BAD_INPUT = 1  # bad data file, portfolio file, spec, unit or quantity
+    BAD_INPUT = 1  # bad data file, portfolio file, spec, unit or quantity; unwritable output
     USAGE = 2  # wrong options or arguments (as click reports them)
     INTERNAL = 70  # a bug in nbscdr (EX_SOFTWARE); the traceback is behind NBSCDR_DEBUG=1
     INTERRUPTED = 130  # Ctrl-C (SIGINT)
@@ -43,6 +43,10 @@ class UnitError(InputError):
 
 class DataError(NbscdrError, ValueError):
     """A technique catalog or portfolio file that cannot be used."""
+
+
+class OutputError(NbscdrError, OSError):
+    """The result cannot be written (closed stdout, unwritable --output)."""
 
 
 class UsageError(NbscdrError, ValueError):

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from nbscdr_cli.errors import InputError
+from nbscdr_cli.errors import InputError, OutputError
 
 
 def check_output_path(path: Path, inputs: tuple[Path, ...] = ()) -> None:
@@ -56,10 +56,32 @@ def write_atomic(path: Path | str, text: str | bytes) -> None:
         raise
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write a result to ``--output``: atomically for a regular file (through a
+    symlink, to its target), directly for a device or pipe such as /dev/stdout,
+    which cannot be replaced. Failures become one-line errors."""
+    import stat
+
+    try:
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        write_atomic(Path(os.path.realpath(path)), text)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror or exc})", where=f"--output {path}") from None
+
+
 def write_stdout(text: str) -> None:
     """Write the whole result to stdout in one call; an ASCII-only stdout gets
     replacement characters rather than an encoding error."""
     stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed; give --output FILE", where="stdout")
     try:
         stream.write(text)
     except UnicodeEncodeError:

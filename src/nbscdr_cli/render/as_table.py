@@ -28,6 +28,7 @@ def _console(terminal: bool) -> Any:
         no_color=not terminal or bool(os.environ.get("NO_COLOR")),
         color_system="auto" if terminal else None,
         highlight=False,
+        markup=False,  # names and notes come from users' files: never interpret [brackets]
         soft_wrap=False,
         emoji=False,
         legacy_windows=False,
@@ -47,7 +48,7 @@ def _table(terminal: bool, title: str | None = None) -> Any:
     from rich.table import Table
 
     return Table(
-        title=title, box=_box(terminal), title_justify="left", header_style="bold" if terminal else ""
+        title=title, box=_box(terminal), title_justify="left", header_style="bold cyan" if terminal else ""
     )
 
 
@@ -185,7 +186,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
     if "horizon" in doc:
         _horizon(console, doc, lang, terminal)
     for w in doc["warnings"]:
-        console.print(f"- {w['message']}", markup=False, soft_wrap=True)
+        console.print(f"- {w['message']}", style="yellow" if terminal else "", markup=False, soft_wrap=True)
 
 
 SPARK = "▁▂▃▄▅▆▇█"
