@@ -34,6 +34,28 @@ class Analysis(NamedTuple):
     horizon: Horizon | None = None
 
 
+def figure_sources(analysis: Analysis) -> list[str]:
+    """The source of every figure the analysis used, each once: the estimates,
+    the references, and saturation or reversal figures from the data."""
+    sources: list[str] = []
+    for e in analysis.result.portfolio.entries:
+        if not e.own_figure and e.technique.source:
+            sources.append(e.technique.source)
+    for c in analysis.result.comparisons:
+        if c.reference.source:
+            sources.append(c.reference.source)
+    if analysis.horizon is not None:
+        for cumulative in analysis.horizon.comparisons:
+            if cumulative.reference.source:
+                sources.append(cumulative.reference.source)
+        for e, h in zip(analysis.result.portfolio.entries, analysis.horizon.entries, strict=True):
+            if h.parameters.saturation_from == "data" and e.technique.saturation_source:
+                sources.append(e.technique.saturation_source)
+            if h.parameters.reversal_from == "data" and e.technique.reversal_source:
+                sources.append(e.technique.reversal_source)
+    return list(dict.fromkeys(sources))
+
+
 def default_references(catalog: Catalog, *, cumulative: bool = False) -> tuple[str, ...]:
     """UNEP's annual estimate, and with a horizon every cumulative reference."""
     return tuple(

@@ -121,6 +121,7 @@ class Technique(NamedTuple):
     saturation_source: str | None = None
     reversal_rate: float | None = None  # fraction of the stock lost per year, where sourced
     reversal_source: str | None = None
+    iamc_variable: str | None = None  # IAMC common-definitions variable it reports under
 
     def estimate(self, assessment: str | None) -> Estimate | None:
         return next((e for e in self.estimates if e.assessment == assessment), None)
@@ -321,6 +322,7 @@ TECHNIQUE_KEYS = {
     "saturation_source",
     "reversal_rate",
     "reversal_source",
+    "iamc_variable",
 }
 ESTIMATE_KEYS = {"assessment", "low", "high", "mode", "unit", "measure", "source", "notes"}
 ASSESSMENT_KEYS = {"name", "citation", "measure"}
@@ -589,6 +591,9 @@ class _Validator:
             reversal_rate=reversal,
             reversal_source=self.text(body["reversal_source"], f"{key}.reversal_source")
             if "reversal_source" in body
+            else None,
+            iamc_variable=self.text(body["iamc_variable"], f"{key}.iamc_variable")
+            if "iamc_variable" in body
             else None,
         )
         default = technique.estimate(self.default_assessment)

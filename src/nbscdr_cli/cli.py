@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
@@ -266,6 +267,8 @@ def _emit(kind: str, doc: dict[str, Any], fmt: Format, lang: str, output: Path |
     from nbscdr_cli.output import write_output, write_stdout
     from nbscdr_cli.render import render
 
+    if fmt is Format.iamc and kind != "iamc":
+        raise typer.BadParameter("iamc is for `nbscdr portfolio` only", param_hint="'--format'")
     terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     text = render(kind, doc, fmt, lang=lang, terminal=terminal)
     if output is not None:
@@ -632,6 +635,12 @@ def portfolio(
     reversal_rate: ReversalOpt = None,
     assessment: AssessmentOpt = None,
     fallback: FallbackOpt = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="With --format iamc: the year column [default: 2050].", show_default=False
+        ),
+    ] = None,
     fmt: FormatOpt = Format.table,
     unit: UnitOpt = "Gt CO2/yr",
     lang: LangOpt = None,
@@ -645,12 +654,19 @@ def portfolio(
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
     reaching each reference and --target. With --from/--to, the cumulative and
     durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
+    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
     """
-    from nbscdr_cli.render.documents import portfolio_document
+    from nbscdr_cli.render.documents import IAMC_UNIT, iamc_document, portfolio_document
 
     language = _lang(lang)
     settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
     _check_output(output, _data_path(data), file)
+    if fmt is Format.iamc:
+        if unit != "Gt CO2/yr" and unit != IAMC_UNIT:
+            raise typer.BadParameter(f"--format iamc reports in {IAMC_UNIT}", param_hint="'--unit'")
+        unit = IAMC_UNIT
+    elif year is not None:
+        raise typer.BadParameter("applies to --format iamc only", param_hint="'--year'")
     out_unit, mass_unit = _units(unit, start is not None or end is not None)
     analysis = _analyse(
         specs=specs,
@@ -666,7 +682,10 @@ def portfolio(
         horizon=(start, end, ramp_years, saturation_years, reversal_rate),
     )
     doc = portfolio_document(analysis, out_unit, language, mass_unit)
-    _emit("portfolio", doc, fmt, language, output)
+    if fmt is Format.iamc:
+        _emit("iamc", iamc_document(doc, 2050 if year is None else year), fmt, language, output)
+    else:
+        _emit("portfolio", doc, fmt, language, output)
 
 
 def _units(unit: str, horizon: bool) -> tuple[Any, Any]:
@@ -755,6 +774,135 @@ def compare(
         rows = compare_assessments(catalog, parse_specs(specs), wanted, fallback=fallback, options=options)
         by = "assessment"
     _emit("compare", compare_document(rows, out_unit, language, by=by), fmt, language, output)
+
+
+@command("chart")
+def chart(
+    specs: SpecsArg = None,
+    file: FileOpt = None,
+    reference: ReferenceOpt = None,
+    name: NameOpt = None,
+    samples: SamplesOpt = None,
+    seed: SeedOpt = None,
+    distribution: DistributionOpt = "uniform",
+    correlation: CorrelationOpt = 0.0,
+    percentiles: PercentilesOpt = None,
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
+    unit: UnitOpt = "Gt CO2/yr",
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Chart file: .png, .svg or .pdf [default: range bars in the terminal]."
+        ),
+    ] = None,
+    data: DataOpt = None,
+) -> None:
+    """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
+
+    Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
+    need an installed CJK font; without one, bars are labelled with technique ids.
+    """
+    from nbscdr_cli.analysis import figure_sources
+    from nbscdr_cli.render.documents import portfolio_document
+
+    language = _lang(lang)
+    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
+    _check_output(output, _data_path(data), file)
+    if output is not None:
+        from nbscdr_cli.chart import chart_format
+
+        chart_format(output)
+    out_unit = _units(unit, False)[0]
+    analysis = _analyse(
+        specs=specs,
+        file=file,
+        reference=reference,
+        name=name,
+        data=data,
+        out_unit=out_unit,
+        settings=settings,
+        target=None,
+        assessment=assessment,
+        fallback=fallback,
+    )
+    doc = portfolio_document(analysis, out_unit, language)
+    if output is None:
+        from nbscdr_cli.chart import text_chart
+        from nbscdr_cli.output import write_stdout
+
+        terminal = sys.stdout is not None and sys.stdout.isatty()
+        encoding = (getattr(sys.stdout, "encoding", None) or "").lower()
+        width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+        write_stdout(text_chart(doc, language, max(40, min(width, 200)), not encoding.startswith("utf")))
+        return
+    from nbscdr_cli.chart import draw
+    from nbscdr_cli.output import write_output
+
+    content, warnings = draw(doc, output, language, figure_sources(analysis))
+    for warning in warnings:
+        _report(f"warning: {warning}")
+    write_output(output, content)
+
+
+@command("brief")
+def brief(
+    specs: SpecsArg = None,
+    file: FileOpt = None,
+    reference: ReferenceOpt = None,
+    name: NameOpt = None,
+    samples: SamplesOpt = None,
+    seed: SeedOpt = None,
+    distribution: DistributionOpt = "uniform",
+    correlation: CorrelationOpt = 0.0,
+    percentiles: PercentilesOpt = None,
+    target: TargetOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    ramp_years: RampOpt = None,
+    saturation_years: SaturationOpt = None,
+    reversal_rate: ReversalOpt = None,
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
+    unit: UnitOpt = "Gt CO2/yr",
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Write a one-page Markdown briefing on a portfolio, in English or Chinese.
+
+    Portfolio table, totals (percentiles with --samples, cumulative and durable with
+    --from/--to), the comparison with UNEP and its scope, double counting, readiness,
+    a governance checklist, the forums involved, permanence, and every figure's source.
+    """
+    from nbscdr_cli.brief import compose
+    from nbscdr_cli.output import write_output, write_stdout
+    from nbscdr_cli.render.documents import portfolio_document
+
+    language = _lang(lang)
+    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
+    _check_output(output, _data_path(data), file)
+    out_unit, mass_unit = _units(unit, start is not None or end is not None)
+    analysis = _analyse(
+        specs=specs,
+        file=file,
+        reference=reference,
+        name=name,
+        data=data,
+        out_unit=out_unit,
+        settings=settings,
+        target=target,
+        assessment=assessment,
+        fallback=fallback,
+        horizon=(start, end, ramp_years, saturation_years, reversal_rate),
+    )
+    doc = portfolio_document(analysis, out_unit, language, mass_unit)
+    text = compose(analysis, doc, _catalog(data, assessment, fallback), language)
+    if output is not None:
+        write_output(output, text)
+    else:
+        write_stdout(text)
 
 
 @command("convert")

@@ -56,7 +56,7 @@ def write_atomic(path: Path | str, text: str | bytes) -> None:
         raise
 
 
-def write_output(path: Path, text: str) -> None:
+def write_output(path: Path, text: str | bytes) -> None:
     """Write a result to ``--output``: atomically for a regular file (through a
     symlink, to its target), directly for a device or pipe such as /dev/stdout,
     which cannot be replaced. Failures become one-line errors."""
@@ -68,8 +68,8 @@ def write_output(path: Path, text: str) -> None:
         except FileNotFoundError:
             mode = None
         if mode is not None and not stat.S_ISREG(mode):
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(path, "wb") as handle:
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             return
         write_atomic(Path(os.path.realpath(path)), text)
     except OSError as exc:

@@ -93,6 +93,9 @@ class Simulation:
     correlation: float
     exact: bool  # percentiles are exact order statistics (not from the histogram)
     totals: Mapping[str, Summary]
+    # each entry's own percentiles (from its distribution's quantile function):
+    # marginal, so they do not add up to the total's
+    marginals: tuple[Mapping[float, float], ...] = ()
 
 
 def check_settings(settings: Settings) -> None:
@@ -206,7 +209,41 @@ def simulate(
         name: a.summary(settings.percentiles, thresholds.get(name, {}))
         for name, a in zip(names_, acc, strict=True)
     }
-    return Simulation(settings.samples, seed, settings.distribution, settings.correlation, exact, summaries)
+    return Simulation(
+        settings.samples,
+        seed,
+        settings.distribution,
+        settings.correlation,
+        exact,
+        summaries,
+        marginal_quantiles(m, settings.distribution, settings.percentiles),
+    )
+
+
+def marginal_quantiles(
+    m: Marginals, dist: Distribution, percentiles: Sequence[float]
+) -> tuple[dict[float, float], ...]:
+    """Each entry's percentiles, from the quantile function of its distribution."""
+    import numpy as np
+
+    u = np.asarray(percentiles, dtype=float)[:, None] / 100  # (p, 1) against (n,) entries
+    width = m.high - m.low
+    if dist is Distribution.uniform:
+        values = m.low + u * width
+    elif dist is Distribution.triangular:
+        values = _triangular(np.broadcast_to(u, (u.shape[0], m.low.shape[0])), m)
+    elif dist is Distribution.pert:
+        from scipy.special import betaincinv
+
+        a, b = _pert_shapes(m)
+        values = m.low + width * betaincinv(a, b, np.broadcast_to(u, (u.shape[0], m.low.shape[0])))
+    else:
+        z = np.asarray([NormalDist().inv_cdf(p / 100) for p in percentiles])[:, None]
+        with np.errstate(divide="ignore"):
+            mu = (np.log(m.low) + np.log(m.high)) / 2
+            sigma = (np.log(m.high) - np.log(m.low)) / (2 * Z95)
+        values = np.exp(mu + sigma * z)
+    return tuple({p: float(values[i, j]) for i, p in enumerate(percentiles)} for j in range(m.low.shape[0]))
 
 
 def _draw_totals(rng: Any, m: Marginals, W: Any, size: int, settings: Settings) -> Any:

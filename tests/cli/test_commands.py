@@ -38,6 +38,7 @@ def test_portfolio_json_contract() -> None:
         "scope": "forests",
         "assessment": "c2g2019",
         "fallback": False,
+        "iamc_variable": "Carbon Removal|Land Use|Re/Afforestation",
     }
     assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"]}
     (unep,) = doc["comparisons"]
@@ -264,7 +265,7 @@ def test_every_command_has_help() -> None:
 
     group = get_command(app)
     names = group.list_commands(None)  # type: ignore[attr-defined]
-    assert names == ["list", "assessments", "show", "portfolio", "compare", "convert"]
+    assert names == ["list", "assessments", "show", "portfolio", "compare", "chart", "brief", "convert"]
     for name in names:
         command = group.get_command(None, name)  # type: ignore[attr-defined]
         assert command.help, name

@@ -17,6 +17,7 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    iamc = "iamc"  # portfolio only
 
 
 def render(kind: str, doc: dict[str, Any], fmt_: Format, *, lang: str, terminal: bool) -> str:

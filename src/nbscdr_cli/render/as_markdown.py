@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.render.labels import label, scope_name
+from nbscdr_cli.render.labels import distribution_name, label, scope_name
 from nbscdr_cli.render.text import fmt, low_text, range_text
 
 
@@ -67,7 +67,9 @@ def uncertainty_section(u: dict[str, Any], unit: str, lang: str) -> str:
         [f"P({label('total', lang)} ≥ {fmt(u['thresholds'][k])}: {threshold_label(k, lang)})", f"{p:.1%}"]
         for k, p in u["probability"].items()
     ]
-    header = label("mc_header", lang).format(**u)
+    header = label("mc_header", lang).format(
+        **{**u, "distribution": distribution_name(u["distribution"], lang)}
+    )
     return f"### {label('uncertainty', lang)}\n\n{header}\n\n" + table(["", unit], rows)
 
 

@@ -13,7 +13,7 @@ import shutil
 import sys
 from typing import Any
 
-from nbscdr_cli.render.labels import label, scope_name
+from nbscdr_cli.render.labels import distribution_name, label, scope_name
 from nbscdr_cli.render.text import fmt, low_text, range_text
 
 
@@ -210,7 +210,9 @@ def threshold_label(key: str, lang: str) -> str:
 
 def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal: bool) -> None:
     console.print(
-        f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**u)}", markup=False, soft_wrap=True
+        f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**{**u, 'distribution': distribution_name(u['distribution'], lang)})}",
+        markup=False,
+        soft_wrap=True,
     )
     table = _table(terminal)
     table.add_column("")

@@ -153,6 +153,8 @@ def portfolio_document(
                 "fallback": e.technique.fallback and not e.own_figure,
             }
         )
+        if e.technique.iamc_variable:
+            entries[-1]["iamc_variable"] = e.technique.iamc_variable
     comparisons = []
     for c in result.comparisons:
         ref = reference_document(c.reference, unit)
@@ -186,6 +188,8 @@ def portfolio_document(
     }
     if analysis.simulation is not None:
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
+        for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
+            entry_doc["percentiles"] = {f"{p:g}": number(v / f) for p, v in marginal.items()}
     if analysis.horizon is not None:
         from nbscdr_cli.units import CANONICAL_MASS, parse_unit
 
@@ -480,6 +484,48 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
                 item["uncertainty"] = doc["uncertainty"]
         out.append(item)
     return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out}
+
+
+IAMC_UNIT = "Mt CO2/yr"
+
+
+def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
+    """IAMC rows from a portfolio document in Mt CO2/yr: one scenario per bound
+    ("<name>|low", "<name>|high", "<name>|p5"...), one row per variable (entries
+    reporting under the same variable are summed). Percentile scenarios give each
+    variable its own (marginal) percentile."""
+    from nbscdr_cli import __version__
+    from nbscdr_cli.errors import InputError
+
+    assert doc["unit"] == IAMC_UNIT
+    name = doc["name"] or "portfolio"
+    missing = [e["technique"] for e in doc["entries"] if "iamc_variable" not in e]
+    if missing:
+        raise InputError(
+            f"no iamc_variable in the data for {', '.join(missing)}; the IAMC format needs one per technique",
+            where="--format iamc",
+        )
+    bounds: list[tuple[str, Any]] = [("low", lambda e: e["low"]), ("high", lambda e: e["high"])]
+    if "uncertainty" in doc:
+        for p in doc["uncertainty"]["percentiles"]:
+            bounds.append((f"p{p}", lambda e, p=p: e["percentiles"][p]))
+    rows = []
+    for bound, value in bounds:
+        totals: dict[str, float] = {}
+        for e in doc["entries"]:
+            totals[e["iamc_variable"]] = totals.get(e["iamc_variable"], 0.0) + value(e)
+        for variable, total in totals.items():
+            rows.append(
+                {
+                    "model": f"nbscdr {__version__}",
+                    "scenario": f"{name}|{bound}",
+                    "region": "World",
+                    "variable": variable,
+                    "unit": IAMC_UNIT,
+                    "value": number(total),
+                }
+            )
+    return {"year": year, "rows": rows}
 
 
 def conversion_document(value: float, unit: Unit) -> dict[str, Any]:

@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "distribution_of": ("Distribution", "分布"),
     "mc_header": (
         "{samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}",
-        "{samples:,} 个样本，随机种子 {seed}，{distribution} 分布，秩相关系数 {correlation:g}",
+        "{samples:,} 个样本，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
     ),
     "target": ("target", "目标"),
     "assessment": ("Assessment", "评估"),
@@ -54,6 +54,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "ramp": ("ramp", "爬坡"),
     "reversal": ("reversal", "逆转"),
     "stock_path": ("Stock, high end", "储量（上限）"),
+    "up_to_legend": ("no lower bound given (counted as 0)", "未给出下限（按 0 计）"),
+    "chart_axis": ("Removal potential", "移除潜力"),
+    "chart_title": ("Nature-based CO2 removal potential", "基于自然的二氧化碳移除潜力"),
 }
 
 SENTENCES: dict[str, tuple[str, str]] = {
@@ -116,6 +119,19 @@ SCOPES: dict[str, tuple[str, str]] = {
     "biomass": ("biomass", "生物质"),
     "ocean": ("ocean", "海洋"),
 }
+
+
+DISTRIBUTIONS: dict[str, tuple[str, str]] = {
+    "uniform": ("uniform", "均匀"),
+    "triangular": ("triangular", "三角"),
+    "pert": ("PERT", "PERT"),
+    "lognormal": ("lognormal", "对数正态"),
+}
+
+
+def distribution_name(name: str, lang: str) -> str:
+    en, zh = DISTRIBUTIONS.get(name, (name, name))
+    return zh if lang == "zh" else en
 
 
 def label(key: str, lang: str) -> str:

@@ -1,0 +1,18 @@
+"""IAMC: the scenario-exchange CSV of integrated-assessment modelling teams
+(columns Model, Scenario, Region, Variable, Unit and one year column), built from
+``documents.iamc_document``; it loads with ``pyam.IamDataFrame(path)``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["Model", "Scenario", "Region", "Variable", "Unit", str(doc["year"])])
+    for r in doc["rows"]:
+        writer.writerow([r["model"], r["scenario"], r["region"], r["variable"], r["unit"], r["value"]])
+    return buffer.getvalue()

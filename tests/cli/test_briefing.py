@@ -1,0 +1,287 @@
+"""Briefing outputs: charts, the Markdown brief, the IAMC export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nbscdr_cli import chart
+from nbscdr_cli.cli import app
+from tests.conftest import subprocess_env
+
+runner = CliRunner()
+SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [(".png", b"\x89PNG\r\n\x1a\n"), (".svg", b"<?xml"), (".pdf", b"%PDF-")]
+)
+def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
+    out = tmp_path / f"chart{suffix}"
+    result = runner.invoke(app, ["chart", *SIX, "-n", "2000", "--seed", "1", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    assert len(data) > 10_000
+    if suffix == ".svg":
+        root = ET.fromstring(data)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert root.attrib["width"].endswith("pt") and float(root.attrib["width"][:-2]) > 500
+    if suffix == ".png":
+        width = int.from_bytes(data[16:20], "big")
+        height = int.from_bytes(data[20:24], "big")
+        assert (width, height) == (1275, 892)  # 8.5 x (2.8 + 0.45 x 7 bars) inches at 150 dpi
+
+
+def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
+    from nbscdr_cli.analysis import analyse, figure_sources
+    from nbscdr_cli.catalog import load_catalog
+    from nbscdr_cli.render.documents import portfolio_document
+    from nbscdr_cli.spec import parse_specs
+    from nbscdr_cli.units import parse_unit
+
+    analysis = analyse(load_catalog(), parse_specs(["afforestation", "wetlands"]))
+    doc = portfolio_document(analysis, parse_unit("Gt CO2/yr"), "en")
+    fig, title, warnings = chart.figure(doc, "en", figure_sources(analysis))
+    ax = fig.axes[0]
+    assert title == "Nature-based CO2 removal potential"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Afforestation and reforestation",
+        "Restoring wetlands",
+        "Total",
+    ]
+    assert ax.get_xlabel() == "Removal potential (Gt CO2/yr)"
+    bars = sorted(
+        (round(p.get_x(), 9), round(p.get_x() + p.get_width(), 9))
+        for p in ax.patches
+        if abs(p.get_height() - 0.6) < 1e-9
+    )
+    assert bars == [(0.0, 1.0), (3.0, 18.0), (3.0, 19.0)]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "UNEP estimate for forests, wetlands and soils: 4–12" in legend
+    footnote = fig.texts[-1].get_text().replace("\n", " ")
+    assert footnote.startswith(
+        "Source: C2G 2019, table of proposed techniques: 3–18 Gt CO2 per year globally"
+    )
+    assert "UNEP, as cited in C2G 2019" in footnote
+    assert warnings == []
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")  # DejaVu stands in for a CJK font here
+def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nbscdr_cli.analysis import analyse
+    from nbscdr_cli.catalog import load_catalog
+    from nbscdr_cli.render.documents import portfolio_document
+    from nbscdr_cli.spec import parse_specs
+    from nbscdr_cli.units import parse_unit
+
+    doc = portfolio_document(analyse(load_catalog(), parse_specs(["biochar"])), parse_unit("Gt CO2/yr"), "zh")
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: "DejaVu Sans")
+    fig, title, warnings = chart.figure(doc, "zh", [])
+    assert title == "基于自然的二氧化碳移除潜力"
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
+    assert warnings == []
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    fig, title, warnings = chart.figure(doc, "zh", [])
+    assert title == "Nature-based CO2 removal potential"
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
+    assert warnings == ["no installed font has Chinese glyphs; labelling the bars with technique ids"]
+
+
+def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == "nbscdr: warning: no installed font has Chinese glyphs; labelling the bars with technique ids\n"
+    )
+
+
+def test_chart_in_the_terminal() -> None:
+    out = runner.invoke(app, ["chart", "afforestation", "wetlands"]).stdout.splitlines()
+    assert out[0] == "Removal potential (Gt CO2/yr), 0 … 19"
+    assert out[1].startswith("Afforestation and reforestat ") and out[1].endswith(" 3–18")
+    assert "░" in out[2] and out[2].endswith(" 0–1")
+    assert out[3].startswith("Total") and out[3].endswith(" 3–19")
+    assert out[4].startswith("unep") and out[4].endswith(" 4–12")
+
+
+def test_chart_rejects_other_suffixes(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.gif")])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"nbscdr: --output {tmp_path / 'c.gif'}: a chart file ends in .png, .svg or .pdf\n"
+    )
+
+
+def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, so nothing can be created under it", encoding="utf-8")
+    env = subprocess_env(tmp_path, HOME=str(home))
+    env.pop("XDG_CACHE_HOME")
+    env.pop("MPLCONFIGDIR", None)
+    out = tmp_path / "c.png"
+    result = subprocess.run(
+        [*nbscdr_command, "chart", "biochar", "-o", str(out)], env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+EN_SECTIONS = [
+    "# Briefing: nature-based CO2 removal: Six",
+    "## Portfolio",
+    "## Totals",
+    "#### Uncertainty of the total",
+    "#### Over the period 2030–2050 (20 years)",
+    "## Comparison with UNEP and other references",
+    "## Caveats",
+    "## Technical readiness",
+    "## Governance checklist",
+    "## Forums and communities involved",
+    "## Permanence",
+    "## Sources of the figures",
+]
+ZH_SECTIONS = [
+    "# 简报：基于自然的二氧化碳移除: Six",
+    "## 技术组合",
+    "## 合计",
+    "#### 合计的不确定性",
+    "#### 时期内 2030–2050 (20 年)",
+    "## 与联合国环境规划署等参考估计的比较",
+    "## 注意事项",
+    "## 技术成熟度",
+    "## 治理检查清单",
+    "## 相关论坛与群体",
+    "## 永久性",
+    "## 数据来源（引文保留原文）",
+]
+
+
+@pytest.mark.parametrize(("lang", "sections"), [("en", EN_SECTIONS), ("zh", ZH_SECTIONS)])
+def test_brief_has_every_section(tmp_path: Path, lang: str, sections: list[str]) -> None:
+    out = tmp_path / "brief.md"
+    args = [
+        "brief",
+        *SIX,
+        "--name",
+        "Six",
+        "-n",
+        "1000",
+        "--seed",
+        "3",
+        "--from",
+        "2030",
+        "--to",
+        "2050",
+        "--lang",
+        lang,
+        "-o",
+        str(out),
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == sections
+    forums = text.split(sections[9])[1].split("\n## ")[0]
+    assert forums.count("\n- ") == 12
+    checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert len(checklist) == 5  # MRV, land & justice, credit allocation, land-use change, siting: each once
+    mrv = next(line for line in checklist if "MRV" in line)
+    assert mrv.endswith("afforestation, biochar, building-with-biomass, macroalgae, soil-carbon, wetlands")
+    assert "6.3–54.8" in text
+    assert "C2G 2019, table of proposed techniques: 3–18 Gt CO2 per year globally" in text
+    assert "2006 IPCC Guidelines" in text  # soil carbon's saturation source
+    if lang == "zh":
+        english = [
+            "Portfolio",
+            "Totals",
+            "Caveats",
+            "Governance",
+            "Forums",
+            "Permanence",
+            "applies to",
+            "Chance",
+            "Technique",
+        ]
+        body = text.split(sections[11])[0]  # sources keep their original language
+        assert not [word for word in english if word in body]
+
+
+def test_brief_names_the_scope_and_double_counting() -> None:
+    text = runner.invoke(app, ["brief", *SIX]).stdout
+    assert (
+        "Scope caveat: UNEP covers forests, wetlands and soils only. The entries within that scope sum to 4–30 Gt CO2/yr"
+        in text
+    )
+    assert "afforestation and building-with-biomass draw on the same land or biomass" in text
+    assert "biochar and building-with-biomass draw on the same land or biomass" in text
+
+
+def test_iamc_export() -> None:
+    result = runner.invoke(
+        app, ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "-n", "1000", "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["Model", "Scenario", "Region", "Variable", "Unit", "2050"]
+    body = {(r[1], r[3]): float(r[5]) for r in rows[1:]}
+    assert {r[0] for r in rows[1:]} == {"nbscdr 0.1.0"} and {r[2] for r in rows[1:]} == {"World"}
+    assert {r[4] for r in rows[1:]} == {"Mt CO2/yr"}
+    assert {r[1] for r in rows[1:]} == {f"All six|{b}" for b in ("low", "high", "p5", "p50", "p95")}
+    assert {k: v for k, v in body.items() if k[0] == "All six|low"} == {
+        ("All six|low", "Carbon Removal|Land Use|Re/Afforestation"): 3000.0,
+        ("All six|low", "Carbon Removal|Land Use|Biochar"): 1800.0,
+        ("All six|low", "Carbon Removal|Long-Lived Materials|Timber"): 500.0,
+        ("All six|low", "Carbon Removal|Ocean|Other"): 0.0,
+        ("All six|low", "Carbon Removal|Land Use|Soil Carbon Management"): 1000.0,
+        ("All six|low", "Carbon Removal|Land Use|Other"): 0.0,
+    }
+    assert body[("All six|high", "Carbon Removal|Ocean|Other")] == 19000.0
+    assert (
+        body[("All six|p50", "Carbon Removal|Land Use|Re/Afforestation")] == 10500.0
+    )  # uniform 3-18 Gt: median 10.5
+    assert body[("All six|p5", "Carbon Removal|Land Use|Biochar")] == 1950.0  # 1.8 + 0.05 * 3 Gt
+
+
+def test_iamc_year_and_unit_rules() -> None:
+    out = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc", "--year", "2040"]).stdout
+    assert out.splitlines()[0] == "Model,Scenario,Region,Variable,Unit,2040"
+    assert (
+        out.splitlines()[1]
+        == "nbscdr 0.1.0,portfolio|low,World,Carbon Removal|Land Use|Biochar,Mt CO2/yr,1800.0"
+    )
+    bad = runner.invoke(app, ["portfolio", "biochar", "--year", "2040"])
+    assert bad.exit_code == 2 and "Invalid value for '--year': applies to --format iamc only" in bad.stderr
+    bad = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc", "-u", "Gt C/yr"])
+    assert bad.exit_code == 2 and "--format iamc reports in Mt CO2/yr" in bad.stderr
+    bad = runner.invoke(app, ["list", "-f", "iamc"])
+    assert bad.exit_code == 2 and "iamc is for `nbscdr portfolio` only" in bad.stderr
+
+
+@pytest.mark.filterwarnings("ignore")  # pyam's own dependencies warn on import
+def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
+    out = tmp_path / "scenarios.csv"
+    result = runner.invoke(
+        app,
+        ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "-n", "500", "--seed", "2", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    import pyam
+
+    df = pyam.IamDataFrame(str(out))
+    assert df.year == [2050]
+    assert df.unit == ["Mt CO2/yr"]
+    assert len(df.variable) == 6 and len(df.scenario) == 5
+    high = df.filter(scenario="All six|high").timeseries()
+    assert float(high.sum().iloc[0]) == 54800.0
