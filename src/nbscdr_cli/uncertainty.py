@@ -374,7 +374,7 @@ class _Accumulator:
         if self.exact:
             values = np.concatenate(self.values)
             pct = _order_statistics(values, percentiles)
-            prob = {k: np.count_nonzero(values >= t) / len(values) for k, t in thresholds.items()}
+            prob = {k: int(np.count_nonzero(values >= t)) / len(values) for k, t in thresholds.items()}
             counts = np.bincount(self._display_bin(values), minlength=self.DISPLAY_BINS)
         else:
             assert self.counts is not None
