@@ -109,6 +109,13 @@ CASES = [
         "{d}/deep.toml: invalid TOML: nested too deeply",
         {"deep.toml": b"x = " + b"[" * 100_000 + b"]" * 100_000 + b"\n"},
     ),
+    Case(
+        "a megabyte of junk",
+        ["list", "--data", "{d}/junk.toml"],
+        1,
+        "{d}/junk.toml: invalid TOML: Expected '=' after a key in a key/value pair (at line 1, column 1000001)",
+        {"junk.toml": b"x" * 1_000_000},
+    ),
     Case("data is a folder", ["list", "--data", "{d}"], 1, "{d}: data file is a folder, not a file"),
     Case(
         "env data missing",
