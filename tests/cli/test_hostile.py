@@ -113,7 +113,7 @@ CASES = [
         "a megabyte of junk",
         ["list", "--data", "{d}/junk.toml"],
         1,
-        "{d}/junk.toml: invalid TOML: Expected '=' after a key in a key/value pair (at line 1, column 1000001)",
+        "{d}/junk.toml: invalid TOML: Expected '=' after a key in a key/value pair (at end of document)",
         {"junk.toml": b"x" * 1_000_000},
     ),
     Case("data is a folder", ["list", "--data", "{d}"], 1, "{d}: data file is a folder, not a file"),
