@@ -53,9 +53,3 @@ class UsageError(NbscdrError, ValueError):
     """An option value out of its range; reported like click's usage errors."""
 
     exit_code = ExitCode.USAGE
-
-
-class Interrupted(NbscdrError):
-    """The run was stopped by a signal; nothing was written."""
-
-    exit_code = ExitCode.INTERRUPTED
