@@ -68,7 +68,11 @@ def _prepare_matplotlib() -> Any:
             probe.write_text("", encoding="utf-8")
             probe.unlink()
         except (AssertionError, OSError):
+            import atexit
+            import shutil
+
             target = Path(tempfile.mkdtemp(prefix="nbscdr-mpl-"))
+            atexit.register(shutil.rmtree, target, ignore_errors=True)  # leave no temporary files
         os.environ["MPLCONFIGDIR"] = str(target)
     import matplotlib
 

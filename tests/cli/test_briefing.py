@@ -128,6 +128,8 @@ def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) ->
     env = subprocess_env(tmp_path, HOME=str(home))
     env.pop("XDG_CACHE_HOME")
     env.pop("MPLCONFIGDIR", None)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
     out = tmp_path / "c.png"
     result = subprocess.run(
         [*nbscdr_command, "chart", "biochar", "-o", str(out)], env=env, capture_output=True, timeout=120
@@ -135,6 +137,7 @@ def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     assert out.read_bytes().startswith(b"\x89PNG")
+    assert list((tmp_path / "tmp").iterdir()) == []  # its temporary matplotlib folder is gone
 
 
 EN_SECTIONS = [
