@@ -63,7 +63,7 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
         (label("range", lang), range_text(doc, lang)),
     ]
     if doc.get("scope"):
-        fields.append((label("scope", lang), doc["scope"]))
+        fields.append((label("scope", lang), scope_name(doc["scope"], lang)))
     if doc.get("readiness"):
         fields.append((label("readiness", lang), local(doc["readiness"])))
     if doc.get("governance"):
