@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.render.labels import distribution_name, label, scope_name
-from nbscdr_cli.render.text import fmt, low_text, range_text
+from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text
 
 
 def _cell(value: Any) -> str:
@@ -46,7 +46,7 @@ def comparison_table(doc: dict[str, Any], lang: str) -> str:
     rows = []
     for c in doc["comparisons"]:
         name = (c["name"] or {}).get(lang) or (c["name"] or {}).get("en") or c["reference"]
-        ratio = f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×"
+        ratio = ratio_text(c["ratio_low"], c["ratio_high"])
         scoped = f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}"
         rows.append([f"{name} (`{c['reference']}`)", f"{fmt(c['low'])}–{fmt(c['high'])}", ratio, scoped])
     header = [
@@ -110,8 +110,8 @@ def horizon_section(doc: dict[str, Any], lang: str) -> str:
             [
                 f"`{c['reference']}`",
                 f"{fmt(c['low'])}–{fmt(c['high'])}",
-                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
-                f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×",
+                ratio_text(c["ratio_low"], c["ratio_high"]),
+                ratio_text(c["durable_ratio_low"], c["durable_ratio_high"]),
             ]
             for c in h["comparisons"]
         ]
@@ -177,7 +177,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
                 cells += ["–", "–", *["–" for _ in refs]]
             else:
                 cells += [fmt(row["low"]), fmt(row["high"])]
-                cells += [f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×" for c in row["comparisons"]]
+                cells += [ratio_text(c["ratio_low"], c["ratio_high"]) for c in row["comparisons"]]
             rows.append([*cells, row_notes(row, lang)])
         return table(header, rows)
     if kind == "assessments":

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from nbscdr_cli.render.labels import distribution_name, label, scope_name
-from nbscdr_cli.render.text import fmt, low_text, range_text
+from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text
 
 
 def _console(terminal: bool) -> Any:
@@ -122,7 +122,7 @@ def _compare(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
             cells += ["–", "–", *["–" for _ in refs]]
         else:
             cells += [fmt(row["low"]), fmt(row["high"])]
-            cells += [f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×" for c in row["comparisons"]]
+            cells += [ratio_text(c["ratio_low"], c["ratio_high"]) for c in row["comparisons"]]
         if has_mc:
             u = row.get("uncertainty")
             cells.append(f"{fmt(u['percentiles']['5'])}–{fmt(u['percentiles']['95'])}" if u else "–")
@@ -177,7 +177,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
             comp.add_row(
                 c["reference"],
                 f"{fmt(c['low'])}–{fmt(c['high'])}",
-                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
+                ratio_text(c["ratio_low"], c["ratio_high"]),
                 f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}",
             )
         console.print(comp)
@@ -291,8 +291,8 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
             comp.add_row(
                 c["reference"],
                 f"{fmt(c['low'])}–{fmt(c['high'])}",
-                f"{fmt(c['ratio_low'])}× – {fmt(c['ratio_high'])}×",
-                f"{fmt(c['durable_ratio_low'])}× – {fmt(c['durable_ratio_high'])}×",
+                ratio_text(c["ratio_low"], c["ratio_high"]),
+                ratio_text(c["durable_ratio_low"], c["durable_ratio_high"]),
             )
         console.print(comp)
     if "uncertainty" in h:

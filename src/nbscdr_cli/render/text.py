@@ -31,3 +31,8 @@ def range_text(item: dict[str, Any], lang: str) -> str:
     if item["up_to"]:
         return f"{label('up_to', lang)} {fmt(item['high'])} {item['unit']}"
     return f"{fmt(item['low'])}–{fmt(item['high'])} {item['unit']}"
+
+
+def ratio_text(low: float | None, high: float | None) -> str:
+    """'1.575× – 4.567×': a total against a reference's low and high."""
+    return f"{fmt(low)}× – {fmt(high)}×"
