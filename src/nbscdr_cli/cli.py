@@ -145,7 +145,9 @@ app = typer.Typer(
         "Nature-based carbon dioxide removal (NBS CDR) calculator, after the C2G (2019) policy "
         "brief. Sum the removal potential of a portfolio of techniques with units, and compare "
         "it with UNEP's 4-12 Gt CO2e/yr for forests, wetlands and soils.\n\n"
-        "Exit codes: 0 ok, 1 bad input or data, 2 usage, 130 interrupted, 143 terminated."
+        "On an error: one line on stderr, nothing on stdout, an existing --output file "
+        "untouched. Exit codes: 0 ok, 1 bad input, data or output, 2 usage, 70 a bug "
+        "(NBSCDR_DEBUG=1 shows the traceback), 130 interrupted, 143 terminated."
     ),
     # Plain help: rich-formatted help costs ~50 ms at every start (issue 8).
     rich_markup_mode=None,
