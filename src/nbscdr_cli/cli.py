@@ -543,8 +543,9 @@ def _analyse(
     assessment: str | None = None,
     fallback: bool = False,
     horizon: tuple[Any, ...] = (None, None, None, None, None),
-) -> Any:
-    """Read the portfolio (arguments and/or --file) and run the analysis."""
+) -> tuple[Any, Any]:
+    """Read the portfolio (arguments and/or --file) and run the analysis; return
+    it with the catalog (under the chosen assessment) it ran on."""
     from nbscdr_cli.analysis import analyse
 
     title, entries = _read_specs(specs, file, name)
@@ -552,7 +553,7 @@ def _analyse(
     options = _options(reference, settings, target, out_unit)._replace(horizon=_horizon(catalog, *horizon))
     work = settings.samples * len(entries) if settings is not None else 0
     with _Progress(settings.samples if settings else 0, work) as progress:
-        return analyse(catalog, entries, name=title, options=options, progress=progress)
+        return analyse(catalog, entries, name=title, options=options, progress=progress), catalog
 
 
 def _horizon(
@@ -671,7 +672,7 @@ def portfolio(
     elif year is not None:
         raise typer.BadParameter("applies to --format iamc only", param_hint="'--year'")
     out_unit, mass_unit = _units(unit, start is not None or end is not None)
-    analysis = _analyse(
+    analysis, _ = _analyse(
         specs=specs,
         file=file,
         reference=reference,
@@ -772,8 +773,6 @@ def compare(
         )
         if not wanted:
             raise typer.BadParameter("this catalog defines no assessments", param_hint="'--assessments'")
-        for aid in wanted:
-            catalog.under(aid)  # an unknown id fails here, with a did-you-mean
         rows = compare_assessments(catalog, parse_specs(specs), wanted, fallback=fallback, options=options)
         by = "assessment"
     _emit("compare", compare_document(rows, out_unit, language, by=by), fmt, language, output)
@@ -818,7 +817,7 @@ def chart(
 
         chart_format(output)
     out_unit = _units(unit, False)[0]
-    analysis = _analyse(
+    analysis, _ = _analyse(
         specs=specs,
         file=file,
         reference=reference,
@@ -887,7 +886,7 @@ def brief(
     settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
     _check_output(output, _data_path(data), file)
     out_unit, mass_unit = _units(unit, start is not None or end is not None)
-    analysis = _analyse(
+    analysis, catalog = _analyse(
         specs=specs,
         file=file,
         reference=reference,
@@ -901,7 +900,7 @@ def brief(
         horizon=(start, end, ramp_years, saturation_years, reversal_rate),
     )
     doc = portfolio_document(analysis, out_unit, language, mass_unit)
-    text = compose(analysis, doc, _catalog(data, assessment, fallback), language)
+    text = compose(analysis, doc, catalog, language)
     if output is not None:
         write_output(output, text)
     else:

@@ -79,6 +79,7 @@ class EntryHorizon:
     durable: RemovalRange  # Gt CO2
     removal_path: tuple[float, ...]  # per Gt CO2/yr of rate, year by year
     stock_path: tuple[float, ...]  # per Gt CO2/yr of rate
+    path: tuple[dict[str, float], ...]  # year by year, in Gt CO2(/yr): see year_rows
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,37 @@ def unit_paths(p: EntryParameters, years: int) -> tuple[tuple[float, ...], tuple
     return tuple(removal), tuple(stock)
 
 
+STOCK_KEYS = ("removal_low", "removal_high", "stock_low", "stock_high")
+
+
+def year_rows(
+    start: int,
+    removal_low: Sequence[float],
+    removal_high: Sequence[float],
+    stock_low: Sequence[float],
+    stock_high: Sequence[float],
+) -> tuple[dict[str, float], ...]:
+    """Rows of year, removal, running cumulative and stock, low and high (Gt CO2
+    per year for removals, Gt CO2 for the rest): one shape for an entry and the total."""
+    rows = []
+    cumulative_low = cumulative_high = 0.0
+    for k, (rl, rh, sl, sh) in enumerate(zip(removal_low, removal_high, stock_low, stock_high, strict=True)):
+        cumulative_low += rl
+        cumulative_high += rh
+        rows.append(
+            {
+                "year": start + k,
+                "removal_low": rl,
+                "removal_high": rh,
+                "cumulative_low": cumulative_low,
+                "cumulative_high": cumulative_high,
+                "stock_low": sl,
+                "stock_high": sh,
+            }
+        )
+    return tuple(rows)
+
+
 def _ratio(a: float, b: float) -> float | None:
     return a / b if b > 0 else None
 
@@ -222,38 +254,17 @@ def project(
                 durable=RemovalRange(None if rng.low is None else rng.low * d, rng.high * d),
                 removal_path=removal,
                 stock_path=stock,
+                path=year_rows(
+                    settings.start,
+                    [rng.lower * r for r in removal],
+                    [rng.high * r for r in removal],
+                    [rng.lower * x for x in stock],
+                    [rng.high * x for x in stock],
+                ),
             )
         )
-    path = []
-    running_low = running_high = 0.0
-    for year in range(n):
-        low = math.fsum(
-            e.range.lower * h.removal_path[year]
-            for e, h in zip(result.portfolio.entries, entries, strict=True)
-        )
-        high = math.fsum(
-            e.range.high * h.removal_path[year]
-            for e, h in zip(result.portfolio.entries, entries, strict=True)
-        )
-        running_low += low
-        running_high += high
-        path.append(
-            {
-                "year": settings.start + year,
-                "removal_low": low,
-                "removal_high": high,
-                "cumulative_low": running_low,
-                "cumulative_high": running_high,
-                "stock_low": math.fsum(
-                    e.range.lower * h.stock_path[year]
-                    for e, h in zip(result.portfolio.entries, entries, strict=True)
-                ),
-                "stock_high": math.fsum(
-                    e.range.high * h.stock_path[year]
-                    for e, h in zip(result.portfolio.entries, entries, strict=True)
-                ),
-            }
-        )
+    totals = [[math.fsum(e.path[year][key] for e in entries) for year in range(n)] for key in STOCK_KEYS]
+    path = year_rows(settings.start, *totals)
     cumulative = RemovalRange(
         math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries)
     )
@@ -271,7 +282,7 @@ def project(
         for r in references
         if r.kind == "cumulative"
     )
-    return Horizon(settings, tuple(entries), cumulative, durable, tuple(path), comparisons)
+    return Horizon(settings, tuple(entries), cumulative, durable, path, comparisons)
 
 
 def check_years(start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -195,8 +195,9 @@ def portfolio_document(
 
         mass = mass_unit or parse_unit(CANONICAL_MASS, kind="mass")
         doc["horizon"] = horizon_document(analysis, unit, mass)
-        for entry_doc, entry_horizon in zip(entries, analysis.horizon.entries, strict=True):
-            entry_doc["horizon"] = entry_horizon_document(analysis, entry_horizon, unit, mass)
+        pairs = zip(entries, result.portfolio.entries, analysis.horizon.entries, strict=True)
+        for entry_doc, entry, entry_horizon in pairs:
+            entry_doc["horizon"] = entry_horizon_document(analysis, entry, entry_horizon, unit, mass)
     doc["warnings"] = portfolio_warnings(result, comparisons, unit, lang)
     if analysis.horizon is not None:
         doc["warnings"][1:1] = horizon_warnings(analysis, lang)
@@ -228,54 +229,28 @@ def _pair(rng: Any, f: float) -> dict[str, float | None]:
     return {"low": number(rng.lower / f), "high": number(rng.high / f)}
 
 
-def _path(
-    analysis: Analysis, scale_low: Any, scale_high: Any, removal: Any, stock: Any, unit: Unit, mass: Unit
-) -> list[dict[str, Any]]:
-    """Year-by-year removal (rate unit), cumulative and stock (amount unit)."""
-    assert analysis.horizon is not None
-    start = analysis.horizon.settings.start
-    out = []
-    cum_low = cum_high = 0.0
-    for k, (r, s) in enumerate(zip(removal, stock, strict=True)):
-        low, high = scale_low * r, scale_high * r
-        cum_low += low
-        cum_high += high
-        out.append(
-            {
-                "year": start + k,
-                "removal": {"low": number(low / unit.factor), "high": number(high / unit.factor)},
-                "cumulative": {"low": number(cum_low / mass.factor), "high": number(cum_high / mass.factor)},
-                "stock": {
-                    "low": number(scale_low * s / mass.factor),
-                    "high": number(scale_high * s / mass.factor),
-                },
-            }
-        )
-    return out
+def _path_document(rows: Any, unit: Unit, mass: Unit) -> list[dict[str, Any]]:
+    """Year-by-year rows (horizon.year_rows) in the output units: removals in the
+    rate unit, cumulative and stock in the amount unit."""
+
+    def pair(row: dict[str, float], key: str, factor: float) -> dict[str, float | None]:
+        return {"low": number(row[f"{key}_low"] / factor), "high": number(row[f"{key}_high"] / factor)}
+
+    return [
+        {
+            "year": r["year"],
+            "removal": pair(r, "removal", unit.factor),
+            "cumulative": pair(r, "cumulative", mass.factor),
+            "stock": pair(r, "stock", mass.factor),
+        }
+        for r in rows
+    ]
 
 
 def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, Any]:
     """The horizon totals (JSON `horizon` at the top level)."""
     h = analysis.horizon
     assert h is not None
-    path = [
-        {
-            "year": p["year"],
-            "removal": {
-                "low": number(p["removal_low"] / unit.factor),
-                "high": number(p["removal_high"] / unit.factor),
-            },
-            "cumulative": {
-                "low": number(p["cumulative_low"] / mass.factor),
-                "high": number(p["cumulative_high"] / mass.factor),
-            },
-            "stock": {
-                "low": number(p["stock_low"] / mass.factor),
-                "high": number(p["stock_high"] / mass.factor),
-            },
-        }
-        for p in h.path
-    ]
     doc: dict[str, Any] = {
         "from": h.settings.start,
         "to": h.settings.end,
@@ -284,7 +259,7 @@ def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, An
         "unit": mass.text,
         "cumulative": _pair(h.cumulative, mass.factor),
         "durable": _pair(h.durable, mass.factor),
-        "path": path,
+        "path": _path_document(h.path, unit, mass),
         "comparisons": [
             {
                 "reference": c.reference.id,
@@ -304,11 +279,11 @@ def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, An
     return doc
 
 
-def entry_horizon_document(analysis: Analysis, e: Any, unit: Unit, mass: Unit) -> dict[str, Any]:
-    """One entry's horizon (JSON `horizon` inside each entry)."""
+def entry_horizon_document(analysis: Analysis, entry: Any, e: Any, unit: Unit, mass: Unit) -> dict[str, Any]:
+    """One entry's horizon (JSON `horizon` inside each entry): ``entry`` is the
+    portfolio entry, ``e`` its horizon.EntryHorizon."""
     h = analysis.horizon
     assert h is not None
-    entry = next(x for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
     p = e.parameters
     return {
         "from": h.settings.start,
@@ -322,9 +297,7 @@ def entry_horizon_document(analysis: Analysis, e: Any, unit: Unit, mass: Unit) -
         "saturation_source": entry.technique.saturation_source if p.saturation_from == "data" else None,
         "reversal_rate": number(p.reversal_rate),
         "reversal_from": p.reversal_from,
-        "path": _path(
-            analysis, entry.range.lower, entry.range.high, e.removal_path, e.stock_path, unit, mass
-        ),
+        "path": _path_document(e.path, unit, mass),
     }
 
 
