@@ -1,110 +1,104 @@
-"""One analysis of a portfolio: the sums, and where asked for, the Monte Carlo
-uncertainty and the time horizon. Commands that report totals (portfolio, brief,
-chart, compare) all run this, so they agree to the last digit."""
+"""The result of one analysis: the portfolio's sums, and where asked for, its
+Monte Carlo uncertainty and its course over a period, with what they were
+computed from. ``api.analyse`` makes one; every command that reports totals
+(portfolio, brief, chart, compare) renders one, so they agree to the last digit.
+
+For Python callers, ``to_dict`` gives the JSON document (the README's contract),
+``to_frame`` a pandas DataFrame of the entries and the total, and ``to_iamc`` a
+``pyam.IamDataFrame``; pandas and pyam are imported only by those methods.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.catalog import Catalog
-from nbscdr_cli.portfolio import PortfolioResult, build_portfolio, sum_portfolio
-from nbscdr_cli.spec import EntrySpec
-
 if TYPE_CHECKING:
-    from nbscdr_cli.horizon import Horizon, HorizonSettings
-    from nbscdr_cli.uncertainty import Settings, Simulation
-
-
-# Shared empty default for mapping fields; never mutated.
-_EMPTY: Mapping[str, Any] = {}
-
-
-class Options(NamedTuple):
-    references: tuple[str, ...] | None = None  # None: "unep" where the catalog has it
-    monte_carlo: Settings | None = None
-    targets: Mapping[str, float] = _EMPTY  # name -> Gt CO2/yr
-    horizon: HorizonSettings | None = None
+    from nbscdr_cli.catalog import Catalog
+    from nbscdr_cli.horizon import Horizon
+    from nbscdr_cli.portfolio import PortfolioResult
+    from nbscdr_cli.uncertainty import Simulation
+    from nbscdr_cli.units import Unit
 
 
 class Analysis(NamedTuple):
-    result: PortfolioResult
+    result: PortfolioResult  # entries, total, comparisons with annual references
+    catalog: Catalog  # the catalog, under the assessment the entries used
+    unit: Unit  # output unit for rates
+    mass_unit: Unit | None = None  # output unit for amounts (with a horizon)
+    lang: str = "en"
     simulation: Simulation | None = None
-    assessment: str | None = None  # whose estimates the entries use
     horizon: Horizon | None = None
 
+    @property
+    def assessment(self) -> str | None:
+        """Whose estimates the entries use."""
+        return self.catalog.assessment
 
-def figure_sources(analysis: Analysis) -> list[str]:
-    """The source of every figure the analysis used, each once: the estimates,
-    the references, and saturation or reversal figures from the data."""
-    sources: list[str] = []
-    for e in analysis.result.portfolio.entries:
-        if not e.own_figure and e.technique.source:
-            sources.append(e.technique.source)
-    for c in analysis.result.comparisons:
-        if c.reference.source:
-            sources.append(c.reference.source)
-    if analysis.horizon is not None:
-        for cumulative in analysis.horizon.comparisons:
-            if cumulative.reference.source:
-                sources.append(cumulative.reference.source)
-        for e, h in zip(analysis.result.portfolio.entries, analysis.horizon.entries, strict=True):
-            if h.parameters.saturation_from == "data" and e.technique.saturation_source:
-                sources.append(e.technique.saturation_source)
-            if h.parameters.reversal_from == "data" and e.technique.reversal_source:
-                sources.append(e.technique.reversal_source)
-    return list(dict.fromkeys(sources))
+    def to_dict(self, unit: str | None = None, lang: str | None = None) -> dict[str, Any]:
+        """The analysis as the JSON document of `nbscdr portfolio -f json`, in
+        ``unit`` (default: the request's) and ``lang`` (names and messages)."""
+        from nbscdr_cli.render.documents import portfolio_document
 
+        rate, mass = self.unit, self.mass_unit
+        if unit is not None:
+            from nbscdr_cli.units import rate_and_mass
 
-def default_references(catalog: Catalog, *, cumulative: bool = False) -> tuple[str, ...]:
-    """UNEP's annual estimate, and with a horizon every cumulative reference."""
-    return tuple(
-        rid
-        for rid, r in catalog.references.items()
-        if rid == "unep" or (cumulative and r.kind == "cumulative")
-    )
+            rate, mass = rate_and_mass(unit, field="unit")
+        return portfolio_document(self, rate, lang or self.lang, mass)
 
+    def to_frame(self, unit: str | None = None) -> Any:
+        """A pandas DataFrame: one row per entry and a last ``total`` row, with
+        low, high, unit and (with Monte Carlo) the total's mean, std and percentiles."""
+        import pandas as pd
 
-def analyse(
-    catalog: Catalog,
-    specs: Sequence[EntrySpec],
-    *,
-    name: str | None = None,
-    options: Options | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Analysis:
-    """Build, sum and (optionally) simulate a portfolio."""
-    options = options or Options()
-    ids = options.references
-    if ids is None:
-        ids = default_references(catalog, cumulative=options.horizon is not None)
-    references = [catalog.reference(r, where="--reference") for r in ids]
-    result = sum_portfolio(build_portfolio(catalog, specs, name=name), references)
-    horizon = None
-    if options.horizon is not None:
-        from nbscdr_cli.horizon import project
+        from nbscdr_cli.render.as_csv import portfolio_rows
 
-        horizon = project(result, options.horizon, references)
-    simulation = None
-    if options.monte_carlo is not None:
-        from nbscdr_cli.uncertainty import simulate_portfolio
+        doc = self.to_dict(unit)
+        header, *rows = portfolio_rows(doc, self.lang)
+        frame = pd.DataFrame(rows, columns=header).set_index("technique")
+        return frame.replace({"": None})
 
-        weights: dict[str, list[float]] = {}
-        thresholds: dict[str, dict[str, float]] = {}
-        if horizon is not None:
-            weights = {"cumulative": horizon.cumulative_weights, "durable": horizon.durable_weights}
-            ends = {
-                f"{c.reference.id}.{end}": value
-                for c in horizon.comparisons
-                for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))
-            }
-            thresholds = {"cumulative": ends, "durable": dict(ends)}
-        simulation = simulate_portfolio(
-            result,
-            options.monte_carlo,
-            targets=options.targets,
-            weights=weights,
-            thresholds=thresholds,
-            progress=progress,
+    def to_iamc(self, year: int = 2050) -> Any:
+        """A ``pyam.IamDataFrame`` in Mt CO2/yr, one scenario per bound."""
+        import pandas as pd
+        import pyam
+
+        from nbscdr_cli.render.documents import IAMC_UNIT, iamc_document
+
+        doc = iamc_document(self.to_dict(IAMC_UNIT), year)
+        frame = pd.DataFrame(
+            [
+                {
+                    "model": r["model"],
+                    "scenario": r["scenario"],
+                    "region": r["region"],
+                    "variable": r["variable"],
+                    "unit": r["unit"],
+                    "year": year,
+                    "value": r["value"],
+                }
+                for r in doc["rows"]
+            ]
         )
-    return Analysis(result, simulation, catalog.assessment, horizon)
+        return pyam.IamDataFrame(frame)
+
+    def sources(self) -> list[str]:
+        """The source of every figure the analysis used, each once: the estimates,
+        the references, and saturation or reversal figures from the data."""
+        found: list[str] = []
+        for e in self.result.portfolio.entries:
+            if not e.own_figure and e.technique.source:
+                found.append(e.technique.source)
+        for c in self.result.comparisons:
+            if c.reference.source:
+                found.append(c.reference.source)
+        if self.horizon is not None:
+            for cumulative in self.horizon.comparisons:
+                if cumulative.reference.source:
+                    found.append(cumulative.reference.source)
+            for e, h in zip(self.result.portfolio.entries, self.horizon.entries, strict=True):
+                if h.parameters.saturation_from == "data" and e.technique.saturation_source:
+                    found.append(e.technique.saturation_source)
+                if h.parameters.reversal_from == "data" and e.technique.reversal_source:
+                    found.append(e.technique.reversal_source)
+        return list(dict.fromkeys(found))

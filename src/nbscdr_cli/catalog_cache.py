@@ -1,111 +1,106 @@
-"""A cache of validated catalogs, so that a run does not re-parse and re-validate
-an unchanged data file (and need not import pint to read its units).
+"""Validated catalogs in the cache, as JSON, so that a run neither re-parses nor
+re-validates an unchanged data file (nor imports pint to read its units).
 
-The entry for a data file is keyed by its absolute path, size and modification
-time, the nbscdr version and the unit definitions; any change to one of them makes
-a new entry. The cache lives in $XDG_CACHE_HOME/nbscdr (or ~/.cache/nbscdr), is
-written atomically, and is best effort: an unreadable, corrupt or unwritable cache
-only means the file is parsed again. NBSCDR_NO_CACHE=1 turns it off.
+An entry is keyed by a hash of the file's bytes as read (plus the nbscdr version,
+the unit definitions and this encoding's version): a catalog rewritten with the
+same size and time, or saved while a run was reading it, can never be served
+under the wrong key. The entry holds the catalog's value types, each written as
+``{"_": type name, "f": [fields]}`` and rebuilt only from the types listed here:
+reading an entry cannot run code, and one that does not decode exactly is a miss.
+A plain list of the technique ids sits beside it for shell completion.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import zlib
-from pathlib import Path
-from typing import TYPE_CHECKING
+import json
+from collections.abc import Callable
+from typing import Any
 
-if TYPE_CHECKING:
-    from nbscdr_cli.catalog import Catalog
+from nbscdr_cli import cache
+from nbscdr_cli.catalog import (
+    Assessment,
+    Catalog,
+    Challenge,
+    Estimate,
+    LocalText,
+    Reference,
+    RemovalRange,
+    Technique,
+)
+
+ENCODING_VERSION = "1"
+KEEP = 20  # catalogs kept; older entries are removed
+_TYPES: dict[str, Callable[..., Any]] = {
+    cls.__name__: cls
+    for cls in (Assessment, Catalog, Challenge, Estimate, LocalText, Reference, RemovalRange, Technique)
+}
 
 
-def _entry(path: Path) -> tuple[Path, str] | None:
-    """The cache file for ``path`` and the key its content must carry."""
+def content_key(raw: bytes) -> str:
+    """The cache key of a catalog file's bytes."""
+    try:  # BLAKE2 without hashlib, which loads OpenSSL first (~3 ms at every start)
+        from _blake2 import blake2b
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b
+
     from nbscdr_cli import __version__
-    from nbscdr_cli.locations import cache_folder
-    from nbscdr_cli.units import _DEFINITION_KEY
+    from nbscdr_cli.units import DEFINITION_KEY
 
-    folder = cache_folder()
-    if folder is None:
+    salt = f"{__version__}\0{DEFINITION_KEY}\0{ENCODING_VERSION}\0".encode()
+    return blake2b(salt + raw, digest_size=20).hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {"_": type(value).__name__, "f": [_encode(v) for v in value]}
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if obj.keys() == {"_", "f"}:
+        cls = _TYPES[obj["_"]]  # KeyError for any other name: the entry is a miss
+        return cls(*(tuple(v) if type(v) is list else v for v in obj["f"]))
+    return obj
+
+
+def load(key: str, path: str) -> Catalog | None:
+    """The cached catalog for ``key`` (shown as coming from ``path``), or None."""
+    raw = cache.read(f"catalog-{key}.json")
+    if raw is None:
         return None
     try:
-        stat = path.stat()
-        resolved = path.resolve()
-    except OSError:
+        stored = json.loads(raw, object_hook=_decode)
+        catalog = stored["catalog"]
+        if stored["key"] != key or not isinstance(catalog, Catalog):
+            return None
+    except Exception:  # a damaged or foreign entry is just a miss
         return None
-    key = f"{resolved}\0{stat.st_size}\0{stat.st_mtime_ns}\0{__version__}\0{_DEFINITION_KEY}"
-    # The file name only spreads entries out; the full key is stored inside and
-    # checked on load, so a crc32 collision is just a miss.
-    return folder / f"catalog-{zlib.crc32(str(resolved).encode()):08x}.pickle", key
+    return catalog._replace(path=path)
 
 
-def load(path: Path) -> Catalog | None:
-    """The cached catalog for ``path``, or None."""
-    found = _entry(path)
-    if found is None:
-        return None
-    entry, key = found
-    import pickle
-
-    from nbscdr_cli.catalog import Catalog
-
+def store(key: str, catalog: Catalog) -> None:
+    """Cache ``catalog`` under ``key``, with its ids for completion."""
     try:
-        with entry.open("rb") as handle:
-            stored_key, catalog = pickle.load(handle)
-    except Exception:  # a missing or damaged cache entry is just a miss
-        return None
-    return catalog if stored_key == key and isinstance(catalog, Catalog) else None
-
-
-def store(path: Path, catalog: Catalog) -> None:
-    found = _entry(path)
-    if found is None:
+        data = json.dumps({"key": key, "catalog": _encode(catalog)}, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # not representable: simply not cached
         return
-    entry, key = found
-    import pickle
-
-    from nbscdr_cli.output import write_atomic
-
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, pickle.dumps((key, catalog), protocol=pickle.HIGHEST_PROTOCOL))
-        names = "\n".join([_names_key(path) or "", *catalog.techniques])
-        write_atomic(entry.with_suffix(".names"), names)
-        _prune(entry.parent)
+    cache.write(f"catalog-{key}.json", data.encode("utf-8"))
+    cache.write(f"names-{key}.txt", "\n".join(catalog.techniques).encode("utf-8"))
+    cache.prune("catalog-*.json", KEEP)
+    cache.prune("names-*.txt", KEEP)
 
 
-def _names_key(path: Path) -> str | None:
-    from nbscdr_cli import __version__
-
+def load_names(key: str) -> list[str] | None:
+    """The technique ids of the cached catalog for ``key``, from the plain list
+    beside it, so that completion needs neither JSON nor the catalog types."""
+    raw = cache.read(f"names-{key}.txt", limit=16 * 1024 * 1024)
+    if raw is None:
+        return None
     try:
-        stat = path.stat()
-    except OSError:
+        return [line for line in raw.decode("utf-8").split("\n") if line]
+    except UnicodeDecodeError:
         return None
-    return f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{__version__}"
-
-
-def load_names(path: Path) -> list[str] | None:
-    """The technique ids of the cached catalog for ``path``, read from a small
-    text file so that shell completion needs neither pickle nor the catalog."""
-    from nbscdr_cli.locations import cache_folder
-
-    folder = cache_folder()
-    key = _names_key(path)
-    if folder is None or key is None:
-        return None
-    names = folder / f"catalog-{zlib.crc32(str(path.resolve()).encode()):08x}.names"
-    try:
-        first, *ids = names.read_text(encoding="utf-8").split("\n")
-    except (OSError, ValueError):
-        return None
-    return ids if first == key else None
-
-
-def _prune(folder: Path, keep: int = 20) -> None:
-    """Keep the cache small: drop the oldest catalog entries beyond ``keep``."""
-    with contextlib.suppress(OSError):
-        entries = sorted(folder.glob("catalog-*.pickle"), key=os.path.getmtime, reverse=True)
-        for old in entries[keep:]:
-            old.unlink()
-            old.with_suffix(".names").unlink(missing_ok=True)

@@ -1,55 +1,70 @@
-"""The ``nbscdr`` command: parse arguments, call the library, render the result.
+"""The ``nbscdr`` command: parse the options into a request, call the library once,
+render the result, write it.
 
-This module is the one error boundary. Library errors (``NbscdrError``) become a
-single line on stderr and their exit code; usage errors are click's (exit 2, with a
-usage line); Ctrl-C exits 130 and SIGTERM 143; a bug prints one line (the
-traceback only with NBSCDR_DEBUG=1) and exits 70. Results are rendered completely
-before anything is written, so a failing run prints nothing on stdout and leaves
-output files untouched.
+This module is also the one error boundary. Library errors (``NbscdrError``)
+become one line on stderr and their exit code, naming the option a request field
+came from; usage errors look like click's (exit 2, with a usage line); Ctrl-C
+exits 130 and SIGTERM 143; a closed pipe 141, silently; a bug prints one line
+(the traceback only with NBSCDR_DEBUG=1) and exits 70. Results are rendered
+completely before anything is written, so a failing run prints nothing on stdout
+and leaves output files untouched.
 
 Start-up matters (shell loops, Tab completion): only typer is imported at module
-level; pint, numpy and rich are imported by the code paths that need them.
+level, commands are built only when invoked, and pint, numpy and rich are
+imported by the code paths that need them.
 """
 
 # No `from __future__ import annotations` here: typer reads every command's
-# annotations with typing.get_type_hints, and evaluating them from strings at each
-# start costs ~4 ms (Tab completion included).
-import math
+# annotations, and evaluating them from strings at each start costs ~4 ms.
 import os
-import shutil
 import signal
 import sys
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli import __version__
-from nbscdr_cli.errors import ExitCode, NbscdrError
-from nbscdr_cli.render import Format
+from nbscdr_cli.enums import Format, Lang, PortfolioFormat
+from nbscdr_cli.errors import ExitCode, NbscdrError, UsageError
+from nbscdr_cli.options import (
+    AssessmentOpt,
+    ChartOutputOpt,
+    CompareAssessmentOpt,
+    DataOpt,
+    Display,
+    Estimates,
+    FallbackOpt,
+    FilesOpt,
+    FormatOpt,
+    LangOpt,
+    Period,
+    PortfolioFormatOpt,
+    ReferenceOpt,
+    Sampling,
+    Source,
+    SpecsArg,
+    TargetOpt,
+    UnitOpt,
+    YearOpt,
+    complete_technique,
+    option_for,
+)
 
 
 class Terminated(KeyboardInterrupt):
     """Raised by the SIGTERM handler so that clean-up runs as for Ctrl-C."""
 
 
-def _report(message: str) -> None:
+def report(message: str) -> None:
+    """One line on stderr, whatever its encoding can show."""
     try:
-        sys.stderr.write(f"nbscdr: {' '.join(message.split())}\n")
+        line = f"nbscdr: {' '.join(message.split())}\n"
+        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+        sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding))
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the interpreter's final
-    flush does not complain."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
 
@@ -69,23 +84,38 @@ def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return register
 
 
+class NbscdrCommand(TyperCommand):
+    """A command whose request errors name the option they came from, shown as
+    click shows a bad option value (with this command's usage line)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            from typer._click.exceptions import BadParameter
+
+            hint = option_for(exc.field) if exc.field else None
+            message = exc.describe(option_for)
+            if hint is not None:
+                message = message.removeprefix(f"{hint}: ")
+            raise BadParameter(message, ctx=ctx, param_hint=f"'{hint}'" if hint else None) from None
+
+
 @cache
 def _build(name: str) -> Any:
     from typer.main import get_command
 
+    from nbscdr_cli.options import expand
+
     sub = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
-    sub.command(name, context_settings=CONTEXT)(COMMANDS[name])
+    sub.command(name, cls=NbscdrCommand, context_settings=CONTEXT)(expand(COMMANDS[name]))
     return get_command(sub)
 
 
 class NbscdrGroup(TyperGroup):
-    """The command group: builds only the command that runs, and is the error
-    boundary around it.
-
-    typer turns every command's signature into click parameters at start-up,
-    ~1 ms a command; building just the one invoked (click's "lazy group"
-    pattern) keeps `nbscdr --help` and Tab completion fast (issue 8).
-    """
+    """The command group: builds only the command that runs (click's "lazy
+    group" pattern keeps `nbscdr --help` and Tab completion fast), and is the
+    error boundary around it."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -94,11 +124,13 @@ class NbscdrGroup(TyperGroup):
         return _build(cmd_name) if cmd_name in COMMANDS else None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
+        import inspect
+
         from typer._click.utils import make_default_short_help
 
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
         rows = [
-            (name, make_default_short_help(inspect_doc(function), limit))
+            (name, make_default_short_help(inspect.cleandoc(function.__doc__ or ""), limit))
             for name, function in COMMANDS.items()
         ]
         with formatter.section("Commands"):
@@ -108,34 +140,29 @@ class NbscdrGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NbscdrError as exc:
-            _report(str(exc))
+            report(exc.describe(option_for))
             if exc.exit_code == ExitCode.USAGE and ctx.invoked_subcommand:
-                _report(f"Try 'nbscdr {ctx.invoked_subcommand} --help' for help.")
+                report(f"Try 'nbscdr {ctx.invoked_subcommand} --help' for help.")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt as exc:
             terminated = isinstance(exc, Terminated)
-            _report("terminated; nothing was written" if terminated else "interrupted; nothing was written")
+            report("terminated; nothing was written" if terminated else "interrupted; nothing was written")
             raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
         except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(141) from None
+            from nbscdr_cli.output import silence_stdout
+
+            silence_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
             if type(exc).__module__.startswith("typer._click") or os.environ.get("NBSCDR_DEBUG"):
                 raise
-            _report(
+            report(
                 f"internal error: {type(exc).__name__}: {exc}. This is a bug in nbscdr "
                 f"{__version__}; run again with NBSCDR_DEBUG=1 for the traceback"
             )
             raise typer.Exit(ExitCode.INTERNAL) from None
-
-
-def inspect_doc(function: Callable[..., None]) -> str:
-    """A command's help text: its docstring, dedented."""
-    import inspect
-
-    return inspect.cleandoc(function.__doc__ or "")
 
 
 app = typer.Typer(
@@ -169,128 +196,71 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language for every command (a command's own --lang wins).", show_default=False
+        ),
+    ] = None,
+    data: DataOpt = None,
 ) -> None:
     pass
 
 
-# ------------------------------------------------------------------ shared options
+# ------------------------------------------------------------------------ helpers
 
 
-def default_lang() -> str:
-    """zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese, else en."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+def environment(display: Display) -> Any:
+    """The terminal facts for this run; a file output is never a terminal."""
+    from nbscdr_cli.environment import Environment
+
+    env = Environment.from_system()
+    return env if deliver_to_stdout(display) else env.for_file()
 
 
-def _complete_technique(incomplete: str) -> list[str]:
-    """Technique ids for Tab completion, from the names cache when it is fresh
-    (no catalog import: completion runs on every Tab press)."""
-    try:
-        from nbscdr_cli.catalog_cache import load_names
-        from nbscdr_cli.locations import resolve_path
-
-        ids = load_names(resolve_path(None))
-        if ids is None:
-            from nbscdr_cli.catalog import load_catalog
-
-            ids = list(load_catalog().techniques)
-    except Exception:  # completion must never print an error
-        return []
-    _, sep, _ = incomplete.partition(":")
-    return [t for t in ids if t.startswith(incomplete)] if not sep else [incomplete]
+def deliver_to_stdout(display: Display) -> bool:
+    return display.output is None or str(display.output) == "-"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
-UnitOpt = Annotated[
-    str,
-    typer.Option(
-        "--unit",
-        "-u",
-        help="Output unit: any mass of CO2 or C per time, e.g. 'Mt C/yr'. "
-        "C to CO2 by 44/12; CO2e counts as CO2.",
-    ),
-]
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", help="Language of names and labels: en or zh [default: from LANG]."),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=True),
-]
-DataOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--data",
-        help="Technique catalog (TOML) to use instead of the built-in one [env: NBSCDR_DATA].",
-        show_default=False,
-    ),
-]
+def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
+    """Before any work: refuse an --output that cannot be written (a folder, a
+    missing folder, an input file), and settle the format (-f, else the output
+    file's extension, else the first of ``formats``)."""
+    from nbscdr_cli.output import check_output_path, output_format
+
+    if not deliver_to_stdout(display):
+        assert display.output is not None
+        check_output_path(display.output, tuple(p for p in inputs if p and p != "-"))
+    formats = [str(f) for f in formats]
+    return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
 
 
-AssessmentOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--assessment",
-        "-a",
-        help="Whose estimates to use, e.g. fuss2018 or sr15 [default: the catalog's default, "
-        "c2g2019]. `nbscdr assessments` lists them.",
-        show_default=False,
-    ),
-]
-FallbackOpt = Annotated[
-    bool,
-    typer.Option(
-        "--fallback",
-        help="Where the assessment has no estimate for a technique, use the default "
-        "assessment's (marked in every output) instead of failing.",
-    ),
-]
-
-
-def _catalog(data: str | None, assessment: str | None = None, fallback: bool = False) -> Any:
-    from nbscdr_cli.catalog import load_catalog
-
-    return load_catalog(data).under(assessment, fallback=fallback)
-
-
-def _lang(value: str | None) -> str:
-    if value is None:
-        return default_lang()
-    folded = value.strip().lower()
-    if folded not in ("en", "zh"):
-        raise typer.BadParameter(f"{value!r} is not 'en' or 'zh'", param_hint="'--lang'")
-    return folded
-
-
-def _emit(kind: str, doc: dict[str, Any], fmt: Format, lang: str, output: Path | None) -> None:
+def emit(display: Display, payload: str | bytes) -> None:
+    """Write the rendered result where --output says (stdout by default)."""
     from nbscdr_cli.output import write_output, write_stdout
+
+    if deliver_to_stdout(display):
+        write_stdout(payload)
+    else:
+        assert display.output is not None
+        write_output(display.output, payload)
+
+
+def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
+    """Render a document in a text format and write it."""
+    from nbscdr_cli.options import lang
     from nbscdr_cli.render import render
 
-    if fmt is Format.iamc and kind != "iamc":
-        raise typer.BadParameter("iamc is for `nbscdr portfolio` only", param_hint="'--format'")
-    terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
-    text = render(kind, doc, fmt, lang=lang, terminal=terminal)
-    if output is not None:
-        write_output(output, text)
-    else:
-        write_stdout(text)
+    emit(display, render(kind, doc, fmt, lang=lang(display), env=environment(display)))
 
 
-def _check_output(output: Path | None, *inputs: str | None) -> None:
-    if output is not None:
-        from nbscdr_cli.output import check_output_path
+def analyse(request: Any, display: Display) -> Any:
+    """The library's one call, with a progress bar on a terminal for long runs."""
+    from nbscdr_cli.api import analyse as run
+    from nbscdr_cli.render.progress import Progress
 
-        check_output_path(output, tuple(Path(p) for p in inputs if p and p != "-"))
-
-
-def _data_path(data: str | None) -> str:
-    from nbscdr_cli.locations import resolve_path
-
-    return str(resolve_path(data))
+    with Progress(request, environment(display)) as progress:
+        return run(request, progress=progress)
 
 
 # ------------------------------------------------------------------------ commands
@@ -298,358 +268,74 @@ def _data_path(data: str | None) -> str:
 
 @command("list")
 def list_(
-    assessment: AssessmentOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    output: OutputOpt = None,
-    data: DataOpt = None,
+    *, assessment: AssessmentOpt = None, data: DataOpt = None, fmt: FormatOpt = None, display: Display
 ) -> None:
     """List the techniques: id, name, range with unit, scope and readiness."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.options import data as data_path
     from nbscdr_cli.render.documents import catalog_document
 
-    language = _lang(lang)
-    _check_output(output, _data_path(data))
-    catalog = _catalog(data, assessment)
-    _emit("catalog", catalog_document(catalog), fmt, language, output)
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment))
+    present(display, "catalog", catalog_document(catalog), fmt_)
 
 
 @command("assessments")
-def assessments(
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    output: OutputOpt = None,
-    data: DataOpt = None,
-) -> None:
+def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
     """List the assessments whose estimates the catalog holds, with their citations."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.options import data as data_path
     from nbscdr_cli.render.documents import assessments_document
 
-    language = _lang(lang)
-    _check_output(output, _data_path(data))
-    _emit("assessments", assessments_document(_catalog(data)), fmt, language, output)
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
 @command("show")
 def show(
     technique: Annotated[
         str,
-        typer.Argument(help="Id, alias, or English or Chinese name.", autocompletion=_complete_technique),
+        typer.Argument(
+            metavar="TECH", help="Id, alias, or English or Chinese name.", autocompletion=complete_technique
+        ),
     ],
+    *,
     assessment: AssessmentOpt = None,
     fallback: FallbackOpt = False,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    output: OutputOpt = None,
     data: DataOpt = None,
+    fmt: FormatOpt = None,
+    display: Display,
 ) -> None:
     """Show one technique whole: range, readiness, governance challenges, scope,
     storage durability, source, and every assessment's estimate."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.options import data as data_path
     from nbscdr_cli.render.documents import technique_document
 
-    language = _lang(lang)
-    _check_output(output, _data_path(data))
-    found = _catalog(data, assessment, fallback).find(technique, where=f"argument {technique!r}")
-    _emit("technique", technique_document(found), fmt, language, output)
-
-
-SPEC_HELP = (
-    "TECH (its full range), TECH:50% or TECH:0.5 (that share of its range), TECH=2, "
-    "TECH=1.5-3, TECH=1-3@2 (with a mode) or 'TECH=500-800 Mt CO2/yr' (your own figure; "
-    "default unit Gt CO2/yr). TECH is an id, an alias or a Chinese name."
-)
-
-SpecsArg = Annotated[
-    list[str] | None,
-    typer.Argument(help=SPEC_HELP, metavar="SPEC...", show_default=False, autocompletion=_complete_technique),
-]
-FileOpt = Annotated[
-    str | None,
-    typer.Option("--file", help="Portfolio file, TOML or JSON ('-' reads stdin).", show_default=False),
-]
-ReferenceOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--reference",
-        "-r",
-        help="Reference to compare with (repeatable) [default: unep].",
-        show_default=False,
-    ),
-]
-NameOpt = Annotated[str | None, typer.Option("--name", help="Portfolio name.", show_default=False)]
-SamplesOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--samples",
-        "-n",
-        help="Monte Carlo: number of samples, e.g. 1e5 (1 to 1e10). Each entry is drawn from its "
-        "low-high range; an entry with no lower bound starts at 0; low = high is fixed.",
-        show_default=False,
-    ),
-]
-SeedOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--seed",
-        min=0,
-        max=2**63 - 1,
-        help="Random seed (printed with the results; a random one is chosen and printed if not given).",
-        show_default=False,
-    ),
-]
-DistributionOpt = Annotated[
-    str,
-    typer.Option(
-        "--distribution",
-        help="uniform (default): flat between low and high; triangular / pert: peak at the "
-        "mode (TECH=LOW-HIGH@MODE, or the data's), else at the midpoint; lognormal: low and high "
-        "are its 5th and 95th percentiles (needs a positive low).",
-    ),
-]
-CorrelationOpt = Annotated[
-    float,
-    typer.Option(
-        "--correlation",
-        help="Rank correlation shared by all entries, 0 (independent) to 1 (all extremes together).",
-    ),
-]
-PercentilesOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--percentiles", help="More percentiles to report besides 5, 50, 95, e.g. 10,90.", show_default=False
-    ),
-]
-FromOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--from",
-        help="Horizon: first year (with --to). From 2030 to 2050 is 20 years, 2030 through 2049.",
-        show_default=False,
-    ),
-]
-ToOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--to",
-        help="Horizon: end year, not counted (stocks are at the end of the year before).",
-        show_default=False,
-    ),
-]
-RampOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ramp-years",
-        help="Years to ramp linearly from 0 to the full rate: N for all entries or TECH=N (repeatable) [default: 0, no ramp].",
-        show_default=False,
-    ),
-]
-SaturationOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--saturation-years",
-        help="Years after which a sink stops adding: N or TECH=N (repeatable) [default: from the data where a source gives one (soil carbon: 20), else none].",
-        show_default=False,
-    ),
-]
-ReversalOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--reversal-rate",
-        help="Share of the stock released each year: 1% or 0.01, or TECH=1% (repeatable) [default: from the data where sourced, else 0, with a note].",
-        show_default=False,
-    ),
-]
-TargetOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--target",
-        help="Report the chance that the total reaches this value (in the output unit).",
-        show_default=False,
-    ),
-]
-
-
-def _monte_carlo(
-    samples: str | None, seed: int | None, distribution: str, correlation: float, percentiles: str | None
-) -> Any:
-    """Settings for --samples and its companions, or None without --samples."""
-    if samples is None:
-        if percentiles is not None or seed is not None:
-            raise typer.BadParameter("needs --samples", param_hint="'--seed' / '--percentiles'")
-        return None
-    from nbscdr_cli.errors import UsageError
-    from nbscdr_cli.uncertainty import (
-        DEFAULT_PERCENTILES,
-        Distribution,
-        Settings,
-        parse_percentiles,
-        parse_samples,
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
+    present(
+        display,
+        "technique",
+        technique_document(catalog.find(technique, where=f"argument {technique!r}")),
+        fmt_,
     )
-
-    try:
-        dist = Distribution(distribution.strip().lower())
-    except ValueError:
-        choices = ", ".join(d.value for d in Distribution)
-        raise typer.BadParameter(
-            f"{distribution!r} is not one of {choices}", param_hint="'--distribution'"
-        ) from None
-    try:
-        return Settings(
-            samples=parse_samples(samples),
-            seed=seed,
-            distribution=dist,
-            correlation=correlation,
-            percentiles=parse_percentiles(percentiles) if percentiles else DEFAULT_PERCENTILES,
-        )
-    except UsageError as exc:  # shown by click, with the usage line, exit 2
-        raise typer.BadParameter(exc.message, param_hint=f"'{exc.where}'") from None
-
-
-class _Progress:
-    """A progress bar on stderr, only on a terminal and only for long runs."""
-
-    def __init__(self, total: int, work: int) -> None:
-        self.total = total
-        self.bar: Any = None
-        if work > 20_000_000 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(transient=True, console=Console(stderr=True))
-            self.task = self.bar.add_task("sampling", total=total)
-
-    def __enter__(self) -> "_Progress":
-        if self.bar is not None:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def __call__(self, done: int) -> None:
-        if self.bar is not None:
-            self.bar.update(self.task, completed=done)
-
-
-def _analyse(
-    *,
-    specs: list[str] | None,
-    file: str | None,
-    reference: list[str] | None,
-    name: str | None,
-    data: str | None,
-    out_unit: Any,
-    settings: Any,
-    target: float | None,
-    assessment: str | None = None,
-    fallback: bool = False,
-    horizon: tuple[Any, ...] = (None, None, None, None, None),
-) -> tuple[Any, Any]:
-    """Read the portfolio (arguments and/or --file) and run the analysis; return
-    it with the catalog (under the chosen assessment) it ran on."""
-    from nbscdr_cli.analysis import analyse
-
-    title, entries = _read_specs(specs, file, name)
-    catalog = _catalog(data, assessment, fallback)
-    options = _options(reference, settings, target, out_unit)._replace(horizon=_horizon(catalog, *horizon))
-    work = settings.samples * len(entries) if settings is not None else 0
-    with _Progress(settings.samples if settings else 0, work) as progress:
-        return analyse(catalog, entries, name=title, options=options, progress=progress), catalog
-
-
-def _horizon(
-    catalog: Any,
-    start: int | None,
-    end: int | None,
-    ramp: list[str] | None,
-    saturation: list[str] | None,
-    reversal: list[str] | None,
-) -> Any:
-    """HorizonSettings from --from/--to and companions, or None without them."""
-    if start is None and end is None and not (ramp or saturation or reversal):
-        return None  # and the horizon module is not imported
-    from nbscdr_cli.errors import UsageError
-    from nbscdr_cli.horizon import HorizonSettings, check_settings, check_years, parse_setting
-
-    try:
-        years = check_years(start, end)
-        if years is None:
-            if ramp or saturation or reversal:
-                raise UsageError(
-                    "needs --from and --to", where="--ramp-years/--saturation-years/--reversal-rate"
-                )
-            return None
-        settings = HorizonSettings(
-            years[0],
-            years[1],
-            ramp_years=parse_setting(ramp or [], option="--ramp-years", catalog=catalog),
-            saturation_years=parse_setting(saturation or [], option="--saturation-years", catalog=catalog),
-            reversal_rate=parse_setting(
-                reversal or [], option="--reversal-rate", catalog=catalog, percent=True
-            ),
-        )
-        check_settings(settings)
-    except UsageError as exc:
-        raise typer.BadParameter(exc.message, param_hint=f"'{exc.where}'") from None
-    return settings
-
-
-def _read_specs(specs: list[str] | None, file: str | None, name: str | None) -> tuple[str | None, list[Any]]:
-    """The portfolio's name and entries, from --file (first) and the arguments."""
-    from nbscdr_cli.spec import parse_specs, read_portfolio_file
-
-    entries = []
-    title = name
-    if file is not None:
-        loaded = read_portfolio_file(file)
-        entries.extend(loaded.entries)
-        title = title or loaded.name
-    entries.extend(parse_specs(specs or []))
-    if not entries:
-        raise typer.BadParameter("give at least one SPEC or --file", param_hint="'SPEC...'")
-    return title, entries
-
-
-def _options(reference: list[str] | None, settings: Any, target: float | None, out_unit: Any) -> Any:
-    from nbscdr_cli.analysis import Options
-
-    targets = {}
-    if target is not None:
-        if not math.isfinite(target):
-            raise typer.BadParameter(f"{target} is not a finite number", param_hint="'--target'")
-        targets["target"] = target * out_unit.factor
-    return Options(references=tuple(reference) if reference else None, monte_carlo=settings, targets=targets)
 
 
 @command("portfolio")
 def portfolio(
     specs: SpecsArg = None,
-    file: FileOpt = None,
+    *,
+    source: Source,
     reference: ReferenceOpt = None,
-    name: NameOpt = None,
-    samples: SamplesOpt = None,
-    seed: SeedOpt = None,
-    distribution: DistributionOpt = "uniform",
-    correlation: CorrelationOpt = 0.0,
-    percentiles: PercentilesOpt = None,
+    sampling: Sampling,
     target: TargetOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    ramp_years: RampOpt = None,
-    saturation_years: SaturationOpt = None,
-    reversal_rate: ReversalOpt = None,
-    assessment: AssessmentOpt = None,
-    fallback: FallbackOpt = False,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", help="With --format iamc: the year column [default: 2050].", show_default=False
-        ),
-    ] = None,
-    fmt: FormatOpt = Format.table,
+    period: Period,
+    estimates: Estimates,
+    year: YearOpt = None,
+    fmt: PortfolioFormatOpt = None,
     unit: UnitOpt = "Gt CO2/yr",
-    lang: LangOpt = None,
-    output: OutputOpt = None,
-    data: DataOpt = None,
+    display: Display,
 ) -> None:
     """Sum the removal potential of a portfolio and compare it with references.
 
@@ -660,79 +346,42 @@ def portfolio(
     durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
     --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
     """
-    from nbscdr_cli.render.documents import IAMC_UNIT, iamc_document, portfolio_document
+    from nbscdr_cli.options import data as data_path
+    from nbscdr_cli.options import portfolio_unit, request
+    from nbscdr_cli.render.documents import portfolio_output
 
-    language = _lang(lang)
-    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
-    _check_output(output, _data_path(data), file)
-    if fmt is Format.iamc:
-        if unit != "Gt CO2/yr" and unit != IAMC_UNIT:
-            raise typer.BadParameter(f"--format iamc reports in {IAMC_UNIT}", param_hint="'--unit'")
-        unit = IAMC_UNIT
-    elif year is not None:
-        raise typer.BadParameter("applies to --format iamc only", param_hint="'--year'")
-    out_unit, mass_unit = _units(unit, start is not None or end is not None)
-    analysis, _ = _analyse(
-        specs=specs,
-        file=file,
-        reference=reference,
-        name=name,
-        data=data,
-        out_unit=out_unit,
-        settings=settings,
+    fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
+    unit = portfolio_unit(unit, fmt_, year)
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        period=period,
+        references=reference,
         target=target,
-        assessment=assessment,
-        fallback=fallback,
-        horizon=(start, end, ramp_years, saturation_years, reversal_rate),
+        unit=unit,
+        iamc=fmt_ == "iamc",
     )
-    doc = portfolio_document(analysis, out_unit, language, mass_unit)
-    if fmt is Format.iamc:
-        _emit("iamc", iamc_document(doc, 2050 if year is None else year), fmt, language, output)
-    else:
-        _emit("portfolio", doc, fmt, language, output)
-
-
-def _units(unit: str, horizon: bool) -> tuple[Any, Any]:
-    """The rate and amount output units; an amount unit only with a horizon."""
-    from nbscdr_cli.units import parse_unit, rate_and_mass
-
-    if horizon:
-        return rate_and_mass(unit, where="--unit")
-    return parse_unit(unit, kind="rate", where="--unit"), None
+    present(display, *portfolio_output(analyse(req, display), fmt_, year), fmt_)
 
 
 @command("compare")
 def compare(
     specs: SpecsArg = None,
-    assessments_: Annotated[
-        str | None,
-        typer.Option(
-            "--assessments",
-            help="Comma-separated assessments to put side by side [default: all].",
-            show_default=False,
-        ),
-    ] = None,
-    files: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--file",
-            help="A portfolio file (repeat for several portfolios side by side).",
-            show_default=False,
-        ),
-    ] = None,
-    reference: ReferenceOpt = None,
-    samples: SamplesOpt = None,
-    seed: SeedOpt = None,
-    distribution: DistributionOpt = "uniform",
-    correlation: CorrelationOpt = 0.0,
-    percentiles: PercentilesOpt = None,
-    assessment: AssessmentOpt = None,
+    *,
+    files: FilesOpt = None,
+    assessment: CompareAssessmentOpt = None,
     fallback: FallbackOpt = False,
-    fmt: FormatOpt = Format.table,
-    unit: UnitOpt = "Gt CO2/yr",
-    lang: LangOpt = None,
-    output: OutputOpt = None,
     data: DataOpt = None,
+    reference: ReferenceOpt = None,
+    sampling: Sampling,
+    target: TargetOpt = None,
+    period: Period,
+    fmt: FormatOpt = None,
+    unit: UnitOpt = "Gt CO2/yr",
+    display: Display,
 ) -> None:
     """Totals side by side: one portfolio (SPEC...) under several assessments, or
     several portfolio files (--file a.toml --file b.toml) under one assessment.
@@ -740,137 +389,84 @@ def compare(
     An assessment with no estimate for one of the techniques shows no totals and
     names the technique, unless --fallback uses the default assessment's estimate.
     """
-    from nbscdr_cli.compare import compare_assessments, compare_portfolios
-    from nbscdr_cli.render.documents import compare_document
-    from nbscdr_cli.spec import parse_specs, read_portfolio_file
-    from nbscdr_cli.units import parse_unit
+    from nbscdr_cli.api import compare as run
+    from nbscdr_cli.options import data as data_path
+    from nbscdr_cli.options import portfolio_files, request, split_ids
 
-    language = _lang(lang)
-    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
-    _check_output(output, _data_path(data), *(files or []))
-    out_unit = parse_unit(unit, kind="rate", where="--unit")
-    options = _options(reference, settings, None, out_unit)
-    if files and (specs or assessments_):
-        raise typer.BadParameter(
-            "give SPEC... (with --assessments) or --file portfolios, not both", param_hint="'--file'"
-        )
-    if files:
-        catalog = _catalog(data, assessment, fallback)
-        portfolios = []
-        for path in files:
-            loaded = read_portfolio_file(path)
-            portfolios.append((loaded.name or Path(path).stem, loaded.entries))
-        rows = compare_portfolios(catalog, portfolios, options=options)
-        by = "portfolio"
-    else:
-        if not specs:
-            raise typer.BadParameter("give SPEC... or --file portfolios", param_hint="'SPEC...'")
-        catalog = _catalog(data)
-        wanted = (
-            [a.strip() for a in assessments_.split(",") if a.strip()]
-            if assessments_
-            else list(catalog.assessments)
-        )
-        if not wanted:
-            raise typer.BadParameter("this catalog defines no assessments", param_hint="'--assessments'")
-        rows = compare_assessments(catalog, parse_specs(specs), wanted, fallback=fallback, options=options)
-        by = "assessment"
-    _emit("compare", compare_document(rows, out_unit, language, by=by), fmt, language, output)
+    fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
+    req = request(
+        specs,
+        display=display,
+        estimates=Estimates(None, fallback, data),
+        sampling=sampling,
+        period=period,
+        references=reference,
+        target=target,
+        unit=unit,
+    )
+    present(
+        display,
+        "compare",
+        run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files)).to_dict(),
+        fmt_,
+    )
 
 
 @command("chart")
 def chart(
     specs: SpecsArg = None,
-    file: FileOpt = None,
+    *,
+    source: Source,
     reference: ReferenceOpt = None,
-    name: NameOpt = None,
-    samples: SamplesOpt = None,
-    seed: SeedOpt = None,
-    distribution: DistributionOpt = "uniform",
-    correlation: CorrelationOpt = 0.0,
-    percentiles: PercentilesOpt = None,
-    assessment: AssessmentOpt = None,
-    fallback: FallbackOpt = False,
+    sampling: Sampling,
+    estimates: Estimates,
     unit: UnitOpt = "Gt CO2/yr",
     lang: LangOpt = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Chart file: .png, .svg or .pdf [default: range bars in the terminal]."
-        ),
-    ] = None,
-    data: DataOpt = None,
+    output: ChartOutputOpt = None,
 ) -> None:
     """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
 
     Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
     need an installed CJK font; without one, bars are labelled with technique ids.
     """
-    from nbscdr_cli.analysis import figure_sources
-    from nbscdr_cli.render.documents import portfolio_document
+    from nbscdr_cli.options import data as data_path
+    from nbscdr_cli.options import request
+    from nbscdr_cli.render.chart import CHART_FORMATS, render_chart
 
-    language = _lang(lang)
-    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
-    _check_output(output, _data_path(data), file)
-    if output is not None:
-        from nbscdr_cli.chart import chart_format
-
-        chart_format(output)
-    out_unit = _units(unit, False)[0]
-    analysis, _ = _analyse(
-        specs=specs,
-        file=file,
-        reference=reference,
-        name=name,
-        data=data,
-        out_unit=out_unit,
-        settings=settings,
-        target=None,
-        assessment=assessment,
-        fallback=fallback,
+    display = Display(lang, output)
+    files = (data_path(estimates.data), source.file)
+    fmt_ = (
+        "text"
+        if deliver_to_stdout(display)
+        else settle(display, None, CHART_FORMATS, *files, need_suffix=True)
     )
-    doc = portfolio_document(analysis, out_unit, language)
-    if output is None:
-        from nbscdr_cli.chart import text_chart
-        from nbscdr_cli.output import write_stdout
-
-        terminal = sys.stdout is not None and sys.stdout.isatty()
-        encoding = (getattr(sys.stdout, "encoding", None) or "").lower()
-        width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
-        write_stdout(text_chart(doc, language, max(40, min(width, 200)), not encoding.startswith("utf")))
-        return
-    from nbscdr_cli.chart import draw
-    from nbscdr_cli.output import write_output
-
-    content, warnings = draw(doc, output, language, figure_sources(analysis))
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        references=reference,
+        unit=unit,
+    )
+    payload, warnings = render_chart(analyse(req, display), fmt_, environment(display))
     for warning in warnings:
-        _report(f"warning: {warning}")
-    write_output(output, content)
+        report(f"warning: {warning}")
+    emit(display, payload)
 
 
 @command("brief")
 def brief(
     specs: SpecsArg = None,
-    file: FileOpt = None,
+    *,
+    source: Source,
     reference: ReferenceOpt = None,
-    name: NameOpt = None,
-    samples: SamplesOpt = None,
-    seed: SeedOpt = None,
-    distribution: DistributionOpt = "uniform",
-    correlation: CorrelationOpt = 0.0,
-    percentiles: PercentilesOpt = None,
+    sampling: Sampling,
     target: TargetOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    ramp_years: RampOpt = None,
-    saturation_years: SaturationOpt = None,
-    reversal_rate: ReversalOpt = None,
-    assessment: AssessmentOpt = None,
-    fallback: FallbackOpt = False,
+    period: Period,
+    estimates: Estimates,
     unit: UnitOpt = "Gt CO2/yr",
-    lang: LangOpt = None,
-    output: OutputOpt = None,
-    data: DataOpt = None,
+    display: Display,
 ) -> None:
     """Write a one-page Markdown briefing on a portfolio, in English or Chinese.
 
@@ -878,42 +474,34 @@ def brief(
     --from/--to), the comparison with UNEP and its scope, double counting, readiness,
     a governance checklist, the forums involved, permanence, and every figure's source.
     """
-    from nbscdr_cli.brief import compose
-    from nbscdr_cli.output import write_output, write_stdout
-    from nbscdr_cli.render.documents import portfolio_document
+    from nbscdr_cli.options import data as data_path
+    from nbscdr_cli.options import request
+    from nbscdr_cli.render.brief import BRIEF_FORMATS, compose
 
-    language = _lang(lang)
-    settings = _monte_carlo(samples, seed, distribution, correlation, percentiles)
-    _check_output(output, _data_path(data), file)
-    out_unit, mass_unit = _units(unit, start is not None or end is not None)
-    analysis, catalog = _analyse(
-        specs=specs,
-        file=file,
-        reference=reference,
-        name=name,
-        data=data,
-        out_unit=out_unit,
-        settings=settings,
+    settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        period=period,
+        references=reference,
         target=target,
-        assessment=assessment,
-        fallback=fallback,
-        horizon=(start, end, ramp_years, saturation_years, reversal_rate),
+        unit=unit,
     )
-    doc = portfolio_document(analysis, out_unit, language, mass_unit)
-    text = compose(analysis, doc, catalog, language)
-    if output is not None:
-        write_output(output, text)
-    else:
-        write_stdout(text)
+    emit(display, compose(analyse(req, display)))
 
 
 @command("convert")
 def convert(
-    quantity: Annotated[str, typer.Argument(help="A number and a unit, e.g. '1 Gt C/yr'.")],
-    to: Annotated[str, typer.Option("--to", help="Target unit, e.g. 'Mt CO2/yr'.")],
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = None,
-    output: OutputOpt = None,
+    quantity: Annotated[
+        str, typer.Argument(metavar="QUANTITY", help="A number and a unit, e.g. '1 Gt C/yr'.")
+    ],
+    *,
+    to: Annotated[str, typer.Option("--to", metavar="<UNIT>", help="Target unit, e.g. 'Mt CO2/yr'.")],
+    fmt: FormatOpt = None,
+    display: Display,
 ) -> None:
     """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
 
@@ -923,19 +511,19 @@ def convert(
     from nbscdr_cli.units import convert as convert_value
     from nbscdr_cli.units import parse_quantity, parse_unit
 
-    language = _lang(lang)
-    _check_output(output)
+    fmt_ = settle(display, fmt, Format)
     value, source = parse_quantity(quantity, where="QUANTITY")
     target = parse_unit(to, kind=source.kind, where="--to")
-    result = convert_value(value, source, target)
-    _emit("conversion", conversion_document(result, target), fmt, language, output)
+    present(display, "conversion", conversion_document(convert_value(value, source, target), target), fmt_)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: caching on, SIGTERM handled like Ctrl-C."""
+    from nbscdr_cli import cache
 
     def on_sigterm(signum: int, frame: object) -> None:
         raise Terminated()
 
     signal.signal(signal.SIGTERM, on_sigterm)
+    cache.enable()
     app(prog_name="nbscdr")

@@ -1,12 +1,18 @@
 """The project's errors. Each carries the exit code the command ends with.
 
 Library code raises these; only ``cli.py`` turns them into a line on stderr.
-Messages name what was wrong and where (file, key, argument) and what is accepted,
-and are a single line.
+Messages name what was wrong and what is accepted, and are a single line.
+
+An error about a value of the request (``api.Request``) carries that value's
+name as data in ``field`` (``"samples"``, ``"horizon.end"``), never the name of a
+command-line option: a Python caller reads ``samples: 0 is outside 1–1e+10``,
+and the command line maps the field to the option the user typed. An error about
+content (a file, a key, a spec) carries its place in ``where`` instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -16,21 +22,46 @@ class ExitCode(IntEnum):
     USAGE = 2  # wrong options or arguments (as click reports them)
     INTERNAL = 70  # a bug in nbscdr (EX_SOFTWARE); the traceback is behind NBSCDR_DEBUG=1
     INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    BROKEN_PIPE = 141  # stdout closed by the reader (128 + SIGPIPE)
     TERMINATED = 143  # SIGTERM
 
 
 class NbscdrError(Exception):
-    """Base class: a problem the user can fix, reported as one line."""
+    """Base class: a problem the user can fix, reported as one line.
+
+    ``where`` names a place in the input (a file and key, a spec); ``field`` names
+    the request value at fault. ``str()`` puts whichever is known first.
+    """
 
     exit_code: int = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        field: str | None = None,
+        remedy: tuple[str, str] | None = None,
+    ) -> None:
         self.message = " ".join(message.split())  # one line, always
         self.where = " ".join(where.split()) if where else None
+        self.field = field
+        # (request field, what setting it does): "(or set fallback to ...)"; the
+        # command line names the field's option instead.
+        self.remedy = remedy
         super().__init__(str(self))
 
+    def describe(self, name: Callable[[str], str] = str) -> str:
+        """The one-line message, naming fields with ``name`` (the command line
+        passes the option for each field)."""
+        place = self.where or (name(self.field) if self.field else None)
+        text = self.message
+        if self.remedy is not None:
+            text += f" (or set {name(self.remedy[0])} {self.remedy[1]})"
+        return f"{place}: {text}" if place else text
+
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        return self.describe()
 
 
 class InputError(NbscdrError, ValueError):
@@ -46,10 +77,11 @@ class DataError(NbscdrError, ValueError):
 
 
 class OutputError(NbscdrError, OSError):
-    """The result cannot be written (closed stdout, unwritable --output)."""
+    """The result cannot be written (closed stdout, unwritable output file)."""
 
 
 class UsageError(NbscdrError, ValueError):
-    """An option value out of its range; reported like click's usage errors."""
+    """A request value out of its range, or values that do not go together;
+    on the command line, reported like click's usage errors (exit 2)."""
 
     exit_code = ExitCode.USAGE

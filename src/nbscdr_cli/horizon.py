@@ -30,8 +30,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
-from nbscdr_cli.errors import UsageError
+from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique, did_you_mean
+from nbscdr_cli.errors import InputError, UsageError
 from nbscdr_cli.portfolio import PortfolioResult
 
 EARLIEST_YEAR = 1900
@@ -40,7 +40,9 @@ LATEST_YEAR = 2500
 
 @dataclass(frozen=True)
 class Setting:
-    """A horizon parameter: one value for every entry and/or per-technique values."""
+    """A horizon parameter: one value for every entry and/or per-technique values
+    (keyed by technique id, or by any name of a technique until the request is
+    resolved against the catalog)."""
 
     default: float | None = None
     per_technique: Mapping[str, float] = field(default_factory=dict)
@@ -48,14 +50,37 @@ class Setting:
     def for_technique(self, tid: str) -> float | None:
         return self.per_technique.get(tid, self.default)
 
+    @property
+    def given(self) -> bool:
+        return self.default is not None or bool(self.per_technique)
+
+    @classmethod
+    def of(cls, value: Setting | float | Mapping[str, float] | None) -> Setting:
+        """A Setting from a number (every entry), a mapping (per technique) or None."""
+        if isinstance(value, Setting):
+            return value
+        if value is None:
+            return cls()
+        if isinstance(value, Mapping):
+            return cls(None, dict(value))
+        return cls(value)
+
 
 @dataclass(frozen=True)
 class HorizonSettings:
+    """A period (``start`` counted, ``end`` not) and the entries' ramp-up,
+    saturation and reversal: each a number for every entry, a mapping of
+    technique to number, or a ``Setting``."""
+
     start: int
     end: int
     ramp_years: Setting = Setting()
     saturation_years: Setting = Setting()
     reversal_rate: Setting = Setting()
+
+    def __post_init__(self) -> None:
+        for name in ("ramp_years", "saturation_years", "reversal_rate"):
+            object.__setattr__(self, name, Setting.of(getattr(self, name)))
 
     @property
     def years(self) -> int:
@@ -112,22 +137,32 @@ class Horizon:
 
 
 def check_settings(settings: HorizonSettings) -> None:
-    """Refuse periods and parameters out of range."""
-    for option, year in (("--from", settings.start), ("--to", settings.end)):
+    """Refuse periods and parameters out of range, naming the field at fault."""
+    for name, year in (("horizon.start", settings.start), ("horizon.end", settings.end)):
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise UsageError(f"{year!r} is not a year", field=name)
         if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", where=option)
+            raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", field=name)
     if settings.end <= settings.start:
-        raise UsageError(f"{settings.end} is not after --from {settings.start}", where="--to")
-    for option, setting in (
-        ("--ramp-years", settings.ramp_years),
-        ("--saturation-years", settings.saturation_years),
+        raise UsageError(f"{settings.end} is not after the start year {settings.start}", field="horizon.end")
+    for name, setting in (
+        ("horizon.ramp_years", settings.ramp_years),
+        ("horizon.saturation_years", settings.saturation_years),
     ):
         for value in (setting.default, *setting.per_technique.values()):
-            if value is not None and not (math.isfinite(value) and value >= 0):
-                raise UsageError(f"{value:g} is not 0 or more", where=option)
+            if value is not None and not (_is_number(value) and math.isfinite(value) and value >= 0):
+                raise UsageError(f"{_shown(value)} is not a number of years, 0 or more", field=name)
     for value in (settings.reversal_rate.default, *settings.reversal_rate.per_technique.values()):
-        if value is not None and not (math.isfinite(value) and 0 <= value < 1):
-            raise UsageError(f"{value:.6g} is outside [0, 100%)", where="--reversal-rate")
+        if value is not None and not (_is_number(value) and math.isfinite(value) and 0 <= value < 1):
+            raise UsageError(f"{_shown(value)} is outside [0, 100%)", field="horizon.reversal_rate")
+
+
+def _is_number(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float)
+
+
+def _shown(value: object) -> str:
+    return f"{value:.6g}" if _is_number(value) else repr(value)
 
 
 _SETTING = re.compile(
@@ -135,32 +170,53 @@ _SETTING = re.compile(
 )
 
 
-def parse_setting(
-    values: Sequence[str], *, option: str, catalog: Catalog | None, percent: bool = False
-) -> Setting:
-    """'20' or 'soil-carbon=20' (repeatable); with ``percent``, '1%' or '0.01'."""
+def parse_setting(values: Sequence[str], *, field: str, percent: bool = False) -> Setting:
+    """'20' or 'soil-carbon=20' (repeatable); with ``percent``, '1%' or '0.01'.
+    Technique names stay as written until the request is resolved."""
     default: float | None = None
     per: dict[str, float] = {}
     for text in values:
         match = _SETTING.match(text)
         if match is None:
             form = "1% or 0.01, or TECH=1%" if percent else "20, or TECH=20"
-            raise UsageError(f"{text!r} is not a value such as {form}", where=option)
+            raise UsageError(f"{text!r} is not a value such as {form}", field=field)
         try:
             value = float(match.group("value"))
         except ValueError:
-            raise UsageError(f"{text!r} is not a number", where=option) from None
+            raise UsageError(f"{text!r} is not a number", field=field) from None
         if match.group("pct"):
             if not percent:
-                raise UsageError(f"{text!r}: give a number of years, not a percentage", where=option)
+                raise UsageError(f"{text!r}: give a number of years, not a percentage", field=field)
             value /= 100
         tech = match.group("tech")
         if tech is None:
             default = value
         else:
-            tid = catalog.find(tech, where=option).id if catalog is not None else tech
-            per[tid] = value
+            per[tech] = value
     return Setting(default, per)
+
+
+def resolve(settings: HorizonSettings, catalog: Catalog, present: Sequence[str]) -> HorizonSettings:
+    """``settings`` with each per-technique key turned into the technique's id;
+    a technique that is not in the portfolio (ids ``present``) is refused."""
+    resolved = {}
+    for name in ("ramp_years", "saturation_years", "reversal_rate"):
+        setting: Setting = getattr(settings, name)
+        per: dict[str, float] = {}
+        for key, value in setting.per_technique.items():
+            try:
+                tid = key if key in present else catalog.find(key).id
+            except InputError as exc:
+                raise UsageError(exc.message, field=f"horizon.{name}") from None
+            if tid not in present:
+                raise UsageError(
+                    f"{key!r} is not in the portfolio{did_you_mean(tid, present)}; "
+                    f"its entries: {', '.join(present)}",
+                    field=f"horizon.{name}",
+                )
+            per[tid] = value
+        resolved[name] = Setting(setting.default, per)
+    return HorizonSettings(settings.start, settings.end, **resolved)
 
 
 def entry_parameters(technique: Technique, settings: HorizonSettings) -> EntryParameters:
@@ -286,9 +342,11 @@ def project(
 
 
 def check_years(start: int | None, end: int | None) -> tuple[int, int] | None:
-    """Both --from and --to, or neither."""
+    """Both years of a period, or neither."""
     if start is None and end is None:
         return None
-    if start is None or end is None:
-        raise UsageError("--from and --to go together", where="--from" if start is None else "--to")
+    if start is None:
+        raise UsageError("a period needs a start year too", field="horizon.end")
+    if end is None:
+        raise UsageError("a period needs an end year too", field="horizon.start")
     return start, end

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 ENV_DATA = "NBSCDR_DATA"
+ENV_NO_CACHE = "NBSCDR_NO_CACHE"
 
 
 def builtin_path() -> Path:
@@ -20,21 +21,29 @@ def builtin_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "techniques.toml"
 
 
-def resolve_path(path: str | Path | None) -> Path:
+def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     """The catalog to use: ``path``, else $NBSCDR_DATA, else the built-in one."""
-    if path is not None and str(path) != "":
+    if path is not None and os.fspath(path) != "":
         return Path(path)
     env = os.environ.get(ENV_DATA)
     return Path(env) if env else builtin_path()
 
 
 def cache_folder() -> Path | None:
-    """Where nbscdr keeps its caches ($XDG_CACHE_HOME/nbscdr or ~/.cache/nbscdr),
-    or None when NBSCDR_NO_CACHE is set or there is no home."""
-    if os.environ.get("NBSCDR_NO_CACHE"):
+    """Where nbscdr keeps its caches: $XDG_CACHE_HOME/nbscdr, else ~/.cache/nbscdr.
+
+    None when NBSCDR_NO_CACHE is set or there is no usable base: as the XDG base
+    directory specification says, a relative XDG_CACHE_HOME is ignored, and so is
+    an empty or relative HOME (never a folder in the working directory or /).
+    """
+    if os.environ.get(ENV_NO_CACHE):
         return None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        base = os.path.join(home, ".cache") if home != "~" else ""
-    return Path(base) / "nbscdr" if base else None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return Path(base) / "nbscdr"
+    home = os.environ.get("HOME")
+    if home is None:
+        home = os.path.expanduser("~")  # the password database
+    if not home or not os.path.isabs(home) or home == "/":
+        return None
+    return Path(home) / ".cache" / "nbscdr"

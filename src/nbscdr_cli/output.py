@@ -1,4 +1,5 @@
-"""Writing results: atomically to files, cleanly to stdout.
+"""Writing results: atomically to files, cleanly to stdout, in the format the
+command and the file name agree on.
 
 A file is written to a temporary sibling, flushed and synced, then renamed over the
 target in one step (``os.replace``), so a failing or interrupted run never leaves a
@@ -10,16 +11,60 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from nbscdr_cli.errors import InputError, OutputError
+from nbscdr_cli.errors import InputError, OutputError, UsageError
+
+# The format each file extension implies; a command takes the ones among its formats.
+SUFFIX_FORMATS: Mapping[str, str] = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+    ".png": "png",
+    ".svg": "svg",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+}
+# Formats written into a file of another format's extension: IAMC is CSV.
+SAME_FILE = {("iamc", "csv")}
 
 
-def check_output_path(path: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """Refuse an output path before any work is done: a folder, a missing folder,
-    or one of the input files."""
+def output_format(
+    fmt: str | None, output: Path | None, formats: Sequence[str], *, need_suffix: bool = False
+) -> str:
+    """The format to write: ``fmt`` if given, else the one ``output``'s extension
+    implies, else the command's first (default) format (unless ``need_suffix``:
+    then a file name must say). An extension that names a format the command
+    does not write, or that contradicts ``fmt``, is refused."""
+    implied = None
+    if output is not None and str(output) != "-":
+        suffix = output.suffix.lower()
+        implied = SUFFIX_FORMATS.get(suffix)
+        if implied is not None and implied not in formats and (fmt, implied) not in SAME_FILE:
+            raise UsageError(
+                f"{output.name!r} names a {implied} file; this command writes {', '.join(formats)}",
+                field="output",
+            )
+    if fmt is None:
+        if implied is None and need_suffix and output is not None:
+            endings = ", ".join(f".{f}" for f in formats)
+            raise UsageError(f"{output.name!r}: give a file name ending in {endings}", field="output")
+        return implied or formats[0]
+    if implied is not None and implied != fmt and (fmt, implied) not in SAME_FILE:
+        raise UsageError(f"{fmt} contradicts the file name {output.name!r} ({implied})", field="format")  # type: ignore[union-attr]
+    return fmt
+
+
+def check_output_path(path: Path, inputs: tuple[str, ...] = ()) -> None:
+    """Refuse an output path before any work is done: a folder (or a name ending
+    in a slash), a missing folder, or one of the input files."""
     where = f"--output {path}"
-    if path.is_dir():
+    text = os.fspath(path)
+    if path.is_dir() or text.endswith(os.sep):
         raise InputError("is a folder; give a file name", where=where)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
@@ -30,16 +75,16 @@ def check_output_path(path: Path, inputs: tuple[Path, ...] = ()) -> None:
                 raise InputError("is one of the input files; choose another name", where=where)
 
 
-def write_atomic(path: Path | str, text: str | bytes) -> None:
-    """Replace ``path`` with ``text`` in one step, or leave it untouched."""
+def write_atomic(path: Path | str, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` in one step, or leave it untouched."""
     import tempfile  # not at module level: it costs ~3 ms and stdout needs none
 
     path = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
@@ -56,8 +101,8 @@ def write_atomic(path: Path | str, text: str | bytes) -> None:
         raise
 
 
-def write_output(path: Path, text: str | bytes) -> None:
-    """Write a result to ``--output``: atomically for a regular file (through a
+def write_output(path: Path, data: str | bytes) -> None:
+    """Write a result to an output file: atomically for a regular file (through a
     symlink, to its target), directly for a device or pipe such as /dev/stdout,
     which cannot be replaced. Failures become one-line errors."""
     import stat
@@ -69,22 +114,45 @@ def write_output(path: Path, text: str | bytes) -> None:
             mode = None
         if mode is not None and not stat.S_ISREG(mode):
             with open(path, "wb") as handle:
-                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             return
-        write_atomic(Path(os.path.realpath(path)), text)
+        write_atomic(Path(os.path.realpath(path)), data)
     except OSError as exc:
         raise OutputError(f"cannot write ({exc.strerror or exc})", where=f"--output {path}") from None
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(data: str | bytes) -> None:
     """Write the whole result to stdout in one call; an ASCII-only stdout gets
-    replacement characters rather than an encoding error."""
+    replacement characters rather than an encoding error, and a full disk or a
+    closed stdout is one line, not a crash."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed; give --output FILE", where="stdout")
     try:
-        stream.write(text)
-    except UnicodeEncodeError:
-        encoding = getattr(stream, "encoding", None) or "ascii"
-        stream.write(text.encode(encoding, errors="replace").decode(encoding))
-    stream.flush()
+        if isinstance(data, bytes):
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+            return
+        try:
+            stream.write(data)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(data.encode(encoding, errors="replace").decode(encoding))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        silence_stdout()
+        raise OutputError(f"cannot write ({exc.strerror or exc})", where="stdout") from None
+
+
+def silence_stdout() -> None:
+    """After a failed write (a broken pipe, a full disk), point stdout at
+    /dev/null so that the interpreter's final flush has nothing to complain of."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
-from nbscdr_cli.errors import InputError
+from nbscdr_cli.errors import InputError, UsageError
 from nbscdr_cli.spec import EntrySpec
 
 
@@ -76,7 +76,7 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
 def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str | None = None) -> Portfolio:
     """Resolve every spec; a technique may appear only once."""
     if not specs:
-        raise InputError("no techniques given; e.g. `nbscdr portfolio afforestation biochar`")
+        raise UsageError("give at least one technique, e.g. 'afforestation' or 'biochar:50%'", field="specs")
     entries = []
     seen: dict[str, str] = {}
     for spec in specs:

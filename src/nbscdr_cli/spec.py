@@ -15,18 +15,18 @@ first, so full-width '：', '＝', '％' and digits work as their half-width for
 
 from __future__ import annotations
 
+import os
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from nbscdr_cli.errors import DataError, InputError
 
 MAX_SPEC_LENGTH = 300
 MAX_ENTRIES = 100_000
-_NUM = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+# A number as written or as nbscdr prints it (thousands separated: 1,000).
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _OWN_FIGURE = re.compile(
     rf"^\s*({_NUM})\s*(?:(?:-|–|—|~|\bto\b)\s*({_NUM}))?\s*(?:@\s*({_NUM}))?\s*(.*?)\s*$"
 )
@@ -54,7 +54,7 @@ def parse_share(text: str, *, where: str) -> float:
     match = _SHARE.match(text)
     if match is None:
         raise InputError(f"share {text!r} is not a number or percentage, e.g. 50% or 0.5", where=where)
-    value = float(match.group(1))
+    value = float(match.group(1).replace(",", ""))
     percent = bool(match.group(2))
     share = value / 100 if percent else value
     if not 0 <= share <= 1:
@@ -114,12 +114,15 @@ def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
     return EntrySpec(name, low=low, high=high, mode=mode, unit=unit, where=where)
 
 
-def parse_specs(texts: Iterable[str]) -> list[EntrySpec]:
-    """Parse command-line specs; each error names the argument's position."""
+def parse_specs(texts: Iterable[str], *, label: str = "spec") -> list[EntrySpec]:
+    """Parse specs; each error names the spec's position (``label`` 1, 2, ...:
+    the command line says "argument")."""
     specs = []
     for i, text in enumerate(texts, start=1):
+        if not isinstance(text, str):
+            raise InputError("a spec must be text, e.g. 'biochar:50%'", where=f"{label} {i}")
         shown = text if len(text) <= 60 else text[:57] + "..."
-        specs.append(parse_spec(text, where=f"argument {i} {shown!r}"))
+        specs.append(parse_spec(text, where=f"{label} {i} {shown!r}"))
     return specs
 
 
@@ -136,54 +139,23 @@ class PortfolioFile(NamedTuple):
     path: str
 
 
-def read_portfolio_file(path: str) -> PortfolioFile:
-    """Read a portfolio file (TOML or JSON; '-' reads standard input)."""
-    from nbscdr_cli.catalog import decode_utf8, parse_toml, read_text_file
+def read_portfolio_file(path: str | os.PathLike[str]) -> PortfolioFile:
+    """Read a portfolio file, TOML or JSON (by its extension, else by content);
+    ``-`` reads standard input."""
+    from nbscdr_cli.files import STDIN, STDIN_NAME, display_path, read_text
 
-    if path == "-":
-        where = "<stdin>"
-        try:
-            raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
-        except (OSError, ValueError, AttributeError):
-            raw = b""
-        text = decode_utf8(raw, where=where)
-    else:
-        where = path
-        text = read_text_file(Path(path), what="portfolio file")
+    where = STDIN_NAME if os.fspath(path) == STDIN else display_path(path)
+    return portfolio_from_text(read_text(path, what="portfolio file"), where=where, name=os.fspath(path))
+
+
+def portfolio_from_text(text: str, *, where: str = "<portfolio>", name: str = "") -> PortfolioFile:
+    """A portfolio from the text of a file, TOML or JSON (by ``name``'s extension
+    where it has .toml or .json, else by content)."""
+    from nbscdr_cli.files import parse_document
+
     if not text.strip():
         raise DataError("portfolio file is empty", where=where)
-    looks_json = path.lower().endswith(".json") or (
-        not path.lower().endswith(".toml") and text.lstrip().startswith(("{", "["))
-    )
-    document = parse_json(text, where=where) if looks_json else parse_toml(text, where=where)
-    return portfolio_from_dict(document, where=where)
-
-
-def parse_json(text: str, *, where: str) -> Any:
-    """Strict JSON: no NaN/Infinity, no duplicate keys; errors give line and column."""
-    import json
-
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise ValueError(f"duplicate key {key!r}")
-            result[key] = value
-        return result
-
-    try:
-        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})", where=where
-        ) from None
-    except ValueError as exc:
-        raise DataError(f"invalid JSON: {exc}", where=where) from None
-    except RecursionError:
-        raise DataError("invalid JSON: nested too deeply", where=where) from None
+    return portfolio_from_dict(parse_document(text, where=where, name=name), where=where)
 
 
 def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:

@@ -37,10 +37,10 @@ import math
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from statistics import NormalDist
 from typing import Any
 
+from nbscdr_cli.enums import Distribution
 from nbscdr_cli.errors import InputError, UsageError
 
 EXACT_LIMIT = 1 << 22
@@ -54,22 +54,26 @@ Z95 = NormalDist().inv_cdf(0.95)  # lognormal: low and high are the 5th and 95th
 LOGNORMAL_TAIL_Z = 8.5  # histogram support for lognormals: up to the 1 - 1e-17 quantile
 
 
-class Distribution(StrEnum):
-    uniform = "uniform"
-    triangular = "triangular"
-    pert = "pert"
-    lognormal = "lognormal"
-
-
 @dataclass(frozen=True)
-class Settings:
+class MonteCarlo:
+    """How to sample: the number of samples, the seed (an int, a
+    ``numpy.random.Generator`` to draw one from, or None for a random one), the
+    distribution of each entry, one rank correlation shared by all entries, and
+    the percentiles to report."""
+
     samples: int
-    seed: int | None = None
+    seed: Any = None
     distribution: Distribution = Distribution.uniform
     correlation: float = 0.0
     percentiles: tuple[float, ...] = DEFAULT_PERCENTILES
 
     def __post_init__(self) -> None:
+        if isinstance(self.distribution, str) and not isinstance(self.distribution, Distribution):
+            object.__setattr__(self, "distribution", parse_distribution(self.distribution))
+        samples: Any = self.samples
+        if isinstance(samples, float) and samples.is_integer():  # 1e6 is a fine number of samples
+            object.__setattr__(self, "samples", int(samples))
+        object.__setattr__(self, "percentiles", tuple(float(p) for p in self.percentiles))
         check_settings(self)
 
 
@@ -98,19 +102,35 @@ class Simulation:
     marginals: tuple[Mapping[float, float], ...] = ()
 
 
-def check_settings(settings: Settings) -> None:
-    """Refuse settings out of range, with the option each came from."""
+def check_settings(settings: MonteCarlo) -> None:
+    """Refuse settings out of range, naming the field at fault."""
     if isinstance(settings.samples, bool) or not isinstance(settings.samples, int):
-        raise UsageError("must be a whole number", where="--samples")
+        raise UsageError("must be a whole number", field="samples")
     if not 1 <= settings.samples <= MAX_SAMPLES:
-        raise UsageError(f"{settings.samples} is outside 1–{MAX_SAMPLES:.0e}", where="--samples")
-    if settings.seed is not None and not 0 <= settings.seed <= MAX_SEED:
-        raise UsageError(f"{settings.seed} is outside 0–{MAX_SEED}", where="--seed")
+        raise UsageError(f"{settings.samples} is outside 1–{MAX_SAMPLES:.0e}", field="samples")
+    seed = settings.seed
+    if seed is not None and not _is_generator(seed):
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise UsageError("must be a whole number or a numpy.random.Generator", field="seed")
+        if not 0 <= seed <= MAX_SEED:
+            raise UsageError(f"{seed} is outside 0–{MAX_SEED}", field="seed")
     if not (math.isfinite(settings.correlation) and 0 <= settings.correlation <= 1):
-        raise UsageError(f"{settings.correlation} is outside 0–1", where="--correlation")
+        raise UsageError(f"{settings.correlation} is outside 0–1", field="correlation")
     for p in settings.percentiles:
         if not (math.isfinite(p) and 0 < p < 100):
-            raise UsageError(f"{p:g} is outside (0, 100)", where="--percentiles")
+            raise UsageError(f"{p:g} is outside (0, 100)", field="percentiles")
+
+
+def _is_generator(value: Any) -> bool:
+    return type(value).__name__ == "Generator" and hasattr(value, "bit_generator")
+
+
+def parse_distribution(text: str) -> Distribution:
+    try:
+        return Distribution(text.strip().lower())
+    except ValueError:
+        choices = ", ".join(d.value for d in Distribution)
+        raise UsageError(f"{text!r} is not one of {choices}", field="distribution") from None
 
 
 def parse_percentiles(text: str) -> tuple[float, ...]:
@@ -123,9 +143,9 @@ def parse_percentiles(text: str) -> tuple[float, ...]:
         try:
             value = float(part)
         except ValueError:
-            raise UsageError(f"{part!r} is not a number", where="--percentiles") from None
+            raise UsageError(f"{part!r} is not a number", field="percentiles") from None
         if not (math.isfinite(value) and 0 < value < 100):
-            raise UsageError(f"{part} is outside (0, 100)", where="--percentiles")
+            raise UsageError(f"{part} is outside (0, 100)", field="percentiles")
         values.add(value)
     return tuple(sorted(values))
 
@@ -153,7 +173,7 @@ def marginals(lows: Sequence[float], highs: Sequence[float], modes: Sequence[flo
 def simulate(
     lows: Sequence[float],
     highs: Sequence[float],
-    settings: Settings,
+    settings: MonteCarlo,
     *,
     modes: Sequence[float | None] | None = None,
     weights: Mapping[str, Sequence[float]] | None = None,
@@ -179,12 +199,16 @@ def simulate(
         bad = [names[int(i)] if names else str(i) for i in np.flatnonzero(m.low <= 0)]
         raise InputError(
             f"lognormal needs a positive low for every entry; {', '.join(bad)} has none "
-            "(give one with TECH=LOW-HIGH, or use another --distribution)",
-            where="--distribution",
+            "(give the entry its own low and high, or choose another distribution)",
+            field="distribution",
         )
     if np.any((m.mode < m.low) | (m.mode > m.high)):
         raise InputError("a mode lies outside its entry's low–high range")
-    seed = settings.seed if settings.seed is not None else secrets.randbelow(2**32)
+    seed = settings.seed
+    if seed is None:
+        seed = secrets.randbelow(2**32)
+    elif _is_generator(seed):
+        seed = int(seed.integers(0, 2**32))  # recorded, so the run can be repeated
     views = dict(weights) if weights else {"annual": [1.0] * n}
     names_ = list(views)
     W = np.column_stack([np.asarray(views[k], dtype=float) for k in names_])  # n x k
@@ -246,7 +270,7 @@ def marginal_quantiles(
     return tuple({p: float(values[i, j]) for i, p in enumerate(percentiles)} for j in range(m.low.shape[0]))
 
 
-def _draw_totals(rng: Any, m: Marginals, W: Any, size: int, settings: Settings) -> Any:
+def _draw_totals(rng: Any, m: Marginals, W: Any, size: int, settings: MonteCarlo) -> Any:
     """One chunk: draw the entries' rates and return the totals (size x k)."""
     import numpy as np
 
@@ -437,22 +461,23 @@ def _order_statistics(values: Any, percentiles: Sequence[float]) -> dict[float, 
 
 
 def parse_samples(text: str) -> int:
-    """'1e6', '1000000' or '1_000_000' -> 1000000; refuses 0, negatives, fractions."""
-    cleaned = text.strip().replace("_", "")
+    """'1e6', '1000000', '1_000_000' or '1,000,000' -> 1000000; refuses 0,
+    negatives, fractions."""
+    cleaned = text.strip().replace("_", "").replace(",", "")
     try:
         value = float(cleaned)
     except ValueError:
-        raise UsageError(f"{text!r} is not a number", where="--samples") from None
+        raise UsageError(f"{text!r} is not a number", field="samples") from None
     if not math.isfinite(value) or value != int(value):
-        raise UsageError(f"{text!r} is not a whole number", where="--samples")
+        raise UsageError(f"{text!r} is not a whole number", field="samples")
     if not 1 <= value <= MAX_SAMPLES:
-        raise UsageError(f"{text} is outside 1–{MAX_SAMPLES:.0e}", where="--samples")
+        raise UsageError(f"{text} is outside 1–{MAX_SAMPLES:.0e}", field="samples")
     return int(value)
 
 
 def simulate_portfolio(
     result: Any,
-    settings: Settings,
+    settings: MonteCarlo,
     *,
     targets: Mapping[str, float] | None = None,
     weights: Mapping[str, Sequence[float]] | None = None,

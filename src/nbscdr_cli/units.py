@@ -25,11 +25,9 @@ import math
 import re
 import zlib
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from nbscdr_cli.errors import InputError, UnitError
-from nbscdr_cli.locations import cache_folder
 
 CANONICAL_RATE = "Gt CO2/yr"
 CANONICAL_MASS = "Gt CO2"
@@ -71,7 +69,7 @@ _NUMBER_POWER = re.compile(r"(?<![A-Za-z0-9_])[\d.]+(?:[eE][-+]?\d+)?\s*(\*\*|\^
 _GLUED_SPECIES = re.compile(r"(?<=[A-Za-z])(?=(?:CO2eq|CO2e|CO2|C)(?![A-Za-z0-9]))")
 # "Gt CO2 yr-1" -> "Gt CO2 yr**-1", the way papers write it.
 _SUFFIX_EXPONENT = re.compile(r"(?<=[A-Za-z])-(\d)\b")
-_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
 
 
@@ -90,22 +88,27 @@ def normalise(text: str) -> str:
     return _SUFFIX_EXPONENT.sub(r"**-\1", text)
 
 
-def _check_text(text: str, where: str | None) -> None:
+def _check_text(text: str, where: str | None, field: str | None = None) -> None:
     if not text.strip():
-        raise UnitError(f"empty unit; expected {ACCEPTED}", where=where)
+        raise UnitError(f"empty unit; expected {ACCEPTED}", where=where, field=field)
     if len(text) > MAX_UNIT_LENGTH:
         raise UnitError(
             f"unit is {len(text)} characters long (at most {MAX_UNIT_LENGTH}); expected {ACCEPTED}",
             where=where,
+            field=field,
         )
     if not _ALLOWED.match(text):
         bad = next(ch for ch in text if not _ALLOWED.match(ch))
-        raise UnitError(f"unit {text!r} has the character {bad!r}; expected {ACCEPTED}", where=where)
+        raise UnitError(
+            f"unit {text!r} has the character {bad!r}; expected {ACCEPTED}", where=where, field=field
+        )
     operators = list(_EXPONENT_OPERATOR.finditer(text))
     bases_ok = all(re.search(r"[A-Za-z0-9)]\s*$", text[: m.start()]) for m in operators)
     if len(operators) != len(_EXPONENT.findall(text)) or not bases_ok or _NUMBER_POWER.search(text):
         raise UnitError(
-            f"unit {text!r}: only small integer exponents such as '**-1' are allowed", where=where
+            f"unit {text!r}: only small integer exponents such as '**-1' are allowed",
+            where=where,
+            field=field,
         )
     depth = 0
     for ch in text:
@@ -113,7 +116,7 @@ def _check_text(text: str, where: str | None) -> None:
         if depth < 0:
             break
     if depth != 0:
-        raise UnitError(f"unit {text!r} has unbalanced parentheses", where=where)
+        raise UnitError(f"unit {text!r} has unbalanced parentheses", where=where, field=field)
 
 
 @cache
@@ -148,48 +151,63 @@ def _pint_factor(text: str) -> tuple[Kind, float] | str:
     return f"has the wrong dimension ({quantity.dimensionality})"
 
 
-# Caches are keyed by the definitions; crc32 (zlib is already loaded) is enough to
-# tell versions apart, and cheaper to import than hashlib.
-_DEFINITION_KEY = f"{zlib.crc32(chr(10).join(DEFINITIONS).encode()):08x}"
+# The factor cache is keyed by the definitions; crc32 (zlib is already loaded) is
+# enough to tell versions apart, and cheaper to import than hashlib.
+DEFINITION_KEY = f"{zlib.crc32(chr(10).join(DEFINITIONS).encode()):08x}"
+_CACHE_NAME = f"units-{DEFINITION_KEY}.json"
+MAX_CACHED_UNITS = 1000
 
 
-def _cache_path() -> Path | None:
-    folder = cache_folder()
-    return None if folder is None else folder / f"units-{_DEFINITION_KEY}.json"
+def _valid_entry(value: Any) -> tuple[Kind, float] | None:
+    """A cached [kind, factor] pair, or None if it is not exactly that."""
+    if not (isinstance(value, list) and len(value) == 2 and value[0] in ("rate", "mass")):
+        return None
+    factor = value[1]
+    if isinstance(factor, bool) or not isinstance(factor, int | float):
+        return None
+    factor = float(factor)
+    return (value[0], factor) if math.isfinite(factor) and factor > 0 else None
 
 
 @cache
-def _disk_cache() -> dict[str, list[Any]]:
-    path = _cache_path()
-    if path is None or not path.exists():
+def _disk_cache() -> dict[str, tuple[Kind, float]]:
+    """Unit factors from the cache (where caching is on); damaged entries are skipped."""
+    from nbscdr_cli import cache as store
+
+    raw = store.read(_CACHE_NAME, limit=1024 * 1024)
+    if raw is None:
         return {}
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(raw)
+    except Exception:  # damaged, too deep, not UTF-8: a miss
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    found = {}
+    for text, value in data.items():
+        entry = _valid_entry(value)
+        if entry is not None:
+            found[text] = entry
+    return found
 
 
 def _remember(text: str, kind: Kind, factor: float) -> None:
+    from nbscdr_cli import cache as store
+
     cached = _disk_cache()
-    cached[text] = [kind, factor]
-    path = _cache_path()
-    if path is None or len(cached) > 1000:
+    cached[text] = (kind, factor)
+    if not store.enabled() or len(cached) > MAX_CACHED_UNITS:
         return
     import json
 
-    from nbscdr_cli.output import write_atomic
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(cached, sort_keys=True))
-    except OSError:
-        pass  # the cache is an optimisation only
+    store.write(_CACHE_NAME, json.dumps({k: list(v) for k, v in cached.items()}, sort_keys=True).encode())
 
 
-def parse_unit(text: str, *, kind: Kind | None = "rate", where: str | None = None) -> Unit:
+def parse_unit(
+    text: str, *, kind: Kind | None = "rate", where: str | None = None, field: str | None = None
+) -> Unit:
     """Parse a unit string and check its dimension.
 
     ``kind`` is the dimension wanted: "rate" (mass of CO2 or C per time), "mass"
@@ -197,75 +215,82 @@ def parse_unit(text: str, *, kind: Kind | None = "rate", where: str | None = Non
     what is accepted.
     """
     if not isinstance(text, str):
-        raise UnitError(f"unit must be a string such as {CANONICAL_RATE!r}", where=where)
-    _check_text(text, where)
+        raise UnitError(f"unit must be a string such as {CANONICAL_RATE!r}", where=where, field=field)
+    _check_text(text, where, field)
     key = normalise(text)
     if key == CANONICAL_RATE:
         return Unit(text.strip(), "rate", 1.0)
-    cached = _disk_cache().get(key)
-    if isinstance(cached, list) and len(cached) == 2 and cached[0] in ("rate", "mass"):
-        found: tuple[Kind, float] | str = (cached[0], float(cached[1]))
-    else:
+    found: tuple[Kind, float] | str | None = _disk_cache().get(key)
+    if found is None:
         found = _pint_factor(key)
         if isinstance(found, tuple) and math.isfinite(found[1]) and found[1] > 0:
             _remember(key, *found)
     accepted = {"rate": ACCEPTED, "mass": ACCEPTED_MASS, None: f"{ACCEPTED}; or {ACCEPTED_MASS}"}[kind]
     if isinstance(found, str):
-        raise UnitError(f"unit {text.strip()!r}: {found}; expected {accepted}", where=where)
+        raise UnitError(f"unit {text.strip()!r}: {found}; expected {accepted}", where=where, field=field)
     got_kind, factor = found
     if not (math.isfinite(factor) and factor > 0):
-        raise UnitError(f"unit {text.strip()!r} is not a finite, positive scale", where=where)
+        raise UnitError(f"unit {text.strip()!r} is not a finite, positive scale", where=where, field=field)
     if kind is not None and got_kind != kind:
         what = "a rate (per time)" if got_kind == "rate" else "an amount (no per-time)"
-        raise UnitError(f"unit {text.strip()!r} is {what}; expected {accepted}", where=where)
+        raise UnitError(f"unit {text.strip()!r} is {what}; expected {accepted}", where=where, field=field)
     return Unit(text.strip(), got_kind, factor)
 
 
 _PER_TIME = re.compile(r"\s*/\s*(?:yr|a|year|day|d)\s*$")
 
 
-def rate_and_mass(text: str, *, where: str | None = None) -> tuple[Unit, Unit]:
+def rate_and_mass(text: str, *, where: str | None = None, field: str | None = None) -> tuple[Unit, Unit]:
     """The rate and amount units for output: from 'Mt C/yr' the rate itself and
     'Mt C'; from 'Mt C' 'Mt C/yr' and itself. A rate not written as X/time keeps
     Gt CO2 for amounts."""
-    unit = parse_unit(text, kind=None, where=where)
+    unit = parse_unit(text, kind=None, where=where, field=field)
     if unit.kind == "mass":
-        return parse_unit(f"{unit.text}/yr", kind="rate", where=where), unit
+        return parse_unit(f"{unit.text}/yr", kind="rate", where=where, field=field), unit
     stripped = _PER_TIME.sub("", unit.text)
     if stripped != unit.text:
         try:
-            return unit, parse_unit(stripped, kind="mass", where=where)
+            return unit, parse_unit(stripped, kind="mass", where=where, field=field)
         except UnitError:
             pass
     return unit, parse_unit(CANONICAL_MASS, kind="mass")
 
 
-def rate_factor(text: str, *, where: str | None = None) -> float:
+def rate_factor(text: str, *, where: str | None = None, field: str | None = None) -> float:
     """Factor that turns a value in the rate unit ``text`` into Gt CO2/yr."""
-    return parse_unit(text, kind="rate", where=where).factor
+    return parse_unit(text, kind="rate", where=where, field=field).factor
 
 
-def parse_number(text: str, *, where: str | None = None, what: str = "number") -> float:
-    """A finite float from user text; refuses nan, inf and overflowing values."""
+def parse_number(
+    text: str, *, where: str | None = None, what: str = "number", field: str | None = None
+) -> float:
+    """A finite float from user text ("1,000" as printed is fine); refuses nan,
+    inf and overflowing values."""
     try:
-        value = float(text)
+        value = float(text.replace(",", "") if isinstance(text, str) and _GROUPED.match(text) else text)
     except (TypeError, ValueError):
-        raise InputError(f"{what} {str(text)[:40]!r} is not a number", where=where) from None
+        raise InputError(f"{what} {str(text)[:40]!r} is not a number", where=where, field=field) from None
     if not math.isfinite(value):
-        raise InputError(f"{what} {str(text)[:40]!r} is not a finite number", where=where)
+        raise InputError(f"{what} {str(text)[:40]!r} is not a finite number", where=where, field=field)
     return value
 
 
-def parse_quantity(text: str, *, where: str | None = None) -> tuple[float, Unit]:
-    """Split "1 Gt C/yr" into a value and a parsed unit (rate or mass)."""
+# Thousands separators as nbscdr prints them: 1,000 or 12,345.6 (not 1,00).
+_GROUPED = re.compile(r"^\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:[eE][-+]?\d+)?\s*$")
+
+
+def parse_quantity(text: str, *, where: str | None = None, field: str | None = None) -> tuple[float, Unit]:
+    """Split "1 Gt C/yr" (or "1,000 Mt CO2/yr", as printed) into a value and a
+    parsed unit (rate or mass)."""
     match = _QUANTITY.match(text)
     if match is None or not match.group(2):
         raise InputError(
             f"{text[:60]!r} is not a quantity; write a number and a unit, e.g. '1 Gt C/yr'",
             where=where,
+            field=field,
         )
-    value = parse_number(match.group(1), where=where)
-    return value, parse_unit(match.group(2), kind=None, where=where)
+    value = parse_number(match.group(1), where=where, field=field)
+    return value, parse_unit(match.group(2), kind=None, where=where, field=field)
 
 
 def convert(value: float, source: Unit, target: Unit) -> float:

@@ -46,7 +46,7 @@ def test_missing_estimate_is_an_error() -> None:
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         "nbscdr: argument 1 'macroalgae': technique 'macroalgae' has no estimate in assessment 'fuss2018'; "
-        "assessments with one: c2g2019 (or add --fallback to use 'c2g2019' for it)\n"
+        "assessments with one: c2g2019 (or set --fallback to use 'c2g2019' for it)\n"
     )
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nbscdr_cli import chart
+from nbscdr_cli import __version__
 from nbscdr_cli.cli import app
+from nbscdr_cli.render import chart
 from tests.conftest import subprocess_env
 
 runner = CliRunner()
@@ -41,15 +42,10 @@ def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
 
 
 def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
-    from nbscdr_cli.analysis import analyse, figure_sources
-    from nbscdr_cli.catalog import load_catalog
-    from nbscdr_cli.render.documents import portfolio_document
-    from nbscdr_cli.spec import parse_specs
-    from nbscdr_cli.units import parse_unit
+    from nbscdr_cli import Request, analyse
 
-    analysis = analyse(load_catalog(), parse_specs(["afforestation", "wetlands"]))
-    doc = portfolio_document(analysis, parse_unit("Gt CO2/yr"), "en")
-    fig, title, warnings = chart.figure(doc, "en", figure_sources(analysis))
+    analysis = analyse(Request(["afforestation", "wetlands"]))
+    fig, title, warnings = chart.figure(analysis.to_dict(), "en", analysis.sources())
     ax = fig.axes[0]
     assert title == "Nature-based CO2 removal potential"
     assert [t.get_text() for t in ax.get_yticklabels()] == [
@@ -76,13 +72,9 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
 
 @pytest.mark.filterwarnings("ignore:Glyph")  # DejaVu stands in for a CJK font here
 def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nbscdr_cli.analysis import analyse
-    from nbscdr_cli.catalog import load_catalog
-    from nbscdr_cli.render.documents import portfolio_document
-    from nbscdr_cli.spec import parse_specs
-    from nbscdr_cli.units import parse_unit
+    from nbscdr_cli import Request, analyse
 
-    doc = portfolio_document(analyse(load_catalog(), parse_specs(["biochar"])), parse_unit("Gt CO2/yr"), "zh")
+    doc = analyse(Request(["biochar"], lang="zh")).to_dict()
     monkeypatch.setattr(chart, "find_cjk_font", lambda: "DejaVu Sans")
     fig, title, warnings = chart.figure(doc, "zh", [])
     assert title == "基于自然的二氧化碳移除潜力"
@@ -116,9 +108,14 @@ def test_chart_in_the_terminal() -> None:
 
 def test_chart_rejects_other_suffixes(tmp_path: Path) -> None:
     result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.gif")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert (
-        result.stderr == f"nbscdr: --output {tmp_path / 'c.gif'}: a chart file ends in .png, .svg or .pdf\n"
+        "Invalid value for '--output': 'c.gif': give a file name ending in .png, .svg, .pdf" in result.stderr
+    )
+    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.json")])
+    assert result.exit_code == 2
+    assert "Invalid value for '--output': 'c.json' names a json file; this command writes png, svg, pdf" in (
+        result.stderr
     )
 
 
@@ -239,7 +236,7 @@ def test_iamc_export() -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Model", "Scenario", "Region", "Variable", "Unit", "2050"]
     body = {(r[1], r[3]): float(r[5]) for r in rows[1:]}
-    assert {r[0] for r in rows[1:]} == {"nbscdr 0.1.0"} and {r[2] for r in rows[1:]} == {"World"}
+    assert {r[0] for r in rows[1:]} == {f"nbscdr {__version__}"} and {r[2] for r in rows[1:]} == {"World"}
     assert {r[4] for r in rows[1:]} == {"Mt CO2/yr"}
     assert {r[1] for r in rows[1:]} == {f"All six|{b}" for b in ("low", "high", "p5", "p50", "p95")}
     assert {k: v for k, v in body.items() if k[0] == "All six|low"} == {
@@ -262,14 +259,17 @@ def test_iamc_year_and_unit_rules() -> None:
     assert out.splitlines()[0] == "Model,Scenario,Region,Variable,Unit,2040"
     assert (
         out.splitlines()[1]
-        == "nbscdr 0.1.0,portfolio|low,World,Carbon Removal|Land Use|Biochar,Mt CO2/yr,1800.0"
+        == f"nbscdr {__version__},portfolio|low,World,Carbon Removal|Land Use|Biochar,Mt CO2/yr,1800.0"
     )
     bad = runner.invoke(app, ["portfolio", "biochar", "--year", "2040"])
     assert bad.exit_code == 2 and "Invalid value for '--year': applies to --format iamc only" in bad.stderr
     bad = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc", "-u", "Gt C/yr"])
-    assert bad.exit_code == 2 and "--format iamc reports in Mt CO2/yr" in bad.stderr
+    assert (
+        bad.exit_code == 2
+        and "Invalid value for '--unit': the IAMC format reports in Mt CO2/yr" in bad.stderr
+    )
     bad = runner.invoke(app, ["list", "-f", "iamc"])
-    assert bad.exit_code == 2 and "iamc is for `nbscdr portfolio` only" in bad.stderr
+    assert bad.exit_code == 2 and "'iamc' is not one of 'table', 'json', 'csv', 'markdown'" in bad.stderr
 
 
 @pytest.mark.filterwarnings("ignore")  # pyam's own dependencies warn on import

@@ -201,9 +201,12 @@ def test_error_lines(args: list[str], code: int, line: str) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["portfolio"], "give at least one SPEC or --file"),
+        (["portfolio"], "Invalid value for 'SPEC...': give at least one technique, e.g. 'afforestation'"),
         (["portfolio", "biochar", "--format", "xml"], "Invalid value for '--format' / '-f'"),
-        (["portfolio", "biochar", "--lang", "fr"], "Invalid value for '--lang': 'fr' is not 'en' or 'zh'"),
+        (
+            ["portfolio", "biochar", "--lang", "fr"],
+            "Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.",
+        ),
         (["frobnicate"], "No such command 'frobnicate'"),
     ],
 )

@@ -118,13 +118,13 @@ def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
     [
         (
             ["--from", "2050", "--to", "2030"],
-            "Error: Invalid value for '--to': 2030 is not after --from 2050",
+            "Error: Invalid value for '--to': 2030 is not after the start year 2050",
         ),
-        (["--from", "2030"], "Error: Invalid value for '--to': --from and --to go together"),
+        (["--from", "2030"], "Error: Invalid value for '--from': a period needs an end year too"),
         (["--from", "1200", "--to", "2030"], "Error: Invalid value for '--from': 1200 is outside 1900–2500"),
         (
             ["--from", "2030", "--to", "2050", "--ramp-years", "-2"],
-            "Error: Invalid value for '--ramp-years': -2 is not 0 or more",
+            "Error: Invalid value for '--ramp-years': -2 is not a number of years, 0 or more",
         ),
         (
             ["--from", "2030", "--to", "2050", "--reversal-rate", "100%"],
@@ -132,7 +132,7 @@ def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
         ),
         (
             ["--ramp-years", "5"],
-            "Error: Invalid value for '--ramp-years/--saturation-years/--reversal-rate': needs --from and --to",
+            "Error: Invalid value for '--ramp-years': applies only with --from and --to",
         ),
         (
             ["--from", "twenty", "--to", "2050"],

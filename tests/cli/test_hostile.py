@@ -247,15 +247,15 @@ CASES = [
     ),
     Case(
         "target inf",
-        ["portfolio", "biochar", "--target", "inf"],
+        ["portfolio", "biochar", "-n", "10", "--target", "inf"],
         2,
-        "Invalid value for '--target': inf is not a finite number",
+        "Invalid value for '--target': target 'inf' is not a finite number",
     ),
     Case(
         "years reversed",
         ["portfolio", "biochar", "--from", "2050", "--to", "2040"],
         2,
-        "Invalid value for '--to': 2040 is not after --from 2050",
+        "Invalid value for '--to': 2040 is not after the start year 2050",
     ),
     Case("bad format", ["list", "-f", "yaml"], 2, "Invalid value for '--format' / '-f'"),
     Case("unknown option", ["list", "--colour"], 2, "No such option: --colour"),

@@ -124,12 +124,12 @@ def test_csv_and_markdown_carry_the_percentiles() -> None:
         (["-n", "1e11"], "Error: Invalid value for '--samples': 1e11 is outside 1–1e+10"),
         (
             ["-n", "10", "--seed", "-1"],
-            "Error: Invalid value for '--seed': -1 is not in the range 0<=x<=9223372036854775807.",
+            "Error: Invalid value for '--seed': -1 is outside 0–9223372036854775807",
         ),
-        (["-n", "10", "--seed", "abc"], "Error: Invalid value for '--seed': 'abc' is not a valid int range."),
+        (["-n", "10", "--seed", "abc"], "Error: Invalid value for '--seed': 'abc' is not a valid int."),
         (
             ["-n", "10", "--distribution", "beta"],
-            "Error: Invalid value for '--distribution': 'beta' is not one of uniform, triangular, pert, lognormal",
+            "Error: Invalid value for '--distribution': 'beta' is not one of 'uniform', 'triangular', 'pert', 'lognormal'.",
         ),
         (
             ["-n", "10", "--correlation", "1.5"],
@@ -139,7 +139,17 @@ def test_csv_and_markdown_carry_the_percentiles() -> None:
             ["-n", "10", "--percentiles", "0,100"],
             "Error: Invalid value for '--percentiles': 0 is outside (0, 100)",
         ),
-        (["--seed", "3"], "Error: Invalid value for '--seed' / '--percentiles': needs --samples"),
+        (["--seed", "3"], "Error: Invalid value for '--seed': applies only with --samples"),
+        (["--percentiles", "10"], "Error: Invalid value for '--percentiles': applies only with --samples"),
+        (
+            ["--distribution", "pert"],
+            "Error: Invalid value for '--distribution': applies only with --samples",
+        ),
+        (["--correlation", "0.5"], "Error: Invalid value for '--correlation': applies only with --samples"),
+        (
+            ["--target", "20"],
+            "Error: Invalid value for '--target': a target needs a Monte Carlo run (samples) to give its chance",
+        ),
     ],
 )
 def test_bad_monte_carlo_options_are_usage_errors(args: list[str], line: str) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from nbscdr_cli.analysis import analyse
-from nbscdr_cli.catalog import catalog_from_dict, load_catalog
-from nbscdr_cli.compare import compare_assessments
+from nbscdr_cli.api import Request, analyse, compare
 from nbscdr_cli.errors import DataError, InputError
-from nbscdr_cli.spec import parse_specs
+from nbscdr_cli.load import load_catalog
+from nbscdr_cli.validate import catalog_from_dict
 
 
 def totals(specs: list[str], assessment: str | None, *, fallback: bool = False) -> tuple[float, float]:
-    catalog = load_catalog().under(assessment, fallback=fallback)
-    total = analyse(catalog, parse_specs(specs)).result.total
+    total = analyse(Request(specs, assessment=assessment, fallback=fallback)).result.total
     return total.lower, total.high
 
 
@@ -48,18 +46,18 @@ def test_every_estimate_has_a_source_and_its_assessment_a_citation() -> None:
 
 
 def test_missing_estimate_names_the_technique_and_who_has_it() -> None:
-    catalog = load_catalog().under("fuss2018")
     with pytest.raises(InputError) as err:
-        analyse(catalog, parse_specs(["afforestation", "wetlands"]))
+        analyse(Request(["afforestation", "wetlands"], assessment="fuss2018"))
     assert str(err.value) == (
-        "argument 2 'wetlands': technique 'wetlands' has no estimate in assessment 'fuss2018'; "
-        "assessments with one: c2g2019 (or add --fallback to use 'c2g2019' for it)"
+        "spec 2 'wetlands': technique 'wetlands' has no estimate in assessment 'fuss2018'; "
+        "assessments with one: c2g2019 (or set fallback to use 'c2g2019' for it)"
     )
+    assert err.value.remedy == ("fallback", "to use 'c2g2019' for it")
 
 
 def test_fallback_uses_and_marks_the_default_estimate() -> None:
-    catalog = load_catalog().under("fuss2018", fallback=True)
-    entries = analyse(catalog, parse_specs(["afforestation", "wetlands"])).result.portfolio.entries
+    request = Request(["afforestation", "wetlands"], assessment="fuss2018", fallback=True)
+    entries = analyse(request).result.portfolio.entries
     assert [(e.technique.id, e.technique.assessment, e.technique.fallback) for e in entries] == [
         ("afforestation", "fuss2018", False),
         ("wetlands", "c2g2019", True),
@@ -72,16 +70,14 @@ def test_unknown_assessment_gets_did_you_mean() -> None:
         load_catalog().under("fuss")
     assert (
         str(err.value)
-        == "--assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15"
+        == "assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15"
     )
 
 
 def test_compare_rows() -> None:
-    rows = compare_assessments(
-        load_catalog(),
-        parse_specs(["afforestation", "biochar", "soil-carbon"]),
-        ["c2g2019", "fuss2018", "sr15"],
-    )
+    rows = compare(
+        Request(["afforestation", "biochar", "soil-carbon"]), assessments=["c2g2019", "fuss2018", "sr15"]
+    ).rows
     assert [(r.key, r.analysis is not None, r.missing) for r in rows] == [
         ("c2g2019", True, ()),
         ("fuss2018", True, ()),

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from nbscdr_cli.catalog import catalog_from_dict, load_catalog, normalise_name
+from nbscdr_cli.catalog import normalise_name
 from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.load import load_catalog
+from nbscdr_cli.validate import catalog_from_dict
 
 DATA = Path(__file__).parents[1] / "data"
 

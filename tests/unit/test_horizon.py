@@ -6,16 +6,14 @@ import math
 
 import pytest
 
-from nbscdr_cli.analysis import Options, analyse
-from nbscdr_cli.catalog import load_catalog
+from nbscdr_cli.api import Request, analyse
 from nbscdr_cli.errors import UsageError
 from nbscdr_cli.horizon import HorizonSettings, Setting, check_settings, parse_setting
-from nbscdr_cli.spec import parse_specs
-from nbscdr_cli.uncertainty import Settings
+from nbscdr_cli.uncertainty import MonteCarlo
 
 
-def run(specs: list[str], horizon: HorizonSettings, mc: Settings | None = None):  # type: ignore[no-untyped-def]
-    return analyse(load_catalog(), parse_specs(specs), options=Options(horizon=horizon, monte_carlo=mc))
+def run(specs: list[str], horizon: HorizonSettings, mc: MonteCarlo | None = None):  # type: ignore[no-untyped-def]
+    return analyse(Request(specs, horizon=horizon, monte_carlo=mc))
 
 
 def test_no_ramp_no_saturation_is_rate_times_years() -> None:
@@ -68,7 +66,7 @@ def test_cumulative_references_are_compared() -> None:
 
 def test_monte_carlo_is_consistent_with_the_horizon() -> None:
     # comonotonic uniform, one entry: cumulative = annual * rate-years exactly
-    a = run(["soil-carbon"], HorizonSettings(2030, 2060), Settings(50_000, seed=1, correlation=1.0))
+    a = run(["soil-carbon"], HorizonSettings(2030, 2060), MonteCarlo(50_000, seed=1, correlation=1.0))
     sim = a.simulation
     for p in (5.0, 50.0, 95.0):
         assert sim.totals["cumulative"].percentiles[p] == pytest.approx(
@@ -77,7 +75,7 @@ def test_monte_carlo_is_consistent_with_the_horizon() -> None:
     b = run(
         ["afforestation", "soil-carbon"],
         HorizonSettings(2030, 2050, reversal_rate=Setting(0.01)),
-        Settings(200_000, seed=2),
+        MonteCarlo(200_000, seed=2),
     )
     mid = (b.horizon.durable.low + b.horizon.durable.high) / 2
     assert b.simulation.totals["durable"].mean == pytest.approx(mid, rel=0.005)
@@ -86,19 +84,25 @@ def test_monte_carlo_is_consistent_with_the_horizon() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        (HorizonSettings(2050, 2030), "--to: 2030 is not after --from 2050"),
-        (HorizonSettings(2030, 2030), "--to: 2030 is not after --from 2030"),
-        (HorizonSettings(1000, 2030), "--from: 1000 is outside 1900–2500"),
-        (HorizonSettings(2030, 99999), "--to: 99999 is outside 1900–2500"),
-        (HorizonSettings(2030, 2050, ramp_years=Setting(-1.0)), "--ramp-years: -1 is not 0 or more"),
+        (HorizonSettings(2050, 2030), "horizon.end: 2030 is not after the start year 2050"),
+        (HorizonSettings(2030, 2030), "horizon.end: 2030 is not after the start year 2030"),
+        (HorizonSettings(1000, 2030), "horizon.start: 1000 is outside 1900–2500"),
+        (HorizonSettings(2030, 99999), "horizon.end: 99999 is outside 1900–2500"),
+        (
+            HorizonSettings(2030, 2050, ramp_years=Setting(-1.0)),
+            "horizon.ramp_years: -1 is not a number of years, 0 or more",
+        ),
         (
             HorizonSettings(2030, 2050, saturation_years=Setting(-5.0)),
-            "--saturation-years: -5 is not 0 or more",
+            "horizon.saturation_years: -5 is not a number of years, 0 or more",
         ),
-        (HorizonSettings(2030, 2050, reversal_rate=Setting(1.0)), "--reversal-rate: 1 is outside [0, 100%)"),
+        (
+            HorizonSettings(2030, 2050, reversal_rate=Setting(1.0)),
+            "horizon.reversal_rate: 1 is outside [0, 100%)",
+        ),
         (
             HorizonSettings(2030, 2050, reversal_rate=Setting(math.nan)),
-            "--reversal-rate: nan is outside [0, 100%)",
+            "horizon.reversal_rate: nan is outside [0, 100%)",
         ),
     ],
 )
@@ -109,13 +113,23 @@ def test_bad_horizons(settings: HorizonSettings, message: str) -> None:
 
 
 def test_parse_setting() -> None:
-    catalog = load_catalog()
-    s = parse_setting(
-        ["1%", "soil=0.5%", "reforestation=0.02"], option="--reversal-rate", catalog=catalog, percent=True
-    )
+    s = parse_setting(["1%", "soil=0.5%", "reforestation=0.02"], field="horizon.reversal_rate", percent=True)
     assert s.default == 0.01
-    assert s.per_technique == {"soil-carbon": 0.005, "afforestation": 0.02}
-    with pytest.raises(UsageError, match="--ramp-years: '5%': give a number of years, not a percentage"):
-        parse_setting(["5%"], option="--ramp-years", catalog=catalog)
-    with pytest.raises(UsageError, match="--ramp-years: 'soon' is not a value such as 20, or TECH=20"):
-        parse_setting(["soon"], option="--ramp-years", catalog=catalog)
+    assert s.per_technique == {"soil": 0.005, "reforestation": 0.02}
+    with pytest.raises(UsageError) as err:
+        parse_setting(["5%"], field="horizon.ramp_years")
+    assert str(err.value) == "horizon.ramp_years: '5%': give a number of years, not a percentage"
+    with pytest.raises(UsageError) as err:
+        parse_setting(["soon"], field="horizon.ramp_years")
+    assert str(err.value) == "horizon.ramp_years: 'soon' is not a value such as 20, or TECH=20"
+
+
+def test_per_technique_settings_resolve_against_the_portfolio() -> None:
+    settings = HorizonSettings(2030, 2050, reversal_rate={"soil": 0.005, "reforestation": 0.02})
+    h = run(["afforestation", "soil-carbon"], settings).horizon
+    assert [e.parameters.reversal_rate for e in h.entries] == [0.02, 0.005]
+    with pytest.raises(UsageError) as err:
+        run(["afforestation"], HorizonSettings(2030, 2050, ramp_years={"biochar": 5}))
+    assert (
+        str(err.value) == "horizon.ramp_years: 'biochar' is not in the portfolio; its entries: afforestation"
+    )

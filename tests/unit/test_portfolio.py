@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nbscdr_cli.catalog import load_catalog
 from nbscdr_cli.errors import InputError
+from nbscdr_cli.load import load_catalog
 from nbscdr_cli.portfolio import build_portfolio, sum_portfolio
 from nbscdr_cli.spec import parse_specs
 
@@ -60,8 +60,8 @@ def test_a_technique_appears_once() -> None:
     with pytest.raises(InputError) as err:
         total(["afforestation", "reforestation:50%"])
     assert str(err.value) == (
-        "argument 2 'reforestation:50%': technique 'afforestation' is already in the portfolio "
-        "(argument 1 'afforestation'); give each technique once"
+        "spec 2 'reforestation:50%': technique 'afforestation' is already in the portfolio "
+        "(spec 1 'afforestation'); give each technique once"
     )
 
 

@@ -40,32 +40,32 @@ def test_parse_spec(text: str, expected: EntrySpec) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("afforestation:150%", "argument 1 'afforestation:150%': share 150% is outside 0–1 (0%–100%)"),
+        ("afforestation:150%", "spec 1 'afforestation:150%': share 150% is outside 0–1 (0%–100%)"),
         (
             "afforestation:50",
-            "argument 1 'afforestation:50': share 50 is outside 0–1 (0%–100%) (write 50% for a percentage)",
+            "spec 1 'afforestation:50': share 50 is outside 0–1 (0%–100%) (write 50% for a percentage)",
         ),
         (
             "afforestation:half",
-            "argument 1 'afforestation:half': share 'half' is not a number or percentage, e.g. 50% or 0.5",
+            "spec 1 'afforestation:half': share 'half' is not a number or percentage, e.g. 50% or 0.5",
         ),
         ("afforestation:-10%", "share '-10%' is not a number or percentage"),
-        ("biochar=3-1", "argument 1 'biochar=3-1': figure '3-1': low 3 is above high 1"),
-        ("biochar=-1", "argument 1 'biochar=-1': figure '-1' is not a number or range"),
-        ("biochar=1e999", "argument 1 'biochar=1e999': figure '1e999' is not a finite number"),
+        ("biochar=3-1", "spec 1 'biochar=3-1': figure '3-1': low 3 is above high 1"),
+        ("biochar=-1", "spec 1 'biochar=-1': figure '-1' is not a number or range"),
+        ("biochar=1e999", "spec 1 'biochar=1e999': figure '1e999' is not a finite number"),
         (
             "biochar=1 furlong",
-            "argument 1 'biochar=1 furlong': unit 'furlong': 'furlong' is not a known unit",
+            "spec 1 'biochar=1 furlong': unit 'furlong': 'furlong' is not a known unit",
         ),
         ("biochar=2 Gt CO2", "unit 'Gt CO2' is an amount (no per-time)"),
-        (":50%", "argument 1 ':50%': no technique named"),
+        (":50%", "spec 1 ':50%': no technique named"),
         ("=2", "no technique named"),
     ],
 )
 def test_bad_specs(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_specs([text])
-    assert str(err.value).startswith(f"argument 1 {text!r}: ")
+    assert str(err.value).startswith(f"spec 1 {text!r}: ")
     assert message in str(err.value)
 
 

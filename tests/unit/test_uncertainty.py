@@ -10,7 +10,7 @@ from scipy import stats
 
 from nbscdr_cli import uncertainty
 from nbscdr_cli.errors import InputError, UsageError
-from nbscdr_cli.uncertainty import Distribution, Settings, parse_percentiles, parse_samples, simulate
+from nbscdr_cli.uncertainty import Distribution, MonteCarlo, parse_percentiles, parse_samples, simulate
 
 LOWS = [3.0, 1.8, 0.5, 0.0, 1.0, 0.0]  # the six techniques, open lows as 0
 HIGHS = [18.0, 4.8, 1.0, 19.0, 11.0, 1.0]
@@ -22,7 +22,7 @@ def annual(sim: uncertainty.Simulation) -> uncertainty.Summary:
 
 
 def test_uniform_mean_is_the_sum_of_midpoints() -> None:
-    summary = annual(simulate(LOWS, HIGHS, Settings(N, seed=1)))
+    summary = annual(simulate(LOWS, HIGHS, MonteCarlo(N, seed=1)))
     expected = sum((lo + hi) / 2 for lo, hi in zip(LOWS, HIGHS, strict=True))  # 30.55
     sd = math.sqrt(sum((hi - lo) ** 2 / 12 for lo, hi in zip(LOWS, HIGHS, strict=True)))
     assert expected == pytest.approx(30.55)
@@ -32,7 +32,7 @@ def test_uniform_mean_is_the_sum_of_midpoints() -> None:
 
 def test_comonotonic_total_is_exactly_low_plus_u_times_width() -> None:
     seed = 7
-    summary = annual(simulate(LOWS, HIGHS, Settings(N, seed=seed, correlation=1.0)))
+    summary = annual(simulate(LOWS, HIGHS, MonteCarlo(N, seed=seed, correlation=1.0)))
     u = np.random.default_rng(seed).random((N, 1))[:, 0]
     totals = np.sort(sum(LOWS) + u * (sum(HIGHS) - sum(LOWS)))
     for p, value in summary.percentiles.items():
@@ -56,7 +56,7 @@ def test_comonotonic_total_is_exactly_low_plus_u_times_width() -> None:
 def test_single_entry_percentiles_are_its_quantiles(
     distribution: Distribution, quantile, correlation: float
 ) -> None:  # type: ignore[no-untyped-def]
-    settings = Settings(
+    settings = MonteCarlo(
         N,
         seed=3,
         distribution=distribution,
@@ -69,20 +69,22 @@ def test_single_entry_percentiles_are_its_quantiles(
 
 
 def test_lognormal_puts_low_and_high_at_5th_and_95th_percentiles() -> None:
-    summary = annual(simulate([2.0], [8.0], Settings(N, seed=5, distribution=Distribution.lognormal)))
+    summary = annual(simulate([2.0], [8.0], MonteCarlo(N, seed=5, distribution=Distribution.lognormal)))
     assert summary.percentiles[5.0] == pytest.approx(2.0, abs=0.03)
     assert summary.percentiles[95.0] == pytest.approx(8.0, abs=0.1)
 
 
 def test_mode_moves_the_peak() -> None:
-    settings = Settings(N, seed=2, distribution=Distribution.triangular)
+    settings = MonteCarlo(N, seed=2, distribution=Distribution.triangular)
     summary = annual(simulate([0.0], [1.0], settings, modes=[0.0]))
     # triangular(0, 0, 1): median 1 - sqrt(1/2)
     assert summary.percentiles[50.0] == pytest.approx(1 - math.sqrt(0.5), abs=0.005)
 
 
 def test_fixed_value_when_low_equals_high() -> None:
-    summary = annual(simulate([2.0, 1.0], [2.0, 1.0], Settings(1000, seed=1, distribution=Distribution.pert)))
+    summary = annual(
+        simulate([2.0, 1.0], [2.0, 1.0], MonteCarlo(1000, seed=1, distribution=Distribution.pert))
+    )
     assert summary.percentiles == {5.0: 3.0, 50.0: 3.0, 95.0: 3.0}
     assert summary.std == 0.0
 
@@ -91,12 +93,14 @@ def test_correlation_sets_the_rank_correlation() -> None:
     # Two U(0,1) entries with rank (= Pearson, for uniforms) correlation R:
     # var(total) = 2/12 * (1 + R).
     for r in (0.0, 0.3, 0.8, 1.0):
-        summary = annual(simulate([0.0, 0.0], [1.0, 1.0], Settings(N, seed=11, correlation=r)))
+        summary = annual(simulate([0.0, 0.0], [1.0, 1.0], MonteCarlo(N, seed=11, correlation=r)))
         assert summary.std**2 == pytest.approx(2 / 12 * (1 + r), rel=0.02), r
 
 
 def test_probability_of_reaching_thresholds() -> None:
-    sim = simulate([0.0], [1.0], Settings(N, seed=4), thresholds={"annual": {"a": 0.25, "b": 0.9, "c": 2.0}})
+    sim = simulate(
+        [0.0], [1.0], MonteCarlo(N, seed=4), thresholds={"annual": {"a": 0.25, "b": 0.9, "c": 2.0}}
+    )
     probability = annual(sim).probability
     assert probability["a"] == pytest.approx(0.75, abs=0.005)
     assert probability["b"] == pytest.approx(0.1, abs=0.005)
@@ -109,21 +113,21 @@ def test_same_seed_same_numbers_whatever_the_chunk_size(
     distribution: Distribution, correlation: float
 ) -> None:
     lows = [3.0, 1.8, 0.5, 1.0] if distribution is Distribution.lognormal else LOWS[:4]
-    settings = Settings(20_000, seed=99, distribution=distribution, correlation=correlation)
+    settings = MonteCarlo(20_000, seed=99, distribution=distribution, correlation=correlation)
     a = annual(simulate(lows, HIGHS[:4], settings))
     b = annual(simulate(lows, HIGHS[:4], settings, chunk_rows=333))
     assert a.percentiles == b.percentiles
     assert a.mean == pytest.approx(b.mean, rel=1e-12)
     c = annual(
         simulate(
-            lows, HIGHS[:4], Settings(20_000, seed=100, distribution=distribution, correlation=correlation)
+            lows, HIGHS[:4], MonteCarlo(20_000, seed=100, distribution=distribution, correlation=correlation)
         )
     )
     assert c.percentiles != a.percentiles
 
 
 def test_histogram_method_agrees_with_exact(monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = Settings(300_000, seed=8, percentiles=(1.0, 5.0, 50.0, 95.0, 99.0))
+    settings = MonteCarlo(300_000, seed=8, percentiles=(1.0, 5.0, 50.0, 95.0, 99.0))
     exact = simulate(LOWS, HIGHS, settings, thresholds={"annual": {"t": 30.0}})
     monkeypatch.setattr(uncertainty, "EXACT_LIMIT", 1000)
     approx = simulate(LOWS, HIGHS, settings, thresholds={"annual": {"t": 30.0}})
@@ -137,7 +141,7 @@ def test_histogram_method_agrees_with_exact(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_weighted_views_share_the_draws() -> None:
     sim = simulate(
-        [1.0, 2.0], [3.0, 4.0], Settings(10_000, seed=1), weights={"annual": [1, 1], "twice": [2, 2]}
+        [1.0, 2.0], [3.0, 4.0], MonteCarlo(10_000, seed=1), weights={"annual": [1, 1], "twice": [2, 2]}
     )
     assert sim.totals["twice"].mean == pytest.approx(2 * sim.totals["annual"].mean, rel=1e-12)
     for p in (5.0, 50.0, 95.0):
@@ -147,8 +151,8 @@ def test_weighted_views_share_the_draws() -> None:
 
 
 def test_seed_is_chosen_and_reported_when_not_given() -> None:
-    sim = simulate([0.0], [1.0], Settings(100))
-    again = simulate([0.0], [1.0], Settings(100, seed=sim.seed))
+    sim = simulate([0.0], [1.0], MonteCarlo(100))
+    again = simulate([0.0], [1.0], MonteCarlo(100, seed=sim.seed))
     assert annual(sim).percentiles == annual(again).percentiles
 
 
@@ -162,12 +166,12 @@ def test_parse_samples(text: str, value: int) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("0", "--samples: 0 is outside 1–1e+10"),
-        ("-5", "--samples: -5 is outside 1–1e+10"),
-        ("2e10", "--samples: 2e10 is outside 1–1e+10"),
-        ("1.5", "--samples: '1.5' is not a whole number"),
-        ("many", "--samples: 'many' is not a number"),
-        ("nan", "--samples: 'nan' is not a whole number"),
+        ("0", "samples: 0 is outside 1–1e+10"),
+        ("-5", "samples: -5 is outside 1–1e+10"),
+        ("2e10", "samples: 2e10 is outside 1–1e+10"),
+        ("1.5", "samples: '1.5' is not a whole number"),
+        ("many", "samples: 'many' is not a number"),
+        ("nan", "samples: 'nan' is not a whole number"),
     ],
 )
 def test_bad_samples(text: str, message: str) -> None:
@@ -178,23 +182,23 @@ def test_bad_samples(text: str, message: str) -> None:
 
 def test_percentiles_option() -> None:
     assert parse_percentiles("10,90") == (5.0, 10.0, 50.0, 90.0, 95.0)
-    with pytest.raises(UsageError, match=r"--percentiles: 0 is outside \(0, 100\)"):
+    with pytest.raises(UsageError, match=r"percentiles: 0 is outside \(0, 100\)"):
         parse_percentiles("0")
-    with pytest.raises(UsageError, match="--percentiles: 'x' is not a number"):
+    with pytest.raises(UsageError, match="percentiles: 'x' is not a number"):
         parse_percentiles("x")
 
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"correlation": 1.5}, "--correlation: 1.5 is outside 0–1"),
-        ({"correlation": -0.1}, "--correlation: -0.1 is outside 0–1"),
-        ({"seed": -1}, "--seed: -1 is outside 0–9223372036854775807"),
+        ({"correlation": 1.5}, "correlation: 1.5 is outside 0–1"),
+        ({"correlation": -0.1}, "correlation: -0.1 is outside 0–1"),
+        ({"seed": -1}, "seed: -1 is outside 0–9223372036854775807"),
     ],
 )
 def test_bad_settings(kwargs: dict[str, float], message: str) -> None:
     with pytest.raises(UsageError) as err:
-        Settings(10, **kwargs)  # type: ignore[arg-type]
+        MonteCarlo(10, **kwargs)  # type: ignore[arg-type]
     assert str(err.value) == message
 
 
@@ -203,9 +207,9 @@ def test_lognormal_refuses_open_lows() -> None:
         simulate(
             [1.0, 0.0],
             [2.0, 3.0],
-            Settings(10, distribution=Distribution.lognormal),
+            MonteCarlo(10, distribution=Distribution.lognormal),
             names=["a", "macroalgae"],
         )
     assert str(err.value).startswith(
-        "--distribution: lognormal needs a positive low for every entry; macroalgae has none"
+        "distribution: lognormal needs a positive low for every entry; macroalgae has none"
     )

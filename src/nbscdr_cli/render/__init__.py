@@ -8,20 +8,15 @@ This package's own import is kept tiny (the CLI imports ``Format`` at start-up).
 from __future__ import annotations
 
 import importlib
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nbscdr_cli.environment import Environment
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    iamc = "iamc"  # portfolio only
-
-
-def render(kind: str, doc: dict[str, Any], fmt_: Format, *, lang: str, terminal: bool) -> str:
-    """Lay out ``doc`` (of ``kind``: portfolio, catalog, technique, conversion) as text."""
-    module = importlib.import_module(f"nbscdr_cli.render.as_{fmt_.value}")
-    text: str = module.render(kind, doc, lang=lang, terminal=terminal)
+def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environment) -> str:
+    """Lay out ``doc`` (of ``kind``: portfolio, catalog, technique, conversion,
+    compare, assessments, iamc) in format ``fmt`` (table, json, csv, markdown, iamc)."""
+    module = importlib.import_module(f"nbscdr_cli.render.as_{fmt}")
+    text: str = module.render(kind, doc, lang=lang, env=env)
     return text if text.endswith("\n") else text + "\n"

@@ -6,7 +6,8 @@ import csv
 import io
 from typing import Any
 
-from nbscdr_cli.render.labels import label
+from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.labels import text
 
 
 def _path_rows(doc: dict[str, Any]) -> list[list[Any]]:
@@ -46,23 +47,28 @@ def _path_rows(doc: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
+def portfolio_rows(doc: dict[str, Any], lang: str) -> list[list[Any]]:
+    """A header, one row per entry, and a final total row (with the Monte Carlo
+    statistics of the total where there are any)."""
+    unit = doc["unit"]
+    u = doc.get("uncertainty")
+    extra = [] if u is None else ["mean", *(f"p{p}" for p in u["percentiles"])]
+    rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to", *extra]]
+    for e in doc["entries"]:
+        rows.append(
+            [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"]] + [""] * len(extra)
+        )
+    total = doc["total"]
+    stats = [] if u is None else [u["mean"], *u["percentiles"].values()]
+    rows.append(["total", text("total", lang), "", total["low"], total["high"], unit, "", *stats])
+    return rows
+
+
 def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
     if kind == "portfolio" and "horizon" in doc:
         return _path_rows(doc)
     if kind == "portfolio":
-        unit = doc["unit"]
-        u = doc.get("uncertainty")
-        extra = [] if u is None else ["mean", *(f"p{p}" for p in u["percentiles"])]
-        rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to", *extra]]
-        for e in doc["entries"]:
-            rows.append(
-                [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"]]
-                + [""] * len(extra)
-            )
-        total = doc["total"]
-        stats = [] if u is None else [u["mean"], *u["percentiles"].values()]
-        rows.append(["total", label("total", lang), "", total["low"], total["high"], unit, "", *stats])
-        return rows
+        return portfolio_rows(doc, lang)
     if kind == "catalog":
         rows = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]
         for t in doc["techniques"]:
@@ -129,7 +135,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows([[_cell(v) for v in row] for row in _rows(kind, doc, lang)])

@@ -8,8 +8,10 @@ import csv
 import io
 from typing import Any
 
+from nbscdr_cli.environment import Environment
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["Model", "Scenario", "Region", "Variable", "Unit", str(doc["year"])])

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from nbscdr_cli.environment import Environment
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
-    if terminal:
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
+    if env.stdout_terminal:
         return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
     return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))

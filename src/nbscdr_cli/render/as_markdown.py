@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.render.labels import distribution_name, label, scope_name
-from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text
+from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text, sampling_text
 
 
 def _cell(value: Any) -> str:
@@ -24,19 +25,19 @@ def portfolio_table(doc: dict[str, Any], lang: str) -> str:
     rows = [
         [
             f"{e['name']} (`{e['technique']}`)",
-            f"{fmt(e['share'] * 100)}%" if not e["own_figure"] else label("own_figure", lang),
+            f"{fmt(e['share'] * 100)}%" if not e["own_figure"] else text("own_figure", lang),
             low_text(e["low"], e["up_to"], lang),
             fmt(e["high"]),
         ]
         for e in doc["entries"]
     ]
     total = doc["total"]
-    rows.append([f"**{label('total', lang)}**", "", f"**{fmt(total['low'])}**", f"**{fmt(total['high'])}**"])
+    rows.append([f"**{text('total', lang)}**", "", f"**{fmt(total['low'])}**", f"**{fmt(total['high'])}**"])
     header = [
-        label("technique", lang),
-        label("share", lang),
-        f"{label('low', lang)} ({unit})",
-        f"{label('high', lang)} ({unit})",
+        text("technique", lang),
+        text("share", lang),
+        f"{text('low', lang)} ({unit})",
+        f"{text('high', lang)} ({unit})",
     ]
     return table(header, rows)
 
@@ -50,10 +51,10 @@ def comparison_table(doc: dict[str, Any], lang: str) -> str:
         scoped = f"{fmt(c['in_scope']['low'])}–{fmt(c['in_scope']['high'])}"
         rows.append([f"{name} (`{c['reference']}`)", f"{fmt(c['low'])}–{fmt(c['high'])}", ratio, scoped])
     header = [
-        label("reference", lang),
-        f"{label('range', lang)} ({unit})",
-        label("ratio", lang),
-        f"{label('in_scope', lang)} ({unit})",
+        text("reference", lang),
+        f"{text('range', lang)} ({unit})",
+        text("ratio", lang),
+        f"{text('in_scope', lang)} ({unit})",
     ]
     return table(header, rows)
 
@@ -61,16 +62,14 @@ def comparison_table(doc: dict[str, Any], lang: str) -> str:
 def uncertainty_section(u: dict[str, Any], unit: str, lang: str) -> str:
     from nbscdr_cli.render.as_table import threshold_label
 
-    rows = [[label("mean", lang), fmt(u["mean"])]]
+    rows = [[text("mean", lang), fmt(u["mean"])]]
     rows += [[f"P{p}", fmt(v)] for p, v in u["percentiles"].items()]
     rows += [
-        [f"P({label('total', lang)} ≥ {fmt(u['thresholds'][k])}: {threshold_label(k, lang)})", f"{p:.1%}"]
+        [f"P({text('total', lang)} ≥ {fmt(u['thresholds'][k])}: {threshold_label(k, lang)})", f"{p:.1%}"]
         for k, p in u["probability"].items()
     ]
-    header = label("mc_header", lang).format(
-        **{**u, "distribution": distribution_name(u["distribution"], lang)}
-    )
-    return f"### {label('uncertainty', lang)}\n\n{header}\n\n" + table(["", unit], rows)
+    header = sampling_text(u, lang)
+    return f"### {text('uncertainty', lang)}\n\n{header}\n\n" + table(["", unit], rows)
 
 
 def horizon_section(doc: dict[str, Any], lang: str) -> str:
@@ -89,20 +88,20 @@ def horizon_section(doc: dict[str, Any], lang: str) -> str:
     ]
     rows.append(
         [
-            f"**{label('total', lang)}**",
+            f"**{text('total', lang)}**",
             f"**{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}**",
             f"**{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}**",
             "",
         ]
     )
     header = [
-        label("technique", lang),
-        f"{label('cumulative', lang)} ({mass})",
-        f"{label('durable', lang)} ({mass})",
+        text("technique", lang),
+        f"{text('cumulative', lang)} ({mass})",
+        f"{text('durable', lang)} ({mass})",
         "",
     ]
-    text = (
-        f"### {label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})\n\n"
+    section = (
+        f"### {text('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {text('years', lang)})\n\n"
         + table(header, rows)
     )
     if h["comparisons"]:
@@ -115,36 +114,36 @@ def horizon_section(doc: dict[str, Any], lang: str) -> str:
             ]
             for c in h["comparisons"]
         ]
-        text += "\n\n" + table(
+        section += "\n\n" + table(
             [
-                label("reference", lang),
-                f"{label('range', lang)} ({mass})",
-                f"{label('cumulative', lang)} / {label('reference', lang)}",
-                f"{label('durable', lang)} / {label('reference', lang)}",
+                text("reference", lang),
+                f"{text('range', lang)} ({mass})",
+                f"{text('cumulative', lang)} / {text('reference', lang)}",
+                f"{text('durable', lang)} / {text('reference', lang)}",
             ],
             comp,
         )
     if "uncertainty" in h:
         cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
-        mc = [[label("mean", lang), fmt(cu["mean"]), fmt(du["mean"])]]
+        mc = [[text("mean", lang), fmt(cu["mean"]), fmt(du["mean"])]]
         mc += [[f"P{p}", fmt(cu["percentiles"][p]), fmt(du["percentiles"][p])] for p in cu["percentiles"]]
-        text += "\n\n" + table(
-            ["", f"{label('cumulative', lang)} ({mass})", f"{label('durable', lang)} ({mass})"], mc
+        section += "\n\n" + table(
+            ["", f"{text('cumulative', lang)} ({mass})", f"{text('durable', lang)} ({mass})"], mc
         )
-    return text
+    return section
 
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
     if kind == "portfolio":
-        title = label("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
+        title = text("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
         parts = [f"## {title}", "", portfolio_table(doc, lang)]
         if doc["comparisons"]:
-            parts += ["", f"### {label('comparison', lang)}", "", comparison_table(doc, lang)]
+            parts += ["", f"### {text('comparison', lang)}", "", comparison_table(doc, lang)]
         if "uncertainty" in doc:
             parts += ["", uncertainty_section(doc["uncertainty"], doc["unit"], lang)]
         if "horizon" in doc:
             parts += ["", horizon_section(doc, lang)]
-        parts += ["", f"### {label('notes_heading', lang)}", ""]
+        parts += ["", f"### {text('notes_heading', lang)}", ""]
         parts += [f"- {w['message']}" for w in doc["warnings"]]
         return "\n".join(parts)
     if kind == "catalog":
@@ -153,23 +152,23 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
                 f"`{t['id']}`",
                 t["name"].get(lang) or t["name"]["en"],
                 range_text(t, lang),
-                scope_name(t["scope"], lang) if t["scope"] else "",
+                text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else "",
                 (t["readiness"] or {}).get(lang) or (t["readiness"] or {}).get("en", ""),
             ]
             for t in doc["techniques"]
         ]
-        header = [label(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
+        header = [text(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
         return table(header, rows)
     if kind == "compare":
         from nbscdr_cli.render.as_table import row_notes
 
         refs = [c["reference"] for c in (doc["rows"][0].get("comparisons") or [])] if doc["rows"] else []
         header = [
-            label(doc["by"], lang),
-            f"{label('low', lang)} ({doc['unit']})",
-            f"{label('high', lang)} ({doc['unit']})",
+            text(doc["by"], lang),
+            f"{text('low', lang)} ({doc['unit']})",
+            f"{text('high', lang)} ({doc['unit']})",
         ]
-        header += [f"{label('ratio', lang)} ({r})" for r in refs] + [label("notes", lang)]
+        header += [f"{text('ratio', lang)} ({r})" for r in refs] + [text("notes", lang)]
         rows = []
         for row in doc["rows"]:
             cells: list[Any] = [f"{row['name']} (`{row[doc['by']]}`)"]
@@ -181,7 +180,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
             rows.append([*cells, row_notes(row, lang)])
         return table(header, rows)
     if kind == "assessments":
-        header = [label(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
+        header = [text(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
         rows = [
             [
                 f"`{a['id']}`",

@@ -8,25 +8,22 @@ layout uses plain ASCII rules and no escape codes.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import sys
 from typing import Any
 
-from nbscdr_cli.render.labels import distribution_name, label, scope_name
-from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text
+from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text, sampling_text
 
 
-def _console(terminal: bool) -> Any:
+def _console(env: Environment) -> Any:
     from rich.console import Console
 
-    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     return Console(
         file=io.StringIO(),
-        width=max(40, min(width, 200)),
-        force_terminal=terminal,
-        no_color=not terminal or bool(os.environ.get("NO_COLOR")),
-        color_system="auto" if terminal else None,
+        width=env.width,
+        force_terminal=env.stdout_terminal,
+        no_color=not env.colour,
+        color_system="auto" if env.colour else None,
         highlight=False,
         markup=False,  # names and notes come from users' files: never interpret [brackets]
         soft_wrap=False,
@@ -35,20 +32,20 @@ def _console(terminal: bool) -> Any:
     )
 
 
-def _box(terminal: bool) -> Any:
+def _box(env: Environment) -> Any:
     from rich import box
 
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    if terminal and encoding.startswith("utf"):
-        return box.ROUNDED
-    return box.ASCII2
+    return box.ROUNDED if env.stdout_terminal and env.unicode else box.ASCII2
 
 
-def _table(terminal: bool, title: str | None = None) -> Any:
+def _table(env: Environment, title: str | None = None) -> Any:
     from rich.table import Table
 
     return Table(
-        title=title, box=_box(terminal), title_justify="left", header_style="bold cyan" if terminal else ""
+        title=title,
+        box=_box(env),
+        title_justify="left",
+        header_style="bold cyan" if env.stdout_terminal else "",
     )
 
 
@@ -59,32 +56,32 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, Any]]:
         return "" if not value else value.get(lang) or value["en"]
 
     fields: list[tuple[str, Any]] = [
-        (label("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")),
-        (label("range", lang), range_text(doc, lang)),
+        (text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")),
+        (text("range", lang), range_text(doc, lang)),
     ]
     if doc.get("scope"):
-        fields.append((label("scope", lang), scope_name(doc["scope"], lang)))
+        fields.append((text("scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"])))
     if doc.get("readiness"):
-        fields.append((label("readiness", lang), local(doc["readiness"])))
+        fields.append((text("readiness", lang), local(doc["readiness"])))
     if doc.get("governance"):
-        fields.append((label("governance", lang), [local(c) for c in doc["governance"]]))
+        fields.append((text("governance", lang), [local(c) for c in doc["governance"]]))
     if doc.get("durability"):
-        fields.append((label("durability", lang), local(doc["durability"])))
+        fields.append((text("durability", lang), local(doc["durability"])))
     if doc.get("saturation_years") is not None:
         fields.append(
             (
-                label("saturation", lang),
-                f"{fmt(doc['saturation_years'])} {label('years', lang)} ({doc['saturation_source']})",
+                text("saturation", lang),
+                f"{fmt(doc['saturation_years'])} {text('years', lang)} ({doc['saturation_source']})",
             )
         )
     if doc.get("estimates") and len(doc["estimates"]) > 1:
-        fields.append((label("estimates", lang), [estimate_text(e, lang) for e in doc["estimates"]]))
+        fields.append((text("estimates", lang), [estimate_text(e, lang) for e in doc["estimates"]]))
     if doc.get("aliases"):
-        fields.append((label("aliases", lang), ", ".join(doc["aliases"])))
+        fields.append((text("aliases", lang), ", ".join(doc["aliases"])))
     if doc.get("source"):
-        fields.append((label("source", lang), doc["source"]))
+        fields.append((text("source", lang), doc["source"]))
     if doc.get("notes"):
-        fields.append((label("notes", lang), doc["notes"]))
+        fields.append((text("notes", lang), doc["notes"]))
     return fields
 
 
@@ -97,25 +94,25 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
 def row_notes(row: dict[str, Any], lang: str) -> str:
     """What a compare row lacks or borrows."""
     if row.get("missing"):
-        return f"{label('missing', lang)} {', '.join(row['missing'])}"
+        return f"{text('missing', lang)} {', '.join(row['missing'])}"
     if row.get("fallback"):
-        return f"{label('fallback_mark', lang)} {', '.join(row['fallback'])}"
+        return f"{text('fallback_mark', lang)} {', '.join(row['fallback'])}"
     return ""
 
 
-def _compare(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+def _compare(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
     unit = doc["unit"]
-    table = _table(terminal)
-    table.add_column(label(doc["by"], lang))
-    table.add_column(f"{label('low', lang)}\n{unit}", justify="right")
-    table.add_column(f"{label('high', lang)}\n{unit}", justify="right")
+    table = _table(env)
+    table.add_column(text(doc["by"], lang))
+    table.add_column(f"{text('low', lang)}\n{unit}", justify="right")
+    table.add_column(f"{text('high', lang)}\n{unit}", justify="right")
     refs = [c["reference"] for c in (doc["rows"][0].get("comparisons") or [])] if doc["rows"] else []
     for ref in refs:
-        table.add_column(f"{label('ratio', lang)}\n{ref}", justify="right")
+        table.add_column(f"{text('ratio', lang)}\n{ref}", justify="right")
     has_mc = any("uncertainty" in r for r in doc["rows"])
     if has_mc:
         table.add_column(f"P5–P95\n{unit}", justify="right")
-    table.add_column(label("notes", lang), overflow="fold")
+    table.add_column(text("notes", lang), overflow="fold")
     for row in doc["rows"]:
         cells = [f"{row['name']} ({row[doc['by']]})" if row["name"] != row[doc["by"]] else row["name"]]
         if row["low"] is None:
@@ -131,13 +128,13 @@ def _compare(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
     console.print(table)
 
 
-def _assessments(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
-    table = _table(terminal)
-    table.add_column(label("id", lang), no_wrap=True)
+def _assessments(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
+    table = _table(env)
+    table.add_column(text("id", lang), no_wrap=True)
     for key in ("name", "measure", "techniques", "citation"):
-        table.add_column(label(key, lang), overflow="fold")
+        table.add_column(text(key, lang), overflow="fold")
     for a in doc["assessments"]:
-        mark = f" ({label('default', lang)})" if a["default"] else ""
+        mark = f" ({text('default', lang)})" if a["default"] else ""
         table.add_row(
             a["id"] + mark,
             a["name"].get(lang) or a["name"]["en"],
@@ -148,31 +145,35 @@ def _assessments(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -
     console.print(table)
 
 
-def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
     unit = doc["unit"]
-    title = label("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
-    table = _table(terminal, title)
-    table.add_column(label("technique", lang))
-    table.add_column(label("share", lang), justify="right")
-    table.add_column(f"{label('low', lang)}\n{unit}", justify="right")
-    table.add_column(f"{label('high', lang)}\n{unit}", justify="right")
+    title = text("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
+    table = _table(env, title)
+    table.add_column(text("technique", lang))
+    table.add_column(text("share", lang), justify="right")
+    table.add_column(f"{text('low', lang)}\n{unit}", justify="right")
+    table.add_column(f"{text('high', lang)}\n{unit}", justify="right")
     for e in doc["entries"]:
-        share = label("own_figure", lang) if e["own_figure"] else f"{fmt(e['share'] * 100)}%"
+        share = text("own_figure", lang) if e["own_figure"] else f"{fmt(e['share'] * 100)}%"
         table.add_row(
             f"{e['name']} ({e['technique']})", share, low_text(e["low"], e["up_to"], lang), fmt(e["high"])
         )
     total = doc["total"]
     table.add_section()
     table.add_row(
-        label("total", lang), "", fmt(total["low"]), fmt(total["high"]), style="bold" if terminal else ""
+        text("total", lang),
+        "",
+        fmt(total["low"]),
+        fmt(total["high"]),
+        style="bold" if env.stdout_terminal else "",
     )
     console.print(table)
     if doc["comparisons"]:
-        comp = _table(terminal, label("comparison", lang))
-        comp.add_column(label("reference", lang))
-        comp.add_column(f"{label('range', lang)}\n{unit}", justify="right")
-        comp.add_column(label("ratio", lang), justify="right")
-        comp.add_column(f"{label('in_scope', lang)}\n{unit}", justify="right")
+        comp = _table(env, text("comparison", lang))
+        comp.add_column(text("reference", lang))
+        comp.add_column(f"{text('range', lang)}\n{unit}", justify="right")
+        comp.add_column(text("ratio", lang), justify="right")
+        comp.add_column(f"{text('in_scope', lang)}\n{unit}", justify="right")
         for c in doc["comparisons"]:
             comp.add_row(
                 c["reference"],
@@ -182,11 +183,13 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
             )
         console.print(comp)
     if "uncertainty" in doc:
-        _uncertainty(console, doc["uncertainty"], unit, lang, terminal)
+        _uncertainty(console, doc["uncertainty"], unit, lang, env)
     if "horizon" in doc:
-        _horizon(console, doc, lang, terminal)
+        _horizon(console, doc, lang, env)
     for w in doc["warnings"]:
-        console.print(f"- {w['message']}", style="yellow" if terminal else "", markup=False, soft_wrap=True)
+        console.print(
+            f"- {w['message']}", style="yellow" if env.stdout_terminal else "", markup=False, soft_wrap=True
+        )
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -203,31 +206,31 @@ def sparkline(counts: list[int], ascii_only: bool) -> str:
 def threshold_label(key: str, lang: str) -> str:
     """'unep.low' -> 'unep low' (localised); 'target' -> localised 'target'."""
     if key == "target":
-        return label("target", lang)
+        return text("target", lang)
     ref, _, end = key.rpartition(".")
-    return f"{ref} {label(end, lang).lower()}" if end in ("low", "high") else key
+    return f"{ref} {text(end, lang).lower()}" if end in ("low", "high") else key
 
 
-def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal: bool) -> None:
+def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, env: Environment) -> None:
     console.print(
-        f"{label('uncertainty', lang)}: {label('mc_header', lang).format(**{**u, 'distribution': distribution_name(u['distribution'], lang)})}",
+        f"{text('uncertainty', lang)}: {sampling_text(u, lang)}",
         markup=False,
         soft_wrap=True,
     )
-    table = _table(terminal)
+    table = _table(env)
     table.add_column("")
     table.add_column(unit, justify="right")
-    table.add_row(label("mean", lang), fmt(u["mean"]))
+    table.add_row(text("mean", lang), fmt(u["mean"]))
     for p, v in u["percentiles"].items():
         table.add_row(f"P{p}", fmt(v))
     for key, prob in u["probability"].items():
         threshold = u["thresholds"][key]
         table.add_row(
-            f"P({label('total', lang)} ≥ {fmt(threshold)}: {threshold_label(key, lang)})", f"{prob:.1%}"
+            f"P({text('total', lang)} ≥ {fmt(threshold)}: {threshold_label(key, lang)})", f"{prob:.1%}"
         )
     console.print(table)
     hist = u["histogram"]
-    ascii_only = _box(terminal).ascii
+    ascii_only = _box(env).ascii
     console.print(
         f"{fmt(hist['low'])} {sparkline(hist['counts'], ascii_only)} {fmt(hist['high'])} {unit}",
         markup=False,
@@ -238,23 +241,21 @@ def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, terminal
 def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
     parts = []
     if h["ramp_years"]:
-        parts.append(f"{label('ramp', lang)} {fmt(h['ramp_years'])}")
+        parts.append(f"{text('ramp', lang)} {fmt(h['ramp_years'])}")
     if h["saturation_years"] is not None:
-        parts.append(f"{label('saturation', lang).lower()} {fmt(h['saturation_years'])}")
+        parts.append(f"{text('saturation', lang).lower()} {fmt(h['saturation_years'])}")
     if h["reversal_rate"]:
-        parts.append(f"{label('reversal', lang)} {h['reversal_rate']:.3g}/yr")
+        parts.append(f"{text('reversal', lang)} {h['reversal_rate']:.3g}/yr")
     return ", ".join(parts)
 
 
-def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
+def _horizon(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
     h = doc["horizon"]
     mass = h["unit"]
-    table = _table(
-        terminal, f"{label('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {label('years', lang)})"
-    )
-    table.add_column(label("technique", lang))
+    table = _table(env, f"{text('horizon', lang)} {h['from']}–{h['to']} ({h['years']} {text('years', lang)})")
+    table.add_column(text("technique", lang))
     for key in ("cumulative", "durable"):
-        table.add_column(f"{label(key, lang)}\n{mass}", justify="right")
+        table.add_column(f"{text(key, lang)}\n{mass}", justify="right")
     table.add_column("")
     for e in doc["entries"]:
         eh = e["horizon"]
@@ -266,27 +267,27 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
         )
     table.add_section()
     table.add_row(
-        label("total", lang),
+        text("total", lang),
         f"{fmt(h['cumulative']['low'])}–{fmt(h['cumulative']['high'])}",
         f"{fmt(h['durable']['low'])}–{fmt(h['durable']['high'])}",
         "",
-        style="bold" if terminal else "",
+        style="bold" if env.stdout_terminal else "",
     )
     console.print(table)
     stock = [p["stock"]["high"] for p in h["path"]]
     scale = max(stock) or 1
     console.print(
-        f"{label('stock_path', lang)} {h['from']}–{h['last_year']}: "
-        f"{sparkline([round(v / scale * 1000) for v in stock], _box(terminal).ascii)} {fmt(stock[-1])} {mass}",
+        f"{text('stock_path', lang)} {h['from']}–{h['last_year']}: "
+        f"{sparkline([round(v / scale * 1000) for v in stock], _box(env).ascii)} {fmt(stock[-1])} {mass}",
         markup=False,
         soft_wrap=True,
     )
     if h["comparisons"]:
-        comp = _table(terminal)
-        comp.add_column(label("reference", lang))
-        comp.add_column(f"{label('range', lang)}\n{mass}", justify="right")
-        comp.add_column(f"{label('cumulative', lang)} /\n{label('reference', lang)}", justify="right")
-        comp.add_column(f"{label('durable', lang)} /\n{label('reference', lang)}", justify="right")
+        comp = _table(env)
+        comp.add_column(text("reference", lang))
+        comp.add_column(f"{text('range', lang)}\n{mass}", justify="right")
+        comp.add_column(f"{text('cumulative', lang)} /\n{text('reference', lang)}", justify="right")
+        comp.add_column(f"{text('durable', lang)} /\n{text('reference', lang)}", justify="right")
         for c in h["comparisons"]:
             comp.add_row(
                 c["reference"],
@@ -296,12 +297,12 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
             )
         console.print(comp)
     if "uncertainty" in h:
-        mc = _table(terminal)
+        mc = _table(env)
         mc.add_column("")
         for key in ("cumulative", "durable"):
-            mc.add_column(f"{label(key, lang)}\n{mass}", justify="right")
+            mc.add_column(f"{text(key, lang)}\n{mass}", justify="right")
         cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
-        mc.add_row(label("mean", lang), fmt(cu["mean"]), fmt(du["mean"]))
+        mc.add_row(text("mean", lang), fmt(cu["mean"]), fmt(du["mean"]))
         for p in cu["percentiles"]:
             mc.add_row(f"P{p}", fmt(cu["percentiles"][p]), fmt(du["percentiles"][p]))
         for key in cu["probability"]:
@@ -313,26 +314,26 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> No
         console.print(mc)
 
 
-def _catalog(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
-    table = _table(terminal)
-    table.add_column(label("id", lang), no_wrap=True)
+def _catalog(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
+    table = _table(env)
+    table.add_column(text("id", lang), no_wrap=True)
     for key in ("name", "range", "scope", "readiness"):
-        table.add_column(label(key, lang), overflow="fold")
+        table.add_column(text(key, lang), overflow="fold")
     for t in doc["techniques"]:
         readiness = t["readiness"] or {}
         table.add_row(
             t["id"],
             t["name"].get(lang) or t["name"]["en"],
             range_text(t, lang),
-            scope_name(t["scope"], lang) if t["scope"] else "",
+            text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else "",
             readiness.get(lang) or readiness.get("en", ""),
         )
     console.print(table)
 
 
-def _technique(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> None:
-    table = _table(terminal, f"{doc['name'].get(lang) or doc['name']['en']} ({doc['id']})")
-    table.add_column("", style="bold" if terminal else "")
+def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
+    table = _table(env, f"{doc['name'].get(lang) or doc['name']['en']} ({doc['id']})")
+    table.add_column("", style="bold" if env.stdout_terminal else "")
     table.add_column("", overflow="fold")
     table.show_header = False
     for key, value in technique_fields(doc, lang):
@@ -340,10 +341,10 @@ def _technique(console: Any, doc: dict[str, Any], lang: str, terminal: bool) -> 
     console.print(table)
 
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
     if kind == "conversion":
         return f"{fmt(doc['value'])} {doc['unit']}"
-    console = _console(terminal)
+    console = _console(env)
     renderers = {
         "portfolio": _portfolio,
         "catalog": _catalog,
@@ -351,5 +352,5 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, terminal: bool) -> str:
         "compare": _compare,
         "assessments": _assessments,
     }
-    renderers[kind](console, doc, lang, terminal)
+    renderers[kind](console, doc, lang, env)
     return str(console.file.getvalue())

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.render.labels import join_scopes, sentence
+from nbscdr_cli.render.labels import join_scopes, text
 from nbscdr_cli.render.text import fmt
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.api import Row
     from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Reference, Technique
-    from nbscdr_cli.compare import Row
     from nbscdr_cli.portfolio import PortfolioResult
     from nbscdr_cli.uncertainty import Simulation, Summary
     from nbscdr_cli.units import Unit
@@ -208,8 +208,8 @@ def portfolio_document(
             {
                 "code": "fallback",
                 "techniques": fallback,
-                "message": sentence(
-                    "fallback",
+                "message": text(
+                    "note.fallback",
                     lang,
                     ids=", ".join(fallback),
                     assessment=analysis.assessment,
@@ -309,11 +309,11 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [
         {
             "code": "years",
-            "message": sentence("years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
+            "message": text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
         }
     ]
     if all(e.parameters.ramp_years == 0 for e in h.entries):
-        out.append({"code": "no-ramp", "message": sentence("no_ramp", lang)})
+        out.append({"code": "no-ramp", "message": text("note.no_ramp", lang)})
     for e in h.entries:
         p = e.parameters
         if p.saturation_from == "data":
@@ -322,8 +322,8 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
                 {
                     "code": "saturation",
                     "technique": e.technique,
-                    "message": sentence(
-                        "saturation",
+                    "message": text(
+                        "note.saturation",
                         lang,
                         id=e.technique,
                         years=fmt(p.saturation_years),
@@ -337,7 +337,7 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
             {
                 "code": "no-saturation",
                 "techniques": unsaturated,
-                "message": sentence("no_saturation", lang, ids=", ".join(unsaturated)),
+                "message": text("note.no_saturation", lang, ids=", ".join(unsaturated)),
             }
         )
     no_reversal = [e.technique for e in h.entries if e.parameters.reversal_from is None]
@@ -346,7 +346,7 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
             {
                 "code": "no-reversal",
                 "techniques": no_reversal,
-                "message": sentence("no_reversal", lang, ids=", ".join(no_reversal)),
+                "message": text("note.no_reversal", lang, ids=", ".join(no_reversal)),
             }
         )
     for c in h.comparisons:
@@ -354,7 +354,7 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
             {
                 "code": "reference-period",
                 "reference": c.reference.id,
-                "message": sentence("period", lang, ref=c.reference.id, start=s.start, last=s.end - 1),
+                "message": text("note.period", lang, ref=c.reference.id, start=s.start, last=s.end - 1),
             }
         )
     return out
@@ -384,13 +384,13 @@ def portfolio_warnings(
     result: PortfolioResult, comparisons: list[dict[str, Any]], unit: Unit, lang: str
 ) -> list[dict[str, Any]]:
     """The caveats a reader of the totals needs, as codes with localised messages."""
-    warnings: list[dict[str, Any]] = [{"code": "sum-of-extremes", "message": sentence("sum_note", lang)}]
+    warnings: list[dict[str, Any]] = [{"code": "sum-of-extremes", "message": text("note.sum_note", lang)}]
     if result.open_low_ids:
         warnings.append(
             {
                 "code": "up-to",
                 "techniques": list(result.open_low_ids),
-                "message": sentence("up_to", lang, ids=", ".join(result.open_low_ids)),
+                "message": text("note.up_to", lang, ids=", ".join(result.open_low_ids)),
             }
         )
     for a, b in result.overlaps:
@@ -398,19 +398,19 @@ def portfolio_warnings(
             {
                 "code": "double-counting",
                 "techniques": [a, b],
-                "message": sentence("overlap", lang, a=a, b=b),
+                "message": text("note.overlap", lang, a=a, b=b),
             }
         )
     for c in comparisons:
         if not c["scope"]:
             continue
-        outside = sentence("outside", lang, ids=", ".join(c["out_of_scope"])) if c["out_of_scope"] else ""
+        outside = text("note.outside", lang, ids=", ".join(c["out_of_scope"])) if c["out_of_scope"] else ""
         warnings.append(
             {
                 "code": "reference-scope",
                 "reference": c["reference"],
-                "message": sentence(
-                    "scope",
+                "message": text(
+                    "note.scope",
                     lang,
                     ref=c["reference"].upper() if len(c["reference"]) <= 5 else c["reference"],
                     scope=join_scopes(c["scope"], lang),
@@ -421,7 +421,7 @@ def portfolio_warnings(
                 ),
             }
         )
-    warnings.append({"code": "permanence", "message": sentence("permanence", lang)})
+    warnings.append({"code": "permanence", "message": text("note.permanence", lang)})
     return warnings
 
 
@@ -476,7 +476,7 @@ def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
     if missing:
         raise InputError(
             f"no iamc_variable in the data for {', '.join(missing)}; the IAMC format needs one per technique",
-            where="--format iamc",
+            field="iamc",
         )
     bounds: list[tuple[str, Any]] = [("low", lambda e: e["low"]), ("high", lambda e: e["high"])]
     if "uncertainty" in doc:
@@ -499,6 +499,14 @@ def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
                 }
             )
     return {"year": year, "rows": rows}
+
+
+def portfolio_output(analysis: Analysis, fmt: str, year: int | None) -> tuple[str, dict[str, Any]]:
+    """The document `portfolio` renders in ``fmt``: the IAMC rows, or the portfolio."""
+    doc = analysis.to_dict()
+    if fmt == "iamc":
+        return "iamc", iamc_document(doc, 2050 if year is None else year)
+    return "portfolio", doc
 
 
 def conversion_document(value: float, unit: Unit) -> dict[str, Any]:

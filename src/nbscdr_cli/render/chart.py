@@ -17,13 +17,16 @@ import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.errors import InputError
-from nbscdr_cli.render.labels import label
+from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.text import fmt
 
-SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+if TYPE_CHECKING:
+    from nbscdr_cli.analysis import Analysis
+
+CHART_FORMATS = ("png", "svg", "pdf")  # files; on stdout the chart is text (range bars)
 CJK_SAMPLE = "造林"
 CJK_HINTS = (
     "cjk",
@@ -38,13 +41,6 @@ CJK_HINTS = (
     "yahei",
     "fallback",
 )
-
-
-def chart_format(path: Path) -> str:
-    fmt_ = SUFFIXES.get(path.suffix.lower())
-    if fmt_ is None:
-        raise InputError("a chart file ends in .png, .svg or .pdf", where=f"--output {path}")
-    return fmt_
 
 
 def _prepare_matplotlib() -> Any:
@@ -127,14 +123,22 @@ def _bars(doc: dict[str, Any], lang: str, use_names: bool) -> list[tuple[str, fl
     bars = [
         (e["name"] if use_names else e["technique"], e["low"], e["high"], e["up_to"]) for e in doc["entries"]
     ]
-    bars.append((label("total", lang), doc["total"]["low"], doc["total"]["high"], False))
+    bars.append((text("total", lang), doc["total"]["low"], doc["total"]["high"], False))
     return bars
 
 
-def draw(doc: dict[str, Any], path: Path, lang: str, sources: Sequence[str]) -> tuple[bytes, list[str]]:
-    """Render the chart for ``doc`` (a portfolio document) as bytes in the format
-    ``path``'s suffix names, and the warnings to show the user."""
-    kind = chart_format(path)
+def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | bytes, list[str]]:
+    """The chart of ``analysis`` in ``fmt`` (text for the terminal, png, svg or
+    pdf), and warnings for the user."""
+    doc = analysis.to_dict()
+    if fmt == "text":
+        return text_chart(doc, analysis.lang, env), []
+    return draw(doc, fmt, analysis.lang, analysis.sources())
+
+
+def draw(doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str]) -> tuple[bytes, list[str]]:
+    """Render the chart for ``doc`` (a portfolio document) as bytes in format
+    ``kind`` (png, svg, pdf), and the warnings to show the user."""
     fig, title, warnings = figure(doc, lang, sources)
     buffer = io.BytesIO()
     metadata = {"Title": title} if kind in ("svg", "pdf") else {"Title": title, "Software": "nbscdr"}
@@ -167,7 +171,7 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
     fig, ax = plt.subplots(figsize=(8.5, height + 1.2))
     ys = list(range(len(bars)))[::-1]
     for y, (name, low, high, up_to) in zip(ys, bars, strict=True):
-        is_total = name == label("total", lang_for_text)
+        is_total = name == text("total", lang_for_text)
         ax.barh(
             y,
             high - low,
@@ -199,7 +203,7 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
                         facecolor="#7fcdbb",
                         edgecolor="#225e86",
                         hatch="//",
-                        label=label("up_to_legend", lang_for_text),
+                        label=text("up_to_legend", lang_for_text),
                     )
                 ],
                 loc="center right",
@@ -221,22 +225,23 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
         )
     ax.legend(loc="upper right", fontsize=7, framealpha=0.9)
     ax.set_yticks(ys, [b[0] for b in bars])
-    ax.set_xlabel(f"{label('chart_axis', lang_for_text)} ({unit})")
-    title = label("chart_title", lang_for_text) + (f": {doc['name']}" if doc["name"] else "")
+    ax.set_xlabel(f"{text('chart_axis', lang_for_text)} ({unit})")
+    title = text("chart_title", lang_for_text) + (f": {doc['name']}" if doc["name"] else "")
     ax.set_title(title)
     ax.set_xlim(left=0)
     ax.margins(x=0.15)
     ax.grid(axis="x", alpha=0.3)
-    note = label("source", lang_for_text) + ": " + "; ".join(sources)
+    note = text("source", lang_for_text) + ": " + "; ".join(sources)
     wrapped = "\n".join(textwrap.wrap(note, 150)[:6])
     fig.text(0.01, 0.01, wrapped, fontsize=6, va="bottom", ha="left", wrap=True)
     fig.tight_layout(rect=(0, 0.04 + 0.02 * wrapped.count("\n"), 1, 1))
     return fig, title, warnings
 
 
-def text_chart(doc: dict[str, Any], lang: str, width: int, ascii_only: bool) -> str:
+def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
     """Range bars for a terminal: one line per entry and the total, on a common
     scale, with the reference ranges marked beneath."""
+    width, ascii_only = env.width, not env.unicode
     bars = _bars(doc, lang, True)
     top: float = max([b[2] for b in bars] + [c["high"] for c in doc["comparisons"]] + [1e-12])
     label_width = min(28, max(len(b[0]) for b in bars))
@@ -248,7 +253,7 @@ def text_chart(doc: dict[str, Any], lang: str, width: int, ascii_only: bool) -> 
         b = max(a + 1, round(high / top * span))
         return empty * a + mark * (b - a) + empty * (span - b)
 
-    out = [f"{label('chart_axis', lang)} ({doc['unit']}), 0 … {fmt(top)}"]
+    out = [f"{text('chart_axis', lang)} ({doc['unit']}), 0 … {fmt(top)}"]
     for name, low, high, up_to in bars:
         out.append(
             f"{name[:label_width]:<{label_width}} {line(low, high, shade if up_to else full)} {fmt(low)}–{fmt(high)}"

@@ -1,0 +1,43 @@
+"""The fixed choices of nbscdr: output formats, distributions, languages.
+
+Kept in a module of their own, with nothing but the standard library's enum, so
+that the command line can offer them as choices (validated and completed by
+typer) without importing the code that uses them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    """Text formats of the data commands (list, show, assessments, compare, convert)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class PortfolioFormat(StrEnum):
+    """`portfolio` has the IAMC scenario CSV besides the text formats."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    iamc = "iamc"
+
+
+class Distribution(StrEnum):
+    """How each entry is drawn between its low and high (see uncertainty.py)."""
+
+    uniform = "uniform"
+    triangular = "triangular"
+    pert = "pert"
+    lognormal = "lognormal"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"

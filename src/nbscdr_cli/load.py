@@ -1,0 +1,48 @@
+"""Loading a technique catalog: read the file, reuse a validated copy from the
+cache when the bytes are the same, otherwise parse and validate it."""
+
+from __future__ import annotations
+
+import os
+
+from nbscdr_cli import cache
+from nbscdr_cli.catalog import Catalog
+from nbscdr_cli.files import decode_utf8, display_path, parse_toml, read_bytes
+from nbscdr_cli.locations import resolve_path
+
+
+def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """Load and validate a technique catalog: ``path``, else $NBSCDR_DATA, else
+    the built-in one. Uses the cache only where ``nbscdr_cli.cache.enable()`` has
+    turned it on (the command line does)."""
+    resolved = resolve_path(path)
+    raw = read_bytes(resolved, what="data file")
+    where = display_path(resolved)
+    key = None
+    if cache.enabled():
+        from nbscdr_cli import catalog_cache
+
+        key = catalog_cache.content_key(raw)
+        found = catalog_cache.load(key, where)
+        if found is not None:
+            return found
+    from nbscdr_cli.validate import catalog_from_dict
+
+    catalog = catalog_from_dict(parse_toml(decode_utf8(raw, where=where), where=where), source=where)
+    if key is not None:
+        from nbscdr_cli import catalog_cache
+
+        catalog_cache.store(key, catalog)
+    return catalog
+
+
+def technique_ids(path: str | os.PathLike[str] | None = None) -> list[str]:
+    """The ids of a catalog's techniques, for shell completion: from the cache's
+    plain list when the file is unchanged, else by loading the catalog."""
+    if cache.enabled():
+        from nbscdr_cli.catalog_cache import content_key, load_names
+
+        names = load_names(content_key(read_bytes(resolve_path(path), what="data file")))
+        if names is not None:
+            return names
+    return list(load_catalog(path).techniques)
