@@ -16,9 +16,11 @@ imported by the code paths that need them.
 
 # No `from __future__ import annotations` here: typer reads every command's
 # annotations, and evaluating them from strings at each start costs ~4 ms.
+import inspect
 import os
 import signal
 import sys
+import typing
 from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
@@ -27,61 +29,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli import __version__
-from nbscdr_cli.enums import Format, Lang, PortfolioFormat
+from nbscdr_cli.commands import COMMANDS
+from nbscdr_cli.enums import Lang
 from nbscdr_cli.errors import ExitCode, NbscdrError, UsageError
-from nbscdr_cli.options import (
-    AssessmentOpt,
-    ChartOutputOpt,
-    CompareAssessmentOpt,
-    DataOpt,
-    Display,
-    Estimates,
-    FallbackOpt,
-    FilesOpt,
-    FormatOpt,
-    LangOpt,
-    Period,
-    PortfolioFormatOpt,
-    ReferenceOpt,
-    Sampling,
-    Source,
-    SpecsArg,
-    TargetOpt,
-    UnitOpt,
-    YearOpt,
-    complete_technique,
-    option_for,
-)
+from nbscdr_cli.options import GROUPS, DataOpt, option_for
+from nbscdr_cli.output import report
 
 
 class Terminated(KeyboardInterrupt):
     """Raised by the SIGTERM handler so that clean-up runs as for Ctrl-C."""
 
 
-def report(message: str) -> None:
-    """One line on stderr, whatever its encoding can show."""
-    try:
-        line = f"nbscdr: {' '.join(message.split())}\n"
-        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-        sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding))
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-COMMANDS: dict[str, Callable[..., None]] = {}
-
-
-def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command function; it is turned into a click command only when
-    it is run (or its help is asked for): see NbscdrGroup."""
-
-    def register(function: Callable[..., None]) -> Callable[..., None]:
-        COMMANDS[name] = function
-        return function
-
-    return register
 
 
 class NbscdrCommand(TyperCommand):
@@ -101,11 +60,42 @@ class NbscdrCommand(TyperCommand):
             raise BadParameter(message, ctx=ctx, param_hint=f"'{hint}'" if hint else None) from None
 
 
+def expand(function: Callable[..., None]) -> Callable[..., None]:
+    """``function`` with each group parameter spread into that group's options
+    (for typer), packing them back into the group object when it is called."""
+    hints = typing.get_type_hints(function, include_extras=True)
+    params: list[inspect.Parameter] = []
+    groups: dict[str, tuple[Any, list[str]]] = {}
+    for p in inspect.signature(function).parameters.values():
+        annotation = hints.get(p.name, p.annotation)
+        if annotation in GROUPS:
+            fields = typing.get_type_hints(annotation, include_extras=True)
+            for name in annotation._fields:
+                default = annotation._field_defaults.get(name, inspect.Parameter.empty)
+                params.append(
+                    inspect.Parameter(
+                        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=fields[name]
+                    )
+                )
+            groups[p.name] = (annotation, list(annotation._fields))
+        else:
+            params.append(p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
+
+    def command(**values: Any) -> None:
+        for name, (cls, fields) in groups.items():
+            values[name] = cls(**{f: values.pop(f) for f in fields})
+        function(**values)
+
+    command.__name__ = function.__name__
+    command.__doc__ = function.__doc__
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
 @cache
 def _build(name: str) -> Any:
     from typer.main import get_command
-
-    from nbscdr_cli.options import expand
 
     sub = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
     sub.command(name, cls=NbscdrCommand, context_settings=CONTEXT)(expand(COMMANDS[name]))
@@ -205,316 +195,6 @@ def _root(
     data: DataOpt = None,
 ) -> None:
     pass
-
-
-# ------------------------------------------------------------------------ helpers
-
-
-def environment(display: Display) -> Any:
-    """The terminal facts for this run; a file output is never a terminal."""
-    from nbscdr_cli.environment import Environment
-
-    env = Environment.from_system()
-    return env if deliver_to_stdout(display) else env.for_file()
-
-
-def deliver_to_stdout(display: Display) -> bool:
-    return display.output is None or str(display.output) == "-"
-
-
-def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
-    """Before any work: refuse an --output that cannot be written (a folder, a
-    missing folder, an input file), and settle the format (-f, else the output
-    file's extension, else the first of ``formats``)."""
-    from nbscdr_cli.output import check_output_path, output_format
-
-    if not deliver_to_stdout(display):
-        assert display.output is not None
-        check_output_path(display.output, tuple(p for p in inputs if p and p != "-"))
-    formats = [str(f) for f in formats]
-    return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
-
-
-def emit(display: Display, payload: str | bytes) -> None:
-    """Write the rendered result where --output says (stdout by default)."""
-    from nbscdr_cli.output import write_output, write_stdout
-
-    if deliver_to_stdout(display):
-        write_stdout(payload)
-    else:
-        assert display.output is not None
-        write_output(display.output, payload)
-
-
-def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
-    """Render a document in a text format and write it."""
-    from nbscdr_cli.options import lang
-    from nbscdr_cli.render import render
-
-    emit(display, render(kind, doc, fmt, lang=lang(display), env=environment(display)))
-
-
-def analyse(request: Any, display: Display) -> Any:
-    """The library's one call, with a progress bar on a terminal for long runs."""
-    from nbscdr_cli.api import analyse as run
-    from nbscdr_cli.render.progress import Progress
-
-    with Progress(request, environment(display)) as progress:
-        return run(request, progress=progress)
-
-
-# ------------------------------------------------------------------------ commands
-
-
-@command("list")
-def list_(
-    *, assessment: AssessmentOpt = None, data: DataOpt = None, fmt: FormatOpt = None, display: Display
-) -> None:
-    """List the techniques: id, name, range with unit, scope and readiness."""
-    from nbscdr_cli.api import Request, catalog_of
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.render.documents import catalog_document
-
-    fmt_ = settle(display, fmt, Format, data_path(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment))
-    present(display, "catalog", catalog_document(catalog), fmt_)
-
-
-@command("assessments")
-def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
-    """List the assessments whose estimates the catalog holds, with their citations."""
-    from nbscdr_cli.api import Request, catalog_of
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.render.documents import assessments_document
-
-    fmt_ = settle(display, fmt, Format, data_path(data))
-    present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
-
-
-@command("show")
-def show(
-    technique: Annotated[
-        str,
-        typer.Argument(
-            metavar="TECH", help="Id, alias, or English or Chinese name.", autocompletion=complete_technique
-        ),
-    ],
-    *,
-    assessment: AssessmentOpt = None,
-    fallback: FallbackOpt = False,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    display: Display,
-) -> None:
-    """Show one technique whole: range, readiness, governance challenges, scope,
-    storage durability, source, and every assessment's estimate."""
-    from nbscdr_cli.api import Request, catalog_of
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.render.documents import technique_document
-
-    fmt_ = settle(display, fmt, Format, data_path(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
-    present(
-        display,
-        "technique",
-        technique_document(catalog.find(technique, where=f"argument {technique!r}")),
-        fmt_,
-    )
-
-
-@command("portfolio")
-def portfolio(
-    specs: SpecsArg = None,
-    *,
-    source: Source,
-    reference: ReferenceOpt = None,
-    sampling: Sampling,
-    target: TargetOpt = None,
-    period: Period,
-    estimates: Estimates,
-    year: YearOpt = None,
-    fmt: PortfolioFormatOpt = None,
-    unit: UnitOpt = "Gt CO2/yr",
-    display: Display,
-) -> None:
-    """Sum the removal potential of a portfolio and compare it with references.
-
-    Totals add every low and every high. An entry whose source gives only "up to"
-    counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
-    With --samples, a Monte Carlo gives the mean, percentiles and the chance of
-    reaching each reference and --target. With --from/--to, the cumulative and
-    durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
-    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
-    """
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.options import portfolio_unit, request
-    from nbscdr_cli.render.documents import portfolio_output
-
-    fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
-    unit = portfolio_unit(unit, fmt_, year)
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-        iamc=fmt_ == "iamc",
-    )
-    present(display, *portfolio_output(analyse(req, display), fmt_, year), fmt_)
-
-
-@command("compare")
-def compare(
-    specs: SpecsArg = None,
-    *,
-    files: FilesOpt = None,
-    assessment: CompareAssessmentOpt = None,
-    fallback: FallbackOpt = False,
-    data: DataOpt = None,
-    reference: ReferenceOpt = None,
-    sampling: Sampling,
-    target: TargetOpt = None,
-    period: Period,
-    fmt: FormatOpt = None,
-    unit: UnitOpt = "Gt CO2/yr",
-    display: Display,
-) -> None:
-    """Totals side by side: one portfolio (SPEC...) under several assessments, or
-    several portfolio files (--file a.toml --file b.toml) under one assessment.
-
-    An assessment with no estimate for one of the techniques shows no totals and
-    names the technique, unless --fallback uses the default assessment's estimate.
-    """
-    from nbscdr_cli.api import compare as run
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.options import portfolio_files, request, split_ids
-
-    fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
-    req = request(
-        specs,
-        display=display,
-        estimates=Estimates(None, fallback, data),
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-    )
-    present(
-        display,
-        "compare",
-        run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files)).to_dict(),
-        fmt_,
-    )
-
-
-@command("chart")
-def chart(
-    specs: SpecsArg = None,
-    *,
-    source: Source,
-    reference: ReferenceOpt = None,
-    sampling: Sampling,
-    estimates: Estimates,
-    unit: UnitOpt = "Gt CO2/yr",
-    lang: LangOpt = None,
-    output: ChartOutputOpt = None,
-) -> None:
-    """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
-
-    Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
-    need an installed CJK font; without one, bars are labelled with technique ids.
-    """
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.options import request
-    from nbscdr_cli.render.chart import CHART_FORMATS, render_chart
-
-    display = Display(lang, output)
-    files = (data_path(estimates.data), source.file)
-    fmt_ = (
-        "text"
-        if deliver_to_stdout(display)
-        else settle(display, None, CHART_FORMATS, *files, need_suffix=True)
-    )
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        references=reference,
-        unit=unit,
-    )
-    payload, warnings = render_chart(analyse(req, display), fmt_, environment(display))
-    for warning in warnings:
-        report(f"warning: {warning}")
-    emit(display, payload)
-
-
-@command("brief")
-def brief(
-    specs: SpecsArg = None,
-    *,
-    source: Source,
-    reference: ReferenceOpt = None,
-    sampling: Sampling,
-    target: TargetOpt = None,
-    period: Period,
-    estimates: Estimates,
-    unit: UnitOpt = "Gt CO2/yr",
-    display: Display,
-) -> None:
-    """Write a one-page Markdown briefing on a portfolio, in English or Chinese.
-
-    Portfolio table, totals (percentiles with --samples, cumulative and durable with
-    --from/--to), the comparison with UNEP and its scope, double counting, readiness,
-    a governance checklist, the forums involved, permanence, and every figure's source.
-    """
-    from nbscdr_cli.options import data as data_path
-    from nbscdr_cli.options import request
-    from nbscdr_cli.render.brief import BRIEF_FORMATS, compose
-
-    settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-    )
-    emit(display, compose(analyse(req, display)))
-
-
-@command("convert")
-def convert(
-    quantity: Annotated[
-        str, typer.Argument(metavar="QUANTITY", help="A number and a unit, e.g. '1 Gt C/yr'.")
-    ],
-    *,
-    to: Annotated[str, typer.Option("--to", metavar="<UNIT>", help="Target unit, e.g. 'Mt CO2/yr'.")],
-    fmt: FormatOpt = None,
-    display: Display,
-) -> None:
-    """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
-
-    C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
-    """
-    from nbscdr_cli.render.documents import conversion_document
-    from nbscdr_cli.units import convert as convert_value
-    from nbscdr_cli.units import parse_quantity, parse_unit
-
-    fmt_ = settle(display, fmt, Format)
-    value, source = parse_quantity(quantity, where="QUANTITY")
-    target = parse_unit(to, kind=source.kind, where="--to")
-    present(display, "conversion", conversion_document(convert_value(value, source, target), target), fmt_)
 
 
 def main() -> None:

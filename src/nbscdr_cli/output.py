@@ -156,3 +156,14 @@ def silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def report(message: str) -> None:
+    """One line on stderr, whatever its encoding can show."""
+    try:
+        line = f"nbscdr: {' '.join(message.split())}\n"
+        encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+        sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding))
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -12,7 +12,8 @@ from typing import Any
 
 from nbscdr_cli.environment import Environment
 from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text, sampling_text
+from nbscdr_cli.render.numbers import fmt
+from nbscdr_cli.render.text import low_text, range_text, ratio_text, sampling_text
 
 
 def _console(env: Environment) -> Any:

@@ -18,7 +18,7 @@ from nbscdr_cli.render.as_markdown import (
 )
 from nbscdr_cli.render.as_table import threshold_label
 from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.text import fmt
+from nbscdr_cli.render.numbers import fmt
 
 FORUMS: tuple[tuple[str, str], ...] = (
     ("Governments at all levels", "各级政府"),

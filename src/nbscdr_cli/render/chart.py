@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.environment import Environment
 from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.text import fmt
+from nbscdr_cli.render.numbers import fmt
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis

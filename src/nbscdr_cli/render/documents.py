@@ -1,6 +1,7 @@
-"""The documents: results in the output units, rounded and localised. A document
-is exactly what ``--format json`` prints (the JSON contract in README); the other
-formats lay the same document out.
+"""The documents of an analysis and a comparison: results in the output units,
+rounded and localised. A document is exactly what ``--format json`` prints (the
+JSON contract in README); the other formats lay the same document out. The
+catalog's own documents (list, show, assessments) are in ``catalog_documents``.
 
 Numbers are rounded to 12 significant digits, so 3 + 1.8 prints 4.8 and not
 4.800000000000001.
@@ -10,122 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from nbscdr_cli.render.catalog_documents import reference_document
+from nbscdr_cli.render.horizon_documents import entry_horizon_document, horizon_document, horizon_warnings
 from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.text import fmt
+from nbscdr_cli.render.numbers import fmt, number
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
     from nbscdr_cli.api import Row
-    from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Reference, Technique
     from nbscdr_cli.portfolio import PortfolioResult
     from nbscdr_cli.uncertainty import Simulation, Summary
     from nbscdr_cli.units import Unit
-
-
-def number(value: float | None) -> float | None:
-    """A plain, finite number rounded to 12 significant digits (None stays None)."""
-    if value is None:
-        return None
-    rounded = float(f"{value:.12g}")
-    return 0.0 if rounded == 0 else rounded
-
-
-def _local(text: LocalText | None) -> dict[str, str] | None:
-    return None if text is None else text.as_dict()
-
-
-def technique_summary(t: Technique) -> dict[str, Any]:
-    """A technique as the JSON contract of `list` gives it (range in its own unit)."""
-    factor = t.unit_factor
-    return {
-        "id": t.id,
-        "name": t.name.as_dict(),
-        "low": number(None if t.range.low is None else t.range.low / factor),
-        "high": number(t.range.high / factor),
-        "unit": t.unit,
-        "up_to": t.range.open_low,
-        "scope": t.scope,
-        "readiness": _local(t.readiness),
-        "assessment": t.assessment,
-    }
-
-
-def technique_document(t: Technique) -> dict[str, Any]:
-    """Everything about one technique (`show`)."""
-    doc = technique_summary(t)
-    doc.update(
-        {
-            "aliases": list(t.aliases),
-            "governance": [{"id": c.id, **c.text.as_dict()} for c in t.governance],
-            "shares_resource_with": list(t.shares_resource_with),
-            "source": t.source,
-            "notes": t.notes,
-            "durability": _local(t.durability),
-            "saturation_years": t.saturation_years,
-            "saturation_source": t.saturation_source,
-            "reversal_rate": t.reversal_rate,
-            "reversal_source": t.reversal_source,
-            "estimates": [estimate_document(e) for e in t.estimates],
-        }
-    )
-    return doc
-
-
-def estimate_document(e: Estimate) -> dict[str, Any]:
-    return {
-        "assessment": e.assessment,
-        "low": number(None if e.range.low is None else e.range.low / e.unit_factor),
-        "high": number(e.range.high / e.unit_factor),
-        "unit": e.unit,
-        "up_to": e.range.open_low,
-        "measure": e.measure,
-        "source": e.source,
-        "notes": e.notes,
-    }
-
-
-def assessments_document(catalog: Catalog) -> dict[str, Any]:
-    """The assessments a catalog holds, with citations and the techniques each covers."""
-    every = catalog.all_techniques or catalog.techniques
-    return {
-        "default": catalog.default_assessment,
-        "assessments": [
-            {
-                "id": a.id,
-                "name": a.name.as_dict(),
-                "citation": a.citation,
-                "measure": a.measure,
-                "default": a.id == catalog.default_assessment,
-                "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
-            }
-            for a in catalog.assessments.values()
-        ],
-    }
-
-
-def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]:
-    factor = unit.factor if unit is not None else r.unit_factor
-    return {
-        "id": r.id,
-        "name": _local(r.name),
-        "kind": r.kind,
-        "low": number(r.range.lower / factor),
-        "high": number(r.range.high / factor),
-        "unit": unit.text if unit is not None else r.unit,
-        "scope": list(r.scope),
-        "source": r.source,
-    }
-
-
-def catalog_document(catalog: Catalog) -> dict[str, Any]:
-    from nbscdr_cli import __version__
-
-    return {
-        "nbscdr_version": __version__,
-        "data": catalog.path,
-        "techniques": [technique_summary(t) for t in catalog.techniques.values()],
-        "references": [reference_document(r) for r in catalog.references.values()],
-    }
 
 
 def portfolio_document(
@@ -223,141 +119,6 @@ def portfolio_document(
 def _assessment_of(result: PortfolioResult, tid: str) -> str | None:
     """The assessment whose estimate entry ``tid`` uses."""
     return next(e.technique.assessment for e in result.portfolio.entries if e.technique.id == tid)
-
-
-def _pair(rng: Any, f: float) -> dict[str, float | None]:
-    return {"low": number(rng.lower / f), "high": number(rng.high / f)}
-
-
-def _path_document(rows: Any, unit: Unit, mass: Unit) -> list[dict[str, Any]]:
-    """Year-by-year rows (horizon.year_rows) in the output units: removals in the
-    rate unit, cumulative and stock in the amount unit."""
-
-    def pair(row: dict[str, float], key: str, factor: float) -> dict[str, float | None]:
-        return {"low": number(row[f"{key}_low"] / factor), "high": number(row[f"{key}_high"] / factor)}
-
-    return [
-        {
-            "year": r["year"],
-            "removal": pair(r, "removal", unit.factor),
-            "cumulative": pair(r, "cumulative", mass.factor),
-            "stock": pair(r, "stock", mass.factor),
-        }
-        for r in rows
-    ]
-
-
-def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, Any]:
-    """The horizon totals (JSON `horizon` at the top level)."""
-    h = analysis.horizon
-    assert h is not None
-    doc: dict[str, Any] = {
-        "from": h.settings.start,
-        "to": h.settings.end,
-        "years": h.settings.years,
-        "last_year": h.settings.end - 1,
-        "unit": mass.text,
-        "cumulative": _pair(h.cumulative, mass.factor),
-        "durable": _pair(h.durable, mass.factor),
-        "path": _path_document(h.path, unit, mass),
-        "comparisons": [
-            {
-                "reference": c.reference.id,
-                **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
-                "ratio_low": number(c.ratio_low),
-                "ratio_high": number(c.ratio_high),
-                "durable_ratio_low": number(c.durable_ratio_low),
-                "durable_ratio_high": number(c.durable_ratio_high),
-            }
-            for c in h.comparisons
-        ],
-    }
-    if analysis.simulation is not None:
-        doc["uncertainty"] = {
-            name: uncertainty_document(analysis.simulation, name, mass) for name in ("cumulative", "durable")
-        }
-    return doc
-
-
-def entry_horizon_document(analysis: Analysis, entry: Any, e: Any, unit: Unit, mass: Unit) -> dict[str, Any]:
-    """One entry's horizon (JSON `horizon` inside each entry): ``entry`` is the
-    portfolio entry, ``e`` its horizon.EntryHorizon."""
-    h = analysis.horizon
-    assert h is not None
-    p = e.parameters
-    return {
-        "from": h.settings.start,
-        "to": h.settings.end,
-        "years": h.settings.years,
-        "cumulative": _pair(e.cumulative, mass.factor),
-        "durable": _pair(e.durable, mass.factor),
-        "ramp_years": number(p.ramp_years),
-        "saturation_years": number(p.saturation_years),
-        "saturation_from": p.saturation_from,
-        "saturation_source": entry.technique.saturation_source if p.saturation_from == "data" else None,
-        "reversal_rate": number(p.reversal_rate),
-        "reversal_from": p.reversal_from,
-        "path": _path_document(e.path, unit, mass),
-    }
-
-
-def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
-    """What the horizon assumed: counting of years, ramp, saturation, reversal."""
-    h = analysis.horizon
-    assert h is not None
-    s = h.settings
-    out: list[dict[str, Any]] = [
-        {
-            "code": "years",
-            "message": text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
-        }
-    ]
-    if all(e.parameters.ramp_years == 0 for e in h.entries):
-        out.append({"code": "no-ramp", "message": text("note.no_ramp", lang)})
-    for e in h.entries:
-        p = e.parameters
-        if p.saturation_from == "data":
-            t = next(x.technique for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
-            out.append(
-                {
-                    "code": "saturation",
-                    "technique": e.technique,
-                    "message": text(
-                        "note.saturation",
-                        lang,
-                        id=e.technique,
-                        years=fmt(p.saturation_years),
-                        source=t.saturation_source,
-                    ),
-                }
-            )
-    unsaturated = [e.technique for e in h.entries if e.parameters.saturation_years is None]
-    if unsaturated:
-        out.append(
-            {
-                "code": "no-saturation",
-                "techniques": unsaturated,
-                "message": text("note.no_saturation", lang, ids=", ".join(unsaturated)),
-            }
-        )
-    no_reversal = [e.technique for e in h.entries if e.parameters.reversal_from is None]
-    if no_reversal:
-        out.append(
-            {
-                "code": "no-reversal",
-                "techniques": no_reversal,
-                "message": text("note.no_reversal", lang, ids=", ".join(no_reversal)),
-            }
-        )
-    for c in h.comparisons:
-        out.append(
-            {
-                "code": "reference-period",
-                "reference": c.reference.id,
-                "message": text("note.period", lang, ref=c.reference.id, start=s.start, last=s.end - 1),
-            }
-        )
-    return out
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:

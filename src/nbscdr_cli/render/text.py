@@ -1,20 +1,10 @@
-"""Numbers and ranges as people read them, for the table and Markdown formats."""
+"""Ranges, ratios and method lines as people read them, for the table and Markdown formats."""
 
 from __future__ import annotations
 
 from typing import Any
 
-
-def fmt(value: float | None) -> str:
-    """A number for people: up to 4 significant digits, thousands separated."""
-    if value is None:
-        return "–"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    text = f"{value:.4g}"
-    if "e" in text:
-        return f"{value:.2e}"
-    return text
+from nbscdr_cli.render.numbers import fmt
 
 
 def low_text(value: float | None, up_to: bool, lang: str) -> str:

@@ -1,0 +1,162 @@
+"""From command-line options to one ``api.Request``.
+
+Only what is about the command line itself is checked here: an option given
+without the one it depends on (``--seed`` without ``--samples``, ``--ramp-years``
+without ``--from/--to``) is refused, naming that option alone; options given
+before the command (``nbscdr --lang zh list``) apply to it. Everything else is
+checked by the library, once, in ``api.prepare``.
+"""
+
+from typing import Any
+
+from nbscdr_cli.enums import Distribution
+from nbscdr_cli.errors import UsageError
+from nbscdr_cli.options import Display, Estimates, Period, Sampling, Source
+
+
+def monte_carlo(sampling: Sampling) -> Any:
+    """MonteCarlo settings from the group, or None without --samples (then no
+    other sampling option may be given)."""
+    if sampling.samples is None:
+        for name, field in (
+            ("seed", "seed"),
+            ("distribution", "distribution"),
+            ("correlation", "correlation"),
+            ("percentiles", "percentiles"),
+        ):
+            if getattr(sampling, name) is not None:
+                raise UsageError("applies only with --samples", field=field)
+        return None
+    from nbscdr_cli.uncertainty import DEFAULT_PERCENTILES, MonteCarlo, parse_percentiles, parse_samples
+
+    return MonteCarlo(
+        samples=parse_samples(sampling.samples),
+        seed=sampling.seed,
+        distribution=sampling.distribution or Distribution.uniform,
+        correlation=0.0 if sampling.correlation is None else sampling.correlation,
+        percentiles=parse_percentiles(sampling.percentiles) if sampling.percentiles else DEFAULT_PERCENTILES,
+    )
+
+
+def horizon(period: Period) -> Any:
+    """HorizonSettings from the group, or None without --from/--to (then no ramp,
+    saturation or reversal may be given)."""
+    if not any(period):
+        return None  # and the horizon module is not imported
+    from nbscdr_cli.horizon import check_years
+
+    years = check_years(period.start, period.end)
+    fields = {
+        "ramp_years": "horizon.ramp_years",
+        "saturation_years": "horizon.saturation_years",
+        "reversal_rate": "horizon.reversal_rate",
+    }
+    if years is None:
+        for name, field in fields.items():
+            if getattr(period, name):
+                raise UsageError("applies only with --from and --to", field=field)
+        return None
+    from nbscdr_cli.horizon import HorizonSettings, parse_setting
+
+    return HorizonSettings(
+        years[0],
+        years[1],
+        **{
+            name: parse_setting(getattr(period, name) or [], field=field, percent=name == "reversal_rate")
+            for name, field in fields.items()
+        },
+    )
+
+
+def lang(display: Display) -> str:
+    """--lang, else the one given before the command, else the locale's."""
+    if display.lang is not None:
+        return display.lang.value
+    root = _root_params()
+    if root.get("lang") is not None:
+        return str(root["lang"].value)
+    from nbscdr_cli.environment import locale_lang
+
+    return locale_lang()
+
+
+def data(value: str | None) -> str | None:
+    """--data, else the one given before the command."""
+    return value if value is not None else _root_params().get("data")
+
+
+def _root_params() -> dict[str, Any]:
+    """The options given before the command (``nbscdr --lang zh list``)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return dict(ctx.find_root().params) if ctx is not None else {}
+
+
+def request(
+    specs: list[str] | None,
+    *,
+    display: Display,
+    source: Source | None = None,
+    estimates: Estimates | None = None,
+    sampling: Sampling | None = None,
+    period: Period | None = None,
+    references: list[str] | None = None,
+    target: str | None = None,
+    unit: str = "Gt CO2/yr",
+    iamc: bool = False,
+) -> Any:
+    """The api.Request the options describe."""
+    from nbscdr_cli.api import Request
+    from nbscdr_cli.spec import parse_specs, read_portfolio_file
+
+    source = source or Source()
+    estimates = estimates or Estimates()
+    return Request(
+        specs=parse_specs(specs or [], label="argument"),
+        portfolio=read_portfolio_file(source.file) if source.file is not None else None,
+        name=source.name,
+        catalog=data(estimates.data),
+        assessment=estimates.assessment,
+        fallback=estimates.fallback,
+        unit=unit,
+        monte_carlo=monte_carlo(sampling) if sampling is not None else None,
+        horizon=horizon(period) if period is not None else None,
+        references=tuple(references) if references else None,
+        target=target,
+        lang=lang(display),
+        iamc=iamc,
+    )
+
+
+def split_ids(values: list[str] | None) -> list[str] | None:
+    """'a,b' -c -> ['a', 'b', 'c']; None when none were given."""
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+DEFAULT_UNIT = "Gt CO2/yr"
+
+
+def portfolio_unit(unit: str, fmt: str, year: int | None) -> str:
+    """The request's unit: the IAMC format reports in Mt CO2/yr, and --year
+    belongs to it alone."""
+    from nbscdr_cli.render.documents import IAMC_UNIT
+
+    if fmt != "iamc":
+        if year is not None:
+            raise UsageError("applies to --format iamc only", field="year")
+        return unit
+    if unit not in (DEFAULT_UNIT, IAMC_UNIT):
+        raise UsageError(f"the IAMC format reports in {IAMC_UNIT}", field="unit")
+    return IAMC_UNIT
+
+
+def portfolio_files(paths: list[str] | None) -> list[Any] | None:
+    """The portfolio files --file names, read (each as spec.PortfolioFile)."""
+    if not paths:
+        return None
+    from nbscdr_cli.spec import read_portfolio_file
+
+    return [read_portfolio_file(path) for path in paths]

@@ -1,0 +1,362 @@
+"""The commands of ``nbscdr``, each a thin wrapper over one library call: turn the
+options into a request (``cli_request.py``), call ``api``, render, write.
+
+Commands are registered here (``command``) and turned into click commands only
+when invoked (``cli.py``). Shared options come as groups (``options.py``).
+
+No ``from __future__ import annotations`` here: typer reads these annotations at
+every start, and real objects spare it evaluating strings.
+"""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from nbscdr_cli.enums import Format, PortfolioFormat
+from nbscdr_cli.options import (
+    AssessmentOpt,
+    ChartOutputOpt,
+    CompareAssessmentOpt,
+    DataOpt,
+    Display,
+    Estimates,
+    FallbackOpt,
+    FilesOpt,
+    FormatOpt,
+    LangOpt,
+    Period,
+    PortfolioFormatOpt,
+    ReferenceOpt,
+    Sampling,
+    Source,
+    SpecsArg,
+    TargetOpt,
+    UnitOpt,
+    YearOpt,
+    complete_technique,
+)
+
+COMMANDS: dict[str, Callable[..., None]] = {}
+
+
+def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command function under ``name`` (in help order)."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        COMMANDS[name] = function
+        return function
+
+    return register
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+def environment(display: Display) -> Any:
+    """The terminal facts for this run; a file output is never a terminal."""
+    from nbscdr_cli.environment import Environment
+
+    env = Environment.from_system()
+    return env if deliver_to_stdout(display) else env.for_file()
+
+
+def deliver_to_stdout(display: Display) -> bool:
+    return display.output is None or str(display.output) == "-"
+
+
+def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
+    """Before any work: refuse an --output that cannot be written (a folder, a
+    missing folder, an input file), and settle the format (-f, else the output
+    file's extension, else the first of ``formats``)."""
+    from nbscdr_cli.output import check_output_path, output_format
+
+    if not deliver_to_stdout(display):
+        assert display.output is not None
+        check_output_path(display.output, tuple(p for p in inputs if p and p != "-"))
+    formats = [str(f) for f in formats]
+    return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
+
+
+def emit(display: Display, payload: str | bytes) -> None:
+    """Write the rendered result where --output says (stdout by default)."""
+    from nbscdr_cli.output import write_output, write_stdout
+
+    if deliver_to_stdout(display):
+        write_stdout(payload)
+    else:
+        assert display.output is not None
+        write_output(display.output, payload)
+
+
+def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
+    """Render a document in a text format and write it."""
+    from nbscdr_cli.cli_request import lang
+    from nbscdr_cli.render import render
+
+    emit(display, render(kind, doc, fmt, lang=lang(display), env=environment(display)))
+
+
+def analyse(request: Any, display: Display) -> Any:
+    """The library's one call, with a progress bar on a terminal for long runs."""
+    from nbscdr_cli.api import analyse as run
+    from nbscdr_cli.render.progress import Progress
+
+    with Progress(request, environment(display)) as progress:
+        return run(request, progress=progress)
+
+
+# ------------------------------------------------------------------------ commands
+
+
+@command("list")
+def list_(
+    *, assessment: AssessmentOpt = None, data: DataOpt = None, fmt: FormatOpt = None, display: Display
+) -> None:
+    """List the techniques: id, name, range with unit, scope and readiness."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.render.catalog_documents import catalog_document
+
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment))
+    present(display, "catalog", catalog_document(catalog), fmt_)
+
+
+@command("assessments")
+def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
+    """List the assessments whose estimates the catalog holds, with their citations."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.render.catalog_documents import assessments_document
+
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
+
+
+@command("show")
+def show(
+    technique: Annotated[
+        str,
+        typer.Argument(
+            metavar="TECH", help="Id, alias, or English or Chinese name.", autocompletion=complete_technique
+        ),
+    ],
+    *,
+    assessment: AssessmentOpt = None,
+    fallback: FallbackOpt = False,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    display: Display,
+) -> None:
+    """Show one technique whole: range, readiness, governance challenges, scope,
+    storage durability, source, and every assessment's estimate."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.render.catalog_documents import technique_document
+
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
+    present(
+        display,
+        "technique",
+        technique_document(catalog.find(technique, where=f"argument {technique!r}")),
+        fmt_,
+    )
+
+
+@command("portfolio")
+def portfolio(
+    specs: SpecsArg = None,
+    *,
+    source: Source,
+    reference: ReferenceOpt = None,
+    sampling: Sampling,
+    target: TargetOpt = None,
+    period: Period,
+    estimates: Estimates,
+    year: YearOpt = None,
+    fmt: PortfolioFormatOpt = None,
+    unit: UnitOpt = "Gt CO2/yr",
+    display: Display,
+) -> None:
+    """Sum the removal potential of a portfolio and compare it with references.
+
+    Totals add every low and every high. An entry whose source gives only "up to"
+    counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
+    With --samples, a Monte Carlo gives the mean, percentiles and the chance of
+    reaching each reference and --target. With --from/--to, the cumulative and
+    durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
+    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
+    """
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.cli_request import portfolio_unit, request
+    from nbscdr_cli.render.documents import portfolio_output
+
+    fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
+    unit = portfolio_unit(unit, fmt_, year)
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        period=period,
+        references=reference,
+        target=target,
+        unit=unit,
+        iamc=fmt_ == "iamc",
+    )
+    present(display, *portfolio_output(analyse(req, display), fmt_, year), fmt_)
+
+
+@command("compare")
+def compare(
+    specs: SpecsArg = None,
+    *,
+    files: FilesOpt = None,
+    assessment: CompareAssessmentOpt = None,
+    fallback: FallbackOpt = False,
+    data: DataOpt = None,
+    reference: ReferenceOpt = None,
+    sampling: Sampling,
+    target: TargetOpt = None,
+    period: Period,
+    fmt: FormatOpt = None,
+    unit: UnitOpt = "Gt CO2/yr",
+    display: Display,
+) -> None:
+    """Totals side by side: one portfolio (SPEC...) under several assessments, or
+    several portfolio files (--file a.toml --file b.toml) under one assessment.
+
+    An assessment with no estimate for one of the techniques shows no totals and
+    names the technique, unless --fallback uses the default assessment's estimate.
+    """
+    from nbscdr_cli.api import compare as run
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.cli_request import portfolio_files, request, split_ids
+
+    fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
+    req = request(
+        specs,
+        display=display,
+        estimates=Estimates(None, fallback, data),
+        sampling=sampling,
+        period=period,
+        references=reference,
+        target=target,
+        unit=unit,
+    )
+    present(
+        display,
+        "compare",
+        run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files)).to_dict(),
+        fmt_,
+    )
+
+
+@command("chart")
+def chart(
+    specs: SpecsArg = None,
+    *,
+    source: Source,
+    reference: ReferenceOpt = None,
+    sampling: Sampling,
+    estimates: Estimates,
+    unit: UnitOpt = "Gt CO2/yr",
+    lang: LangOpt = None,
+    output: ChartOutputOpt = None,
+) -> None:
+    """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
+
+    Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
+    need an installed CJK font; without one, bars are labelled with technique ids.
+    """
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.cli_request import request
+    from nbscdr_cli.render.chart import CHART_FORMATS, render_chart
+
+    display = Display(lang, output)
+    files = (data_path(estimates.data), source.file)
+    fmt_ = (
+        "text"
+        if deliver_to_stdout(display)
+        else settle(display, None, CHART_FORMATS, *files, need_suffix=True)
+    )
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        references=reference,
+        unit=unit,
+    )
+    from nbscdr_cli.output import report
+
+    payload, warnings = render_chart(analyse(req, display), fmt_, environment(display))
+    for warning in warnings:
+        report(f"warning: {warning}")
+    emit(display, payload)
+
+
+@command("brief")
+def brief(
+    specs: SpecsArg = None,
+    *,
+    source: Source,
+    reference: ReferenceOpt = None,
+    sampling: Sampling,
+    target: TargetOpt = None,
+    period: Period,
+    estimates: Estimates,
+    unit: UnitOpt = "Gt CO2/yr",
+    display: Display,
+) -> None:
+    """Write a one-page Markdown briefing on a portfolio, in English or Chinese.
+
+    Portfolio table, totals (percentiles with --samples, cumulative and durable with
+    --from/--to), the comparison with UNEP and its scope, double counting, readiness,
+    a governance checklist, the forums involved, permanence, and every figure's source.
+    """
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.cli_request import request
+    from nbscdr_cli.render.brief import BRIEF_FORMATS, compose
+
+    settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
+    req = request(
+        specs,
+        display=display,
+        source=source,
+        estimates=estimates,
+        sampling=sampling,
+        period=period,
+        references=reference,
+        target=target,
+        unit=unit,
+    )
+    emit(display, compose(analyse(req, display)))
+
+
+@command("convert")
+def convert(
+    quantity: Annotated[
+        str, typer.Argument(metavar="QUANTITY", help="A number and a unit, e.g. '1 Gt C/yr'.")
+    ],
+    *,
+    to: Annotated[str, typer.Option("--to", metavar="<UNIT>", help="Target unit, e.g. 'Mt CO2/yr'.")],
+    fmt: FormatOpt = None,
+    display: Display,
+) -> None:
+    """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
+
+    C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
+    """
+    from nbscdr_cli.render.documents import conversion_document
+    from nbscdr_cli.units import convert as convert_value
+    from nbscdr_cli.units import parse_quantity, parse_unit
+
+    fmt_ = settle(display, fmt, Format)
+    value, source = parse_quantity(quantity, where="QUANTITY")
+    target = parse_unit(to, kind=source.kind, where="--to")
+    present(display, "conversion", conversion_document(convert_value(value, source, target), target), fmt_)

@@ -1,0 +1,152 @@
+"""The documents of an analysis over a period: cumulative and durable totals, the
+year-by-year path, each entry's ramp, saturation and reversal, and the notes on
+what was assumed (JSON ``horizon``, at the top level and in each entry)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.render.catalog_documents import reference_document
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.numbers import fmt, number
+
+if TYPE_CHECKING:
+    from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.units import Unit
+
+
+def _pair(rng: Any, f: float) -> dict[str, float | None]:
+    return {"low": number(rng.lower / f), "high": number(rng.high / f)}
+
+
+def _path_document(rows: Any, unit: Unit, mass: Unit) -> list[dict[str, Any]]:
+    """Year-by-year rows (horizon.year_rows) in the output units: removals in the
+    rate unit, cumulative and stock in the amount unit."""
+
+    def pair(row: dict[str, float], key: str, factor: float) -> dict[str, float | None]:
+        return {"low": number(row[f"{key}_low"] / factor), "high": number(row[f"{key}_high"] / factor)}
+
+    return [
+        {
+            "year": r["year"],
+            "removal": pair(r, "removal", unit.factor),
+            "cumulative": pair(r, "cumulative", mass.factor),
+            "stock": pair(r, "stock", mass.factor),
+        }
+        for r in rows
+    ]
+
+
+def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, Any]:
+    """The horizon totals (JSON `horizon` at the top level)."""
+    h = analysis.horizon
+    assert h is not None
+    doc: dict[str, Any] = {
+        "from": h.settings.start,
+        "to": h.settings.end,
+        "years": h.settings.years,
+        "last_year": h.settings.end - 1,
+        "unit": mass.text,
+        "cumulative": _pair(h.cumulative, mass.factor),
+        "durable": _pair(h.durable, mass.factor),
+        "path": _path_document(h.path, unit, mass),
+        "comparisons": [
+            {
+                "reference": c.reference.id,
+                **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
+                "ratio_low": number(c.ratio_low),
+                "ratio_high": number(c.ratio_high),
+                "durable_ratio_low": number(c.durable_ratio_low),
+                "durable_ratio_high": number(c.durable_ratio_high),
+            }
+            for c in h.comparisons
+        ],
+    }
+    if analysis.simulation is not None:
+        from nbscdr_cli.render.documents import uncertainty_document  # the same shape as the annual total's
+
+        doc["uncertainty"] = {
+            name: uncertainty_document(analysis.simulation, name, mass) for name in ("cumulative", "durable")
+        }
+    return doc
+
+
+def entry_horizon_document(analysis: Analysis, entry: Any, e: Any, unit: Unit, mass: Unit) -> dict[str, Any]:
+    """One entry's horizon (JSON `horizon` inside each entry): ``entry`` is the
+    portfolio entry, ``e`` its horizon.EntryHorizon."""
+    h = analysis.horizon
+    assert h is not None
+    p = e.parameters
+    return {
+        "from": h.settings.start,
+        "to": h.settings.end,
+        "years": h.settings.years,
+        "cumulative": _pair(e.cumulative, mass.factor),
+        "durable": _pair(e.durable, mass.factor),
+        "ramp_years": number(p.ramp_years),
+        "saturation_years": number(p.saturation_years),
+        "saturation_from": p.saturation_from,
+        "saturation_source": entry.technique.saturation_source if p.saturation_from == "data" else None,
+        "reversal_rate": number(p.reversal_rate),
+        "reversal_from": p.reversal_from,
+        "path": _path_document(e.path, unit, mass),
+    }
+
+
+def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
+    """What the horizon assumed: counting of years, ramp, saturation, reversal."""
+    h = analysis.horizon
+    assert h is not None
+    s = h.settings
+    out: list[dict[str, Any]] = [
+        {
+            "code": "years",
+            "message": text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
+        }
+    ]
+    if all(e.parameters.ramp_years == 0 for e in h.entries):
+        out.append({"code": "no-ramp", "message": text("note.no_ramp", lang)})
+    for e in h.entries:
+        p = e.parameters
+        if p.saturation_from == "data":
+            t = next(x.technique for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
+            out.append(
+                {
+                    "code": "saturation",
+                    "technique": e.technique,
+                    "message": text(
+                        "note.saturation",
+                        lang,
+                        id=e.technique,
+                        years=fmt(p.saturation_years),
+                        source=t.saturation_source,
+                    ),
+                }
+            )
+    unsaturated = [e.technique for e in h.entries if e.parameters.saturation_years is None]
+    if unsaturated:
+        out.append(
+            {
+                "code": "no-saturation",
+                "techniques": unsaturated,
+                "message": text("note.no_saturation", lang, ids=", ".join(unsaturated)),
+            }
+        )
+    no_reversal = [e.technique for e in h.entries if e.parameters.reversal_from is None]
+    if no_reversal:
+        out.append(
+            {
+                "code": "no-reversal",
+                "techniques": no_reversal,
+                "message": text("note.no_reversal", lang, ids=", ".join(no_reversal)),
+            }
+        )
+    for c in h.comparisons:
+        out.append(
+            {
+                "code": "reference-period",
+                "reference": c.reference.id,
+                "message": text("note.period", lang, ref=c.reference.id, start=s.start, last=s.end - 1),
+            }
+        )
+    return out
