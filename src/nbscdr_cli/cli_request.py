@@ -95,23 +95,22 @@ def _root_params() -> dict[str, Any]:
 
 def request(
     specs: list[str] | None,
-    *,
     display: Display,
-    source: Source | None = None,
-    estimates: Estimates | None = None,
-    sampling: Sampling | None = None,
-    period: Period | None = None,
+    *groups: Source | Estimates | Sampling | Period,
     references: list[str] | None = None,
     target: str | None = None,
     unit: str = "Gt CO2/yr",
     iamc: bool = False,
 ) -> Any:
-    """The api.Request the options describe."""
+    """The api.Request the options describe: the SPEC arguments, the display
+    options, and whichever option groups the command has."""
     from nbscdr_cli.api import Request
     from nbscdr_cli.spec import parse_specs, read_portfolio_file
 
-    source = source or Source()
-    estimates = estimates or Estimates()
+    source = next((g for g in groups if isinstance(g, Source)), Source())
+    estimates = next((g for g in groups if isinstance(g, Estimates)), Estimates())
+    sampling = next((g for g in groups if isinstance(g, Sampling)), None)
+    period = next((g for g in groups if isinstance(g, Period)), None)
     return Request(
         specs=parse_specs(specs or [], label="argument"),
         portfolio=read_portfolio_file(source.file) if source.file is not None else None,

@@ -8,7 +8,7 @@ No ``from __future__ import annotations`` here: typer reads these annotations at
 every start, and real objects spare it evaluating strings.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -78,10 +78,13 @@ def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_s
     return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
 
 
-def emit(display: Display, payload: str | bytes) -> None:
-    """Write the rendered result where --output says (stdout by default)."""
-    from nbscdr_cli.output import write_output, write_stdout
+def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -> None:
+    """Write the rendered result where --output says (stdout by default), and any
+    warnings the renderer had for the user on stderr."""
+    from nbscdr_cli.output import report, write_output, write_stdout
 
+    for warning in warnings:
+        report(f"warning: {warning}")
     if deliver_to_stdout(display):
         write_stdout(payload)
     else:
@@ -97,13 +100,16 @@ def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
     emit(display, render(kind, doc, fmt, lang=lang(display), env=environment(display)))
 
 
-def analyse(request: Any, display: Display) -> Any:
-    """The library's one call, with a progress bar on a terminal for long runs."""
-    from nbscdr_cli.api import analyse as run
+def analysed(specs: list[str] | None, display: Display, *groups: Any, **options: Any) -> Any:
+    """The request the options describe (``cli_request.request``), analysed by the
+    library's one call, with a progress bar on a terminal for long runs."""
+    from nbscdr_cli.api import analyse
+    from nbscdr_cli.cli_request import request
     from nbscdr_cli.render.progress import Progress
 
-    with Progress(request, environment(display)) as progress:
-        return run(request, progress=progress)
+    req = request(specs, display, *groups, **options)
+    with Progress(req, environment(display)) as progress:
+        return analyse(req, progress=progress)
 
 
 # ------------------------------------------------------------------------ commands
@@ -190,24 +196,16 @@ def portfolio(
     --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
     """
     from nbscdr_cli.cli_request import data as data_path
-    from nbscdr_cli.cli_request import portfolio_unit, request
+    from nbscdr_cli.cli_request import portfolio_unit
     from nbscdr_cli.render.documents import portfolio_output
 
     fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
+    groups = (source, estimates, sampling, period)
     unit = portfolio_unit(unit, fmt_, year)
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-        iamc=fmt_ == "iamc",
+    analysis = analysed(
+        specs, display, *groups, references=reference, target=target, unit=unit, iamc=fmt_ == "iamc"
     )
-    present(display, *portfolio_output(analyse(req, display), fmt_, year), fmt_)
+    present(display, *portfolio_output(analysis, fmt_, year), fmt_)
 
 
 @command("compare")
@@ -237,22 +235,10 @@ def compare(
     from nbscdr_cli.cli_request import portfolio_files, request, split_ids
 
     fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
-    req = request(
-        specs,
-        display=display,
-        estimates=Estimates(None, fallback, data),
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-    )
-    present(
-        display,
-        "compare",
-        run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files)).to_dict(),
-        fmt_,
-    )
+    groups = (Estimates(None, fallback, data), sampling, period)
+    req = request(specs, display, *groups, references=reference, target=target, unit=unit)
+    result = run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files))
+    present(display, "compare", result.to_dict(), fmt_)
 
 
 @command("chart")
@@ -273,31 +259,17 @@ def chart(
     need an installed CJK font; without one, bars are labelled with technique ids.
     """
     from nbscdr_cli.cli_request import data as data_path
-    from nbscdr_cli.cli_request import request
     from nbscdr_cli.render.chart import CHART_FORMATS, render_chart
 
     display = Display(lang, output)
-    files = (data_path(estimates.data), source.file)
+    inputs = (data_path(estimates.data), source.file)
     fmt_ = (
         "text"
         if deliver_to_stdout(display)
-        else settle(display, None, CHART_FORMATS, *files, need_suffix=True)
+        else settle(display, None, CHART_FORMATS, *inputs, need_suffix=True)
     )
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        references=reference,
-        unit=unit,
-    )
-    from nbscdr_cli.output import report
-
-    payload, warnings = render_chart(analyse(req, display), fmt_, environment(display))
-    for warning in warnings:
-        report(f"warning: {warning}")
-    emit(display, payload)
+    analysis = analysed(specs, display, source, estimates, sampling, references=reference, unit=unit)
+    emit(display, *render_chart(analysis, fmt_, environment(display)))
 
 
 @command("brief")
@@ -320,22 +292,11 @@ def brief(
     a governance checklist, the forums involved, permanence, and every figure's source.
     """
     from nbscdr_cli.cli_request import data as data_path
-    from nbscdr_cli.cli_request import request
     from nbscdr_cli.render.brief import BRIEF_FORMATS, compose
 
     settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
-    req = request(
-        specs,
-        display=display,
-        source=source,
-        estimates=estimates,
-        sampling=sampling,
-        period=period,
-        references=reference,
-        target=target,
-        unit=unit,
-    )
-    emit(display, compose(analyse(req, display)))
+    groups = (source, estimates, sampling, period)
+    emit(display, compose(analysed(specs, display, *groups, references=reference, target=target, unit=unit)))
 
 
 @command("convert")

@@ -1,0 +1,130 @@
+"""The renderers on their own: a document and an Environment in, text out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nbscdr_cli import Request, analyse
+from nbscdr_cli.environment import Environment, locale_lang
+from nbscdr_cli.errors import UsageError
+from nbscdr_cli.output import output_format
+from nbscdr_cli.render import render
+from nbscdr_cli.render.labels import TEXT, join_scopes, text
+
+PIPE = Environment()
+TERMINAL = Environment(stdout_terminal=True, encoding="utf-8", width=120, colour=False)
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict[str, object]:
+    return analyse(Request(["afforestation", "macroalgae"])).to_dict()
+
+
+def test_table_in_a_pipe_is_plain_ascii(doc: dict[str, object]) -> None:
+    out = render("portfolio", doc, "table", lang="en", env=PIPE)
+    assert out.isascii() is False  # the en dash of ranges stays
+    assert out.splitlines()[1].startswith("+---")
+    assert "| Macroalgal cultivation for sequestration (macroalgae) |  100% | 0 (up to) |        19 |" in out
+    assert "\x1b[" not in out
+
+
+def test_table_on_a_terminal_has_boxes_and_no_colour_without_it(doc: dict[str, object]) -> None:
+    out = render("portfolio", doc, "table", lang="en", env=TERMINAL)
+    assert "╭" in out
+    assert "\x1b[3" not in out  # no colour codes when colour is off
+
+
+def test_a_terminal_that_cannot_show_boxes_gets_ascii(doc: dict[str, object]) -> None:
+    out = render("portfolio", doc, "table", lang="en", env=TERMINAL._replace(encoding="ascii"))
+    assert "╭" not in out and "+---" in out
+
+
+def test_json_is_compact_in_a_pipe_and_indented_on_a_terminal(doc: dict[str, object]) -> None:
+    compact = render("portfolio", doc, "json", lang="en", env=PIPE)
+    indented = render("portfolio", doc, "json", lang="en", env=TERMINAL)
+    assert compact.count("\n") == 1 and indented.count("\n") > 20
+    assert json.loads(compact) == json.loads(indented) == doc
+
+
+def test_markdown_and_csv_rows(doc: dict[str, object]) -> None:
+    md = render("portfolio", doc, "markdown", lang="zh", env=PIPE)
+    assert "| **合计** |  | **3** | **37** |" in md
+    csv = render("portfolio", doc, "csv", lang="en", env=PIPE).splitlines()
+    assert csv[0] == "technique,name,share,low,high,unit,up_to"
+    assert csv[-1] == "total,Total,,3.0,37.0,Gt CO2/yr,"
+
+
+def test_one_label_table_one_lookup() -> None:
+    assert text("total", "en") == "Total" and text("total", "zh") == "合计"
+    assert text("note.up_to", "en", ids="x").startswith("x: the source gives only an upper bound")
+    assert text("scope.peat", "en", otherwise="peat") == "peat"
+    with pytest.raises(KeyError):
+        text("no.such.key", "en")
+    assert all(len(pair) == 2 and all(pair) for pair in TEXT.values())
+    assert join_scopes(["forests", "wetlands", "soils"], "en") == "forests, wetlands and soils"
+    assert join_scopes(["forests", "wetlands", "soils"], "zh") == "森林、湿地、土壤"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "formats", "expected"),
+    [
+        (None, None, ["table", "json"], "table"),
+        (None, "out.json", ["table", "json"], "json"),
+        (None, "out.MD", ["table", "markdown"], "markdown"),
+        (None, "out", ["table", "json"], "table"),
+        ("json", "-", ["table", "json"], "json"),
+        ("iamc", "out.csv", ["table", "csv", "iamc"], "iamc"),
+    ],
+)
+def test_format_from_the_file_name(
+    fmt: str | None, output: str | None, formats: list[str], expected: str
+) -> None:
+    assert output_format(fmt, None if output is None else Path(output), formats) == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "formats", "field", "message"),
+    [
+        (
+            "csv",
+            "out.json",
+            ["table", "json", "csv"],
+            "format",
+            "csv contradicts the file name 'out.json' (json)",
+        ),
+        (None, "b.pdf", ["markdown"], "output", "'b.pdf' names a pdf file; this command writes markdown"),
+    ],
+)
+def test_format_and_file_name_must_agree(
+    fmt: str | None, output: str, formats: list[str], field: str, message: str
+) -> None:
+    with pytest.raises(UsageError) as err:
+        output_format(fmt, Path(output), formats)
+    assert (err.value.field, err.value.message) == (field, message)
+
+
+def test_a_chart_file_needs_an_extension() -> None:
+    with pytest.raises(UsageError) as err:
+        output_format(None, Path("chart"), ["png", "svg", "pdf"], need_suffix=True)
+    assert err.value.message == "'chart': give a file name ending in .png, .svg, .pdf"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "zh_TW"}, "zh"),
+        ({}, "en"),
+    ],
+)
+def test_language_from_the_locale(environ: dict[str, str], lang: str) -> None:
+    assert locale_lang(environ) == lang
+
+
+def test_a_file_output_is_never_a_terminal() -> None:
+    env = TERMINAL._replace(colour=True, encoding="ascii").for_file()
+    assert (env.stdout_terminal, env.colour, env.unicode, env.width) == (False, False, True, 100)
