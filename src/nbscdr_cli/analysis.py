@@ -53,10 +53,9 @@ class Analysis(NamedTuple):
 
         from nbscdr_cli.render.as_csv import portfolio_rows
 
-        doc = self.to_dict(unit)
-        header, *rows = portfolio_rows(doc, self.lang)
-        frame = pd.DataFrame(rows, columns=header).set_index("technique")
-        return frame.replace({"": None})
+        header, *rows = portfolio_rows(self.to_dict(unit), self.lang)
+        cells = [[None if value == "" else value for value in row] for row in rows]  # "" is CSV's empty
+        return pd.DataFrame(cells, columns=header).set_index("technique")
 
     def to_iamc(self, year: int = 2050) -> Any:
         """A ``pyam.IamDataFrame`` in Mt CO2/yr, one scenario per bound."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[2]
 README = ROOT / "README.md"
 
@@ -24,12 +26,12 @@ def test_readme_main_command_runs_the_portfolio_on_built_in_data() -> None:
     assert main.startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/nbscdr portfolio ")
 
 
-def test_python_example_prints_what_the_readme_says() -> None:
-    from nbscdr_cli import build_portfolio, load_catalog, parse_specs, sum_portfolio
-
-    catalog = load_catalog()
-    result = sum_portfolio(
-        build_portfolio(catalog, parse_specs(["afforestation", "biochar:50%"])), [catalog.references["unep"]]
-    )
-    assert (result.total.low, result.total.high) == (3.9, 20.4)
-    assert "print(result.total.low, result.total.high)     # 3.9 20.4" in README.read_text(encoding="utf-8")
+def test_python_example_prints_what_the_readme_says(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's notebook example runs as written and prints the block after it."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Python API") :]
+    code = re.search(r"```python\n(.*?)\n```", section, flags=re.S)
+    printed = re.search(r"```text\n(.*?)\n```", section, flags=re.S)
+    assert code and printed
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    assert capsys.readouterr().out == printed.group(1) + "\n"
