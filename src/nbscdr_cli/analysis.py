@@ -58,7 +58,8 @@ class Analysis(NamedTuple):
         return pd.DataFrame(cells, columns=header).set_index("technique")
 
     def to_iamc(self, year: int = 2050) -> Any:
-        """A ``pyam.IamDataFrame`` in Mt CO2/yr, one scenario per bound."""
+        """A ``pyam.IamDataFrame`` in Mt CO2/yr, one scenario per bound: each year
+        of the period where the analysis has one, else ``year``."""
         import pandas as pd
         import pyam
 
@@ -73,10 +74,11 @@ class Analysis(NamedTuple):
                     "region": r["region"],
                     "variable": r["variable"],
                     "unit": r["unit"],
-                    "year": year,
-                    "value": r["value"],
+                    "year": y,
+                    "value": value,
                 }
                 for r in doc["rows"]
+                for y, value in zip(doc["years"], r["values"], strict=True)
             ]
         )
         return pyam.IamDataFrame(frame)

@@ -28,8 +28,8 @@ from nbscdr_cli.catalog import Catalog, LocalText, Reference
 from nbscdr_cli.errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from nbscdr_cli.horizon import HorizonSettings
-    from nbscdr_cli.portfolio import Portfolio
+    from nbscdr_cli.horizon import Horizon, HorizonSettings
+    from nbscdr_cli.portfolio import Portfolio, PortfolioResult
     from nbscdr_cli.spec import EntrySpec, PortfolioFile
     from nbscdr_cli.uncertainty import MonteCarlo
     from nbscdr_cli.units import Unit
@@ -96,6 +96,12 @@ def catalog_of(request: Request) -> Catalog:
         from nbscdr_cli.load import load_catalog
 
         catalog = load_catalog(catalog)
+    if request.fallback and request.assessment in (None, catalog.default_assessment):
+        raise UsageError(
+            f"has no effect under the default assessment ({catalog.default_assessment}); "
+            "it lets that assessment stand in under another one",
+            field="fallback",
+        )
     return catalog.under(request.assessment, fallback=request.fallback)
 
 
@@ -234,35 +240,63 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
     """Compute a prepared request: sums, then the period, then the Monte Carlo."""
     from nbscdr_cli.portfolio import sum_portfolio
 
-    result = sum_portfolio(plan.portfolio, plan.references)
+    result = sum_portfolio(plan.portfolio, plan.references, plan.catalog.overlaps)
     horizon = None
     if plan.horizon is not None:
         from nbscdr_cli.horizon import project
 
+        result = result._replace(needs_period=())
         horizon = project(result, plan.horizon, plan.references)
     simulation = None
     if plan.monte_carlo is not None:
-        from nbscdr_cli.uncertainty import simulate_portfolio
+        from nbscdr_cli.uncertainty import simulate
 
-        weights: dict[str, list[float]] = {}
-        thresholds: dict[str, dict[str, float]] = {}
-        if horizon is not None:
-            weights = {"cumulative": horizon.cumulative_weights, "durable": horizon.durable_weights}
-            ends = {
-                f"{c.reference.id}.{end}": value
-                for c in horizon.comparisons
-                for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))
-            }
-            thresholds = {"cumulative": {**ends, **plan.targets.get("cumulative", {})}, "durable": dict(ends)}
-        simulation = simulate_portfolio(
-            result,
+        entries = result.portfolio.entries
+        weights, thresholds = _sampled_totals(result, horizon, plan.targets)
+        simulation = simulate(
+            [e.range.lower for e in entries],
+            [e.range.high for e in entries],
             plan.monte_carlo,
-            targets=plan.targets.get("annual", {}),
+            modes=[e.range.mode for e in entries],
             weights=weights,
             thresholds=thresholds,
+            names=[e.technique.id for e in entries],
             progress=progress,
         )
     return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)
+
+
+def _sampled_totals(
+    result: PortfolioResult, horizon: Horizon | None, targets: Mapping[str, Mapping[str, float]]
+) -> tuple[dict[str, list[float]], dict[str, dict[str, float]]]:
+    """The totals to sample (weights per entry) and the thresholds each is tested
+    against. A reference's ends are tested against the subtotal of the entries
+    in its scope: the total itself where it covers every entry, else a total of
+    its own, named "<total>@<reference>"."""
+    entries = result.portfolio.entries
+    weights: dict[str, list[float]] = {"annual": [1.0] * len(entries)}
+    if horizon is not None:
+        weights["cumulative"] = horizon.cumulative_weights
+        weights["durable"] = horizon.durable_weights
+    thresholds: dict[str, dict[str, float]] = {name: {} for name in weights}
+
+    def test(totals: tuple[str, ...], reference: Reference, in_scope: tuple[str, ...]) -> None:
+        ends = {f"{reference.id}.low": reference.range.lower, f"{reference.id}.high": reference.range.high}
+        for total in totals:
+            if len(in_scope) == len(entries):
+                thresholds[total].update(ends)
+                continue
+            mask = [1.0 if e.technique.id in in_scope else 0.0 for e in entries]
+            weights[f"{total}@{reference.id}"] = [w * m for w, m in zip(weights[total], mask, strict=True)]
+            thresholds[f"{total}@{reference.id}"] = ends
+
+    for c in result.comparisons:
+        test(("annual",), c.reference, c.in_scope_ids)
+    for cc in horizon.comparisons if horizon is not None else ():
+        test(("cumulative", "durable"), cc.reference, cc.in_scope_ids)
+    for name, values in targets.items():
+        thresholds[name].update(values)
+    return weights, thresholds
 
 
 def analyse(request: Request, *, progress: Callable[[int], None] | None = None) -> Analysis:
@@ -279,6 +313,8 @@ class Row(NamedTuple):
     analysis: Analysis | None  # None when techniques have no estimate there
     missing: tuple[str, ...] = ()
     fallback: tuple[str, ...] = ()  # techniques using the default assessment's estimate
+    measure: LocalText | None = None  # what the assessment's figures measure
+    missing_names: tuple[LocalText, ...] = ()  # the names of ``missing``
 
 
 class Comparison(NamedTuple):
@@ -330,7 +366,7 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     for aid in wanted:
         base.under(aid)  # unknown ids fail here, before any row is computed
     name, specs = entry_specs(request)
-    plans: list[tuple[str, LocalText, Plan | None, tuple[str, ...]]] = []
+    plans: list[tuple[str, Plan | None, tuple[str, ...]]] = []
     for aid in wanted:
         view = base.under(aid, fallback=request.fallback)
         missing = []
@@ -338,20 +374,23 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
             tid = view.names.get(normalise_name(spec.technique))
             if tid is not None and tid in view.without_estimate and not spec.own_figure:
                 missing.append(tid)
-        label = view.assessments[aid].name
         if missing:
-            plans.append((aid, label, None, tuple(dict.fromkeys(missing))))
+            plans.append((aid, None, tuple(dict.fromkeys(missing))))
         else:
-            one = request._replace(catalog=view, assessment=None, specs=specs, portfolio=None, name=name)
-            plans.append((aid, label, prepare(one), ()))
+            one = request._replace(
+                catalog=view, assessment=None, fallback=False, specs=specs, portfolio=None, name=name
+            )
+            plans.append((aid, prepare(one), ()))
     rows = []
-    for aid, label, plan, missing_ids in plans:
+    for aid, plan, missing_ids in plans:
+        label, measure = base.assessments[aid].name, base.assessments[aid].measure
         if plan is None:
-            rows.append(Row(aid, label, None, missing=missing_ids))
+            names = tuple(base.all_techniques[t].name for t in missing_ids)
+            rows.append(Row(aid, label, None, missing=missing_ids, measure=measure, missing_names=names))
             continue
         analysis = run(plan)
         used = tuple(e.technique.id for e in analysis.result.portfolio.entries if e.technique.fallback)
-        rows.append(Row(aid, label, analysis, fallback=used))
+        rows.append(Row(aid, label, analysis, fallback=used, measure=measure))
     return rows
 
 

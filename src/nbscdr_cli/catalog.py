@@ -79,16 +79,31 @@ class Estimate(NamedTuple):
     range: RemovalRange
     unit: str  # as written in the data file
     unit_factor: float  # that unit -> Gt CO2/yr
-    measure: str | None = None  # what it measures, e.g. "sustainable potential in 2050"
-    source: str | None = None
-    notes: str | None = None
+    measure: LocalText | None = None  # what it measures, e.g. "sustainable potential in 2050"
+    source: str | None = None  # the citation of the figure, in its original language
+    notes: LocalText | None = None
 
 
 class Assessment(NamedTuple):
     id: str
     name: LocalText
-    citation: str
-    measure: str | None = None
+    citation: str  # in its original language
+    measure: LocalText | None = None
+
+
+class Note(NamedTuple):
+    """A sourced remark that must travel with a figure wherever it is shown."""
+
+    text: LocalText
+    source: str
+
+
+class Overlap(NamedTuple):
+    """Two techniques that may count the same removal twice, and why (sourced)."""
+
+    techniques: tuple[str, str]
+    text: LocalText
+    source: str
 
 
 class Technique(NamedTuple):
@@ -105,8 +120,8 @@ class Technique(NamedTuple):
     readiness: LocalText | None = None
     governance: tuple[Challenge, ...] = ()
     source: str | None = None
-    notes: str | None = None
-    shares_resource_with: tuple[str, ...] = ()
+    notes: LocalText | None = None
+    caveat: Note | None = None  # shown wherever the technique appears
     assessment: str | None = None  # whose estimate ``range`` is
     fallback: bool = False  # the default assessment's estimate, standing in for a missing one
     estimates: tuple[Estimate, ...] = ()
@@ -132,15 +147,32 @@ class Technique(NamedTuple):
         )
 
 
+REFERENCE_KINDS = ("potential", "scenario", "cumulative", "mitigation")
+
+
 class Reference(NamedTuple):
+    """A published range a portfolio is compared with. ``kind`` says what it
+    measures: a removal ``potential`` per year, the CDR deployed in ``scenario``s
+    in a year, a ``cumulative`` amount over a period, or a ``mitigation``
+    potential that includes avoided emissions. An empty ``scope`` covers every
+    technique; otherwise only techniques whose scope is listed."""
+
     id: str
-    range: RemovalRange  # canonical: Gt CO2/yr (annual) or Gt CO2 (cumulative)
+    range: RemovalRange  # canonical: Gt CO2/yr, or Gt CO2 for a cumulative reference
     unit: str
     unit_factor: float
-    kind: str = "annual"  # "annual" or "cumulative"
+    kind: str = "potential"
     name: LocalText | None = None
     scope: tuple[str, ...] = ()
     source: str | None = None
+    measures: LocalText | None = None  # what it measures, in words
+
+    @property
+    def cumulative(self) -> bool:
+        return self.kind == "cumulative"
+
+    def covers(self, technique: Technique) -> bool:
+        return not self.scope or technique.scope in self.scope
 
 
 class Catalog(NamedTuple):
@@ -160,6 +192,7 @@ class Catalog(NamedTuple):
     assessment: str | None = None
     without_estimate: Mapping[str, Technique] = _EMPTY
     all_techniques: Mapping[str, Technique] = _EMPTY  # file order
+    overlaps: tuple[Overlap, ...] = ()
 
     def find(self, query: str, *, where: str | None = None) -> Technique:
         """The technique named by an id, an alias or its English or Chinese name,

@@ -138,15 +138,17 @@ def split_ids(values: list[str] | None) -> list[str] | None:
 DEFAULT_UNIT = "Gt CO2/yr"
 
 
-def portfolio_unit(unit: str, fmt: str, year: int | None) -> str:
+def portfolio_unit(unit: str, fmt: str, year: int | None, period: Period) -> str:
     """The request's unit: the IAMC format reports in Mt CO2/yr, and --year
-    belongs to it alone."""
+    belongs to it alone, without a period (which gives a column per year)."""
     from nbscdr_cli.render.documents import IAMC_UNIT
 
     if fmt != "iamc":
         if year is not None:
             raise UsageError("applies to --format iamc only", field="year")
         return unit
+    if year is not None and (period.start is not None or period.end is not None):
+        raise UsageError("with a period the IAMC file has a column for each year of it", field="year")
     if unit not in (DEFAULT_UNIT, IAMC_UNIT):
         raise UsageError(f"the IAMC format reports in {IAMC_UNIT}", field="unit")
     return IAMC_UNIT

@@ -140,6 +140,18 @@ def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display
     present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
+@command("references")
+def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
+    """List the references a portfolio is compared with: what each measures, its
+    range, scope and source."""
+    from nbscdr_cli.api import Request, catalog_of
+    from nbscdr_cli.cli_request import data as data_path
+    from nbscdr_cli.render.catalog_documents import references_document
+
+    fmt_ = settle(display, fmt, Format, data_path(data))
+    present(display, "references", references_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
+
+
 @command("show")
 def show(
     technique: Annotated[
@@ -163,12 +175,8 @@ def show(
 
     fmt_ = settle(display, fmt, Format, data_path(data))
     catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
-    present(
-        display,
-        "technique",
-        technique_document(catalog.find(technique, where=f"argument {technique!r}")),
-        fmt_,
-    )
+    found = catalog.find(technique, where=f"argument {technique!r}")
+    present(display, "technique", technique_document(found, catalog.overlaps), fmt_)
 
 
 @command("portfolio")
@@ -201,7 +209,7 @@ def portfolio(
 
     fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
     groups = (source, estimates, sampling, period)
-    unit = portfolio_unit(unit, fmt_, year)
+    unit = portfolio_unit(unit, fmt_, year, period)
     analysis = analysed(
         specs, display, *groups, references=reference, target=target, unit=unit, iamc=fmt_ == "iamc"
     )

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique, did_you_mean
 from nbscdr_cli.errors import InputError, UsageError
-from nbscdr_cli.portfolio import PortfolioResult
+from nbscdr_cli.portfolio import PortfolioResult, Relation, relate
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2500
@@ -109,13 +109,16 @@ class EntryHorizon:
 
 @dataclass(frozen=True)
 class CumulativeComparison:
-    """Cumulative gross and durable totals against a cumulative reference."""
+    """The cumulative gross and durable totals of the entries in a cumulative
+    reference's scope, against the reference's range."""
 
     reference: Reference
-    ratio_low: float | None  # cumulative low / reference low
-    ratio_high: float | None  # cumulative high / reference high
-    durable_ratio_low: float | None
-    durable_ratio_high: float | None
+    cumulative: RemovalRange  # in the reference's scope, Gt CO2
+    durable: RemovalRange
+    relation: Relation  # cumulative against the reference
+    durable_relation: Relation
+    in_scope_ids: tuple[str, ...]
+    out_of_scope_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -282,8 +285,29 @@ def year_rows(
     return tuple(rows)
 
 
-def _ratio(a: float, b: float) -> float | None:
-    return a / b if b > 0 else None
+def _compare(
+    reference: Reference, result: PortfolioResult, entries: Sequence[EntryHorizon]
+) -> CumulativeComparison:
+    """The in-scope cumulative and durable subtotals against a cumulative reference."""
+    inside = [
+        h for e, h in zip(result.portfolio.entries, entries, strict=True) if reference.covers(e.technique)
+    ]
+    ids = {h.technique for h in inside}
+    cumulative = RemovalRange(
+        math.fsum(h.cumulative.lower for h in inside), math.fsum(h.cumulative.high for h in inside)
+    )
+    durable = RemovalRange(
+        math.fsum(h.durable.lower for h in inside), math.fsum(h.durable.high for h in inside)
+    )
+    return CumulativeComparison(
+        reference=reference,
+        cumulative=cumulative,
+        durable=durable,
+        relation=relate(cumulative, reference.range),
+        durable_relation=relate(durable, reference.range),
+        in_scope_ids=tuple(h.technique for h in inside),
+        out_of_scope_ids=tuple(h.technique for h in entries if h.technique not in ids),
+    )
 
 
 def project(
@@ -327,17 +351,7 @@ def project(
     durable = RemovalRange(
         math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries)
     )
-    comparisons = tuple(
-        CumulativeComparison(
-            reference=r,
-            ratio_low=_ratio(cumulative.lower, r.range.lower),
-            ratio_high=_ratio(cumulative.high, r.range.high),
-            durable_ratio_low=_ratio(durable.lower, r.range.lower),
-            durable_ratio_high=_ratio(durable.high, r.range.high),
-        )
-        for r in references
-        if r.kind == "cumulative"
-    )
+    comparisons = tuple(_compare(r, result, entries) for r in references if r.cumulative)
     return Horizon(settings, tuple(entries), cumulative, durable, path, comparisons)
 
 

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
+from nbscdr_cli.catalog import Catalog, Overlap, Reference, RemovalRange, Technique
 from nbscdr_cli.errors import InputError, UsageError
 from nbscdr_cli.spec import EntrySpec
 
@@ -24,6 +24,11 @@ class Entry(NamedTuple):
     share: float
     range: RemovalRange
     own_figure: bool = False
+    written_factor: float = 1.0  # the unit the figure was written in -> Gt CO2/yr
+
+    def as_given(self, factor: float) -> bool:
+        """In a unit of ``factor``, is the figure exactly as its source wrote it?"""
+        return self.share == 1.0 and factor == self.written_factor
 
     @property
     def open_low(self) -> bool:
@@ -35,13 +40,35 @@ class Portfolio(NamedTuple):
     entries: tuple[Entry, ...]
 
 
+class Relation(NamedTuple):
+    """Where one range lies against another, read as a person would: ``below``
+    (all of it under the other's low), ``above`` (all of it over the other's
+    high) or ``overlapping``, with the difference at each end (this minus the
+    other, low end first)."""
+
+    position: str  # "below", "overlapping" or "above"
+    low_difference: float
+    high_difference: float
+
+
+def relate(ours: RemovalRange, theirs: RemovalRange) -> Relation:
+    """``ours`` against ``theirs`` (open lows count as 0)."""
+    if ours.high < theirs.lower:
+        position = "below"
+    elif ours.lower > theirs.high:
+        position = "above"
+    else:
+        position = "overlapping"
+    return Relation(position, ours.lower - theirs.lower, ours.high - theirs.high)
+
+
 class Comparison(NamedTuple):
-    """The portfolio total against one reference range."""
+    """The entries in a reference's scope against the reference's range. A
+    reference without a scope covers every entry."""
 
     reference: Reference
-    ratio_low: float | None  # total low / reference low
-    ratio_high: float | None  # total high / reference high
-    in_scope: RemovalRange  # subtotal of the entries inside the reference's scope
+    compared: RemovalRange  # subtotal of the entries in the reference's scope
+    relation: Relation  # ``compared`` against the reference
     in_scope_ids: tuple[str, ...]
     out_of_scope_ids: tuple[str, ...]
 
@@ -50,8 +77,9 @@ class PortfolioResult(NamedTuple):
     portfolio: Portfolio
     total: RemovalRange  # low counts open lows as 0
     open_low_ids: tuple[str, ...]
-    comparisons: tuple[Comparison, ...]
-    overlaps: tuple[tuple[str, str], ...]  # pairs that may double count at their high ends
+    comparisons: tuple[Comparison, ...]  # with the annual references
+    overlaps: tuple[Overlap, ...]  # recorded pairs that are both in the portfolio
+    needs_period: tuple[Reference, ...] = ()  # cumulative references asked for without a period
 
 
 def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
@@ -69,8 +97,10 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
         rng = RemovalRange(low * factor, spec.high * factor, mode)
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
-        return Entry(technique, 1.0, rng, own_figure=True)
-    return Entry(technique, spec.share, technique.range.scaled(spec.share))
+        return Entry(technique, 1.0, rng, own_figure=True, written_factor=factor)
+    return Entry(
+        technique, spec.share, technique.range.scaled(spec.share), written_factor=technique.unit_factor
+    )
 
 
 def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str | None = None) -> Portfolio:
@@ -97,44 +127,38 @@ def total_range(entries: Sequence[Entry]) -> RemovalRange:
     return RemovalRange(math.fsum(e.range.lower for e in entries), math.fsum(e.range.high for e in entries))
 
 
-def compare_with_reference(total: RemovalRange, entries: Sequence[Entry], reference: Reference) -> Comparison:
-    """The total against ``reference``, and the subtotal inside its scope."""
-    scope = set(reference.scope)
-    inside = [e for e in entries if e.technique.scope in scope]
-    outside = [e for e in entries if e.technique.scope not in scope]
-    ref = reference.range
+def compare_with_reference(entries: Sequence[Entry], reference: Reference) -> Comparison:
+    """The subtotal of the entries in ``reference``'s scope, against it."""
+    inside = [e for e in entries if reference.covers(e.technique)]
+    compared = total_range(inside)
     return Comparison(
         reference=reference,
-        ratio_low=total.lower / ref.lower if ref.lower > 0 else None,
-        ratio_high=total.high / ref.high if ref.high > 0 else None,
-        in_scope=total_range(inside),
+        compared=compared,
+        relation=relate(compared, reference.range),
         in_scope_ids=tuple(e.technique.id for e in inside),
-        out_of_scope_ids=tuple(e.technique.id for e in outside),
+        out_of_scope_ids=tuple(e.technique.id for e in entries if not reference.covers(e.technique)),
     )
 
 
-def overlapping_pairs(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
-    """Pairs of entries that draw on the same land or biomass (from the catalog's
-    ``shares_resource_with``), whose high ends may count the same removal twice."""
+def overlapping(entries: Sequence[Entry], overlaps: Sequence[Overlap]) -> tuple[Overlap, ...]:
+    """The recorded overlaps whose two techniques are both in the portfolio."""
     present = {e.technique.id for e in entries}
-    pairs: set[tuple[str, str]] = set()
-    for entry in entries:
-        for other in entry.technique.shares_resource_with:
-            if other in present and other != entry.technique.id:
-                a, b = sorted((entry.technique.id, other))
-                pairs.add((a, b))
-    return tuple(sorted(pairs))
+    return tuple(o for o in overlaps if set(o.techniques) <= present)
 
 
-def sum_portfolio(portfolio: Portfolio, references: Sequence[Reference] = ()) -> PortfolioResult:
-    """Sum a portfolio and compare it with annual ``references``."""
+def sum_portfolio(
+    portfolio: Portfolio, references: Sequence[Reference] = (), overlaps: Sequence[Overlap] = ()
+) -> PortfolioResult:
+    """Sum a portfolio and compare the entries in each annual reference's scope
+    with it; cumulative references need a period (``horizon.project``)."""
     total = total_range(portfolio.entries)
     return PortfolioResult(
         portfolio=portfolio,
         total=total,
         open_low_ids=tuple(e.technique.id for e in portfolio.entries if e.open_low),
         comparisons=tuple(
-            compare_with_reference(total, portfolio.entries, r) for r in references if r.kind == "annual"
+            compare_with_reference(portfolio.entries, r) for r in references if not r.cumulative
         ),
-        overlaps=overlapping_pairs(portfolio.entries),
+        overlaps=overlapping(portfolio.entries, overlaps),
+        needs_period=tuple(r for r in references if r.cumulative),
     )

@@ -16,11 +16,14 @@ from typing import Any
 
 from nbscdr_cli.catalog import (
     ID_PATTERN,
+    REFERENCE_KINDS,
     Assessment,
     Catalog,
     Challenge,
     Estimate,
     LocalText,
+    Note,
+    Overlap,
     Reference,
     RemovalRange,
     Technique,
@@ -40,7 +43,7 @@ TECHNIQUE_KEYS = {
     "governance",
     "source",
     "notes",
-    "shares_resource_with",
+    "caveat",
     "mode",
     "estimates",
     "durability",
@@ -52,8 +55,10 @@ TECHNIQUE_KEYS = {
 }
 ESTIMATE_KEYS = {"assessment", "low", "high", "mode", "unit", "measure", "source", "notes"}
 ASSESSMENT_KEYS = {"name", "citation", "measure"}
-REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source"}
-TOP_KEYS = {"techniques", "references", "assessments", "default_assessment"}
+REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source", "measures"}
+OVERLAP_KEYS = {"techniques", "en", "zh", "source"}
+NOTE_KEYS = {"en", "zh", "source"}
+TOP_KEYS = {"techniques", "references", "assessments", "default_assessment", "overlaps"}
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
@@ -91,13 +96,10 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
                     f"techniques.{other} (names match ignoring case, width and separators)",
                     where=source,
                 )
-    for technique in every.values():
-        for i, other in enumerate(technique.shares_resource_with):
-            if other not in every:
-                raise DataError(
-                    f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique {other!r}",
-                    where=source,
-                )
+    overlaps = tuple(
+        v.overlap(item, f"overlaps[{i}]", every)
+        for i, item in enumerate(v._list(document.get("overlaps", []), "overlaps"))
+    )
     techniques = {tid: t for tid, t in every.items() if t.estimate(default) is not None}
     without = {tid: t for tid, t in every.items() if tid not in techniques}
     return Catalog(
@@ -110,6 +112,7 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
         assessment=default,
         without_estimate=without,
         all_techniques=every,
+        overlaps=overlaps,
     )
 
 
@@ -191,7 +194,7 @@ class _Validator:
         if "unit" not in body:
             raise self.fail(f"{key}.unit", 'missing; e.g. unit = "Gt CO2/yr"')
         unit_text = self.text(body["unit"], f"{key}.unit")
-        kind = body.get("kind", "annual") if key.startswith("references.") else "annual"
+        kind = body.get("kind") if key.startswith("references.") else None
         try:
             unit = parse_unit(unit_text, kind="mass" if kind == "cumulative" else "rate")
         except InputError as exc:
@@ -223,7 +226,7 @@ class _Validator:
             id=aid,
             name=self.local(body["name"], f"{key}.name") if "name" in body else LocalText(aid),
             citation=self.text(body["citation"], f"{key}.citation"),
-            measure=self.text(body["measure"], f"{key}.measure") if "measure" in body else None,
+            measure=self.local(body["measure"], f"{key}.measure") if "measure" in body else None,
         )
 
     def estimate(self, body: Mapping[str, Any], key: str, assessment: str | None) -> Estimate:
@@ -233,11 +236,11 @@ class _Validator:
             range=rng,
             unit=unit,
             unit_factor=factor,
-            measure=self.text(body["measure"], f"{key}.measure")
+            measure=self.local(body["measure"], f"{key}.measure")
             if "measure" in body
             else getattr(self.assessments.get(assessment or ""), "measure", None),
             source=self.text(body["source"], f"{key}.source") if "source" in body else None,
-            notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,
+            notes=self.local(body["notes"], f"{key}.notes") if "notes" in body else None,
         )
 
     def estimates(self, tid: str, body: Mapping[str, Any]) -> tuple[Estimate, ...]:
@@ -307,10 +310,8 @@ class _Validator:
             readiness=self.local(body["readiness"], f"{key}.readiness") if "readiness" in body else None,
             governance=tuple(governance),
             source=first.source,
-            notes=self.text(body["notes"], f"{key}.notes") if "notes" in body else None,
-            shares_resource_with=self.strings(
-                body.get("shares_resource_with", []), f"{key}.shares_resource_with"
-            ),
+            notes=self.local(body["notes"], f"{key}.notes") if "notes" in body else None,
+            caveat=self.note(body["caveat"], f"{key}.caveat") if "caveat" in body else None,
             assessment=first.assessment,
             estimates=estimates,
             durability=self.local(body["durability"], f"{key}.durability") if "durability" in body else None,
@@ -335,9 +336,11 @@ class _Validator:
         if not isinstance(body, dict):
             raise self.fail(key, f"must be a table, not {_type(body)}")
         self.keys(body, REFERENCE_KEYS, key)
-        kind = body.get("kind", "annual")
-        if kind not in ("annual", "cumulative"):
-            raise self.fail(f"{key}.kind", f"{kind!r} is not 'annual' or 'cumulative'")
+        if "kind" not in body:
+            raise self.fail(f"{key}.kind", f"missing; one of {', '.join(REFERENCE_KINDS)}")
+        kind = body["kind"]
+        if kind not in REFERENCE_KINDS:
+            raise self.fail(f"{key}.kind", f"{kind!r} is not one of {', '.join(REFERENCE_KINDS)}")
         if "low" not in body:
             raise self.fail(f"{key}.low", "missing (a reference needs low and high)")
         rng, unit, factor = self.range(body, key)
@@ -351,7 +354,35 @@ class _Validator:
             name=self.local(body["name"], f"{key}.name") if "name" in body else None,
             scope=(scope,) if isinstance(scope, str) else self.strings(scope, f"{key}.scope"),
             source=self.text(body["source"], f"{key}.source") if "source" in body else None,
+            measures=self.local(body["measures"], f"{key}.measures") if "measures" in body else None,
         )
+
+    def note(self, value: Any, key: str) -> Note:
+        """{ en = "...", zh = "...", source = "..." }: a remark and its source."""
+        if not isinstance(value, dict):
+            raise self.fail(
+                key, f"must be a table {{ en = ..., zh = ..., source = ... }}, not {_type(value)}"
+            )
+        self.keys(value, NOTE_KEYS, key)
+        if "source" not in value:
+            raise self.fail(f"{key}.source", "missing (every note needs its source)")
+        text = self.local({k: v for k, v in value.items() if k != "source"}, key)
+        return Note(text, self.text(value["source"], f"{key}.source"))
+
+    def overlap(self, value: Any, key: str, techniques: Mapping[str, Technique]) -> Overlap:
+        """{ techniques = ["a", "b"], en = "...", zh = "...", source = "..." }."""
+        if not isinstance(value, dict):
+            raise self.fail(key, f"must be a table, not {_type(value)}")
+        self.keys(value, OVERLAP_KEYS, key)
+        pair = self.strings(value.get("techniques", []), f"{key}.techniques")
+        if len(pair) != 2 or pair[0] == pair[1]:
+            raise self.fail(f"{key}.techniques", "must name two different techniques")
+        for i, tid in enumerate(pair):
+            if tid not in techniques:
+                hint = did_you_mean(tid, techniques)
+                raise self.fail(f"{key}.techniques[{i}]", f"unknown technique {tid!r}{hint}")
+        note = self.note({k: v for k, v in value.items() if k != "techniques"}, key)
+        return Overlap((pair[0], pair[1]), note.text, note.source)
 
     def _list(self, value: Any, key: str) -> list[Any]:
         if not isinstance(value, list):

@@ -19,7 +19,7 @@ def test_portfolio_under_fuss2018() -> None:
         ).stdout
     )
     assert doc["assessment"] == "fuss2018"
-    assert doc["total"] == {"low": 1.0, "high": 10.6, "up_to": ["soil-carbon"]}
+    assert doc["total"] == {"low": 1.0, "high": 10.6, "up_to": ["soil-carbon"], "as_given": True}
     assert {e["assessment"] for e in doc["entries"]} == {"fuss2018"}
 
 
@@ -33,10 +33,10 @@ def test_fallback_is_marked_in_json_and_table() -> None:
     assert doc["warnings"][0] == {
         "code": "fallback",
         "techniques": ["wetlands"],
-        "message": "wetlands: no estimate in sr15; the c2g2019 estimate is used instead.",
+        "message": "Restoring wetlands: no estimate in sr15; the c2g2019 estimate is used instead.",
     }
     assert (
-        "wetlands: no estimate in sr15; the c2g2019 estimate is used instead."
+        "Restoring wetlands: no estimate in sr15; the c2g2019 estimate is used instead."
         in runner.invoke(app, args).stdout
     )
 
@@ -105,8 +105,12 @@ def test_compare_chosen_assessments_markdown() -> None:
     out = runner.invoke(
         app, ["compare", "afforestation", "--assessments", "fuss2018,sr15", "-f", "markdown"]
     ).stdout
-    assert "| Fuss et al. (2018) (`fuss2018`) | 0.5 | 3.6 |" in out
-    assert "| IPCC SR1.5 (2018) (`sr15`) | 0.5 | 3.6 |" in out
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "(2018)" in line]
+    assert [row.split(" | ")[:3] for row in rows] == [
+        ["| Fuss et al. (2018) (fuss2018)", "sustainable global potential in 2050", "0.5–3.6"],
+        ["| IPCC SR1.5 (2018) (sr15)", "potential in 2050, narrowed from the full literature range", "0.5–3.6"],
+    ]
+    assert "C2G" not in out  # -a filters the rows
 
 
 def test_compare_portfolio_files(tmp_path: Path) -> None:

@@ -35,25 +35,40 @@ def test_portfolio_json_contract() -> None:
         "high": 18.0,
         "up_to": False,
         "own_figure": False,
+        "as_given": True,
         "scope": "forests",
         "assessment": "c2g2019",
         "fallback": False,
         "iamc_variable": "Carbon Removal|Land Use|Re/Afforestation",
     }
-    assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"]}
+    assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"], "as_given": True}
     (unep,) = doc["comparisons"]
-    assert (unep["reference"], unep["low"], unep["high"], unep["unit"]) == ("unep", 4.0, 12.0, "Gt CO2/yr")
+    assert (unep["reference"], unep["kind"], unep["low"], unep["high"], unep["unit"]) == (
+        "unep",
+        "potential",
+        4.0,
+        12.0,
+        "Gt CO2/yr",
+    )
     assert unep["in_scope"] == {
         "low": 4.0,
         "high": 30.0,
         "techniques": ["afforestation", "soil-carbon", "wetlands"],
+        "as_given": True,
     }
+    assert unep["out_of_scope"] == ["biochar", "building-with-biomass", "macroalgae"]
+    assert (unep["position"], unep["difference"]) == ("overlapping", {"low": 0.0, "high": 18.0})
+    assert "ratio_low" not in unep and "ratio_high" not in unep
     codes = [w["code"] for w in doc["warnings"]]
     assert codes == [
         "sum-of-extremes",
         "up-to",
+        "caveat",
         "double-counting",
         "double-counting",
+        "double-counting",
+        "double-counting",
+        "reference",
         "reference-scope",
         "permanence",
     ]
@@ -81,8 +96,8 @@ def test_portfolio_csv_has_entries_and_a_final_total_row() -> None:
 
 def test_portfolio_markdown() -> None:
     out = run("portfolio", "afforestation", "macroalgae", "--format", "markdown").stdout
-    assert "| Afforestation and reforestation (`afforestation`) | 100% | 3 | 18 |" in out
-    assert "| Macroalgal cultivation for sequestration (`macroalgae`) | 100% | 0 (up to) | 19 |" in out
+    assert "| Afforestation and reforestation (afforestation) | 100% | 3 | 18 |" in out
+    assert "| Macroalgal cultivation for sequestration (macroalgae) | 100% | 0 (up to) | 19 |" in out
     assert "| **Total** |  | **3** | **37** |" in out
     assert "\x1b[" not in out
 
@@ -139,7 +154,9 @@ def test_show_table_has_governance_and_source() -> None:
 
 
 def test_convert() -> None:
-    assert run("convert", "1 Gt C/yr", "--to", "Mt CO2/yr").stdout == "3,667 Mt CO2/yr\n"
+    assert (
+        run("convert", "1 Gt C/yr", "--to", "Mt CO2/yr").stdout == "3,670 Mt CO2/yr\n"
+    )  # derived: 3 figures
     doc = json.loads(run("convert", "1 Gt C/yr", "--to", "Mt CO2/yr", "-f", "json").stdout)
     assert doc == {"value": 3666.66666667, "unit": "Mt CO2/yr"}
 
@@ -222,7 +239,12 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     out = tmp_path / "p.json"
     result = run("portfolio", "afforestation", "-f", "json", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert json.loads(out.read_text(encoding="utf-8"))["total"] == {"low": 3.0, "high": 18.0, "up_to": []}
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == {
+        "low": 3.0,
+        "high": 18.0,
+        "up_to": [],
+        "as_given": True,
+    }
 
 
 def test_failing_run_leaves_output_file_untouched(tmp_path: Path) -> None:
@@ -268,7 +290,17 @@ def test_every_command_has_help() -> None:
 
     group = get_command(app)
     names = group.list_commands(None)  # type: ignore[attr-defined]
-    assert names == ["list", "assessments", "show", "portfolio", "compare", "chart", "brief", "convert"]
+    assert names == [
+        "list",
+        "assessments",
+        "references",
+        "show",
+        "portfolio",
+        "compare",
+        "chart",
+        "brief",
+        "convert",
+    ]
     for name in names:
         command = group.get_command(None, name)  # type: ignore[attr-defined]
         assert command.help, name

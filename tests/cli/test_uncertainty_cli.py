@@ -49,7 +49,9 @@ def test_json_uncertainty_block() -> None:
     assert list(u["probability"]) == ["unep.low", "unep.high", "target"]
     assert u["thresholds"] == {"unep.low": 4.0, "unep.high": 12.0, "target": 20.0}
     assert u["mean"] == pytest.approx((4.8 + 22.8) / 2, abs=0.1)
-    assert u["probability"]["unep.low"] == 1.0
+    # UNEP's ends are tested against the entries in its scope: afforestation (uniform 3–18) alone
+    assert u["probability"]["unep.low"] == pytest.approx((18 - 4) / 15, abs=0.01)
+    assert u["probability"]["unep.high"] == pytest.approx((18 - 12) / 15, abs=0.01)
     again = json.loads(
         runner.invoke(
             app,

@@ -111,8 +111,32 @@ def _doc(**technique: object) -> dict[str, object]:
             "f.toml: techniques.y: name or alias 'Ｘ' is already used by techniques.x",
         ),
         (
-            _doc(shares_resource_with=["nope"]),
-            "f.toml: techniques.x.shares_resource_with[0]: unknown technique 'nope'",
+            {**_doc(), "overlaps": [{"techniques": ["x", "nope"], "en": "E", "source": "S"}]},
+            "f.toml: overlaps[0].techniques[1]: unknown technique 'nope'",
+        ),
+        (
+            {**_doc(), "overlaps": [{"techniques": ["x", "x"], "en": "E", "source": "S"}]},
+            "f.toml: overlaps[0].techniques: must name two different techniques",
+        ),
+        (
+            {**_doc(), "overlaps": [{"techniques": ["x", "nope"], "en": "E", "source": "S", "why": "?"}]},
+            "f.toml: overlaps[0].why: unknown key; known keys: en, source, techniques, zh",
+        ),
+        (
+            _doc(caveat={"en": "E"}),
+            "f.toml: techniques.x.caveat.source: missing (every note needs its source)",
+        ),
+        (
+            {**_doc(), "references": {"r": {"low": 1, "high": 2, "unit": "Gt CO2/yr"}}},
+            "f.toml: references.r.kind: missing; one of potential, scenario, cumulative, mitigation",
+        ),
+        (
+            {**_doc(), "references": {"r": {"kind": "annual", "low": 1, "high": 2, "unit": "Gt CO2/yr"}}},
+            "f.toml: references.r.kind: 'annual' is not one of potential, scenario, cumulative, mitigation",
+        ),
+        (
+            {**_doc(), "references": {"r": {"kind": "cumulative", "low": 1, "high": 2, "unit": "Gt CO2/yr"}}},
+            "f.toml: references.r.unit: unit 'Gt CO2/yr' is a rate (per time)",
         ),
     ],
 )

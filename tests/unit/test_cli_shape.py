@@ -42,6 +42,7 @@ def test_every_command_is_registered() -> None:
     assert list(COMMANDS) == [
         "list",
         "assessments",
+        "references",
         "show",
         "portfolio",
         "compare",

@@ -9,6 +9,7 @@ import pytest
 from nbscdr_cli.api import Request, analyse
 from nbscdr_cli.errors import UsageError
 from nbscdr_cli.horizon import HorizonSettings, Setting, check_settings, parse_setting
+from nbscdr_cli.portfolio import Relation
 from nbscdr_cli.uncertainty import MonteCarlo
 
 
@@ -61,7 +62,9 @@ def test_cumulative_references_are_compared() -> None:
     h = run(["afforestation"], HorizonSettings(2030, 2050)).horizon
     (c,) = h.comparisons
     assert c.reference.id == "sr15-cdr"
-    assert (c.ratio_low, c.ratio_high) == (60 / 100, 360 / 1000)
+    assert (c.cumulative.low, c.cumulative.high) == (60.0, 360.0)
+    assert c.relation == Relation("overlapping", 60 - 100, 360 - 1000)
+    assert c.in_scope_ids == ("afforestation",)
 
 
 def test_monte_carlo_is_consistent_with_the_horizon() -> None:

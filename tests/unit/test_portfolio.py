@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nbscdr_cli.catalog import RemovalRange
 from nbscdr_cli.errors import InputError
 from nbscdr_cli.load import load_catalog
-from nbscdr_cli.portfolio import build_portfolio, sum_portfolio
+from nbscdr_cli.portfolio import Relation, build_portfolio, relate, sum_portfolio
 from nbscdr_cli.spec import parse_specs
 
 ALL_SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
@@ -15,7 +16,7 @@ ALL_SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "s
 def total(specs: list[str], refs: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     catalog = load_catalog()
     portfolio = build_portfolio(catalog, parse_specs(specs))
-    return sum_portfolio(portfolio, [catalog.references[r] for r in refs])
+    return sum_portfolio(portfolio, [catalog.references[r] for r in refs], catalog.overlaps)
 
 
 def test_all_six_sum_to_the_brief_range() -> None:
@@ -42,17 +43,71 @@ def test_shares_and_own_figures() -> None:
 def test_comparison_with_unep_counts_its_scope_only() -> None:
     (unep,) = total(ALL_SIX, ("unep",)).comparisons
     assert unep.in_scope_ids == ("afforestation", "soil-carbon", "wetlands")
-    assert (unep.in_scope.low, unep.in_scope.high) == (4.0, 30.0)
+    assert (unep.compared.low, unep.compared.high) == (4.0, 30.0)
     assert unep.out_of_scope_ids == ("biochar", "building-with-biomass", "macroalgae")
-    assert unep.ratio_low == pytest.approx(6.3 / 4)
-    assert unep.ratio_high == pytest.approx(54.8 / 12)
+    assert unep.relation == Relation("overlapping", 0.0, 18.0)
 
 
-def test_double_counting_pairs() -> None:
-    assert total(ALL_SIX).overlaps == (
-        ("afforestation", "building-with-biomass"),
-        ("biochar", "building-with-biomass"),
+def test_a_reference_with_no_scope_covers_every_entry() -> None:
+    (state,) = total(["afforestation", "biochar", "soil-carbon"], ("state-of-cdr-2050",)).comparisons
+    assert state.in_scope_ids == ("afforestation", "biochar", "soil-carbon")
+    assert state.out_of_scope_ids == ()
+    assert (state.compared.low, state.compared.high) == (5.8, 33.8)
+    assert state.relation == Relation("overlapping", 5.8 - 7, 33.8 - 9)
+
+
+def test_a_cumulative_reference_needs_a_period() -> None:
+    result = total(["afforestation"], ("unep", "sr15-cdr"))
+    assert [c.reference.id for c in result.comparisons] == ["unep"]
+    assert [r.id for r in result.needs_period] == ["sr15-cdr"]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "relation"),
+    [
+        ((1.8, 4.8), (4.0, 12.0), ("overlapping", -2.2, -7.2)),
+        ((0.5, 1.0), (4.0, 12.0), ("below", -3.5, -11.0)),
+        ((20.0, 30.0), (4.0, 12.0), ("above", 16.0, 18.0)),
+        ((4.0, 12.0), (4.0, 12.0), ("overlapping", 0.0, 0.0)),
+        ((None, 19.0), (4.0, 12.0), ("overlapping", -4.0, 7.0)),
+    ],
+)
+def test_ranges_are_related_end_by_end(
+    ours: tuple[float | None, float], theirs: tuple[float, float], relation: tuple[str, float, float]
+) -> None:
+    found = relate(RemovalRange(*ours), RemovalRange(*theirs))
+    assert found.position == relation[0]
+    assert found.low_difference == pytest.approx(relation[1])
+    assert found.high_difference == pytest.approx(relation[2])
+
+
+@given(st.floats(0, 1e6), st.floats(0, 1e6), st.floats(0, 1e6), st.floats(0, 1e6), st.floats(1e-9, 1e9))
+def test_a_relation_never_runs_backwards(a: float, b: float, c: float, d: float, factor: float) -> None:
+    """The position and the signs of the end differences do not depend on the unit
+    (any positive factor), and 'below'/'above' agree with the ends."""
+    ours = RemovalRange(min(a, b), max(a, b))
+    theirs = RemovalRange(min(c, d), max(c, d))
+    scaled = relate(
+        RemovalRange(ours.lower * factor, ours.high * factor),
+        RemovalRange(theirs.lower * factor, theirs.high * factor),
     )
+    plain = relate(ours, theirs)
+    assert scaled.position == plain.position
+    if plain.position == "below":
+        assert plain.low_difference < 0 and plain.high_difference < 0
+    if plain.position == "above":
+        assert plain.low_difference > 0 and plain.high_difference > 0
+
+
+def test_double_counting_comes_from_the_data() -> None:
+    pairs = [o.techniques for o in total(ALL_SIX).overlaps]
+    assert pairs == [
+        ("wetlands", "afforestation"),
+        ("biochar", "soil-carbon"),
+        ("biochar", "building-with-biomass"),
+        ("afforestation", "building-with-biomass"),
+    ]
+    assert all(o.source.startswith("C2G 2019") for o in total(ALL_SIX).overlaps)
     assert total(["afforestation", "biochar"]).overlaps == ()
 
 

@@ -59,7 +59,7 @@ def test_markdown_and_csv_rows(doc: dict[str, object]) -> None:
 
 def test_one_label_table_one_lookup() -> None:
     assert text("total", "en") == "Total" and text("total", "zh") == "合计"
-    assert text("note.up_to", "en", ids="x").startswith("x: the source gives only an upper bound")
+    assert text("note.up_to", "en", names="x").startswith("x: the source gives only an upper bound")
     assert text("scope.peat", "en", otherwise="peat") == "peat"
     with pytest.raises(KeyError):
         text("no.such.key", "en")

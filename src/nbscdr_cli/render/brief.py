@@ -10,15 +10,11 @@ the permanence caveat, and the source of every figure.
 from __future__ import annotations
 
 from nbscdr_cli.analysis import Analysis
-from nbscdr_cli.render.as_markdown import (
-    comparison_table,
-    horizon_section,
-    portfolio_table,
-    uncertainty_section,
-)
-from nbscdr_cli.render.as_table import threshold_label
-from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.numbers import fmt
+from nbscdr_cli.render import tables
+from nbscdr_cli.render.as_markdown import section, table
+from nbscdr_cli.render.labels import join_names, text
+from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.text import sampling_text, unit_text
 
 FORUMS: tuple[tuple[str, str], ...] = (
     ("Governments at all levels", "各级政府"),
@@ -27,10 +23,6 @@ FORUMS: tuple[tuple[str, str], ...] = (
     ("Convention on Biological Diversity (CBD)", "《生物多样性公约》(CBD)"),
     ("Food and Agriculture Organization (FAO)", "联合国粮食及农业组织 (FAO)"),
     ("International Union for Conservation of Nature (IUCN)", "世界自然保护联盟 (IUCN)"),
-    (
-        "IPCC and IPBES, with the CBD and the UNFCCC, to weigh synergies and trade-offs between competing goals",
-        "IPCC 与 IPBES，会同 CBD 和 UNFCCC，权衡相互竞争目标之间的协同与取舍",
-    ),
     ("Civil society organisations", "民间社会组织"),
     ("The research community", "研究界"),
     ("Business", "商业部门"),
@@ -60,8 +52,8 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
     lang = lang or analysis.lang
     doc = analysis.to_dict(lang=lang)
     catalog = analysis.catalog
-
-    unit = doc["unit"]
+    unit = unit_text(doc["unit"], lang)
+    names = {e.technique.id: e.technique.name.get(lang) for e in analysis.result.portfolio.entries}
     assessment = catalog.assessments.get(analysis.assessment or "")
     source_name = assessment.name.get(lang) if assessment else (analysis.assessment or catalog.path)
     title = text("brief.title", lang) + (f": {doc['name']}" if doc["name"] else "")
@@ -72,44 +64,32 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
         "",
     ]
 
-    out += [f"## {text('brief.portfolio', lang)}", "", portfolio_table(doc, lang), ""]
-
-    out += [f"## {text('brief.totals', lang)}", ""]
+    grids = {g.key: g for g in tables.portfolio_grids(doc, lang)}
+    out += [f"## {text('brief.portfolio', lang)}", "", table(grids["portfolio"]), ""]
     total = doc["total"]
+    out += [f"## {text('brief.totals', lang)}", ""]
     out.append(
-        "- " + text("brief.total_line", lang, low=fmt(total["low"]), high=fmt(total["high"]), unit=unit)
+        "- "
+        + text(
+            "brief.total_line",
+            lang,
+            range=span(total["low"], total["high"], formatter(total["as_given"])),
+            unit=unit,
+        )
     )
     if "uncertainty" in doc:
         u = doc["uncertainty"]
         p = u["percentiles"]
-        out.append(
-            "- "
-            + text(
-                "brief.mc_line",
-                lang,
-                samples=u["samples"],
-                seed=u["seed"],
-                distribution=text("distribution." + u["distribution"], lang, otherwise=u["distribution"]),
-                correlation=u["correlation"],
-                mean=fmt(u["mean"]),
-                p5=fmt(p["5"]),
-                p95=fmt(p["95"]),
-                unit=unit,
-            )
+        line = text(
+            "brief.mc_line",
+            lang,
+            how=sampling_text(u, lang),
+            mean=derived(u["mean"]),
+            std=derived(u["std"]),
+            range=span(p["5"], p["95"]),
+            unit=unit,
         )
-        for key, prob in u["probability"].items():
-            what = threshold_label(key, lang)
-            out.append(
-                "- "
-                + text(
-                    "brief.reach_line",
-                    lang,
-                    threshold=fmt(u["thresholds"][key]),
-                    unit=unit,
-                    what=what,
-                    p=f"{prob:.1%}",
-                )
-            )
+        out.append("- " + line)
     if "horizon" in doc:
         h = doc["horizon"]
         out.append(
@@ -120,86 +100,46 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
                 start=h["from"],
                 last=h["last_year"],
                 years=h["years"],
-                clow=fmt(h["cumulative"]["low"]),
-                chigh=fmt(h["cumulative"]["high"]),
-                dlow=fmt(h["durable"]["low"]),
-                dhigh=fmt(h["durable"]["high"]),
-                mass=h["unit"],
+                cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
+                durable=span(h["durable"]["low"], h["durable"]["high"]),
+                mass=unit_text(h["unit"], lang),
             )
         )
     out.append("")
-    if "uncertainty" in doc:
-        out += [uncertainty_section(doc["uncertainty"], unit, lang).replace("### ", "#### "), ""]
-    if "horizon" in doc:
-        out += [horizon_section(doc, lang).replace("### ", "#### "), ""]
+    for key in ("uncertainty", "horizon"):
+        if key in grids:
+            out += [section(grids[key], 3), ""]
 
     if doc["comparisons"]:
-        out += [f"## {text('brief.comparison', lang)}", "", comparison_table(doc, lang), ""]
-        for c in doc["comparisons"]:
-            name = (c["name"] or {}).get(lang) or (c["name"] or {}).get("en") or c["reference"]
-            out.append(
-                "- "
-                + text(
-                    "brief.ratio_line",
-                    lang,
-                    name=name,
-                    low=fmt(c["low"]),
-                    high=fmt(c["high"]),
-                    unit=unit,
-                    rlow=fmt(c["ratio_low"]),
-                    rhigh=fmt(c["ratio_high"]),
-                )
-            )
-            if c["scope"]:
-                outside = (
-                    text("brief.outside", lang, ids=", ".join(c["out_of_scope"])) if c["out_of_scope"] else ""
-                )
-                out.append(
-                    "- "
-                    + text(
-                        "brief.scope_line",
-                        lang,
-                        ref=c["reference"].upper(),
-                        scope=join_scopes(c["scope"], lang),
-                        low=fmt(c["in_scope"]["low"]),
-                        high=fmt(c["in_scope"]["high"]),
-                        unit=unit,
-                        outside=outside,
-                    )
-                )
+        out += [f"## {text('brief.comparison', lang)}", "", table(grids["comparison"]), ""]
+        for w in doc["warnings"]:
+            if w["code"] in ("reference", "reference-scope"):
+                out.append(f"- {w['message']}")
         out.append("")
 
     out += [f"## {text('brief.caveats', lang)}", ""]
-    codes = {
-        "up-to",
-        "double-counting",
-        "fallback",
-        "sum-of-extremes",  # the sums
-        "years",
-        "no-ramp",
-        "saturation",
-        "no-saturation",
-        "no-reversal",
-        "reference-period",  # the horizon
-    }
-    caveats = [w["message"] for w in doc["warnings"] if w["code"] in codes]
-    if not any(w["code"] == "double-counting" for w in doc["warnings"]):
-        caveats.append(text("brief.no_caveats", lang))
+    caveats = [
+        w["message"]
+        for w in doc["warnings"]
+        if w["code"] not in ("reference", "reference-scope", "permanence")
+    ]
     out += [f"- {m}" for m in caveats] + [""]
 
     out += [f"## {text('brief.readiness', lang)}", ""]
     for e in analysis.result.portfolio.entries:
         readiness = e.technique.readiness.get(lang) if e.technique.readiness else "–"
-        out.append(f"- **{e.technique.name.get(lang)}** (`{e.technique.id}`): {readiness}")
+        out.append(f"- **{names[e.technique.id]}**{text('colon', lang)}{readiness}")
     out.append("")
 
     out += [f"## {text('brief.governance', lang)}", ""]
     for challenge, ids in checklist(analysis, lang):
-        out.append(f"- [ ] {challenge} — {text('brief.applies', lang)}{', '.join(ids)}")
+        applies = join_names([names[i] for i in ids], lang)
+        out.append(f"- [ ] {challenge} — {text('brief.applies', lang)}{applies}")
     out.append("")
 
-    out += [f"## {text('brief.forums', lang)}", "", text("brief.forums_intro", lang), ""]
-    out += [f"- {zh if lang == 'zh' else en}" for en, zh in FORUMS] + [""]
+    out += [f"## {text('brief.forums', lang)}", ""]
+    forums = join_names([zh if lang == "zh" else en for en, zh in FORUMS], lang)
+    out += [text("brief.forums_text", lang, forums=forums), ""]
 
     out += [f"## {text('brief.permanence', lang)}", "", text("brief.permanence_text", lang), ""]
 
@@ -207,7 +147,7 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
     out += [f"- {s}" for s in analysis.sources()]
     if assessment is not None:
         out.append(f"- {assessment.citation}")
-    own = [e.technique.id for e in analysis.result.portfolio.entries if e.own_figure]
+    own = [names[e.technique.id] for e in analysis.result.portfolio.entries if e.own_figure]
     if own:
-        out.append(f"- {', '.join(own)}: {text('brief.own_figure', lang)}")
+        out.append(f"- {join_names(own, lang)}{text('colon', lang)}{text('brief.own_figure', lang)}")
     return "\n".join(out).rstrip() + "\n"

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
-    from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Reference, Technique
+    from collections.abc import Sequence
+
+    from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Overlap, Reference, Technique
     from nbscdr_cli.units import Unit
 
 
@@ -30,19 +32,24 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "scope": t.scope,
         "readiness": _local(t.readiness),
         "assessment": t.assessment,
+        "caveat": None if t.caveat is None else {**t.caveat.text.as_dict(), "source": t.caveat.source},
     }
 
 
-def technique_document(t: Technique) -> dict[str, Any]:
-    """Everything about one technique (`show`)."""
+def technique_document(t: Technique, overlaps: Sequence[Overlap] = ()) -> dict[str, Any]:
+    """Everything about one technique (`show`), with the recorded overlaps it is in."""
     doc = technique_summary(t)
     doc.update(
         {
             "aliases": list(t.aliases),
             "governance": [{"id": c.id, **c.text.as_dict()} for c in t.governance],
-            "shares_resource_with": list(t.shares_resource_with),
+            "overlaps": [
+                {"with": next(x for x in o.techniques if x != t.id), **o.text.as_dict(), "source": o.source}
+                for o in overlaps
+                if t.id in o.techniques
+            ],
             "source": t.source,
-            "notes": t.notes,
+            "notes": _local(t.notes),
             "durability": _local(t.durability),
             "saturation_years": t.saturation_years,
             "saturation_source": t.saturation_source,
@@ -61,9 +68,9 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
         "high": number(e.range.high / e.unit_factor),
         "unit": e.unit,
         "up_to": e.range.open_low,
-        "measure": e.measure,
+        "measure": _local(e.measure),
         "source": e.source,
-        "notes": e.notes,
+        "notes": _local(e.notes),
     }
 
 
@@ -77,7 +84,7 @@ def assessments_document(catalog: Catalog) -> dict[str, Any]:
                 "id": a.id,
                 "name": a.name.as_dict(),
                 "citation": a.citation,
-                "measure": a.measure,
+                "measure": _local(a.measure),
                 "default": a.id == catalog.default_assessment,
                 "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
             }
@@ -96,7 +103,18 @@ def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]
         "high": number(r.range.high / factor),
         "unit": unit.text if unit is not None else r.unit,
         "scope": list(r.scope),
+        "measures": _local(r.measures),
         "source": r.source,
+    }
+
+
+def references_document(catalog: Catalog) -> dict[str, Any]:
+    """The references a portfolio can be compared with (`references`)."""
+    from nbscdr_cli import __version__
+
+    return {
+        "nbscdr_version": __version__,
+        "references": [reference_document(r) for r in catalog.references.values()],
     }
 
 

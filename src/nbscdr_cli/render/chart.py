@@ -15,13 +15,14 @@ import io
 import os
 import tempfile
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
 from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import fmt
+from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.tables import reference_label
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
@@ -118,12 +119,31 @@ def find_cjk_font() -> str | None:
     return None
 
 
-def _bars(doc: dict[str, Any], lang: str, use_names: bool) -> list[tuple[str, float, float, bool]]:
-    """(label, low, high, up_to) for each entry, then the total."""
+class Bar(NamedTuple):
+    label: str
+    low: float
+    high: float
+    up_to: bool
+    kind: str  # "entry", "total", or "in-scope" (the subtotal a scoped reference is compared with)
+    show: Callable[[float | None], str]
+
+
+def _bars(doc: dict[str, Any], lang: str, use_names: bool) -> list[Bar]:
+    """Each entry, the total, and for each reference with a scope that leaves
+    entries out, the subtotal in its scope (the figure it is compared with)."""
+    show = formatter(doc["total"]["as_given"])
     bars = [
-        (e["name"] if use_names else e["technique"], e["low"], e["high"], e["up_to"]) for e in doc["entries"]
+        Bar(e["name"] if use_names else e["technique"], e["low"], e["high"], e["up_to"], "entry", show)
+        for e in doc["entries"]
     ]
-    bars.append((text("total", lang), doc["total"]["low"], doc["total"]["high"], False))
+    bars.append(Bar(text("total", lang), doc["total"]["low"], doc["total"]["high"], False, "total", show))
+    for c in doc["comparisons"]:
+        inside = c["in_scope"]
+        if c["out_of_scope"] and inside["techniques"]:
+            label = text("chart_in_scope", lang, ref=reference_label(c, lang))
+            bars.append(
+                Bar(label, inside["low"], inside["high"], False, "in-scope", formatter(inside["as_given"]))
+            )
     return bars
 
 
@@ -170,30 +190,31 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
     height = 1.6 + 0.45 * len(bars)
     fig, ax = plt.subplots(figsize=(8.5, height + 1.2))
     ys = list(range(len(bars)))[::-1]
-    for y, (name, low, high, up_to) in zip(ys, bars, strict=True):
-        is_total = name == text("total", lang_for_text)
+    colours = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
+    for y, bar in zip(ys, bars, strict=True):
         ax.barh(
             y,
-            high - low,
-            left=low,
+            bar.high - bar.low,
+            left=bar.low,
             height=0.6,
-            color="#2c7fb8" if is_total else "#7fcdbb",
-            hatch="//" if up_to else None,
+            color=colours[bar.kind],
+            hatch="//" if bar.up_to else None,
             edgecolor="#225e86",
         )
-        ax.text(high, y, f"  {fmt(low)}–{fmt(high)}", va="center", fontsize=8)
+        ax.text(bar.high, y, f"  {span(bar.low, bar.high, bar.show)}", va="center", fontsize=8)
     shades = ["#fdae61", "#abd9e9", "#d7b5d8"]
     for i, c in enumerate(doc["comparisons"]):
-        name = (c["name"] or {}).get(lang_for_text) or c["reference"]
+        name = reference_label(c, lang_for_text)
+        band = span(c["low"], c["high"], formatter(c["as_given"]))
         ax.axvspan(
             c["low"],
             c["high"],
             color=shades[i % len(shades)],
             alpha=0.3,
             zorder=0,
-            label=f"{name}: {fmt(c['low'])}–{fmt(c['high'])}",
+            label=f"{name} ({text('kind_short.' + c['kind'], lang_for_text)}): {band} {unit}",
         )
-    if any(b[3] for b in bars):
+    if any(b.up_to for b in bars):
         from matplotlib.patches import Patch
 
         ax.add_artist(
@@ -224,7 +245,7 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
             label="P5–P50–P95",
         )
     ax.legend(loc="upper right", fontsize=7, framealpha=0.9)
-    ax.set_yticks(ys, [b[0] for b in bars])
+    ax.set_yticks(ys, [b.label for b in bars])
     ax.set_xlabel(f"{text('chart_axis', lang_for_text)} ({unit})")
     title = text("chart_title", lang_for_text) + (f": {doc['name']}" if doc["name"] else "")
     ax.set_title(title)
@@ -243,23 +264,22 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
     scale, with the reference ranges marked beneath."""
     width, ascii_only = env.width, not env.unicode
     bars = _bars(doc, lang, True)
-    top: float = max([b[2] for b in bars] + [c["high"] for c in doc["comparisons"]] + [1e-12])
-    label_width = min(28, max(len(b[0]) for b in bars))
-    span = max(10, width - label_width - 18)
+    top: float = max([b.high for b in bars] + [c["high"] for c in doc["comparisons"]] + [1e-12])
+    label_width = min(28, max(len(b.label) for b in bars))
+    columns = max(10, width - label_width - 18)
     full, shade, empty = ("#", "=", ".") if ascii_only else ("█", "░", "·")
 
     def line(low: float, high: float, mark: str) -> str:
-        a = round(low / top * span)
-        b = max(a + 1, round(high / top * span))
-        return empty * a + mark * (b - a) + empty * (span - b)
+        a = round(low / top * columns)
+        b = max(a + 1, round(high / top * columns))
+        return empty * a + mark * (b - a) + empty * (columns - b)
 
-    out = [f"{text('chart_axis', lang)} ({doc['unit']}), 0 … {fmt(top)}"]
-    for name, low, high, up_to in bars:
-        out.append(
-            f"{name[:label_width]:<{label_width}} {line(low, high, shade if up_to else full)} {fmt(low)}–{fmt(high)}"
-        )
+    out = [f"{text('chart_axis', lang)} ({doc['unit']}), 0 … {derived(top)}"]
+    for bar in bars:
+        marks = line(bar.low, bar.high, shade if bar.up_to else full)
+        out.append(f"{bar.label[:label_width]:<{label_width}} {marks} {span(bar.low, bar.high, bar.show)}")
     for c in doc["comparisons"]:
-        out.append(
-            f"{c['reference'][:label_width]:<{label_width}} {line(c['low'], c['high'], shade)} {fmt(c['low'])}–{fmt(c['high'])}"
-        )
+        name = reference_label(c, lang)
+        band = span(c["low"], c["high"], formatter(c["as_given"]))
+        out.append(f"{name[:label_width]:<{label_width}} {line(c['low'], c['high'], shade)} {band}")
     return "\n".join(out) + "\n"

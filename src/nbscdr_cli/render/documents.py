@@ -12,16 +12,67 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.render.catalog_documents import reference_document
-from nbscdr_cli.render.horizon_documents import entry_horizon_document, horizon_document, horizon_warnings
-from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.numbers import fmt, number
+from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
     from nbscdr_cli.api import Row
-    from nbscdr_cli.portfolio import PortfolioResult
+    from nbscdr_cli.catalog import LocalText
+    from nbscdr_cli.portfolio import Comparison, Entry, Relation
     from nbscdr_cli.uncertainty import Simulation, Summary
     from nbscdr_cli.units import Unit
+
+
+def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
+    """One entry in the output unit."""
+    f = unit.factor
+    doc: dict[str, Any] = {
+        "technique": e.technique.id,
+        "name": e.technique.name.get(lang),
+        "share": number(e.share),
+        "low": number(e.range.lower / f),
+        "high": number(e.range.high / f),
+        "up_to": e.open_low,
+        "own_figure": e.own_figure,
+        "as_given": e.as_given(f),
+        "scope": e.technique.scope,
+        "assessment": None if e.own_figure else e.technique.assessment,
+        "fallback": e.technique.fallback and not e.own_figure,
+    }
+    if e.technique.iamc_variable:
+        doc["iamc_variable"] = e.technique.iamc_variable
+    return doc
+
+
+def relation_document(relation: Relation, factor: float) -> dict[str, Any]:
+    """Where a range lies against a reference's, and by how much at each end."""
+    return {
+        "position": relation.position,
+        "difference": {
+            "low": number(relation.low_difference / factor),
+            "high": number(relation.high_difference / factor),
+        },
+    }
+
+
+def comparison_document(c: Comparison, unit: Unit, entries_as_given: bool) -> dict[str, Any]:
+    """The entries in a reference's scope against it, in the output unit."""
+    f = unit.factor
+    ref = reference_document(c.reference, unit)
+    ref.pop("id")
+    return {
+        "reference": c.reference.id,
+        **ref,
+        "as_given": c.reference.unit_factor == f,
+        "in_scope": {
+            "low": number(c.compared.lower / f),
+            "high": number(c.compared.high / f),
+            "techniques": list(c.in_scope_ids),
+            "as_given": entries_as_given,
+        },
+        "out_of_scope": list(c.out_of_scope_ids),
+        **relation_document(c.relation, f),
+    }
 
 
 def portfolio_document(
@@ -30,45 +81,12 @@ def portfolio_document(
     """The analysis in the output units (``unit`` for rates, ``mass_unit`` for
     amounts over a horizon): the JSON contract of `portfolio`."""
     from nbscdr_cli import __version__
+    from nbscdr_cli.render.notes import portfolio_notes
 
     result = analysis.result
     f = unit.factor
-    entries: list[dict[str, Any]] = []
-    for e in result.portfolio.entries:
-        entries.append(
-            {
-                "technique": e.technique.id,
-                "name": e.technique.name.get(lang),
-                "share": number(e.share),
-                "low": number(e.range.lower / f),
-                "high": number(e.range.high / f),
-                "up_to": e.open_low,
-                "own_figure": e.own_figure,
-                "scope": e.technique.scope,
-                "assessment": None if e.own_figure else e.technique.assessment,
-                "fallback": e.technique.fallback and not e.own_figure,
-            }
-        )
-        if e.technique.iamc_variable:
-            entries[-1]["iamc_variable"] = e.technique.iamc_variable
-    comparisons = []
-    for c in result.comparisons:
-        ref = reference_document(c.reference, unit)
-        ref.pop("id")
-        comparisons.append(
-            {
-                "reference": c.reference.id,
-                **ref,
-                "ratio_low": number(c.ratio_low),
-                "ratio_high": number(c.ratio_high),
-                "in_scope": {
-                    "low": number(c.in_scope.lower / f),
-                    "high": number(c.in_scope.high / f),
-                    "techniques": list(c.in_scope_ids),
-                },
-                "out_of_scope": list(c.out_of_scope_ids),
-            }
-        )
+    entries = [entry_document(e, unit, lang) for e in result.portfolio.entries]
+    as_given = all(e["as_given"] for e in entries)
     doc: dict[str, Any] = {
         "nbscdr_version": __version__,
         "name": result.portfolio.name,
@@ -79,14 +97,16 @@ def portfolio_document(
             "low": number(result.total.lower / f),
             "high": number(result.total.high / f),
             "up_to": list(result.open_low_ids),
+            "as_given": as_given,
         },
-        "comparisons": comparisons,
+        "comparisons": [comparison_document(c, unit, as_given) for c in result.comparisons],
     }
     if analysis.simulation is not None:
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
         for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
-            entry_doc["percentiles"] = {f"{p:g}": number(v / f) for p, v in marginal.items()}
+            entry_doc["percentiles"] = {percentile_key(p): number(v / f) for p, v in marginal.items()}
     if analysis.horizon is not None:
+        from nbscdr_cli.render.horizon_documents import entry_horizon_document, horizon_document
         from nbscdr_cli.units import CANONICAL_MASS, parse_unit
 
         mass = mass_unit or parse_unit(CANONICAL_MASS, kind="mass")
@@ -94,38 +114,31 @@ def portfolio_document(
         pairs = zip(entries, result.portfolio.entries, analysis.horizon.entries, strict=True)
         for entry_doc, entry, entry_horizon in pairs:
             entry_doc["horizon"] = entry_horizon_document(analysis, entry, entry_horizon, unit, mass)
-    doc["warnings"] = portfolio_warnings(result, comparisons, unit, lang)
-    if analysis.horizon is not None:
-        doc["warnings"][1:1] = horizon_warnings(analysis, lang)
-    fallback = [e["technique"] for e in entries if e["fallback"]]
-    if fallback:
-        doc["warnings"].insert(
-            0,
-            {
-                "code": "fallback",
-                "techniques": fallback,
-                "message": text(
-                    "note.fallback",
-                    lang,
-                    ids=", ".join(fallback),
-                    assessment=analysis.assessment,
-                    default=_assessment_of(result, fallback[0]),
-                ),
-            },
-        )
+    doc["warnings"] = portfolio_notes(analysis, doc, lang)
     return doc
 
 
-def _assessment_of(result: PortfolioResult, tid: str) -> str | None:
-    """The assessment whose estimate entry ``tid`` uses."""
-    return next(e.technique.assessment for e in result.portfolio.entries if e.technique.id == tid)
+def percentile_key(p: float) -> str:
+    """A percentile as a key and a label: every digit it has (5, 99.99999)."""
+    return repr(p).removesuffix(".0")
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:
-    """One simulated total (e.g. "annual") in the output unit."""
+    """One simulated total (e.g. "annual") in the output unit, with the chances of
+    reaching each reference's ends: for a reference with a scope, the chance that
+    the subtotal of the entries in its scope reaches them (the totals sampled as
+    "<total>@<reference>")."""
     summary: Summary = sim.totals[total]
     f = unit.factor
     (lo, hi), counts = summary.histogram
+    probability = dict(summary.probability)
+    thresholds = dict(summary.thresholds)
+    for name, scoped in sim.totals.items():
+        if name.startswith(f"{total}@"):
+            probability.update(scoped.probability)
+            thresholds.update(scoped.thresholds)
+    if "target" in probability:  # the references' ends first, the user's target last
+        probability["target"] = probability.pop("target")
     return {
         "samples": sim.samples,
         "seed": sim.seed,
@@ -134,100 +147,69 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
         "method": "exact" if sim.exact else "histogram",
         "mean": number(summary.mean / f),
         "std": number(summary.std / f),
-        "percentiles": {f"{p:g}": number(v / f) for p, v in summary.percentiles.items()},
-        "probability": {k: number(v) for k, v in summary.probability.items()},
-        "thresholds": {k: number(v / f) for k, v in summary.thresholds.items()},
+        "percentiles": {percentile_key(p): number(v / f) for p, v in summary.percentiles.items()},
+        "probability": {k: number(v) for k, v in probability.items()},
+        "thresholds": {k: number(v / f) for k, v in thresholds.items()},
         "histogram": {"low": number(lo / f), "high": number(hi / f), "counts": list(counts)},
     }
 
 
-def portfolio_warnings(
-    result: PortfolioResult, comparisons: list[dict[str, Any]], unit: Unit, lang: str
-) -> list[dict[str, Any]]:
-    """The caveats a reader of the totals needs, as codes with localised messages."""
-    warnings: list[dict[str, Any]] = [{"code": "sum-of-extremes", "message": text("note.sum_note", lang)}]
-    if result.open_low_ids:
-        warnings.append(
-            {
-                "code": "up-to",
-                "techniques": list(result.open_low_ids),
-                "message": text("note.up_to", lang, ids=", ".join(result.open_low_ids)),
-            }
-        )
-    for a, b in result.overlaps:
-        warnings.append(
-            {
-                "code": "double-counting",
-                "techniques": [a, b],
-                "message": text("note.overlap", lang, a=a, b=b),
-            }
-        )
-    for c in comparisons:
-        if not c["scope"]:
-            continue
-        outside = text("note.outside", lang, ids=", ".join(c["out_of_scope"])) if c["out_of_scope"] else ""
-        warnings.append(
-            {
-                "code": "reference-scope",
-                "reference": c["reference"],
-                "message": text(
-                    "note.scope",
-                    lang,
-                    ref=c["reference"].upper() if len(c["reference"]) <= 5 else c["reference"],
-                    scope=join_scopes(c["scope"], lang),
-                    low=fmt(c["in_scope"]["low"]),
-                    high=fmt(c["in_scope"]["high"]),
-                    unit=unit.text,
-                    outside=outside,
-                ),
-            }
-        )
-    warnings.append({"code": "permanence", "message": text("note.permanence", lang)})
-    return warnings
-
-
 def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict[str, Any]:
-    """Rows side by side (``by``: "assessment" or "portfolio"), in the output unit."""
+    """Rows side by side (``by``: "assessment" or "portfolio"), in the output unit:
+    each row's total, what it measures, its comparisons (the entries in each
+    reference's scope against it), and what it lacks, borrows or only bounds;
+    then the notes on the references, from the first row that has totals."""
     from nbscdr_cli import __version__
 
     out = []
+    notes: list[dict[str, Any]] = []
     for row in rows:
-        item: dict[str, Any] = {by: row.key, "name": row.label.get(lang)}
+        item: dict[str, Any] = {by: row.key, "name": row.label.get(lang), "measure": _local(row.measure)}
         if row.analysis is None:
-            item.update({"low": None, "high": None, "missing": list(row.missing)})
-        else:
-            doc = portfolio_document(row.analysis, unit, lang)
-            item.update(
-                {
-                    "low": doc["total"]["low"],
-                    "high": doc["total"]["high"],
-                    "up_to": doc["total"]["up_to"],
-                    "missing": [],
-                    "fallback": list(row.fallback),
-                    "entries": [
-                        {k: e[k] for k in ("technique", "low", "high", "up_to", "assessment", "fallback")}
-                        for e in doc["entries"]
-                    ],
-                    "comparisons": [
-                        {k: c[k] for k in ("reference", "low", "high", "ratio_low", "ratio_high", "in_scope")}
-                        for c in doc["comparisons"]
-                    ],
-                }
-            )
-            if "uncertainty" in doc:
-                item["uncertainty"] = doc["uncertainty"]
+            names = [n.get(lang) for n in row.missing_names]
+            item.update({"low": None, "high": None, "missing": list(row.missing), "missing_names": names})
+            out.append(item)
+            continue
+        doc = portfolio_document(row.analysis, unit, lang)
+        if not notes:
+            from nbscdr_cli.render.notes import compare_notes
+
+            notes = compare_notes(doc, lang)
+        item.update(
+            {
+                "low": doc["total"]["low"],
+                "high": doc["total"]["high"],
+                "as_given": doc["total"]["as_given"],
+                "up_to": doc["total"]["up_to"],
+                "missing": [],
+                "fallback": list(row.fallback),
+                "entries": [
+                    {k: e[k] for k in ("technique", "name", "low", "high", "up_to", "assessment", "fallback")}
+                    for e in doc["entries"]
+                ],
+                "comparisons": doc["comparisons"],
+            }
+        )
+        for key in ("uncertainty", "horizon"):
+            if key in doc:
+                item[key] = doc[key]
         out.append(item)
-    return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out}
+    return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
+
+
+def _local(text: LocalText | None) -> dict[str, str] | None:
+    return None if text is None else text.as_dict()
 
 
 IAMC_UNIT = "Mt CO2/yr"
 
 
-def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
+def iamc_document(doc: dict[str, Any], year: int | None = None) -> dict[str, Any]:
     """IAMC rows from a portfolio document in Mt CO2/yr: one scenario per bound
     ("<name>|low", "<name>|high", "<name>|p5"...), one row per variable (entries
-    reporting under the same variable are summed). Percentile scenarios give each
-    variable its own (marginal) percentile."""
+    reporting under the same variable are summed), one column per year: each year
+    of the period where the document has one, else ``year`` (default 2050).
+    Percentile scenarios give each variable its own (marginal) percentile."""
     from nbscdr_cli import __version__
     from nbscdr_cli.errors import InputError
 
@@ -239,16 +221,30 @@ def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
             f"no iamc_variable in the data for {', '.join(missing)}; the IAMC format needs one per technique",
             field="iamc",
         )
-    bounds: list[tuple[str, Any]] = [("low", lambda e: e["low"]), ("high", lambda e: e["high"])]
-    if "uncertainty" in doc:
-        for p in doc["uncertainty"]["percentiles"]:
-            bounds.append((f"p{p}", lambda e, p=p: e["percentiles"][p]))
+    if "horizon" in doc:
+        years = [p["year"] for p in doc["horizon"]["path"]]
+
+        def path(e: dict[str, Any], value: float, end: str) -> list[float]:
+            rows = e["horizon"]["path"]
+            if end in ("low", "high"):
+                return [p["removal"][end] for p in rows]
+            return [value * (p["removal"]["high"] / e["high"] if e["high"] else 0.0) for p in rows]
+    else:
+        years = [2050 if year is None else year]
+
+        def path(e: dict[str, Any], value: float, end: str) -> list[float]:
+            return [value]
+
+    bounds = ["low", "high", *(f"p{p}" for p in doc.get("uncertainty", {}).get("percentiles", {}))]
     rows = []
-    for bound, value in bounds:
-        totals: dict[str, float] = {}
+    for bound in bounds:
+        totals: dict[str, list[float]] = {}
         for e in doc["entries"]:
-            totals[e["iamc_variable"]] = totals.get(e["iamc_variable"], 0.0) + value(e)
-        for variable, total in totals.items():
+            value = e[bound] if bound in ("low", "high") else e["percentiles"][bound[1:]]
+            series = path(e, value, bound)
+            previous = totals.get(e["iamc_variable"], [0.0] * len(years))
+            totals[e["iamc_variable"]] = [a + b for a, b in zip(previous, series, strict=True)]
+        for variable, values in totals.items():
             rows.append(
                 {
                     "model": f"nbscdr {__version__}",
@@ -256,17 +252,17 @@ def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
                     "region": "World",
                     "variable": variable,
                     "unit": IAMC_UNIT,
-                    "value": number(total),
+                    "values": [number(v) for v in values],
                 }
             )
-    return {"year": year, "rows": rows}
+    return {"years": years, "rows": rows}
 
 
 def portfolio_output(analysis: Analysis, fmt: str, year: int | None) -> tuple[str, dict[str, Any]]:
     """The document `portfolio` renders in ``fmt``: the IAMC rows, or the portfolio."""
     doc = analysis.to_dict()
     if fmt == "iamc":
-        return "iamc", iamc_document(doc, 2050 if year is None else year)
+        return "iamc", iamc_document(doc, year)
     return "portfolio", doc
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.render.catalog_documents import reference_document
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import fmt, number
+from nbscdr_cli.render.documents import relation_document, uncertainty_document
+from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
@@ -54,17 +54,19 @@ def horizon_document(analysis: Analysis, unit: Unit, mass: Unit) -> dict[str, An
             {
                 "reference": c.reference.id,
                 **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
-                "ratio_low": number(c.ratio_low),
-                "ratio_high": number(c.ratio_high),
-                "durable_ratio_low": number(c.durable_ratio_low),
-                "durable_ratio_high": number(c.durable_ratio_high),
+                "in_scope": {
+                    "techniques": list(c.in_scope_ids),
+                    "cumulative": _pair(c.cumulative, mass.factor),
+                    "durable": _pair(c.durable, mass.factor),
+                },
+                "out_of_scope": list(c.out_of_scope_ids),
+                **relation_document(c.relation, mass.factor),
+                "durable_position": relation_document(c.durable_relation, mass.factor),
             }
             for c in h.comparisons
         ],
     }
     if analysis.simulation is not None:
-        from nbscdr_cli.render.documents import uncertainty_document  # the same shape as the annual total's
-
         doc["uncertainty"] = {
             name: uncertainty_document(analysis.simulation, name, mass) for name in ("cumulative", "durable")
         }
@@ -91,62 +93,3 @@ def entry_horizon_document(analysis: Analysis, entry: Any, e: Any, unit: Unit, m
         "reversal_from": p.reversal_from,
         "path": _path_document(e.path, unit, mass),
     }
-
-
-def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
-    """What the horizon assumed: counting of years, ramp, saturation, reversal."""
-    h = analysis.horizon
-    assert h is not None
-    s = h.settings
-    out: list[dict[str, Any]] = [
-        {
-            "code": "years",
-            "message": text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1),
-        }
-    ]
-    if all(e.parameters.ramp_years == 0 for e in h.entries):
-        out.append({"code": "no-ramp", "message": text("note.no_ramp", lang)})
-    for e in h.entries:
-        p = e.parameters
-        if p.saturation_from == "data":
-            t = next(x.technique for x in analysis.result.portfolio.entries if x.technique.id == e.technique)
-            out.append(
-                {
-                    "code": "saturation",
-                    "technique": e.technique,
-                    "message": text(
-                        "note.saturation",
-                        lang,
-                        id=e.technique,
-                        years=fmt(p.saturation_years),
-                        source=t.saturation_source,
-                    ),
-                }
-            )
-    unsaturated = [e.technique for e in h.entries if e.parameters.saturation_years is None]
-    if unsaturated:
-        out.append(
-            {
-                "code": "no-saturation",
-                "techniques": unsaturated,
-                "message": text("note.no_saturation", lang, ids=", ".join(unsaturated)),
-            }
-        )
-    no_reversal = [e.technique for e in h.entries if e.parameters.reversal_from is None]
-    if no_reversal:
-        out.append(
-            {
-                "code": "no-reversal",
-                "techniques": no_reversal,
-                "message": text("note.no_reversal", lang, ids=", ".join(no_reversal)),
-            }
-        )
-    for c in h.comparisons:
-        out.append(
-            {
-                "code": "reference-period",
-                "reference": c.reference.id,
-                "message": text("note.period", lang, ref=c.reference.id, start=s.start, last=s.end - 1),
-            }
-        )
-    return out

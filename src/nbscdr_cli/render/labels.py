@@ -9,6 +9,22 @@ Values with ``{name}`` fields are filled by ``text(key, lang, name=...)``.
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
+    "note.compare_scope": (
+        "{ref} covers {scope} only: each row compares {inside} with it, and leaves out {outside}.",
+        "{ref}仅涵盖{scope}：各行只将{inside}与之比较，不包括{outside}。",
+    ),
+    "cumulative_period": (
+        "Cumulative {start}–{end}",
+        "{start}–{end} 年累计",
+    ),
+    "chart_in_scope": (
+        "{ref}: in its scope",
+        "{ref}：适用范围内",
+    ),
+    "colon": (
+        ": ",
+        "：",
+    ),
     "technique": (
         "Technique",
         "技术",
@@ -43,7 +59,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "scope": (
         "Scope",
-        "范围类别",
+        "适用范围",
     ),
     "readiness": (
         "Readiness",
@@ -79,7 +95,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "in_scope": (
         "In its scope",
-        "其范围内",
+        "适用范围内合计",
     ),
     "portfolio": (
         "Portfolio",
@@ -126,8 +142,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "分布",
     ),
     "mc_header": (
-        "{samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}",
-        "{samples:,} 个样本，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
+        "{samples}, seed {seed}, {distribution}, rank correlation {correlation:g}",
+        "{samples}，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
     ),
     "target": (
         "target",
@@ -154,12 +170,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "各评估的估计值",
     ),
     "missing": (
-        "no estimate for",
-        "缺少估计值：",
+        "no estimate for {names}",
+        "缺少估计值：{names}",
     ),
     "fallback_mark": (
-        "default estimate for",
-        "使用默认估计值：",
+        "default estimate for {names}",
+        "使用默认估计值：{names}",
     ),
     "durability": (
         "Storage durability",
@@ -214,52 +230,48 @@ TEXT: dict[str, tuple[str, str]] = {
         "基于自然的二氧化碳移除潜力",
     ),
     "note.up_to": (
-        '{ids}: the source gives only an upper bound ("up to"); the low end counts as 0.',
-        "{ids}：来源只给出上限（“最多”），下限按 0 计。",
+        '{names}: the source gives only an upper bound ("up to"); the low end counts as 0.',
+        "{names}：来源仅给出上限，下限按 0 计。",
     ),
     "note.overlap": (
-        "{a} and {b} draw on the same land or biomass: their high ends may count the same removal twice.",
-        "{a} 与 {b} 依赖相同的土地或生物质：两者的上限可能重复计算同一份移除量。",
+        "{a} and {b}: {text}",
+        "{a}与{b}：{text}",
     ),
     "note.scope": (
-        "{ref} covers {scope} only: entries in its scope sum to {low}–{high} {unit}{outside}.",
-        "{ref} 仅涵盖{scope}：其范围内的条目合计 {low}–{high} {unit}{outside}。",
-    ),
-    "note.outside": (
-        "; outside it: {ids}",
-        "；范围外：{ids}",
+        "{ref} covers {scope} only, so it is compared with {inside} ({subtotal} {unit}); with {outside}, which it does not cover, the whole portfolio is {total} {unit}.",
+        "{ref}仅涵盖{scope}，因此与之比较的是{inside}（{subtotal} {unit}）；若加上其未涵盖的{outside}，整个组合为 {total} {unit}。",
     ),
     "note.sum_note": (
         "Totals add every low and every high: they assume all extremes happen together.",
         "合计将所有下限与所有上限分别相加，即假设各技术的极端情况同时出现。",
     ),
     "note.fallback": (
-        "{ids}: no estimate in {assessment}; the {default} estimate is used instead.",
-        "{ids}：{assessment} 中没有估计值，改用 {default} 的估计值。",
+        "{names}: no estimate in {assessment}; the {default} estimate is used instead.",
+        "{names}：{assessment}中没有估计值，改用{default}的估计值。",
     ),
     "note.years": (
         "Years are counted as intervals: {start} to {end} is {n} years, {start} through {last}; stocks are at the end of {last}.",
         "年份按区间计：{start} 至 {end} 共 {n} 年，即 {start} 年至 {last} 年；储量为 {last} 年末的数值。",
     ),
     "note.no_ramp": (
-        "No ramp-up assumed: every entry removes at its full rate from the first year (set --ramp-years).",
-        "未假设逐步扩大部署：各条目自第一年起即按全额速率移除（可用 --ramp-years 设置）。",
+        "No ramp-up assumed: every entry removes at its full rate from the first year (no source gives a ramp-up time).",
+        "未假设逐步扩大部署：各条目自第一年起即按全额速率移除（没有来源给出爬坡时间）。",
     ),
     "note.saturation": (
-        "{id} stops adding after {years} years ({source}).",
-        "{id} 在 {years} 年后不再增加移除量（{source}）。",
+        "{name} stops adding after {years} years ({source}).",
+        "{name}在 {years} 年后不再增加移除量（{source}）。",
     ),
     "note.no_saturation": (
-        "{ids}: no source gives a saturation time, so none is applied (set --saturation-years).",
-        "{ids}：没有来源给出饱和时间，因此未设饱和（可用 --saturation-years 设置）。",
+        "{names}: no source gives a saturation time, so none is applied.",
+        "{names}：没有来源给出饱和时间，因此未设饱和。",
     ),
     "note.no_reversal": (
-        "{ids}: reversal rate 0 assumed, though nature-based storage is reversible (set --reversal-rate).",
-        "{ids}：假设逆转率为 0，但基于自然的储存是可逆的（可用 --reversal-rate 设置）。",
+        "{names}: a reversal rate of 0 is assumed, though nature-based storage is reversible.",
+        "{names}：假设逆转率为 0，但基于自然的储存是可逆的。",
     ),
     "note.period": (
         "{ref} covers a different period from {start}–{last}: compare with care.",
-        "{ref} 所涵盖的时期与 {start}–{last} 不同，比较时请谨慎。",
+        "{ref}所涵盖的时期与 {start}–{last} 年不同，比较时请谨慎。",
     ),
     "note.permanence": (
         "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change can release the carbon again.",
@@ -318,44 +330,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "合计",
     ),
     "brief.total_line": (
-        "Annual removal potential of the portfolio: **{low}–{high} {unit}**, adding every low and every high (all extremes at once).",
-        "该组合每年的移除潜力：**{low}–{high} {unit}**（各技术下限与上限分别相加，即假设极端情况同时出现）。",
+        "Annual removal potential of the portfolio: **{range} {unit}**, adding every low and every high (all extremes at once).",
+        "该组合每年的移除潜力：**{range} {unit}**（各技术下限与上限分别相加，即假设极端情况同时出现）。",
     ),
     "brief.mc_line": (
-        "Monte Carlo ({samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}): mean {mean}, 90% range {p5}–{p95} {unit}.",
-        "蒙特卡洛模拟（{samples:,} 个样本，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}）：均值 {mean}，90% 区间 {p5}–{p95} {unit}。",
-    ),
-    "brief.reach_line": (
-        "Chance that the total reaches {threshold} {unit} ({what}): {p}.",
-        "合计达到 {threshold} {unit}（{what}）的概率：{p}。",
+        "Monte Carlo ({how}): mean {mean} (standard deviation {std}), 90% range {range} {unit}.",
+        "蒙特卡洛模拟（{how}）：均值 {mean}（标准差 {std}），90% 区间 {range} {unit}。",
     ),
     "brief.horizon_line": (
-        "From {start} through {last} ({years} years): cumulative removal {clow}–{chigh} {mass}; still stored at the end {dlow}–{dhigh} {mass}.",
-        "{start} 年至 {last} 年（共 {years} 年）：累计移除 {clow}–{chigh} {mass}；期末仍储存 {dlow}–{dhigh} {mass}。",
+        "From {start} through {last} ({years} years): cumulative removal {cumulative} {mass}; still stored at the end {durable} {mass}.",
+        "{start} 年至 {last} 年（共 {years} 年）：累计移除 {cumulative} {mass}；期末仍储存 {durable} {mass}。",
     ),
     "brief.comparison": (
         "Comparison with UNEP and other references",
         "与联合国环境规划署等参考估计的比较",
     ),
-    "brief.ratio_line": (
-        "{name}: {low}–{high} {unit}. The portfolio total is {rlow}× its low and {rhigh}× its high.",
-        "{name}：{low}–{high} {unit}。组合合计为其下限的 {rlow} 倍、上限的 {rhigh} 倍。",
-    ),
-    "brief.scope_line": (
-        "Scope caveat: {ref} covers {scope} only. The entries within that scope sum to {low}–{high} {unit}{outside}.",
-        "范围提示：{ref} 仅涵盖{scope}。该范围内的条目合计 {low}–{high} {unit}{outside}。",
-    ),
-    "brief.outside": (
-        "; {ids} lie outside it and should not be compared with it",
-        "；{ids} 不在其范围内，不应与之比较",
-    ),
     "brief.caveats": (
         "Caveats",
         "注意事项",
-    ),
-    "brief.no_caveats": (
-        "No entries draw on the same land or biomass.",
-        "各条目之间没有依赖相同土地或生物质的情况。",
     ),
     "brief.readiness": (
         "Technical readiness",
@@ -373,10 +365,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Forums and communities involved",
         "相关论坛与群体",
     ),
-    "brief.forums_intro": (
-        "Bodies that take part in, or could contribute to, governing NBS CDR (C2G 2019):",
-        "参与或可能促进 NBS CDR 治理的机构与群体（C2G 2019）：",
-    ),
     "brief.permanence": (
         "Permanence",
         "永久性",
@@ -393,6 +381,182 @@ TEXT: dict[str, tuple[str, str]] = {
         "figure given by the user",
         "用户自定数值",
     ),
+    "note.caveat": (
+        "{name}: {text} ({source})",
+        "{name}：{text}（{source}）",
+    ),
+    "note.reference": (
+        "{ref}, {range} {unit}, is {kind}: {measures}.",
+        "{ref}（{range} {unit}）是{kind}：{measures}。",
+    ),
+    "note.scope_all": (
+        "{ref} covers {scope}: every entry is in its scope.",
+        "{ref}涵盖{scope}：所有条目均在其适用范围内。",
+    ),
+    "note.scope_none": (
+        "{ref} covers {scope} only, and no entry is in its scope: there is nothing to compare with it.",
+        "{ref}仅涵盖{scope}，而没有条目在其适用范围内：没有可与之比较的内容。",
+    ),
+    "note.needs_period": (
+        "{ref} is a cumulative amount: it is compared only with the cumulative removals over a period (a start and an end year).",
+        "{ref}是累计量：只能与一段时期内的累计移除量比较（需给出起止年份）。",
+    ),
+    "kind.potential": (
+        "a potential",
+        "潜力估计",
+    ),
+    "kind.scenario": (
+        "the CDR deployed in scenarios, not a potential",
+        "情景中的二氧化碳移除部署量，而非潜力",
+    ),
+    "kind.cumulative": (
+        "a cumulative amount",
+        "累计量",
+    ),
+    "kind.mitigation": (
+        "a mitigation potential that includes avoided emissions, not removals alone",
+        "包括避免排放在内的减缓潜力，而非仅指移除",
+    ),
+    "kind_short.potential": (
+        "potential",
+        "潜力",
+    ),
+    "kind_short.scenario": (
+        "scenario deployment",
+        "情景部署量",
+    ),
+    "kind_short.cumulative": (
+        "cumulative amount",
+        "累计量",
+    ),
+    "kind_short.mitigation": (
+        "mitigation, incl. avoided emissions",
+        "减缓量（含避免排放）",
+    ),
+    "position.below": (
+        "below",
+        "低于参考范围",
+    ),
+    "position.overlapping": (
+        "overlaps",
+        "与参考范围重叠",
+    ),
+    "position.above": (
+        "above",
+        "高于参考范围",
+    ),
+    "relation": (
+        "{position}: low end {low}, high end {high}",
+        "{position}：下限{low}，上限{high}",
+    ),
+    "end.level": (
+        "level",
+        "持平",
+    ),
+    "end.higher": (
+        "{amount} higher",
+        "高出 {amount}",
+    ),
+    "end.lower": (
+        "{amount} lower",
+        "低 {amount}",
+    ),
+    "against": (
+        "In scope, against the reference",
+        "适用范围内与参考范围相比",
+    ),
+    "kind": (
+        "Kind",
+        "类型",
+    ),
+    "sample": (
+        "{samples:,} sample",
+        "{samples:,} 个样本",
+    ),
+    "samples": (
+        "{samples:,} samples",
+        "{samples:,} 个样本",
+    ),
+    "low_open": (
+        "0 (up to)",
+        "0（仅给出上限）",
+    ),
+    "up_to_range": (
+        "up to {high} {unit}",
+        "最多 {high} {unit}（仅给出上限）",
+    ),
+    "in_scope_total": (
+        "in-scope total",
+        "适用范围内合计",
+    ),
+    "std": (
+        "Standard deviation",
+        "标准差",
+    ),
+    "ramp_years": (
+        "ramp {years} years",
+        "爬坡 {years} 年",
+    ),
+    "saturation_years": (
+        "saturates after {years} years",
+        "{years} 年后饱和",
+    ),
+    "reversal_per_year": (
+        "{rate} reversed per year",
+        "每年逆转 {rate}",
+    ),
+    "list_sep": (
+        ", ",
+        "、",
+    ),
+    "clause_sep": (
+        "; ",
+        "；",
+    ),
+    "paren": (
+        " ({text})",
+        "（{text}）",
+    ),
+    "horizon_title": (
+        "Over the period {start}–{end} ({years} years)",
+        "{start}–{end} 年期间（共 {years} 年）",
+    ),
+    "cumulative_against": (
+        "Cumulative in scope, against the reference",
+        "适用范围内累计量与参考范围相比",
+    ),
+    "durable_against": (
+        "Durable in scope, against the reference",
+        "适用范围内期末留存量与参考范围相比",
+    ),
+    "in_scope_against": (
+        "In scope, against {ref}",
+        "适用范围内与 {ref} 相比",
+    ),
+    "up_to_mark": (
+        "only an upper bound for {names}",
+        "仅给出上限：{names}",
+    ),
+    "scope_every": (
+        "every technique",
+        "所有技术",
+    ),
+    "caveat": (
+        "Caveat",
+        "注意",
+    ),
+    "overlaps": (
+        "Double counting",
+        "重复计算",
+    ),
+    "years_n": (
+        "{years} years",
+        "{years} 年",
+    ),
+    "brief.forums_text": (
+        "Forums, processes and communities that take part in, or could contribute to, governing NBS CDR include {forums}. As governance of NBS progresses, processes such as the CBD, the UNFCCC and its scientific bodies, the IPCC and IPBES may need to come together to consider synergies and trade-offs between potentially competing goals (C2G 2019).",
+        "参与或可能促进基于自然的碳移除治理的论坛、进程和群体包括{forums}。随着基于自然的解决方案治理的推进，《生物多样性公约》、《联合国气候变化框架公约》及其相关科学机构、政府间气候变化专门委员会（IPCC）和生物多样性与生态系统服务政府间科学政策平台（IPBES）等不同进程可能有必要走到一起，探讨潜在竞争目标之间的协同作用和权衡（C2G 2019）。",
+    ),
 }
 
 
@@ -408,11 +572,15 @@ def text(key: str, lang: str, otherwise: str | None = None, **values: object) ->
     return chosen.format(**values) if values else chosen
 
 
-def join_scopes(scopes: tuple[str, ...] | list[str], lang: str) -> str:
-    """'forests, wetlands and soils' / '森林、湿地、土壤'."""
-    names = [text(f"scope.{s}", lang, otherwise=s) for s in scopes]
+def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """'a, b and c' in English; 'a、b、c' in Chinese."""
     if lang == "zh":
         return "、".join(names)
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def join_scopes(scopes: tuple[str, ...] | list[str], lang: str) -> str:
+    """'forests, wetlands and soils' / '森林、湿地、土壤'."""
+    return join_names([text(f"scope.{s}", lang, otherwise=s) for s in scopes], lang)

@@ -1,36 +1,90 @@
-"""Ranges, ratios and method lines as people read them, for the table and Markdown formats."""
+"""Ranges, comparisons and method lines as people read them, for the table,
+Markdown, brief and chart renderers (one wording for all of them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from nbscdr_cli.render.numbers import fmt
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.numbers import derived, formatter, given, number, span
+
+Show = Callable[[float | None], str]
 
 
-def low_text(value: float | None, up_to: bool, lang: str) -> str:
-    """The low end as printed: an open ("up to") low shows as "(up to) 0"."""
-    from nbscdr_cli.render.labels import text
-
-    return f"0 ({text('up_to', lang)})" if up_to else fmt(value)
+def low_text(value: float | None, up_to: bool, lang: str, show: Show = given) -> str:
+    """The low end as printed: an open ("up to") low shows as "0 (up to)"."""
+    return text("low_open", lang) if up_to else show(value)
 
 
-def range_text(item: dict[str, Any], lang: str) -> str:
+def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     """'3–18 Gt CO2/yr', or 'up to 19 Gt CO2/yr' where the source gives no low."""
-    from nbscdr_cli.render.labels import text
-
     if item["up_to"]:
-        return f"{text('up_to', lang)} {fmt(item['high'])} {item['unit']}"
-    return f"{fmt(item['low'])}–{fmt(item['high'])} {item['unit']}"
+        return text("up_to_range", lang, high=show(item["high"]), unit=unit_text(item["unit"], lang))
+    return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
-def ratio_text(low: float | None, high: float | None) -> str:
-    """'1.575× – 4.567×': a total against a reference's low and high."""
-    return f"{fmt(low)}× – {fmt(high)}×"
+def unit_text(unit: str, lang: str) -> str:
+    """A unit as a reader of ``lang`` writes it: 'Gt CO2/年' in Chinese."""
+    if lang == "zh":
+        for suffix in ("/yr", "/year", "/a"):
+            if unit.endswith(suffix):
+                return unit[: -len(suffix)] + "/年"
+    return unit
+
+
+def relation_text(relation: dict[str, Any], lang: str, show: Show = derived) -> str:
+    """'overlaps: low end level, high end 18 higher' for a document's "position"
+    and "difference" (the in-scope range against a reference's)."""
+
+    def end(difference: float) -> str:
+        if number(difference) == 0:
+            return text("end.level", lang)
+        key = "end.higher" if difference > 0 else "end.lower"
+        return text(key, lang, amount=show(abs(difference)))
+
+    diff = relation["difference"]
+    return text(
+        "relation",
+        lang,
+        position=text("position." + relation["position"], lang),
+        low=end(diff["low"]),
+        high=end(diff["high"]),
+    )
+
+
+def comparison_show(c: dict[str, Any]) -> Show:
+    """How to show a comparison's numbers: as given where the reference and the
+    in-scope subtotal both are, else derived."""
+    return formatter(c["as_given"] and c["in_scope"]["as_given"])
 
 
 def sampling_text(u: dict[str, Any], lang: str) -> str:
     """'100,000 samples, seed 42, uniform, rank correlation 0' for an uncertainty document."""
-    from nbscdr_cli.render.labels import text
-
     distribution = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
-    return text("mc_header", lang, **{**u, "distribution": distribution})
+    samples = text("sample" if u["samples"] == 1 else "samples", lang, samples=u["samples"])
+    return text("mc_header", lang, **{**u, "samples": samples, "distribution": distribution})
+
+
+def threshold_label(key: str, lang: str, scoped: bool) -> str:
+    """'P(total ≥ 20: target)' or 'P(in scope ≥ 4: unep low)' for a probability key."""
+    if key == "target":
+        return text("target", lang)
+    ref, _, end = key.rpartition(".")
+    return f"{ref} {text(end, lang).lower()}" if end in ("low", "high") else key
+
+
+def probability_rows(
+    u: dict[str, Any], scoped: set[str], lang: str, show: Show = derived
+) -> list[tuple[str, str]]:
+    """(label, percentage) for each threshold of an uncertainty document; a
+    reference's ends are tested against the subtotal in its scope (``scoped``)."""
+    from nbscdr_cli.render.numbers import percent
+
+    rows = []
+    for key, p in u["probability"].items():
+        ref = key.rpartition(".")[0]
+        what = text("in_scope_total" if ref in scoped else "total", lang)
+        label = f"P({what} ≥ {show(u['thresholds'][key])}: {threshold_label(key, lang, ref in scoped)})"
+        rows.append((label, percent(p)))
+    return rows

@@ -1,0 +1,196 @@
+"""The notes under a result: what a reader of the totals must know to quote them
+without misleading. Each is a code (for scripts) and a localised message, in the
+order a reader needs them:
+
+- how the figures were made: a default assessment standing in, sums of extremes;
+- over a period: how years count, and the ramp-up, saturation and reversal assumed;
+- about the entries: "up to" figures, sourced caveats, recorded double counting;
+- about the comparisons: what each reference measures, its scope (which entries
+  it is compared with, and the whole portfolio labelled with the entries it
+  leaves out), cumulative references that need a period;
+- that nature-based storage is not permanent.
+
+Technique names, not ids, appear in the messages; lists are joined the way each
+language joins them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.render.labels import join_names, join_scopes, text
+from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.text import unit_text
+
+if TYPE_CHECKING:
+    from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.catalog import Reference
+
+
+Note = dict[str, Any]
+
+
+def _note(code: str, message: str, **data: Any) -> Note:
+    return {"code": code, **data, "message": message}
+
+
+def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[Note]:
+    """Every note for a portfolio document ``doc`` made from ``analysis``."""
+    result = analysis.result
+    names = {e["technique"]: e["name"] for e in doc["entries"]}
+
+    def named(ids: list[str] | tuple[str, ...]) -> str:
+        return join_names([names.get(i, i) for i in ids], lang)
+
+    notes: list[Note] = []
+    fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
+    if fallback:
+        default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
+        message = text(
+            "note.fallback", lang, names=named(fallback), assessment=analysis.assessment, default=default
+        )
+        notes.append(_note("fallback", message, techniques=fallback))
+    notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
+    if analysis.horizon is not None:
+        notes += horizon_notes(analysis, named, lang)
+    if result.open_low_ids:
+        ids = list(result.open_low_ids)
+        notes.append(_note("up-to", text("note.up_to", lang, names=named(ids)), techniques=ids))
+    for e in result.portfolio.entries:
+        if e.technique.caveat is not None:
+            caveat = e.technique.caveat
+            message = text(
+                "note.caveat",
+                lang,
+                name=names[e.technique.id],
+                text=caveat.text.get(lang),
+                source=caveat.source,
+            )
+            notes.append(_note("caveat", message, technique=e.technique.id, source=caveat.source))
+    for overlap in result.overlaps:
+        a, b = overlap.techniques
+        message = text("note.overlap", lang, a=names[a], b=names[b], text=overlap.text.get(lang))
+        notes.append(_note("double-counting", message, techniques=[a, b], source=overlap.source))
+    for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
+        notes.append(
+            _note(
+                "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
+            )
+        )
+        if c.reference.scope:
+            notes.append(
+                _note("reference-scope", scope_text(c_doc, doc, named, lang), reference=c.reference.id)
+            )
+    for r in result.needs_period:
+        notes.append(
+            _note(
+                "needs-period", text("note.needs_period", lang, ref=reference_name(r, lang)), reference=r.id
+            )
+        )
+    notes.append(_note("permanence", text("note.permanence", lang)))
+    return notes
+
+
+def reference_name(r: Reference, lang: str) -> str:
+    """A reference's name in ``lang``, or its id where it has none."""
+    return r.name.get(lang) if r.name else r.id
+
+
+def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) -> str:
+    """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
+    show = formatter(c_doc["as_given"])
+    measures = r.measures.get(lang) if r.measures else ""
+    return text(
+        "note.reference",
+        lang,
+        ref=reference_name(r, lang),
+        range=span(c_doc["low"], c_doc["high"], show),
+        unit=unit_text(r.unit if c_doc["as_given"] else unit, lang),
+        kind=text("kind." + r.kind, lang),
+        measures=measures,
+    )
+
+
+def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str) -> str:
+    """Which entries a scoped reference is compared with, and the whole
+    portfolio, labelled with the entries it leaves out."""
+    scope = join_scopes(c_doc["scope"], lang)
+    ref = c_doc["name"].get(lang) if c_doc["name"] else c_doc["reference"]
+    inside = c_doc["in_scope"]
+    if not inside["techniques"]:
+        return text("note.scope_none", lang, ref=ref, scope=scope)
+    if not c_doc["out_of_scope"]:
+        return text("note.scope_all", lang, ref=ref, scope=scope)
+    total = doc["total"]
+    return text(
+        "note.scope",
+        lang,
+        ref=ref,
+        scope=scope,
+        inside=named(inside["techniques"]),
+        subtotal=span(inside["low"], inside["high"], formatter(inside["as_given"])),
+        outside=named(c_doc["out_of_scope"]),
+        total=span(total["low"], total["high"], formatter(total["as_given"])),
+        unit=unit_text(doc["unit"], lang),
+    )
+
+
+def horizon_notes(analysis: Analysis, named: Any, lang: str) -> list[Note]:
+    """What the period assumed: counting of years, ramp, saturation, reversal."""
+    h = analysis.horizon
+    assert h is not None
+    s = h.settings
+    notes = [_note("years", text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1))]
+    if all(e.parameters.ramp_years == 0 for e in h.entries):
+        notes.append(_note("no-ramp", text("note.no_ramp", lang)))
+    for entry, e in zip(analysis.result.portfolio.entries, h.entries, strict=True):
+        p = e.parameters
+        if p.saturation_from == "data":
+            source = entry.technique.saturation_source
+            message = text(
+                "note.saturation",
+                lang,
+                name=named([e.technique]),
+                years=derived(p.saturation_years),
+                source=source,
+            )
+            notes.append(_note("saturation", message, technique=e.technique))
+    for code, key, ids in (
+        (
+            "no-saturation",
+            "note.no_saturation",
+            [e.technique for e in h.entries if e.parameters.saturation_years is None],
+        ),
+        (
+            "no-reversal",
+            "note.no_reversal",
+            [e.technique for e in h.entries if e.parameters.reversal_from is None],
+        ),
+    ):
+        if ids:
+            notes.append(_note(code, text(key, lang, names=named(ids)), techniques=ids))
+    for c in h.comparisons:
+        message = text(
+            "note.period", lang, ref=reference_name(c.reference, lang), start=s.start, last=s.end - 1
+        )
+        notes.append(_note("reference-period", message, reference=c.reference.id))
+    return notes
+
+
+def compare_notes(doc: dict[str, Any], lang: str) -> list[Note]:
+    """The notes under a comparison of rows, from one row's document: what each
+    reference measures, and which entries each row compares with it."""
+    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    notes = [w for w in doc["warnings"] if w["code"] in ("reference", "needs-period")]
+    for c in doc["comparisons"]:
+        if c["scope"] and c["out_of_scope"]:
+            message = text(
+                "note.compare_scope",
+                lang,
+                ref=c["name"].get(lang) if c["name"] else c["reference"],
+                scope=join_scopes(c["scope"], lang),
+                inside=join_names([names[i] for i in c["in_scope"]["techniques"]], lang),
+                outside=join_names([names[i] for i in c["out_of_scope"]], lang),
+            )
+            notes.append(_note("reference-scope", message, reference=c["reference"]))
+    return notes
