@@ -218,7 +218,9 @@ def parse_unit(
         raise UnitError(f"unit must be a string such as {CANONICAL_RATE!r}", where=where, field=field)
     _check_text(text, where, field)
     key = normalise(text)
-    found: tuple[Kind, float] | str | None = ("rate", 1.0) if key == CANONICAL_RATE else _disk_cache().get(key)
+    found: tuple[Kind, float] | str | None = (
+        ("rate", 1.0) if key == CANONICAL_RATE else _disk_cache().get(key)
+    )
     if found is None:
         found = _pint_factor(key)
         if isinstance(found, tuple) and math.isfinite(found[1]) and found[1] > 0:

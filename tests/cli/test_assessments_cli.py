@@ -108,7 +108,11 @@ def test_compare_chosen_assessments_markdown() -> None:
     rows = [line for line in out.splitlines() if line.startswith("| ") and "(2018)" in line]
     assert [row.split(" | ")[:3] for row in rows] == [
         ["| Fuss et al. (2018) (fuss2018)", "sustainable global potential in 2050", "0.5–3.6"],
-        ["| IPCC SR1.5 (2018) (sr15)", "potential in 2050, narrowed from the full literature range", "0.5–3.6"],
+        [
+            "| IPCC SR1.5 (2018) (sr15)",
+            "potential in 2050, narrowed from the full literature range",
+            "0.5–3.6",
+        ],
     ]
     assert "C2G" not in out  # -a filters the rows
 

@@ -234,7 +234,10 @@ def test_brief_names_the_scope_and_double_counting() -> None:
     ) in text
     assert "overlaps: low end level, high end 18 higher" in text
     assert "×" not in text  # no ratios
-    assert "Restoring wetlands and Afforestation and reforestation: Restoring wetlands includes mangroves" in text
+    assert (
+        "Restoring wetlands and Afforestation and reforestation: Restoring wetlands includes mangroves"
+        in text
+    )
     assert "Biochar and Carbon sequestration in soils: Biochar is mixed into soils" in text
 
 

@@ -128,3 +128,41 @@ def test_language_from_the_locale(environ: dict[str, str], lang: str) -> None:
 def test_a_file_output_is_never_a_terminal() -> None:
     env = TERMINAL._replace(colour=True, encoding="ascii").for_file()
     assert (env.stdout_terminal, env.colour, env.unicode, env.width) == (False, False, True, 100)
+
+
+@pytest.mark.parametrize(
+    ("value", "as_given", "derived_"),
+    [
+        (3.0, "3", "3"),
+        (54.8, "54.8", "54.8"),
+        (0.04, "0.04", "0.04"),
+        (2454.5454545, "2,454.5454545", "2,450"),
+        (0.0714285714, "0.0714285714", "0.0714"),
+        (1e-05, "0.00001", "0.00001"),
+        (1000.0, "1,000", "1,000"),
+        (4.800000000000001, "4.8", "4.8"),
+        (123456789.0, "123,456,789", "123,000,000"),
+        (2e-9, "2e-09", "2.00e-09"),
+        (0.0, "0", "0"),
+    ],
+)
+def test_numbers_for_people(value: float, as_given: str, derived_: str) -> None:
+    from nbscdr_cli.render.numbers import derived, given
+
+    assert given(value) == as_given
+    assert derived(value) == derived_
+
+
+def test_ranges_and_percentages() -> None:
+    from nbscdr_cli.render.numbers import given, percent, span
+
+    assert span(10.0, 10.0, given) == "10"
+    assert span(4.0, 12.0, given) == "4–12"
+    assert span(8.8888, 21.2) == "8.89–21.2"
+    assert [percent(p) for p in (0.0, 0.0004, 0.923, 0.99951, 1.0)] == [
+        "0%",
+        "<0.1%",
+        "92.3%",
+        ">99.9%",
+        "100%",
+    ]

@@ -52,8 +52,8 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
         header_style="bold cyan" if env.stdout_terminal else "",
         show_header=show_header,
     )
-    for name, numeric in zip(grid.header, grid.numeric, strict=True):
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold")
+    for i, (name, numeric) in enumerate(zip(grid.header, grid.numeric, strict=True)):
+        table.add_column(name, justify="right" if numeric else "left", overflow="fold", no_wrap=i < grid.ids)
     first_total = len(grid.rows) - grid.totals
     for i, row in enumerate(grid.rows):
         if i == first_total and grid.totals:

@@ -34,6 +34,7 @@ class Grid(NamedTuple):
     numeric: list[bool]
     totals: int = 0
     key: str = ""  # which table: "portfolio", "comparison", "uncertainty", "horizon"...
+    ids: int = 0  # how many leading columns hold ids, never to be split across lines
 
 
 def _head(label: str, unit: str) -> str:
@@ -284,7 +285,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [text(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
-    return Grid("", header, rows, [False] * 5)
+    return Grid("", header, rows, [False] * 5, ids=1)
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
@@ -313,7 +314,7 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [text(k, lang) for k in ("id", "name", "kind", "range", "scope", "measure", "source")]
-    return Grid("", header, rows, [False] * 7)
+    return Grid("", header, rows, [False] * 7, ids=1)
 
 
 def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
@@ -331,7 +332,7 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [text(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
-    return Grid("", header, rows, [False] * 5)
+    return Grid("", header, rows, [False] * 5, ids=1)
 
 
 def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | list[str]]]:

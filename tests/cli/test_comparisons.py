@@ -1,0 +1,498 @@
+"""Comparisons a briefing can quote (issue 11), through the installed command:
+scope-matched headlines, range against range, honest precision, references that
+say what they measure, no ignored option, and the input/output contracts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import subprocess_env
+
+SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+
+
+def nbscdr(
+    command: list[str], tmp_path: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command, *args],
+        env=subprocess_env(tmp_path),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+
+
+def ok_json(command: list[str], tmp_path: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    result = nbscdr(command, tmp_path, *args, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------ scope-matched headline
+
+
+def test_six_techniques_headline_is_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
+    table = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX).stdout
+    row = next(line for line in table.splitlines() if line.startswith("| UNEP estimate"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == ["UNEP estimate", "potential", "4–12", "4–30", "overlaps: low end level, high end 18"]
+    assert "×" not in table  # no ratios, anywhere
+    scope = next(line for line in table.splitlines() if "covers forests, wetlands and soils only" in line)
+    assert (
+        "with Biochar, Building with biomass and Macroalgal cultivation for sequestration, which it does not cover"
+        in scope
+    )
+    assert scope.endswith("the whole portfolio is 6.3–54.8 Gt CO2/yr.")
+    doc = ok_json(nbscdr_command, tmp_path, "portfolio", *SIX)
+    (unep,) = doc["comparisons"]
+    assert unep["in_scope"]["low"] == 4.0 and unep["in_scope"]["high"] == 30.0
+    assert (unep["position"], unep["difference"]) == ("overlapping", {"low": 0.0, "high": 18.0})
+
+
+def test_markdown_leads_with_the_same_comparison(nbscdr_command: list[str], tmp_path: Path) -> None:
+    out = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX, "-f", "markdown").stdout
+    assert "| UNEP estimate | potential | 4–12 | 4–30 | overlaps: low end level, high end 18 higher |" in out
+
+
+def test_reach_probabilities_use_the_in_scope_total(nbscdr_command: list[str], tmp_path: Path) -> None:
+    args = ("portfolio", "afforestation", "biochar", "-n", "20000", "--seed", "5")
+    u = ok_json(nbscdr_command, tmp_path, *args)["uncertainty"]
+    # only afforestation (uniform 3–18) is in UNEP's scope: P(≥ 12) is about 6/15, not P(total ≥ 12)
+    assert u["probability"]["unep.high"] == pytest.approx(6 / 15, abs=0.015)
+    table = nbscdr(nbscdr_command, tmp_path, *args).stdout
+    assert "| P(in-scope total ≥ 12: unep high) |" in table
+
+
+def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = ok_json(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "biochar",
+        "soil-carbon",
+        "-r",
+        "state-of-cdr-2050",
+    )
+    (state,) = doc["comparisons"]
+    assert state["kind"] == "scenario"
+    assert state["in_scope"]["techniques"] == ["afforestation", "biochar", "soil-carbon"]
+    assert (state["in_scope"]["low"], state["in_scope"]["high"]) == (5.8, 33.8)
+    assert state["out_of_scope"] == []
+    assert state["position"] == "overlapping"
+    note = next(w for w in doc["warnings"] if w["code"] == "reference")
+    assert "is the CDR deployed in scenarios, not a potential" in note["message"]
+
+
+def test_chart_draws_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
+    out = nbscdr(nbscdr_command, tmp_path, "chart", *SIX).stdout.splitlines()
+    in_scope = next(line for line in out if line.startswith("UNEP estimate: in its scope"))
+    assert in_scope.endswith(" 4–30")
+
+
+# ------------------------------------------------------------ never backwards
+
+
+@pytest.mark.parametrize("unit", ["Gt CO2/yr", "t CO2/day", "Mt C/yr", "Pg C/yr"])
+def test_the_comparison_reads_the_same_in_any_unit(
+    nbscdr_command: list[str], tmp_path: Path, unit: str
+) -> None:
+    doc = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation=1.8-4.8", "-u", unit)
+    (c,) = doc["comparisons"]
+    assert c["position"] == "overlapping"
+    assert c["difference"]["low"] < 0 and c["difference"]["high"] < 0
+    md = nbscdr(
+        nbscdr_command, tmp_path, "portfolio", "afforestation=1.8-4.8", "-u", unit, "-f", "markdown"
+    ).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| UNEP estimate"))
+    assert (
+        row.split(" | ")[-1].startswith("overlaps: low end")
+        and "lower, high end" in row
+        and row.endswith(" lower |")
+    )
+
+
+def test_cumulative_comparison_says_where_the_range_lies(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = ok_json(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "biochar",
+        "soil-carbon",
+        "--from",
+        "2030",
+        "--to",
+        "2050",
+    )
+    (sr15,) = doc["horizon"]["comparisons"]
+    assert sr15["kind"] == "cumulative"
+    assert sr15["in_scope"]["cumulative"] == {"low": 116.0, "high": 676.0}
+    assert (sr15["position"], sr15["difference"]) == ("overlapping", {"low": 16.0, "high": -324.0})
+
+
+# ------------------------------------------------------------ precision
+
+
+def test_derived_figures_have_three_significant_figures(nbscdr_command: list[str], tmp_path: Path) -> None:
+    specs = ("afforestation:50%", "biochar=500-800 Mt CO2/yr", "soil-carbon", "-u", "Mt C/yr")
+    md = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "markdown").stdout
+    assert "| Afforestation and reforestation (afforestation) | 50% | 409 | 2,450 |" in md
+    assert "| Biochar (biochar) | own figure | 136 | 218 |" in md
+    assert "| **Total** |  | **818** | **5,670** |" in md
+    csv = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "csv").stdout
+    assert (
+        "afforestation,Afforestation and reforestation,0.5,409.090909091,2454.54545455,Mt C/yr,false" in csv
+    )
+
+
+def test_monte_carlo_statistics_are_rounded_for_people(nbscdr_command: list[str], tmp_path: Path) -> None:
+    out = nbscdr(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "biochar",
+        "soil-carbon",
+        "-n",
+        "1e5",
+        "--seed",
+        "42",
+    ).stdout
+    cells = {
+        line.split("|")[1].strip(): line.split("|")[2].strip()
+        for line in out.splitlines()
+        if line.startswith("| P5 ") or line.startswith("| Mean") or line.startswith("| Standard")
+    }
+    assert all(len(v.replace(".", "").replace(",", "").lstrip("0")) <= 3 for v in cells.values()), cells
+
+
+def test_a_single_value_is_one_number_and_one_sample_is_singular(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    args = ("portfolio", "biochar=10", "-r", "state-of-cdr-2050", "-n", "1", "--seed", "1", "-f", "markdown")
+    out = nbscdr(nbscdr_command, tmp_path, *args).stdout
+    row = "| State of CDR (2024), CDR in 2050 | scenario deployment | 7–9 | 10 | above: low end 3 higher, high end 1 higher |"
+    assert row in out
+    assert "1 sample, seed 1" in out and "1 samples" not in out
+    tiny = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar=0.00001").stdout
+    assert "0.00001" in tiny and "e-05" not in tiny
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "1,000 Mt CO2/yr", "--to", "Gt CO2/yr"],
+        ["portfolio", "biochar=1,000-2,000 Mt CO2/yr", "-f", "csv"],
+        ["portfolio", "biochar", "-n", "10,000", "--seed", "1", "-f", "csv"],
+        ["portfolio", "biochar", "-n", "1000", "--seed", "1", "--target", "1,000 Mt CO2/yr", "-f", "csv"],
+    ],
+)
+def test_printed_numbers_are_accepted_back(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str]
+) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, *args)
+    assert result.returncode == 0, result.stderr
+
+
+# ------------------------------------------------------------ references
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path: Path, fmt: str) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "references", "-f", fmt)
+    assert result.returncode == 0, result.stderr
+    for expected in ("unep", "sr15-cdr", "state-of-cdr-2050"):
+        assert expected in result.stdout
+    if fmt == "json":
+        refs = {r["id"]: r for r in json.loads(result.stdout)["references"]}
+        assert {k: refs[k]["kind"] for k in refs} == {
+            "unep": "potential",
+            "sr15-cdr": "cumulative",
+            "state-of-cdr-2050": "scenario",
+        }
+        assert refs["unep"]["scope"] == ["forests", "wetlands", "soils"]
+        assert refs["sr15-cdr"]["unit"] == "Gt CO2" and (
+            refs["sr15-cdr"]["low"],
+            refs["sr15-cdr"]["high"],
+        ) == (100.0, 1000.0)
+        assert refs["state-of-cdr-2050"]["source"].startswith("Smith et al. (2024)")
+
+
+def test_a_cumulative_reference_without_a_period_gets_a_note(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    doc = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "-r", "sr15-cdr")
+    assert doc["comparisons"] == []
+    (note,) = [w for w in doc["warnings"] if w["code"] == "needs-period"]
+    assert note["reference"] == "sr15-cdr"
+    assert "is a cumulative amount" in note["message"]
+
+
+# ------------------------------------------------------------ no option is ignored
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "message"),
+    [
+        (["--seed", "3"], "--seed", "applies only with --samples"),
+        (["--distribution", "pert"], "--distribution", "applies only with --samples"),
+        (["--correlation", "0.5"], "--correlation", "applies only with --samples"),
+        (["--percentiles", "10"], "--percentiles", "applies only with --samples"),
+        (["--target", "20"], "--target", "a target needs a Monte Carlo run (samples) to give its chance"),
+        (["--ramp-years", "5"], "--ramp-years", "applies only with --from and --to"),
+        (["--saturation-years", "5"], "--saturation-years", "applies only with --from and --to"),
+        (["--reversal-rate", "1%"], "--reversal-rate", "applies only with --from and --to"),
+        (
+            ["--from", "2030", "--to", "2050", "--ramp-years", "biochar=5"],
+            "--ramp-years",
+            "'biochar' is not in the portfolio; its entries: afforestation",
+        ),
+        (["--year", "2040"], "--year", "applies to --format iamc only"),
+        (
+            ["-f", "iamc", "--year", "2040", "--from", "2030", "--to", "2040"],
+            "--year",
+            "with a period the IAMC file has a column for each year of it",
+        ),
+        (["--fallback"], "--fallback", "has no effect under the default assessment (c2g2019)"),
+        (
+            ["-n", "10", "--target", "300 Gt CO2"],
+            "--target",
+            "300 Gt CO2 is an amount: it is compared with the cumulative total, which needs a period",
+        ),
+        (["-f", "csv", "-o", "out.json"], "--format", "csv contradicts the file name 'out.json' (json)"),
+    ],
+)
+def test_an_option_without_effect_is_a_usage_error(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str], option: str, message: str
+) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "portfolio", "afforestation", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"Error: Invalid value for '{option}': {message}" in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_target_amount_is_tested_against_the_cumulative_total(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    doc = ok_json(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "--from",
+        "2030",
+        "--to",
+        "2050",
+        "-n",
+        "20000",
+        "--seed",
+        "1",
+        "--target",
+        "300 Gt CO2",
+    )
+    assert "target" not in doc["uncertainty"]["probability"]
+    cumulative = doc["horizon"]["uncertainty"]["cumulative"]
+    assert cumulative["thresholds"]["target"] == 300.0
+    # cumulative = 20 x uniform(3, 18): P(≥ 300) = (360 - 300) / (360 - 60)
+    assert cumulative["probability"]["target"] == pytest.approx(60 / 300, abs=0.015)
+
+
+def test_iamc_with_a_period_has_a_column_per_year(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "biochar",
+        "-f",
+        "iamc",
+        "--from",
+        "2030",
+        "--to",
+        "2033",
+        "--ramp-years",
+        "2",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Model,Scenario,Region,Variable,Unit,2030,2031,2032"
+    assert lines[1].endswith("Carbon Removal|Land Use|Biochar,Mt CO2/yr,900.0,1800.0,1800.0")
+
+
+# ------------------------------------------------------------ input and output contracts
+
+
+def test_toml_on_stdin(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "--file",
+        "-",
+        "-f",
+        "csv",
+        stdin='[[entries]]\ntechnique = "biochar"\n',
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "total,Total,,1.8,4.8,Gt CO2/yr,"
+
+
+def test_a_file_without_a_known_extension_is_read_by_content(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "mine.portfolio").write_text('{"entries": [{"technique": "biochar"}]}', encoding="utf-8")
+    (tmp_path / "other.txt").write_text('[[entries]]\ntechnique = "wetlands"\n', encoding="utf-8")
+    assert ok_json(nbscdr_command, tmp_path, "portfolio", "--file", "mine.portfolio")["total"]["high"] == 4.8
+    assert ok_json(nbscdr_command, tmp_path, "portfolio", "--file", "other.txt")["total"]["high"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("out.json", lambda text: json.loads(text)["total"]["high"] == 4.8),
+        ("out.csv", lambda text: text.startswith("technique,name,share")),
+        ("out.md", lambda text: text.startswith("## Portfolio")),
+        ("out.txt", lambda text: text.startswith("Portfolio\n+---")),
+    ],
+)
+def test_the_format_follows_the_output_file_name(
+    nbscdr_command: list[str], tmp_path: Path, name: str, check: object
+) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar", "-o", name)
+    assert result.returncode == 0 and result.stdout == ""
+    assert check((tmp_path / name).read_text(encoding="utf-8"))  # type: ignore[operator]
+
+
+def test_brief_refuses_a_pdf(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "brief", "biochar", "-o", "b.pdf")
+    assert result.returncode == 2
+    assert (
+        "Invalid value for '--output': 'b.pdf' names a pdf file; this command writes markdown"
+        in result.stderr
+    )
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_output_dash_is_stdout(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar", "-f", "csv", "-o", "-")
+    assert result.returncode == 0
+    assert result.stdout.startswith("technique,name,share")
+    assert not (tmp_path / "-").exists()
+
+
+# ------------------------------------------------------------ data fidelity
+
+
+def test_macroalgae_carries_its_sourced_caveat_everywhere(nbscdr_command: list[str], tmp_path: Path) -> None:
+    caveat = 'calls the carbon sequestration potential of macroalgae "debated"'
+    for args in (
+        ["portfolio", "macroalgae"],
+        ["show", "macroalgae", "-f", "markdown"],
+        ["list"],
+        ["brief", "macroalgae"],
+    ):
+        out = nbscdr(nbscdr_command, tmp_path, *args).stdout
+        assert caveat in out, args
+        assert "9% of the oceans" in out, args
+    doc = ok_json(nbscdr_command, tmp_path, "show", "macroalgae")
+    assert (
+        doc["caveat"]["source"]
+        == "IPCC (2022), AR6 WGIII, Chapter 12, section 12.3.1, citing N'Yeurt et al. (2012)"
+    )
+
+
+def test_only_recorded_overlaps_are_printed(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "biochar", "soil-carbon")
+    pairs = [w["techniques"] for w in doc["warnings"] if w["code"] == "double-counting"]
+    assert pairs == [["biochar", "soil-carbon"]]
+    brief = nbscdr(nbscdr_command, tmp_path, "brief", "afforestation", "macroalgae").stdout
+    assert "No entries draw on the same land" not in brief
+
+
+def test_governance_lines_say_what_the_brief_says(nbscdr_command: list[str], tmp_path: Path) -> None:
+    show = {
+        t: ok_json(nbscdr_command, tmp_path, "show", t)
+        for t in ("afforestation", "biochar", "building-with-biomass", "macroalgae")
+    }
+    texts = {t: [g["en"] for g in doc["governance"]] for t, doc in show.items()}
+    assert "Questions of social justice remain, for example over land use." in texts["afforestation"]
+    assert (
+        "Cross-border trade in biochar may need an international agreement on allocating carbon credits."
+        in texts["biochar"]
+    )
+    assert (
+        "In future, imported timber may need an international agreement on allocating carbon credits."
+        in texts["building-with-biomass"]
+    )
+    assert "Potential governance questions around land-use change." in texts["building-with-biomass"]
+    assert any("岸内或岸外" in g["zh"] for g in show["macroalgae"]["governance"])
+    assert all(
+        "潜在的负面影响" in g["zh"] for doc in show.values() for g in doc["governance"] if g["id"] == "mrv"
+    )
+    assert "最大限度" in show["macroalgae"]["readiness"]["zh"]
+
+
+def test_sr15_afforestation_is_not_an_independent_estimate(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = ok_json(nbscdr_command, tmp_path, "show", "afforestation")
+    sr15 = next(e for e in doc["estimates"] if e["assessment"] == "sr15")
+    assert "Fuss et al. (2018): not an independent estimate" in sr15["notes"]["en"]
+
+
+# ------------------------------------------------------------ compare
+
+
+def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path) -> None:
+    args = (
+        "compare",
+        "afforestation",
+        "biochar",
+        "soil-carbon",
+        "-n",
+        "1000",
+        "--seed",
+        "4",
+        "-f",
+        "markdown",
+    )
+    out = nbscdr(nbscdr_command, tmp_path, *args).stdout
+    assert out.startswith("### 1,000 samples, seed 4, uniform, rank correlation 0\n")
+    assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–10.6 |" in out
+    assert "only an upper bound for Carbon sequestration in soils" in out
+    assert (
+        "each row compares Afforestation and reforestation and Carbon sequestration in soils with it" in out
+    )
+    filtered = ok_json(nbscdr_command, tmp_path, "compare", "afforestation", "-a", "sr15")
+    assert [r["assessment"] for r in filtered["rows"]] == ["sr15"]
+    period = ok_json(
+        nbscdr_command,
+        tmp_path,
+        "compare",
+        "afforestation",
+        "-a",
+        "c2g2019,fuss2018",
+        "--from",
+        "2030",
+        "--to",
+        "2050",
+    )
+    assert [r["horizon"]["cumulative"] for r in period["rows"]] == [
+        {"low": 60.0, "high": 360.0},
+        {"low": 10.0, "high": 72.0},
+    ]
+
+
+def test_compare_errors_name_the_option_typed(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "compare", "afforestation", "-a", "fus")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?)"
+    )
