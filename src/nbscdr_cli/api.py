@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.analysis import Analysis
-from nbscdr_cli.catalog import Catalog, LocalText, Reference
+from nbscdr_cli.catalog import POTENTIALS, Catalog, LocalText, Reference
 from nbscdr_cli.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -46,12 +46,15 @@ class Request(NamedTuple):
       its entries come before ``specs``;
     - ``catalog``: a ``Catalog``, a path to a catalog file, or None (the built-in one);
     - ``assessment``: whose estimates to use (None: the catalog's default);
-      ``fallback``: let the default assessment stand in where that one has none;
+      ``fallback``: let the default assessment (or, where it has none, the first
+      that has one) stand in where that one has none;
+    - ``potential``: "technical" (biophysically possible) or "economic" (IPCC
+      AR6: available below USD 100 per t CO2);
     - ``unit``: the output unit (a rate; with a ``horizon``, a rate or an amount);
     - ``monte_carlo``: ``MonteCarlo`` settings, or None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
-    - ``references``: reference ids to compare with (None: UNEP, and with a
-      horizon every cumulative reference);
+    - ``references``: reference ids to compare with (None: the catalog's default
+      references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
@@ -65,6 +68,7 @@ class Request(NamedTuple):
     catalog: Catalog | str | os.PathLike[str] | None = None
     assessment: str | None = None
     fallback: bool = False
+    potential: str = "technical"
     unit: str = "Gt CO2/yr"
     monte_carlo: MonteCarlo | None = None
     horizon: HorizonSettings | None = None
@@ -96,13 +100,9 @@ def catalog_of(request: Request) -> Catalog:
         from nbscdr_cli.load import load_catalog
 
         catalog = load_catalog(catalog)
-    if request.fallback and request.assessment in (None, catalog.default_assessment):
-        raise UsageError(
-            f"has no effect under the default assessment ({catalog.default_assessment}); "
-            "it lets that assessment stand in under another one",
-            field="fallback",
-        )
-    return catalog.under(request.assessment, fallback=request.fallback)
+    if request.potential not in POTENTIALS:
+        raise UsageError(f"{request.potential!r} is not one of {', '.join(POTENTIALS)}", field="potential")
+    return catalog.under(request.assessment, fallback=request.fallback, potential=request.potential)
 
 
 def entry_specs(request: Request) -> tuple[str | None, list[EntrySpec]]:
@@ -145,9 +145,7 @@ def _references(request: Request, catalog: Catalog) -> tuple[Reference, ...]:
     if ids is None:
         cumulative = request.horizon is not None
         ids = [
-            r
-            for r, ref in catalog.references.items()
-            if r == "unep" or (cumulative and ref.kind == "cumulative")
+            r for r, ref in catalog.references.items() if ref.default and (cumulative or not ref.cumulative)
         ]
     return tuple(catalog.reference(r, field="references") for r in ids)
 
@@ -220,6 +218,12 @@ def prepare(request: Request) -> Plan:
     catalog = catalog_of(request)
     name, specs = entry_specs(request)
     portfolio = build_portfolio(catalog, specs, name=name)
+    if request.fallback and not any(e.technique.fallback for e in portfolio.entries):
+        raise UsageError(
+            f"has no effect: every entry has an estimate in {catalog.assessment} "
+            f"({'economic' if catalog.potential == 'economic' else 'technical'} potential)",
+            field="fallback",
+        )
     references = _references(request, catalog)
     unit, mass_unit = _units(request)
     horizon = request.horizon
@@ -324,12 +328,14 @@ class Comparison(NamedTuple):
     rows: list[Row]
     unit: Unit
     lang: str = "en"
+    potential: str = "technical"
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The comparison as the JSON document of `nbscdr compare -f json`."""
         from nbscdr_cli.render.documents import compare_document
 
-        return compare_document(self.rows, self.unit, lang or self.lang, by=self.by)
+        doc = compare_document(self.rows, self.unit, lang or self.lang, by=self.by)
+        return {**doc, "potential": self.potential}
 
 
 def compare(
@@ -345,18 +351,17 @@ def compare(
             if len(assessments) > 1:
                 raise UsageError("portfolios are compared under one assessment", field="assessment")
             request = request._replace(assessment=assessments[0])
-        return Comparison(
-            "portfolio", compare_portfolios(request, portfolios), _units(request)[0], request.lang
-        )
-    return Comparison(
-        "assessment", compare_assessments(request, assessments), _units(request)[0], request.lang
-    )
+        rows = compare_portfolios(request, portfolios)
+        return Comparison("portfolio", rows, _units(request)[0], request.lang, request.potential)
+    rows = compare_assessments(request, assessments)
+    return Comparison("assessment", rows, _units(request)[0], request.lang, request.potential)
 
 
 def compare_assessments(request: Request, assessments: Sequence[str] | None = None) -> list[Row]:
     """The request's portfolio under each of ``assessments`` (None: every one the
     catalog holds). An assessment with no estimate for one of the techniques
-    gives a row with no analysis that names them, unless ``request.fallback``."""
+    gives a row with no analysis that names them, unless ``request.fallback``
+    lets another assessment stand in (which must then happen in some row)."""
     from nbscdr_cli.catalog import normalise_name
 
     base = catalog_of(request._replace(assessment=None, fallback=False))
@@ -368,22 +373,30 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     name, specs = entry_specs(request)
     plans: list[tuple[str, Plan | None, tuple[str, ...]]] = []
     for aid in wanted:
-        view = base.under(aid, fallback=request.fallback)
+        view = base.under(aid, potential=request.potential)
         missing = []
         for spec in specs:
             tid = view.names.get(normalise_name(spec.technique))
             if tid is not None and tid in view.without_estimate and not spec.own_figure:
                 missing.append(tid)
+        fallback = bool(missing) and request.fallback
+        if missing and fallback:
+            stand_in = base.under(aid, fallback=True, potential=request.potential)
+            missing = [t for t in missing if t not in stand_in.techniques]
         if missing:
             plans.append((aid, None, tuple(dict.fromkeys(missing))))
-        else:
-            one = request._replace(
-                catalog=view, assessment=None, fallback=False, specs=specs, portfolio=None, name=name
-            )
-            plans.append((aid, prepare(one), ()))
+            continue
+        one = request._replace(
+            catalog=base, assessment=aid, fallback=fallback, specs=specs, portfolio=None, name=name
+        )
+        plans.append((aid, prepare(one), ()))
+    if request.fallback and not any(
+        plan is not None and plan.catalog.assessment and _stands_in(plan) for _, plan, _ in plans
+    ):
+        raise UsageError("has no effect: every row has an estimate for every entry", field="fallback")
     rows = []
     for aid, plan, missing_ids in plans:
-        label, measure = base.assessments[aid].name, base.assessments[aid].measure
+        label, measure = base.assessments[aid].name, base.assessments[aid].measures(request.potential)
         if plan is None:
             names = tuple(base.all_techniques[t].name for t in missing_ids)
             rows.append(Row(aid, label, None, missing=missing_ids, measure=measure, missing_names=names))
@@ -392,6 +405,10 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
         used = tuple(e.technique.id for e in analysis.result.portfolio.entries if e.technique.fallback)
         rows.append(Row(aid, label, analysis, fallback=used, measure=measure))
     return rows
+
+
+def _stands_in(plan: Plan) -> bool:
+    return any(e.technique.fallback for e in plan.portfolio.entries)
 
 
 def compare_portfolios(request: Request, portfolios: Sequence[Any]) -> list[Row]:

@@ -47,7 +47,7 @@ class RemovalRange(NamedTuple):
 
     low: float | None
     high: float
-    mode: float | None = None  # most likely value, where a source or the user gives one
+    mode: float | None = None  # the central value, where a source or the user gives one
 
     @property
     def lower(self) -> float:
@@ -72,25 +72,6 @@ class Challenge(NamedTuple):
     text: LocalText
 
 
-class Estimate(NamedTuple):
-    """One assessment's figure for a technique."""
-
-    assessment: str | None  # None in a catalog that defines no assessments
-    range: RemovalRange
-    unit: str  # as written in the data file
-    unit_factor: float  # that unit -> Gt CO2/yr
-    measure: LocalText | None = None  # what it measures, e.g. "sustainable potential in 2050"
-    source: str | None = None  # the citation of the figure, in its original language
-    notes: LocalText | None = None
-
-
-class Assessment(NamedTuple):
-    id: str
-    name: LocalText
-    citation: str  # in its original language
-    measure: LocalText | None = None
-
-
 class Note(NamedTuple):
     """A sourced remark that must travel with a figure wherever it is shown."""
 
@@ -98,10 +79,79 @@ class Note(NamedTuple):
     source: str
 
 
+class Cost(NamedTuple):
+    """A cost range in USD per t CO2 (may be negative), or a source's words where
+    it gives no number ("Insufficient data": kept as text, never a number)."""
+
+    low: float | None
+    high: float | None
+    text: LocalText | None
+    source: str
+    notes: LocalText | None = None
+
+
+class Readiness(NamedTuple):
+    """A technology readiness level range (1–9)."""
+
+    low: int
+    high: int
+    source: str
+
+
+class Part(NamedTuple):
+    """A part an estimate was built from (e.g. croplands and grasslands for soil
+    carbon), shown with it; its range is in Gt CO2/yr."""
+
+    name: LocalText
+    range: RemovalRange
+    source: str
+
+
+POTENTIALS = ("technical", "economic")
+
+
+class Estimate(NamedTuple):
+    """One assessment's figure for a technique, for one kind of potential:
+    technical (biophysically possible) or economic (below a cost)."""
+
+    assessment: str | None  # None in a catalog that defines no assessments
+    range: RemovalRange  # ``mode`` is the source's central value, if it gives one
+    unit: str  # as written in the data file
+    unit_factor: float  # that unit -> Gt CO2/yr
+    measure: LocalText | None = None  # what it measures, e.g. "sustainable potential in 2050"
+    source: str | None = None  # the citation of the figure, in its original language
+    notes: LocalText | None = None
+    potential: str = "technical"
+    caveat: Note | None = None  # e.g. "includes avoided emissions": shown with the figure everywhere
+    cost: Cost | None = None
+    trl: Readiness | None = None
+    parts: tuple[Part, ...] = ()
+
+
+class Assessment(NamedTuple):
+    id: str
+    name: LocalText
+    citation: str  # in its original language
+    measure: LocalText | None = None  # what its technical figures measure
+    measure_economic: LocalText | None = None  # what its economic figures measure, if it gives any
+
+    def measures(self, potential: str) -> LocalText | None:
+        return self.measure_economic if potential == "economic" else self.measure
+
+
 class Overlap(NamedTuple):
     """Two techniques that may count the same removal twice, and why (sourced)."""
 
     techniques: tuple[str, str]
+    text: LocalText
+    source: str
+
+
+class PartOf(NamedTuple):
+    """A technique that is part of another (peatland restoration of restoring
+    wetlands): counting both would count the part twice."""
+
+    whole: str
     text: LocalText
     source: str
 
@@ -122,18 +172,24 @@ class Technique(NamedTuple):
     source: str | None = None
     notes: LocalText | None = None
     caveat: Note | None = None  # shown wherever the technique appears
+    part_of: PartOf | None = None  # the technique it is a part of (a portfolio holds one or the other)
+    no_estimate: Mapping[str, Note] = _EMPTY  # assessment -> why it gives no estimate
     assessment: str | None = None  # whose estimate ``range`` is
+    potential: str = "technical"  # which potential ``range`` is
+    in_use: Estimate | None = None  # the estimate ``range`` comes from
     fallback: bool = False  # the default assessment's estimate, standing in for a missing one
     estimates: tuple[Estimate, ...] = ()
-    durability: LocalText | None = None  # how long the storage lasts, where a source says
+    durability: tuple[Note, ...] = ()  # how long the storage lasts, what can reverse it: sourced
     saturation_years: float | None = None  # years until the sink stops adding, where sourced
     saturation_source: str | None = None
     reversal_rate: float | None = None  # fraction of the stock lost per year, where sourced
     reversal_source: str | None = None
     iamc_variable: str | None = None  # IAMC common-definitions variable it reports under
 
-    def estimate(self, assessment: str | None) -> Estimate | None:
-        return next((e for e in self.estimates if e.assessment == assessment), None)
+    def estimate(self, assessment: str | None, potential: str = "technical") -> Estimate | None:
+        return next(
+            (e for e in self.estimates if e.assessment == assessment and e.potential == potential), None
+        )
 
     def using(self, estimate: Estimate, *, fallback: bool = False) -> Technique:
         """This technique with ``estimate`` as the one in use."""
@@ -143,7 +199,9 @@ class Technique(NamedTuple):
             unit_factor=estimate.unit_factor,
             source=estimate.source,
             assessment=estimate.assessment,
+            potential=estimate.potential,
             fallback=fallback,
+            in_use=estimate,
         )
 
 
@@ -166,6 +224,7 @@ class Reference(NamedTuple):
     scope: tuple[str, ...] = ()
     source: str | None = None
     measures: LocalText | None = None  # what it measures, in words
+    default: bool = False  # compared with when no reference is asked for (cumulative ones: with a period)
 
     @property
     def cumulative(self) -> bool:
@@ -194,6 +253,8 @@ class Catalog(NamedTuple):
     all_techniques: Mapping[str, Technique] = _EMPTY  # file order
     overlaps: tuple[Overlap, ...] = ()
 
+    potential: str = "technical"
+
     def find(self, query: str, *, where: str | None = None) -> Technique:
         """The technique named by an id, an alias or its English or Chinese name,
         ignoring case, width (NFKC) and the spelling of separators."""
@@ -204,42 +265,60 @@ class Catalog(NamedTuple):
         if found is not None and found in self.techniques:
             return self.techniques[found]
         if found is not None:
-            missing = self.without_estimate[found]
-            having = ", ".join(str(e.assessment) for e in missing.estimates) or "none"
-            raise InputError(
-                f"technique {found!r} has no estimate in assessment {self.assessment!r}; "
-                f"assessments with one: {having}",
-                where=where,
-                remedy=("fallback", f"to use {self.default_assessment!r} for it"),
-            )
+            raise self._no_estimate(self.without_estimate[found], where)
         raise InputError(
             f"unknown technique {query!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
             "`nbscdr list` shows the techniques",
             where=where,
         )
 
-    def under(self, assessment: str | None, *, fallback: bool = False) -> Catalog:
-        """This catalog with each technique's estimate taken from ``assessment``
-        (None: the default). With ``fallback``, a technique that has no estimate
-        there uses the default assessment's, marked as such."""
-        if assessment is None or assessment == self.assessment:
+    def _no_estimate(self, technique: Technique, where: str | None) -> InputError:
+        """Why ``technique`` has no figure here, and who has one."""
+        what = "estimate" if self.potential == "technical" else f"{self.potential} potential"
+        having = [str(e.assessment) for e in technique.estimates if e.potential == self.potential]
+        message = f"technique {technique.id!r} has no {what} in assessment {self.assessment!r}"
+        reason = technique.no_estimate.get(self.assessment or "")
+        if reason is not None:
+            message += f" ({reason.text.en})"
+        message += f"; assessments with one: {', '.join(having) or 'none'}"
+        remedy = None
+        if having and technique.estimate(self.default_assessment, self.potential) is not None:
+            remedy = ("fallback", f"to use {self.default_assessment!r} for it")
+        elif having:
+            remedy = ("assessment", having[0])
+        return InputError(message, where=where, remedy=remedy)
+
+    def under(
+        self, assessment: str | None, *, fallback: bool = False, potential: str = "technical"
+    ) -> Catalog:
+        """This catalog with each technique's estimate of ``potential`` taken from
+        ``assessment`` (None: the default). With ``fallback``, a technique that has
+        none there uses the default assessment's or, where that has none either,
+        the first assessment's that has one, marked as standing in."""
+        if assessment is None:
+            assessment = self.default_assessment
+        if assessment == self.assessment and potential == self.potential and not fallback:
             return self
         if assessment not in self.assessments:
-            hint = did_you_mean(assessment, self.assessments, str)
+            hint = did_you_mean(str(assessment), self.assessments, str)
             known = ", ".join(self.assessments) or "none in this catalog"
             raise InputError(f"unknown assessment {assessment!r}{hint}; known: {known}", field="assessment")
+        order = [self.default_assessment, *(a for a in self.assessments if a != self.default_assessment)]
         techniques: dict[str, Technique] = {}
         missing: dict[str, Technique] = {}
         for tid, technique in (self.all_techniques or self.techniques).items():
-            estimate = technique.estimate(assessment)
-            default = technique.estimate(self.default_assessment)
+            estimate = technique.estimate(assessment, potential)
             if estimate is not None:
                 techniques[tid] = technique.using(estimate)
-            elif fallback and default is not None:
-                techniques[tid] = technique.using(default, fallback=True)
+                continue
+            stand_in = next((e for a in order if (e := technique.estimate(a, potential)) is not None), None)
+            if fallback and stand_in is not None:
+                techniques[tid] = technique.using(stand_in, fallback=True)
             else:
                 missing[tid] = technique
-        return self._replace(techniques=techniques, assessment=assessment, without_estimate=missing)
+        return self._replace(
+            techniques=techniques, assessment=assessment, without_estimate=missing, potential=potential
+        )
 
     def reference(self, query: str, *, field: str | None = "references") -> Reference:
         if query in self.references:

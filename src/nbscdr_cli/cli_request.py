@@ -118,6 +118,7 @@ def request(
         catalog=data(estimates.data),
         assessment=estimates.assessment,
         fallback=estimates.fallback,
+        potential=estimates.potential.value,
         unit=unit,
         monte_carlo=monte_carlo(sampling) if sampling is not None else None,
         horizon=horizon(period) if period is not None else None,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from nbscdr_cli.enums import Format, PortfolioFormat
+from nbscdr_cli.enums import Format, PortfolioFormat, Potential
 from nbscdr_cli.options import (
     AssessmentOpt,
     ChartOutputOpt,
@@ -27,6 +27,7 @@ from nbscdr_cli.options import (
     LangOpt,
     Period,
     PortfolioFormatOpt,
+    PotentialOpt,
     ReferenceOpt,
     Sampling,
     Source,
@@ -117,7 +118,12 @@ def analysed(specs: list[str] | None, display: Display, *groups: Any, **options:
 
 @command("list")
 def list_(
-    *, assessment: AssessmentOpt = None, data: DataOpt = None, fmt: FormatOpt = None, display: Display
+    *,
+    assessment: AssessmentOpt = None,
+    potential: PotentialOpt = Potential.technical,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    display: Display,
 ) -> None:
     """List the techniques: id, name, range with unit, scope and readiness."""
     from nbscdr_cli.api import Request, catalog_of
@@ -125,7 +131,7 @@ def list_(
     from nbscdr_cli.render.catalog_documents import catalog_document
 
     fmt_ = settle(display, fmt, Format, data_path(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, potential=potential))
     present(display, "catalog", catalog_document(catalog), fmt_)
 
 
@@ -222,6 +228,7 @@ def compare(
     *,
     files: FilesOpt = None,
     assessment: CompareAssessmentOpt = None,
+    potential: PotentialOpt = Potential.technical,
     fallback: FallbackOpt = False,
     data: DataOpt = None,
     reference: ReferenceOpt = None,
@@ -243,7 +250,7 @@ def compare(
     from nbscdr_cli.cli_request import portfolio_files, request, split_ids
 
     fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
-    groups = (Estimates(None, fallback, data), sampling, period)
+    groups = (Estimates(None, potential, fallback, data), sampling, period)
     req = request(specs, display, *groups, references=reference, target=target, unit=unit)
     result = run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files))
     present(display, "compare", result.to_dict(), fmt_)

@@ -41,3 +41,11 @@ class Distribution(StrEnum):
 class Lang(StrEnum):
     en = "en"
     zh = "zh"
+
+
+class Potential(StrEnum):
+    """Which potential the figures are: what is biophysically possible
+    (technical) or what is available below USD 100 per t CO2 (economic, IPCC AR6)."""
+
+    technical = "technical"
+    economic = "economic"

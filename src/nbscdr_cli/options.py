@@ -20,7 +20,7 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from nbscdr_cli.enums import Distribution, Format, Lang, PortfolioFormat
+from nbscdr_cli.enums import Distribution, Format, Lang, PortfolioFormat, Potential
 
 FIELD_OPTIONS = {
     "samples": "--samples",
@@ -33,6 +33,7 @@ FIELD_OPTIONS = {
     "lang": "--lang",
     "assessment": "--assessment",
     "fallback": "--fallback",
+    "potential": "--potential",
     "references": "--reference",
     "horizon.start": "--from",
     "horizon.end": "--to",
@@ -150,12 +151,23 @@ AssessmentOpt = Annotated[
         show_default=False,
     ),
 ]
+PotentialOpt = Annotated[
+    Potential,
+    typer.Option(
+        "--potential",
+        help="technical: what is biophysically possible; economic: what is available below USD 100 "
+        "per t CO2 (IPCC AR6 WGIII, -a ar6). AR6 gives central values (medians); nbscdr uses "
+        "them as the mode of triangular and PERT draws.",
+        case_sensitive=False,
+    ),
+]
 FallbackOpt = Annotated[
     bool,
     typer.Option(
         "--fallback",
         help="Where the assessment has no estimate for a technique, use the default "
-        "assessment's (marked in every output) instead of failing.",
+        "assessment's, or where it has none the first that has one (marked in every output), "
+        "instead of failing.",
     ),
 ]
 ReferenceOpt = Annotated[
@@ -256,6 +268,7 @@ class Estimates(NamedTuple):
     """Whose figures: the catalog and the assessment."""
 
     assessment: AssessmentOpt = None
+    potential: PotentialOpt = Potential.technical
     fallback: FallbackOpt = False
     data: DataOpt = None
 

@@ -119,6 +119,16 @@ def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str |
             )
         seen[tid] = spec.where or tid
         entries.append(entry)
+    wholes = {e.technique.id: e for e in entries}
+    for spec, entry in zip(specs, entries, strict=True):
+        part = entry.technique.part_of
+        if part is not None and part.whole in wholes:
+            whole = wholes[part.whole].technique
+            raise InputError(
+                f"technique {entry.technique.id!r} is part of {whole.id!r} ({part.text.en.rstrip('.')}): "
+                f"the portfolio would count it twice; give {whole.id!r} or its parts, not both",
+                where=spec.where or None,
+            )
     return Portfolio(name, tuple(entries))
 
 

@@ -2,49 +2,52 @@
 
 Every problem is reported with the file, the key path and what is accepted
 (``techniques.biochar.low: 4.8 is above high 1.8``). Unknown keys are refused with a
-did-you-mean, numbers must be finite and not negative, units must be rates (or,
-for cumulative references, amounts), names and aliases must not clash once case,
-width and separators are folded, and every figure that drives a calculation
-(saturation, reversal) needs its source.
+did-you-mean, numbers must be finite and not negative (costs may be), units must
+be rates (or, for cumulative references, amounts), names and aliases must not
+clash once case, width and separators are folded, and every figure or remark that
+drives what is shown (saturation, reversal, caveats, overlaps, costs, readiness
+levels, parts) needs its source. The primitive checks are in ``checker.py``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from nbscdr_cli.catalog import (
-    ID_PATTERN,
+    POTENTIALS,
     REFERENCE_KINDS,
     Assessment,
     Catalog,
     Challenge,
+    Cost,
     Estimate,
     LocalText,
-    Note,
     Overlap,
+    Part,
+    PartOf,
+    Readiness,
     Reference,
-    RemovalRange,
     Technique,
     did_you_mean,
     normalise_name,
 )
-from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.checker import NOTE_KEYS, Checker
+from nbscdr_cli.errors import DataError
 
+RANGE_KEYS = {"low", "high", "central", "unit"}
+FIGURE_KEYS = {*RANGE_KEYS, "source", "cost", "trl"}  # a technique's default estimate, at its top level
 TECHNIQUE_KEYS = {
+    *FIGURE_KEYS,
     "name",
-    "low",
-    "high",
-    "unit",
     "aliases",
     "scope",
     "readiness",
     "governance",
-    "source",
     "notes",
     "caveat",
-    "mode",
+    "part_of",
+    "no_estimate",
     "estimates",
     "durability",
     "saturation_years",
@@ -53,12 +56,17 @@ TECHNIQUE_KEYS = {
     "reversal_source",
     "iamc_variable",
 }
-ESTIMATE_KEYS = {"assessment", "low", "high", "mode", "unit", "measure", "source", "notes"}
-ASSESSMENT_KEYS = {"name", "citation", "measure"}
-REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source", "measures"}
-OVERLAP_KEYS = {"techniques", "en", "zh", "source"}
-NOTE_KEYS = {"en", "zh", "source"}
+ESTIMATE_KEYS = {*FIGURE_KEYS, "assessment", "potential", "measure", "notes", "caveat", "parts"}
+PART_KEYS = {*RANGE_KEYS, "name", "source"}
+COST_KEYS = {"low", "high", "unit", "en", "zh", "source", "notes"}
+TRL_KEYS = {"low", "high", "source"}
+ASSESSMENT_KEYS = {"name", "citation", "measure", "measure_economic"}
+REFERENCE_KEYS = {*RANGE_KEYS, "name", "kind", "scope", "source", "measures", "default"}
+OVERLAP_KEYS = {"techniques", *NOTE_KEYS}
+PART_OF_KEYS = {"technique", *NOTE_KEYS}
+NO_ESTIMATE_KEYS = {"assessment", *NOTE_KEYS}
 TOP_KEYS = {"techniques", "references", "assessments", "default_assessment", "overlaps"}
+COST_UNIT = "USD/t CO2"
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
@@ -80,28 +88,14 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
     if not raw_techniques:
         raise DataError("techniques: no techniques defined", where=source)
     every = {tid: v.technique(tid, body) for tid, body in raw_techniques.items()}
+    v.wholes(every)
     raw_refs = v.table(document.get("references", {}), "references", required=False)
     references = {rid: v.reference(rid, body) for rid, body in raw_refs.items()}
-    names: dict[str, str] = {}
-    for technique in every.values():
-        spellings = [technique.id, technique.name.en, *technique.aliases]
-        if technique.name.zh:
-            spellings.append(technique.name.zh)
-        for spelling in spellings:
-            key = normalise_name(spelling)
-            other = names.setdefault(key, technique.id)
-            if other != technique.id:
-                raise DataError(
-                    f"techniques.{technique.id}: name or alias {spelling!r} is already used by "
-                    f"techniques.{other} (names match ignoring case, width and separators)",
-                    where=source,
-                )
+    names = v.names(every)
     overlaps = tuple(
-        v.overlap(item, f"overlaps[{i}]", every)
-        for i, item in enumerate(v._list(document.get("overlaps", []), "overlaps"))
+        v.overlap(item, key, every) for key, item in v.tables(document.get("overlaps", []), "overlaps")
     )
     techniques = {tid: t for tid, t in every.items() if t.estimate(default) is not None}
-    without = {tid: t for tid, t in every.items() if tid not in techniques}
     return Catalog(
         path=source,
         techniques=techniques,
@@ -110,115 +104,28 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
         assessments=v.assessments,
         default_assessment=default,
         assessment=default,
-        without_estimate=without,
+        without_estimate={tid: t for tid, t in every.items() if tid not in techniques},
         all_techniques=every,
         overlaps=overlaps,
     )
 
 
-class _Validator:
-    """Checks one document, naming the file and key path in every message."""
+class _Validator(Checker):
+    """Checks one catalog document, section by section."""
 
     def __init__(self, source: str) -> None:
-        self.source = source
+        super().__init__(source)
         self.assessments: dict[str, Assessment] = {}
         self.default_assessment: str | None = None
 
-    def identifier(self, value: str, key: str) -> None:
-        if not ID_PATTERN.fullmatch(value):
-            raise self.fail(key, "ids are lower-case letters, digits and '-'")
-
-    def fail(self, key: str, message: str) -> DataError:
-        return DataError(f"{key}: {message}" if key else message, where=self.source)
-
-    def keys(self, body: Mapping[str, Any], allowed: set[str], key: str) -> None:
-        for name in body:
-            if name not in allowed:
-                hint = did_you_mean(str(name), allowed)
-                known = ", ".join(sorted(allowed))
-                where = f"{key}.{name}" if key else str(name)
-                raise self.fail(where, f"unknown key{hint}; known keys: {known}")
-
-    def table(self, value: Any, key: str, *, required: bool) -> dict[str, Any]:
-        if value is None:
-            if required:
-                raise self.fail(key, "missing table")
-            return {}
-        if not isinstance(value, dict):
-            raise self.fail(key, f"must be a table, not {_type(value)}")
-        return value
-
-    def text(self, value: Any, key: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(key, f"must be a string, not {_type(value)}")
-        if not value.strip():
-            raise self.fail(key, "must not be empty")
-        return value.strip()
-
-    def number(self, value: Any, key: str) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, f"must be a number, not {_type(value)}")
-        try:
-            number = float(value)
-        except OverflowError:
-            raise self.fail(key, "is too large") from None
-        if not math.isfinite(number):
-            raise self.fail(key, f"must be a finite number, not {value}")
-        if number < 0:
-            raise self.fail(key, f"{value} is negative; removals are 0 or more")
-        return number
-
-    def local(self, value: Any, key: str) -> LocalText:
-        if isinstance(value, str):
-            return LocalText(self.text(value, key))
-        if not isinstance(value, dict):
-            raise self.fail(key, f"must be a table {{ en = ..., zh = ... }}, not {_type(value)}")
-        self.keys(value, {"en", "zh"}, key)
-        if "en" not in value:
-            raise self.fail(f"{key}.en", "missing (English text is required)")
-        zh = value.get("zh")
-        return LocalText(
-            self.text(value["en"], f"{key}.en"), None if zh is None else self.text(zh, f"{key}.zh")
-        )
-
-    def strings(self, value: Any, key: str) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            raise self.fail(key, f"must be a list of strings, not {_type(value)}")
-        return tuple(self.text(item, f"{key}[{i}]") for i, item in enumerate(value))
-
-    def range(self, body: Mapping[str, Any], key: str) -> tuple[RemovalRange, str, float]:
-        from nbscdr_cli.units import parse_unit
-
-        if "high" not in body:
-            raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
-        if "unit" not in body:
-            raise self.fail(f"{key}.unit", 'missing; e.g. unit = "Gt CO2/yr"')
-        unit_text = self.text(body["unit"], f"{key}.unit")
-        kind = body.get("kind") if key.startswith("references.") else None
-        try:
-            unit = parse_unit(unit_text, kind="mass" if kind == "cumulative" else "rate")
-        except InputError as exc:
-            raise self.fail(f"{key}.unit", exc.message) from None
-        high = self.number(body["high"], f"{key}.high") * unit.factor
-        low = None
-        if "low" in body:
-            low = self.number(body["low"], f"{key}.low") * unit.factor
-            if low > high:
-                raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
-        if not math.isfinite(high):
-            raise self.fail(f"{key}.high", "is too large in canonical units")
-        mode = None
-        if "mode" in body:
-            mode = self.number(body["mode"], f"{key}.mode") * unit.factor
-            if not (low or 0.0) <= mode <= high:
-                raise self.fail(f"{key}.mode", f"{body['mode']} is outside the low–high range")
-        return RemovalRange(low, high, mode), unit.text, unit.factor
+    def optional(self, body: Mapping[str, Any], name: str, key: str, check: Any) -> Any:
+        """``check(body[name], key.name)``, or None where the key is absent."""
+        return check(body[name], f"{key}.{name}") if name in body else None
 
     def assessment(self, aid: str, body: Any) -> Assessment:
         key = f"assessments.{aid}"
         self.identifier(aid, key)
-        if not isinstance(body, dict):
-            raise self.fail(key, f"must be a table, not {_type(body)}")
+        body = self.table(body, key, required=True)
         self.keys(body, ASSESSMENT_KEYS, key)
         if "citation" not in body:
             raise self.fail(f"{key}.citation", "missing (every assessment needs its citation)")
@@ -226,11 +133,69 @@ class _Validator:
             id=aid,
             name=self.local(body["name"], f"{key}.name") if "name" in body else LocalText(aid),
             citation=self.text(body["citation"], f"{key}.citation"),
-            measure=self.local(body["measure"], f"{key}.measure") if "measure" in body else None,
+            measure=self.optional(body, "measure", key, self.local),
+            measure_economic=self.optional(body, "measure_economic", key, self.local),
         )
+
+    def cost(self, value: Any, key: str) -> Cost:
+        """{ low, high, unit = "USD/t CO2", source } or a source's words { en, zh, source }."""
+        body = self.table(value, key, required=True)
+        self.keys(body, COST_KEYS, key)
+        if "source" not in body:
+            raise self.fail(f"{key}.source", "missing (every cost needs its source)")
+        words = {k: v for k, v in body.items() if k in ("en", "zh")}
+        notes = self.optional(body, "notes", key, self.local)
+        if words:
+            if body.keys() & {"low", "high", "unit"}:
+                raise self.fail(key, "give numbers (low, high, unit) or words (en, zh), not both")
+            return Cost(None, None, self.local(words, key), self.text(body["source"], f"{key}.source"), notes)
+        for end in ("low", "high", "unit"):
+            if end not in body:
+                raise self.fail(f"{key}.{end}", f'missing; e.g. low = 0, high = 240, unit = "{COST_UNIT}"')
+        if self.text(body["unit"], f"{key}.unit") != COST_UNIT:
+            raise self.fail(f"{key}.unit", f"{body['unit']!r}: costs are in {COST_UNIT!r}")
+        low = self.number(body["low"], f"{key}.low", negative=True)
+        high = self.number(body["high"], f"{key}.high", negative=True)
+        if low > high:
+            raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
+        return Cost(low, high, None, self.text(body["source"], f"{key}.source"), notes)
+
+    def trl(self, value: Any, key: str) -> Readiness:
+        body = self.table(value, key, required=True)
+        self.keys(body, TRL_KEYS, key)
+        ends = []
+        for end in ("low", "high"):
+            number = self.number(body.get(end), f"{key}.{end}") if end in body else None
+            if number is None or number != int(number) or not 1 <= number <= 9:
+                raise self.fail(f"{key}.{end}", "must be a whole technology readiness level, 1 to 9")
+            ends.append(int(number))
+        if ends[0] > ends[1]:
+            raise self.fail(f"{key}.low", f"{ends[0]} is above high {ends[1]}")
+        if "source" not in body:
+            raise self.fail(f"{key}.source", "missing (every readiness level needs its source)")
+        return Readiness(ends[0], ends[1], self.text(body["source"], f"{key}.source"))
+
+    def parts(self, value: Any, key: str) -> tuple[Part, ...]:
+        out = []
+        for pkey, item in self.tables(value, key):
+            self.keys(item, PART_KEYS, pkey)
+            for required in ("name", "source"):
+                if required not in item:
+                    raise self.fail(f"{pkey}.{required}", "missing")
+            rng, _, _ = self.range(item, pkey)
+            out.append(
+                Part(
+                    self.local(item["name"], f"{pkey}.name"), rng, self.text(item["source"], f"{pkey}.source")
+                )
+            )
+        return tuple(out)
 
     def estimate(self, body: Mapping[str, Any], key: str, assessment: str | None) -> Estimate:
         rng, unit, factor = self.range(body, key)
+        potential = self.text(body.get("potential", "technical"), f"{key}.potential")
+        if potential not in POTENTIALS:
+            raise self.fail(f"{key}.potential", f"{potential!r} is not one of {', '.join(POTENTIALS)}")
+        known = self.assessments.get(assessment or "")
         return Estimate(
             assessment=assessment,
             range=rng,
@@ -238,20 +203,26 @@ class _Validator:
             unit_factor=factor,
             measure=self.local(body["measure"], f"{key}.measure")
             if "measure" in body
-            else getattr(self.assessments.get(assessment or ""), "measure", None),
-            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
-            notes=self.local(body["notes"], f"{key}.notes") if "notes" in body else None,
+            else (known.measures(potential) if known else None),
+            source=self.optional(body, "source", key, self.text),
+            notes=self.optional(body, "notes", key, self.local),
+            potential=potential,
+            caveat=self.optional(body, "caveat", key, self.note),
+            cost=self.optional(body, "cost", key, self.cost),
+            trl=self.optional(body, "trl", key, self.trl),
+            parts=self.parts(body["parts"], f"{key}.parts") if "parts" in body else (),
         )
 
     def estimates(self, tid: str, body: Mapping[str, Any]) -> tuple[Estimate, ...]:
         key = f"techniques.{tid}"
         found: list[Estimate] = []
-        if any(k in body for k in ("high", "low", "unit", "mode")):
-            found.append(self.estimate(body, key, self.default_assessment))
-        for i, item in enumerate(self._list(body.get("estimates", []), f"{key}.estimates")):
-            ekey = f"{key}.estimates[{i}]"
-            if not isinstance(item, dict):
-                raise self.fail(ekey, f"must be a table, not {_type(item)}")
+        if any(k in body for k in FIGURE_KEYS):
+            found.append(
+                self.estimate(
+                    {k: v for k, v in body.items() if k in FIGURE_KEYS}, key, self.default_assessment
+                )
+            )
+        for ekey, item in self.tables(body.get("estimates", []), f"{key}.estimates"):
             self.keys(item, ESTIMATE_KEYS, ekey)
             if "assessment" not in item:
                 raise self.fail(f"{ekey}.assessment", "missing (which assessment gives this estimate)")
@@ -259,45 +230,55 @@ class _Validator:
             if aid not in self.assessments:
                 hint = did_you_mean(aid, self.assessments)
                 raise self.fail(f"{ekey}.assessment", f"{aid!r} is not defined under [assessments]{hint}")
-            if any(e.assessment == aid for e in found):
-                raise self.fail(ekey, f"a second estimate for assessment {aid!r}; give one per assessment")
-            found.append(self.estimate(item, ekey, aid))
+            estimate = self.estimate(item, ekey, aid)
+            if any((e.assessment, e.potential) == (aid, estimate.potential) for e in found):
+                raise self.fail(
+                    ekey,
+                    f"a second {estimate.potential} estimate for assessment {aid!r}; give one per assessment",
+                )
+            found.append(estimate)
         if not found:
             raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
         return tuple(found)
 
+    def governance(self, value: Any, key: str) -> tuple[Challenge, ...]:
+        out = []
+        for ckey, item in self.tables(value, key):
+            self.keys(item, {"id", "en", "zh"}, ckey)
+            text = self.local({k: v for k, v in item.items() if k != "id"}, ckey)
+            out.append(Challenge(self.text(item["id"], f"{ckey}.id") if "id" in item else text.en, text))
+        return tuple(out)
+
+    def sourced(
+        self, body: Mapping[str, Any], name: str, key: str, *, below_one: bool = False
+    ) -> float | None:
+        """A figure that drives a calculation (saturation, reversal): with its source."""
+        if name not in body:
+            return None
+        value = self.number(body[name], f"{key}.{name}")
+        if below_one and value >= 1:
+            raise self.fail(f"{key}.{name}", f"{body[name]} is not below 1 (a fraction per year)")
+        source = name.replace("_years", "").replace("_rate", "") + "_source"
+        if source not in body:
+            what = {"saturation_years": "saturation time", "reversal_rate": "reversal rate"}[name]
+            raise self.fail(f"{key}.{source}", f"missing (a {what} needs its source)")
+        return value
+
     def technique(self, tid: str, body: Any) -> Technique:
         key = f"techniques.{tid}"
-        if not isinstance(body, dict):
-            raise self.fail(key, f"must be a table, not {_type(body)}")
+        body = self.table(body, key, required=True)
         self.identifier(tid, key)
         self.keys(body, TECHNIQUE_KEYS, key)
         if "name" not in body:
             raise self.fail(f"{key}.name", 'missing; e.g. name = { en = "...", zh = "..." }')
         estimates = self.estimates(tid, body)
-        governance = []
-        for i, item in enumerate(self._list(body.get("governance", []), f"{key}.governance")):
-            ckey = f"{key}.governance[{i}]"
-            if not isinstance(item, dict):
-                raise self.fail(ckey, f"must be a table {{ en = ..., zh = ... }}, not {_type(item)}")
-            self.keys(item, {"id", "en", "zh"}, ckey)
-            text = self.local({k: v for k, v in item.items() if k != "id"}, ckey)
-            cid = self.text(item["id"], f"{ckey}.id") if "id" in item else text.en
-            governance.append(Challenge(cid, text))
-        saturation = None
-        if "saturation_years" in body:
-            saturation = self.number(body["saturation_years"], f"{key}.saturation_years")
-            if "saturation_source" not in body:
-                raise self.fail(f"{key}.saturation_source", "missing (a saturation time needs its source)")
-        reversal = None
-        if "reversal_rate" in body:
-            reversal = self.number(body["reversal_rate"], f"{key}.reversal_rate")
-            if reversal >= 1:
-                raise self.fail(
-                    f"{key}.reversal_rate", f"{body['reversal_rate']} is not below 1 (a fraction per year)"
-                )
-            if "reversal_source" not in body:
-                raise self.fail(f"{key}.reversal_source", "missing (a reversal rate needs its source)")
+        no_estimate = {}
+        for nkey, item in self.tables(body.get("no_estimate", []), f"{key}.no_estimate"):
+            self.keys(item, NO_ESTIMATE_KEYS, nkey)
+            aid = self.text(item.get("assessment", ""), f"{nkey}.assessment") if "assessment" in item else ""
+            if aid not in self.assessments:
+                raise self.fail(f"{nkey}.assessment", "must name an assessment defined under [assessments]")
+            no_estimate[aid] = self.note({k: v for k, v in item.items() if k != "assessment"}, nkey)
         first = estimates[0]
         technique = Technique(
             id=tid,
@@ -306,35 +287,71 @@ class _Validator:
             unit=first.unit,
             unit_factor=first.unit_factor,
             aliases=self.strings(body.get("aliases", []), f"{key}.aliases"),
-            scope=self.text(body["scope"], f"{key}.scope") if "scope" in body else None,
-            readiness=self.local(body["readiness"], f"{key}.readiness") if "readiness" in body else None,
-            governance=tuple(governance),
+            scope=self.optional(body, "scope", key, self.text),
+            readiness=self.optional(body, "readiness", key, self.local),
+            governance=self.governance(body.get("governance", []), f"{key}.governance"),
             source=first.source,
-            notes=self.local(body["notes"], f"{key}.notes") if "notes" in body else None,
-            caveat=self.note(body["caveat"], f"{key}.caveat") if "caveat" in body else None,
+            notes=self.optional(body, "notes", key, self.local),
+            caveat=self.optional(body, "caveat", key, self.note),
+            part_of=self.optional(body, "part_of", key, self.part_of),
+            no_estimate=no_estimate,
             assessment=first.assessment,
             estimates=estimates,
-            durability=self.local(body["durability"], f"{key}.durability") if "durability" in body else None,
-            saturation_years=saturation,
-            saturation_source=self.text(body["saturation_source"], f"{key}.saturation_source")
-            if "saturation_source" in body
-            else None,
-            reversal_rate=reversal,
-            reversal_source=self.text(body["reversal_source"], f"{key}.reversal_source")
-            if "reversal_source" in body
-            else None,
-            iamc_variable=self.text(body["iamc_variable"], f"{key}.iamc_variable")
-            if "iamc_variable" in body
-            else None,
+            durability=tuple(
+                self.note(item, nkey)
+                for nkey, item in self.tables(body.get("durability", []), f"{key}.durability")
+            ),
+            saturation_years=self.sourced(body, "saturation_years", key),
+            saturation_source=self.optional(body, "saturation_source", key, self.text),
+            reversal_rate=self.sourced(body, "reversal_rate", key, below_one=True),
+            reversal_source=self.optional(body, "reversal_source", key, self.text),
+            iamc_variable=self.optional(body, "iamc_variable", key, self.text),
         )
         default = technique.estimate(self.default_assessment)
         return technique.using(default) if default is not None else technique
 
+    def part_of(self, value: Any, key: str) -> PartOf:
+        body = self.table(value, key, required=True)
+        self.keys(body, PART_OF_KEYS, key)
+        if "technique" not in body:
+            raise self.fail(f"{key}.technique", "missing (the technique this is a part of)")
+        note = self.note({k: v for k, v in body.items() if k != "technique"}, key)
+        return PartOf(self.text(body["technique"], f"{key}.technique"), note.text, note.source)
+
+    def wholes(self, techniques: Mapping[str, Technique]) -> None:
+        """Every part names a technique that exists and is not itself a part."""
+        for t in techniques.values():
+            if t.part_of is None:
+                continue
+            whole = techniques.get(t.part_of.whole)
+            key = f"techniques.{t.id}.part_of.technique"
+            if whole is None or whole.id == t.id:
+                hint = did_you_mean(t.part_of.whole, techniques)
+                raise self.fail(key, f"{t.part_of.whole!r} is not another technique{hint}")
+            if whole.part_of is not None:
+                raise self.fail(key, f"{whole.id!r} is itself a part of {whole.part_of.whole!r}")
+
+    def names(self, techniques: Mapping[str, Technique]) -> dict[str, str]:
+        """Every id, name and alias, folded, to its technique; clashes refused."""
+        names: dict[str, str] = {}
+        for technique in techniques.values():
+            spellings = [technique.id, technique.name.en, *technique.aliases]
+            if technique.name.zh:
+                spellings.append(technique.name.zh)
+            for spelling in spellings:
+                other = names.setdefault(normalise_name(spelling), technique.id)
+                if other != technique.id:
+                    raise DataError(
+                        f"techniques.{technique.id}: name or alias {spelling!r} is already used by "
+                        f"techniques.{other} (names match ignoring case, width and separators)",
+                        where=self.source,
+                    )
+        return names
+
     def reference(self, rid: str, body: Any) -> Reference:
         key = f"references.{rid}"
         self.identifier(rid, key)
-        if not isinstance(body, dict):
-            raise self.fail(key, f"must be a table, not {_type(body)}")
+        body = self.table(body, key, required=True)
         self.keys(body, REFERENCE_KEYS, key)
         if "kind" not in body:
             raise self.fail(f"{key}.kind", f"missing; one of {', '.join(REFERENCE_KINDS)}")
@@ -351,28 +368,15 @@ class _Validator:
             unit=unit,
             unit_factor=factor,
             kind=kind,
-            name=self.local(body["name"], f"{key}.name") if "name" in body else None,
+            name=self.optional(body, "name", key, self.local),
             scope=(scope,) if isinstance(scope, str) else self.strings(scope, f"{key}.scope"),
-            source=self.text(body["source"], f"{key}.source") if "source" in body else None,
-            measures=self.local(body["measures"], f"{key}.measures") if "measures" in body else None,
+            source=self.optional(body, "source", key, self.text),
+            measures=self.optional(body, "measures", key, self.local),
+            default=self.optional(body, "default", key, self.boolean) or False,
         )
 
-    def note(self, value: Any, key: str) -> Note:
-        """{ en = "...", zh = "...", source = "..." }: a remark and its source."""
-        if not isinstance(value, dict):
-            raise self.fail(
-                key, f"must be a table {{ en = ..., zh = ..., source = ... }}, not {_type(value)}"
-            )
-        self.keys(value, NOTE_KEYS, key)
-        if "source" not in value:
-            raise self.fail(f"{key}.source", "missing (every note needs its source)")
-        text = self.local({k: v for k, v in value.items() if k != "source"}, key)
-        return Note(text, self.text(value["source"], f"{key}.source"))
-
-    def overlap(self, value: Any, key: str, techniques: Mapping[str, Technique]) -> Overlap:
+    def overlap(self, value: dict[str, Any], key: str, techniques: Mapping[str, Technique]) -> Overlap:
         """{ techniques = ["a", "b"], en = "...", zh = "...", source = "..." }."""
-        if not isinstance(value, dict):
-            raise self.fail(key, f"must be a table, not {_type(value)}")
         self.keys(value, OVERLAP_KEYS, key)
         pair = self.strings(value.get("techniques", []), f"{key}.techniques")
         if len(pair) != 2 or pair[0] == pair[1]:
@@ -383,19 +387,3 @@ class _Validator:
                 raise self.fail(f"{key}.techniques[{i}]", f"unknown technique {tid!r}{hint}")
         note = self.note({k: v for k, v in value.items() if k != "techniques"}, key)
         return Overlap((pair[0], pair[1]), note.text, note.source)
-
-    def _list(self, value: Any, key: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.fail(key, f"must be a list, not {_type(value)}")
-        return value
-
-
-def _type(value: Any) -> str:
-    return {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)

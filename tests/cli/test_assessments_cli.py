@@ -30,7 +30,8 @@ def test_fallback_is_marked_in_json_and_table() -> None:
         ("afforestation", "sr15", False),
         ("wetlands", "c2g2019", True),
     ]
-    assert doc["warnings"][0] == {
+    assert doc["warnings"][0]["code"] == "figures"
+    assert doc["warnings"][1] == {
         "code": "fallback",
         "techniques": ["wetlands"],
         "message": "Restoring wetlands: no estimate in sr15; the c2g2019 estimate is used instead.",
@@ -55,7 +56,7 @@ def test_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15\n"
+        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15, ar6\n"
     )
 
 
@@ -69,10 +70,14 @@ def test_list_under_an_assessment() -> None:
 
 def test_show_lists_every_estimate() -> None:
     doc = json.loads(runner.invoke(app, ["show", "afforestation", "-f", "json"]).stdout)
-    assert [(e["assessment"], e["low"], e["high"], e["unit"]) for e in doc["estimates"]] == [
-        ("c2g2019", 3.0, 18.0, "Gt CO2/yr"),
-        ("fuss2018", 0.5, 3.6, "Gt CO2/yr"),
-        ("sr15", 0.5, 3.6, "Gt CO2/yr"),
+    assert [
+        (e["assessment"], e["potential"], e["low"], e["high"], e["central"]) for e in doc["estimates"]
+    ] == [
+        ("c2g2019", "technical", 3.0, 18.0, None),
+        ("fuss2018", "technical", 0.5, 3.6, None),
+        ("sr15", "technical", 0.5, 3.6, None),
+        ("ar6", "technical", 0.5, 10.1, 3.9),
+        ("ar6", "economic", 0.5, 3.0, 1.6),
     ]
     assert all(e["source"] for e in doc["estimates"])
 
@@ -87,17 +92,88 @@ def test_assessments_command() -> None:
         ),
         ("fuss2018", ["afforestation", "biochar", "soil-carbon"]),
         ("sr15", ["afforestation", "soil-carbon"]),
+        (
+            "ar6",
+            [
+                "afforestation",
+                "biochar",
+                "building-with-biomass",
+                "soil-carbon",
+                "wetlands",
+                "agroforestry",
+                "improved-forest-management",
+                "peatland-restoration",
+                "coastal-wetland-restoration",
+            ],
+        ),
     ]
+    assert [a["potentials"] for a in doc["assessments"]] == [["technical"]] * 3 + [["economic", "technical"]]
     assert "doi:10.1088/1748-9326/aabf9f" in doc["assessments"][1]["citation"]
 
 
 def test_compare_assessments_csv() -> None:
     out = runner.invoke(app, ["compare", "afforestation", "biochar", "soil-carbon", "-f", "csv"]).stdout
     assert list(csv.reader(io.StringIO(out))) == [
-        ["assessment", "name", "low", "high", "unit", "missing", "fallback"],
-        ["c2g2019", "C2G (2019) policy brief", "5.8", "33.8", "Gt CO2/yr", "", ""],
-        ["fuss2018", "Fuss et al. (2018)", "1.0", "10.6", "Gt CO2/yr", "", ""],
-        ["sr15", "IPCC SR1.5 (2018)", "", "", "Gt CO2/yr", "biochar", ""],
+        [
+            "assessment",
+            "name",
+            "measure",
+            "low",
+            "high",
+            "central_sum",
+            "unit",
+            "up_to",
+            "missing",
+            "fallback",
+        ],
+        [
+            "c2g2019",
+            "C2G (2019) policy brief",
+            "global removal potential per year, undated",
+            "5.8",
+            "33.8",
+            "",
+            "Gt CO2/yr",
+            "",
+            "",
+            "",
+        ],
+        [
+            "fuss2018",
+            "Fuss et al. (2018)",
+            "sustainable global potential in 2050",
+            "1.0",
+            "10.6",
+            "",
+            "Gt CO2/yr",
+            "soil-carbon",
+            "",
+            "",
+        ],
+        [
+            "sr15",
+            "IPCC SR1.5 (2018)",
+            "potential in 2050, narrowed from the full literature range",
+            "",
+            "",
+            "",
+            "Gt CO2/yr",
+            "",
+            "biochar",
+            "",
+        ],
+        [
+            "ar6",
+            "IPCC AR6 WGIII (2022)",
+            "biophysically possible by 2050, as a central value (median) and a range",
+            "1.3",
+            "26.0",
+            "",
+            "Gt CO2/yr",
+            "",
+            "",
+            "",
+        ],
     ]
 
 
@@ -134,5 +210,5 @@ def test_compare_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15\n"
+        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6\n"
     )

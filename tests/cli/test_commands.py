@@ -39,6 +39,10 @@ def test_portfolio_json_contract() -> None:
         "scope": "forests",
         "assessment": "c2g2019",
         "fallback": False,
+        "central": None,
+        "caveat": None,
+        "cost": None,
+        "trl": None,
         "iamc_variable": "Carbon Removal|Land Use|Re/Afforestation",
     }
     assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"], "as_given": True}
@@ -61,6 +65,7 @@ def test_portfolio_json_contract() -> None:
     assert "ratio_low" not in unep and "ratio_high" not in unep
     codes = [w["code"] for w in doc["warnings"]]
     assert codes == [
+        "figures",
         "sum-of-extremes",
         "up-to",
         "caveat",
@@ -190,7 +195,7 @@ def test_user_data_file() -> None:
         (
             ["portfolio", "biochar", "-r", "unepp"],
             1,
-            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050",
+            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050, ar6-afolu-c1, ar6-afolu-c3, ar6-afolu-mitigation",
         ),
         (
             ["convert", "1 Gt C/yr", "--to", "Gt CO2"],

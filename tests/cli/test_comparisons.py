@@ -218,6 +218,9 @@ def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path
             "unep": "potential",
             "sr15-cdr": "cumulative",
             "state-of-cdr-2050": "scenario",
+            "ar6-afolu-c1": "cumulative",
+            "ar6-afolu-c3": "cumulative",
+            "ar6-afolu-mitigation": "mitigation",
         }
         assert refs["unep"]["scope"] == ["forests", "wetlands", "soils"]
         assert refs["sr15-cdr"]["unit"] == "Gt CO2" and (
@@ -262,7 +265,11 @@ def test_a_cumulative_reference_without_a_period_gets_a_note(
             "--year",
             "with a period the IAMC file has a column for each year of it",
         ),
-        (["--fallback"], "--fallback", "has no effect under the default assessment (c2g2019)"),
+        (
+            ["--fallback"],
+            "--fallback",
+            "has no effect: every entry has an estimate in c2g2019 (technical potential)",
+        ),
         (
             ["-n", "10", "--target", "300 Gt CO2"],
             "--target",
@@ -361,7 +368,10 @@ def test_a_file_without_a_known_extension_is_read_by_content(
         ("out.json", lambda text: json.loads(text)["total"]["high"] == 4.8),
         ("out.csv", lambda text: text.startswith("technique,name,share")),
         ("out.md", lambda text: text.startswith("## Portfolio")),
-        ("out.txt", lambda text: text.startswith("Portfolio\n+---")),
+        (
+            "out.txt",
+            lambda text: text.startswith("Portfolio (technical potential, C2G (2019) policy brief)\n+---"),
+        ),
     ],
 )
 def test_the_format_follows_the_output_file_name(

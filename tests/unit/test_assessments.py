@@ -42,6 +42,12 @@ def test_every_estimate_has_a_source_and_its_assessment_a_citation() -> None:
         "c2g2019",
         "fuss2018",
         "sr15",
+        "ar6",
+        "ar6",
+    ]
+    assert [e.potential for e in catalog.techniques["soil-carbon"].estimates][-2:] == [
+        "technical",
+        "economic",
     ]
 
 
@@ -50,7 +56,7 @@ def test_missing_estimate_names_the_technique_and_who_has_it() -> None:
         analyse(Request(["afforestation", "wetlands"], assessment="fuss2018"))
     assert str(err.value) == (
         "spec 2 'wetlands': technique 'wetlands' has no estimate in assessment 'fuss2018'; "
-        "assessments with one: c2g2019 (or set fallback to use 'c2g2019' for it)"
+        "assessments with one: c2g2019, ar6 (or set fallback to use 'c2g2019' for it)"
     )
     assert err.value.remedy == ("fallback", "to use 'c2g2019' for it")
 
@@ -70,7 +76,7 @@ def test_unknown_assessment_gets_did_you_mean() -> None:
         load_catalog().under("fuss")
     assert (
         str(err.value)
-        == "assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15"
+        == "assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6"
     )
 
 
@@ -104,11 +110,11 @@ def _doc(*estimates: dict[str, object]) -> dict[str, object]:
                 {"assessment": "b", "high": 1, "unit": "Gt CO2/yr"},
                 {"assessment": "b", "high": 2, "unit": "Gt CO2/yr"},
             ),
-            "f.toml: techniques.x.estimates[1]: a second estimate for assessment 'b'; give one per assessment",
+            "f.toml: techniques.x.estimates[1]: a second technical estimate for assessment 'b'; give one per assessment",
         ),
         (
             _doc({"assessment": "a", "high": 2, "unit": "Gt CO2/yr"}),
-            "f.toml: techniques.x.estimates[0]: a second estimate for assessment 'a'; give one per assessment",
+            "f.toml: techniques.x.estimates[0]: a second technical estimate for assessment 'a'; give one per assessment",
         ),
         (
             _doc({"assessment": "bb", "high": 2, "unit": "Gt CO2/yr"}),

@@ -70,7 +70,7 @@ def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
     if kind == "portfolio":
         return portfolio_rows(doc, lang)
     if kind == "catalog":
-        rows = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]
+        rows: list[list[Any]] = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]
         for t in doc["techniques"]:
             name = t["name"]
             rows.append(
@@ -87,15 +87,31 @@ def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
             )
         return rows
     if kind == "compare":
-        rows = [[doc["by"], "name", "low", "high", "unit", "missing", "fallback"]]
+        header: list[Any] = [
+            doc["by"],
+            "name",
+            "measure",
+            "low",
+            "high",
+            "central_sum",
+            "unit",
+            "up_to",
+            "missing",
+            "fallback",
+        ]
+        rows = [header]
         for r in doc["rows"]:
+            measure = (r.get("measure") or {}).get(lang) or (r.get("measure") or {}).get("en")
             rows.append(
                 [
                     r[doc["by"]],
                     r["name"],
+                    measure,
                     r["low"],
                     r["high"],
+                    r.get("central_sum"),
                     doc["unit"],
+                    ";".join(r.get("up_to", [])),
                     ";".join(r["missing"]),
                     ";".join(r.get("fallback", [])),
                 ]

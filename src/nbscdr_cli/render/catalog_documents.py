@@ -11,12 +11,45 @@ from nbscdr_cli.render.numbers import number
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from nbscdr_cli.catalog import Catalog, Estimate, LocalText, Overlap, Reference, Technique
+    from nbscdr_cli.catalog import (
+        Catalog,
+        Cost,
+        Estimate,
+        LocalText,
+        Note,
+        Overlap,
+        Readiness,
+        Reference,
+        Technique,
+    )
     from nbscdr_cli.units import Unit
 
 
 def _local(text: LocalText | None) -> dict[str, str] | None:
     return None if text is None else text.as_dict()
+
+
+def note_document(note: Note | None) -> dict[str, str] | None:
+    return None if note is None else {**note.text.as_dict(), "source": note.source}
+
+
+def cost_document(cost: Cost | None) -> dict[str, Any] | None:
+    """A cost range in USD per t CO2, or the source's words (kept as text)."""
+    if cost is None:
+        return None
+    if cost.text is not None:
+        return {"text": cost.text.as_dict(), "source": cost.source}
+    return {
+        "low": number(cost.low),
+        "high": number(cost.high),
+        "unit": "USD/t CO2",
+        "notes": _local(cost.notes),
+        "source": cost.source,
+    }
+
+
+def trl_document(trl: Readiness | None) -> dict[str, Any] | None:
+    return None if trl is None else {"low": trl.low, "high": trl.high, "source": trl.source}
 
 
 def technique_summary(t: Technique) -> dict[str, Any]:
@@ -28,11 +61,17 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "low": number(None if t.range.low is None else t.range.low / factor),
         "high": number(t.range.high / factor),
         "unit": t.unit,
+        "central": number(None if t.range.mode is None else t.range.mode / factor),
         "up_to": t.range.open_low,
         "scope": t.scope,
         "readiness": _local(t.readiness),
         "assessment": t.assessment,
-        "caveat": None if t.caveat is None else {**t.caveat.text.as_dict(), "source": t.caveat.source},
+        "potential": t.potential,
+        "fallback": t.fallback,
+        "caveat": note_document(t.caveat),
+        "estimate_caveat": note_document(t.in_use.caveat if t.in_use else None),
+        "cost": cost_document(t.in_use.cost if t.in_use else None),
+        "trl": trl_document(t.in_use.trl if t.in_use else None),
     }
 
 
@@ -48,29 +87,50 @@ def technique_document(t: Technique, overlaps: Sequence[Overlap] = ()) -> dict[s
                 for o in overlaps
                 if t.id in o.techniques
             ],
+            "part_of": None
+            if t.part_of is None
+            else {"technique": t.part_of.whole, **t.part_of.text.as_dict(), "source": t.part_of.source},
             "source": t.source,
             "notes": _local(t.notes),
-            "durability": _local(t.durability),
+            "durability": [note_document(n) for n in t.durability],
             "saturation_years": t.saturation_years,
             "saturation_source": t.saturation_source,
             "reversal_rate": t.reversal_rate,
             "reversal_source": t.reversal_source,
             "estimates": [estimate_document(e) for e in t.estimates],
+            "no_estimate": [{"assessment": a, **(note_document(n) or {})} for a, n in t.no_estimate.items()],
         }
     )
     return doc
 
 
 def estimate_document(e: Estimate) -> dict[str, Any]:
+    """One assessment's estimate of one potential, in the unit its source wrote."""
+    f = e.unit_factor
     return {
         "assessment": e.assessment,
-        "low": number(None if e.range.low is None else e.range.low / e.unit_factor),
-        "high": number(e.range.high / e.unit_factor),
+        "potential": e.potential,
+        "low": number(None if e.range.low is None else e.range.low / f),
+        "high": number(e.range.high / f),
+        "central": number(None if e.range.mode is None else e.range.mode / f),
         "unit": e.unit,
         "up_to": e.range.open_low,
         "measure": _local(e.measure),
         "source": e.source,
         "notes": _local(e.notes),
+        "caveat": note_document(e.caveat),
+        "cost": cost_document(e.cost),
+        "trl": trl_document(e.trl),
+        "parts": [
+            {
+                "name": p.name.as_dict(),
+                "low": number(p.range.lower / f),
+                "high": number(p.range.high / f),
+                "central": number(None if p.range.mode is None else p.range.mode / f),
+                "source": p.source,
+            }
+            for p in e.parts
+        ],
     }
 
 
@@ -85,6 +145,10 @@ def assessments_document(catalog: Catalog) -> dict[str, Any]:
                 "name": a.name.as_dict(),
                 "citation": a.citation,
                 "measure": _local(a.measure),
+                "measure_economic": _local(a.measure_economic),
+                "potentials": sorted(
+                    {e.potential for t in every.values() for e in t.estimates if e.assessment == a.id}
+                ),
                 "default": a.id == catalog.default_assessment,
                 "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
             }
@@ -101,6 +165,7 @@ def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]
         "kind": r.kind,
         "low": number(r.range.lower / factor),
         "high": number(r.range.high / factor),
+        "central": number(None if r.range.mode is None else r.range.mode / factor),
         "unit": unit.text if unit is not None else r.unit,
         "scope": list(r.scope),
         "measures": _local(r.measures),
@@ -124,6 +189,8 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
     return {
         "nbscdr_version": __version__,
         "data": catalog.path,
+        "assessment": catalog.assessment,
+        "potential": catalog.potential,
         "techniques": [technique_summary(t) for t in catalog.techniques.values()],
         "references": [reference_document(r) for r in catalog.references.values()],
     }

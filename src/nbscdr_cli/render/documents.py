@@ -9,9 +9,10 @@ Numbers are rounded to 12 significant digits, so 3 + 1.8 prints 4.8 and not
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.render.catalog_documents import reference_document
+from nbscdr_cli.render.catalog_documents import cost_document, note_document, reference_document, trl_document
 from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
@@ -38,7 +39,13 @@ def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
         "scope": e.technique.scope,
         "assessment": None if e.own_figure else e.technique.assessment,
         "fallback": e.technique.fallback and not e.own_figure,
+        "central": number(None if e.range.mode is None else e.range.mode / f),
     }
+    estimate = None if e.own_figure else e.technique.in_use
+    if estimate is not None:
+        doc["caveat"] = note_document(estimate.caveat)
+        doc["cost"] = cost_document(estimate.cost)
+        doc["trl"] = trl_document(estimate.trl)
     if e.technique.iamc_variable:
         doc["iamc_variable"] = e.technique.iamc_variable
     return doc
@@ -91,6 +98,8 @@ def portfolio_document(
         "nbscdr_version": __version__,
         "name": result.portfolio.name,
         "assessment": analysis.assessment,
+        "assessment_name": _local(_assessment_name(analysis)),
+        "potential": analysis.catalog.potential,
         "unit": unit.text,
         "entries": entries,
         "total": {
@@ -179,6 +188,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
             {
                 "low": doc["total"]["low"],
                 "high": doc["total"]["high"],
+                "central_sum": _central_sum(doc["entries"]),
                 "as_given": doc["total"]["as_given"],
                 "up_to": doc["total"]["up_to"],
                 "missing": [],
@@ -195,6 +205,18 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
                 item[key] = doc[key]
         out.append(item)
     return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
+
+
+def _central_sum(entries: list[dict[str, Any]]) -> float | None:
+    """The sum of the entries' central values where every entry has one (a sum
+    of medians, not the median of the sum); else None."""
+    centrals = [e["central"] for e in entries]
+    return number(math.fsum(centrals)) if centrals and None not in centrals else None
+
+
+def _assessment_name(analysis: Analysis) -> LocalText | None:
+    found = analysis.catalog.assessments.get(analysis.assessment or "")
+    return None if found is None else found.name
 
 
 def _local(text: LocalText | None) -> dict[str, str] | None:

@@ -9,6 +9,66 @@ Values with ``{name}`` fields are filled by ``text(key, lang, name=...)``.
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
+    "missing_economic": (
+        "no economic potential for {names}",
+        "缺少经济潜力：{names}",
+    ),
+    "central_sum": (
+        "Sum of centrals",
+        "中值之和",
+    ),
+    "central_value": (
+        "central {value}",
+        "中值 {value}",
+    ),
+    "part_of": (
+        "Part of",
+        "所属技术",
+    ),
+    "to": (
+        "to",
+        "至",
+    ),
+    "from_assessment": (
+        "figure from {assessment}",
+        "数值取自 {assessment}",
+    ),
+    "cost_unit": (
+        "USD/t CO2",
+        "美元/吨二氧化碳",
+    ),
+    "note.figures": (
+        "Figures: {assessment}, {potential} potential: {measure}.",
+        "数据：{assessment}，{potential}潜力：{measure}。",
+    ),
+    "note.figures_plain": (
+        "Figures: {potential} potential.",
+        "数据：{potential}潜力。",
+    ),
+    "potential.technical": (
+        "technical",
+        "技术",
+    ),
+    "potential.economic": (
+        "economic",
+        "经济",
+    ),
+    "portfolio_title": (
+        "Portfolio{name} ({potential} potential, {assessment})",
+        "技术组合{name}（{potential}潜力，{assessment}）",
+    ),
+    "central": (
+        "Central",
+        "中值",
+    ),
+    "cost": (
+        "Cost",
+        "成本",
+    ),
+    "trl": (
+        "TRL",
+        "技术成熟度等级",
+    ),
     "note.compare_scope": (
         "{ref} covers {scope} only: each row compares {inside} with it, and leaves out {outside}.",
         "{ref}仅涵盖{scope}：各行只将{inside}与之比较，不包括{outside}。",

@@ -25,6 +25,7 @@ from nbscdr_cli.render.text import unit_text
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
     from nbscdr_cli.catalog import Reference
+    from nbscdr_cli.portfolio import Entry
 
 
 Note = dict[str, Any]
@@ -42,7 +43,14 @@ def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[
     def named(ids: list[str] | tuple[str, ...]) -> str:
         return join_names([names.get(i, i) for i in ids], lang)
 
-    notes: list[Note] = []
+    notes = [
+        _note(
+            "figures",
+            figures_text(analysis, lang),
+            assessment=analysis.assessment,
+            potential=doc["potential"],
+        )
+    ]
     fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
     if fallback:
         default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
@@ -57,16 +65,7 @@ def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[
         ids = list(result.open_low_ids)
         notes.append(_note("up-to", text("note.up_to", lang, names=named(ids)), techniques=ids))
     for e in result.portfolio.entries:
-        if e.technique.caveat is not None:
-            caveat = e.technique.caveat
-            message = text(
-                "note.caveat",
-                lang,
-                name=names[e.technique.id],
-                text=caveat.text.get(lang),
-                source=caveat.source,
-            )
-            notes.append(_note("caveat", message, technique=e.technique.id, source=caveat.source))
+        notes += caveat_notes(e, names[e.technique.id], lang)
     for overlap in result.overlaps:
         a, b = overlap.techniques
         message = text("note.overlap", lang, a=names[a], b=names[b], text=overlap.text.get(lang))
@@ -89,6 +88,41 @@ def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[
         )
     notes.append(_note("permanence", text("note.permanence", lang)))
     return notes
+
+
+def caveat_notes(entry: Entry, name: str, lang: str) -> list[Note]:
+    """The sourced caveats of an entry: its technique's, and its estimate's
+    (e.g. "includes avoided emissions"), each shown wherever the entry is."""
+    caveats = [entry.technique.caveat]
+    if not entry.own_figure and entry.technique.in_use is not None:
+        caveats.append(entry.technique.in_use.caveat)
+    return [
+        _note(
+            "caveat",
+            text("note.caveat", lang, name=name, text=c.text.get(lang), source=c.source),
+            technique=entry.technique.id,
+            source=c.source,
+        )
+        for c in caveats
+        if c is not None
+    ]
+
+
+def figures_text(analysis: Analysis, lang: str) -> str:
+    """Whose figures and which potential: 'Figures: IPCC AR6 WGIII (2022), economic potential (...)'."""
+    catalog = analysis.catalog
+    assessment = catalog.assessments.get(catalog.assessment or "")
+    potential = text("potential." + catalog.potential, lang)
+    if assessment is None:
+        return text("note.figures_plain", lang, potential=potential)
+    measure = assessment.measures(catalog.potential)
+    return text(
+        "note.figures",
+        lang,
+        assessment=assessment.name.get(lang),
+        potential=potential,
+        measure=measure.get(lang) if measure else "",
+    )
 
 
 def reference_name(r: Reference, lang: str) -> str:

@@ -41,30 +41,51 @@ def _head(label: str, unit: str) -> str:
     return f"{label}\n{unit}"
 
 
-def portfolio_grid(doc: dict[str, Any], lang: str) -> Grid:
+def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid:
+    """The entries and the total; a central value where a source gives one, and
+    the assessment an entry borrowed its figure from where it stands in."""
     unit = unit_text(doc["unit"], lang)
     show = formatter(doc["total"]["as_given"])
+    central = any(e.get("central") is not None for e in doc["entries"])
     rows = []
     for e in doc["entries"]:
         share = text("own_figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
-        rows.append(
-            [
-                f"{e['name']} ({e['technique']})",
-                share,
-                low_text(e["low"], e["up_to"], lang, show),
-                show(e["high"]),
-            ]
-        )
+        label = f"{e['name']} ({e['technique']})"
+        if e["fallback"]:
+            label += text("paren", lang, text=text("from_assessment", lang, assessment=e["assessment"]))
+        row = [label, share, low_text(e["low"], e["up_to"], lang, show), show(e["high"])]
+        if central:
+            row.append(show(e["central"]) if e.get("central") is not None else "–")
+        rows.append(row)
     total = doc["total"]
-    rows.append([text("total", lang), "", show(total["low"]), show(total["high"])])
-    title = text("portfolio", lang) + (f": {doc['name']}" if doc["name"] else "")
+    rows.append(
+        [text("total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])]
+    )
+    name = f"{text('colon', lang)}{doc['name']}" if doc["name"] else ""
+    potential = text("potential." + doc.get("potential", "technical"), lang)
+    title = text(
+        "portfolio_title",
+        lang,
+        name=name,
+        potential=potential,
+        assessment=assessment or doc["assessment"] or "",
+    )
     header = [
         text("technique", lang),
         text("share", lang),
         _head(text("low", lang), unit),
         _head(text("high", lang), unit),
     ]
-    return Grid(title, header, rows, [False, True, True, True], totals=1, key="portfolio")
+    if central:
+        header.append(_head(text("central", lang), unit))
+    return Grid(
+        title,
+        header,
+        rows,
+        [False, True, True, True, *([True] if central else [])],
+        totals=1,
+        key="portfolio",
+    )
 
 
 def reference_label(c: dict[str, Any], lang: str) -> str:
@@ -198,7 +219,7 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
     """Every table of a portfolio document, in order."""
-    grids = [portfolio_grid(doc, lang)]
+    grids = [portfolio_grid(doc, lang, doc.get("assessment_name", {}).get(lang, ""))]
     if doc["comparisons"]:
         grids.append(comparison_grid(doc, lang))
     if "uncertainty" in doc:
@@ -225,9 +246,10 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
         label = f"{row['name']} ({row[doc['by']]})" if row["name"] != row[doc["by"]] else row["name"]
         cells = [label, (row["measure"] or {}).get(lang, "") if row.get("measure") else ""]
         if row["low"] is None:
-            cells += ["–"] * (1 + len(refs) + (period is not None) + (sampled is not None))
+            cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
         else:
             cells.append(span(row["low"], row["high"], formatter(row["as_given"])))
+            cells.append(given(row["central_sum"]) if row.get("central_sum") is not None else "–")
             cells += [relation_text(c, lang, comparison_show(c)) for c in row["comparisons"]]
             if period is not None:
                 cells.append(span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"]))
@@ -235,11 +257,12 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
                 cells.append(
                     span(row["uncertainty"]["percentiles"]["5"], row["uncertainty"]["percentiles"]["95"])
                 )
-        cells.append(row_notes(row, lang))
+        cells.append(row_notes(row, lang, doc.get("potential", "technical")))
         rows.append(cells)
     header = [text(doc["by"], lang), text("measure", lang), _head(text("total", lang), unit)]
+    header.append(_head(text("central_sum", lang), unit))
     header += [text("in_scope_against", lang, ref=r) for r in refs]
-    numeric = [False, False, True, *[False for _ in refs]]
+    numeric = [False, False, True, True, *[False for _ in refs]]
     if period is not None:
         label = text("cumulative_period", lang, start=period["from"], end=period["to"])
         header.append(_head(label, unit_text(period["unit"], lang)))
@@ -253,7 +276,7 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     return Grid(title, header, rows, numeric, key="compare")
 
 
-def row_notes(row: dict[str, Any], lang: str) -> str:
+def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> str:
     """What a compare row lacks, borrows or only bounds from above (names, not ids)."""
     names = {e["technique"]: e["name"] for e in row.get("entries", [])}
     sep = text("list_sep", lang)
@@ -263,7 +286,8 @@ def row_notes(row: dict[str, Any], lang: str) -> str:
 
     parts = []
     if row.get("missing"):
-        parts.append(text("missing", lang, names=sep.join(row.get("missing_names") or row["missing"])))
+        key = "missing_economic" if potential == "economic" else "missing"
+        parts.append(text(key, lang, names=sep.join(row.get("missing_names") or row["missing"])))
     if row.get("fallback"):
         parts.append(text("fallback_mark", lang, names=named(row["fallback"])))
     if row.get("up_to"):
@@ -271,30 +295,60 @@ def row_notes(row: dict[str, Any], lang: str) -> str:
     return text("clause_sep", lang).join(parts)
 
 
+def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
+    """'0–240 USD/t CO2', or the source's words ('Insufficient data')."""
+    if not cost:
+        return "–"
+    if "text" in cost:
+        return str(cost["text"].get(lang) or cost["text"]["en"])
+    low, high = cost["low"], cost["high"]
+    # a negative low reads as "−45 to 100", not "-45–100"
+    numbers = f"−{given(-low)} {text('to', lang)} {given(high)}" if low < 0 else span(low, high, given)
+    out = f"{numbers} {text('cost_unit', lang)}"
+    if cost.get("notes"):
+        out += text("paren", lang, text=cost["notes"].get(lang) or cost["notes"]["en"])
+    return out
+
+
+def trl_text(trl: dict[str, Any] | None) -> str:
+    return "–" if not trl else span(trl["low"], trl["high"], given)
+
+
 def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """The techniques with their figures under the catalog's assessment; cost and
+    readiness level columns where that assessment gives any."""
+    costs = any(t.get("cost") or t.get("trl") for t in doc["techniques"])
     rows = []
     for t in doc["techniques"]:
         readiness = t["readiness"] or {}
-        rows.append(
-            [
-                t["id"],
-                t["name"].get(lang) or t["name"]["en"],
-                range_text(t, lang) + (" *" if t.get("caveat") else ""),
-                text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else "",
-                readiness.get(lang) or readiness.get("en", ""),
-            ]
-        )
-    header = [text(k, lang) for k in ("id", "name", "range", "scope", "readiness")]
-    return Grid("", header, rows, [False] * 5, ids=1)
+        marked = t.get("caveat") or t.get("estimate_caveat")
+        row = [
+            t["id"],
+            t["name"].get(lang) or t["name"]["en"],
+            range_text(t, lang) + (" *" if marked else ""),
+        ]
+        if costs:  # the readiness level stands for the readiness text
+            row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
+        else:
+            scope = text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else ""
+            row += [scope, readiness.get(lang) or readiness.get("en", "")]
+        rows.append(row)
+    more = ("cost", "trl") if costs else ("scope", "readiness")
+    header = [text(k, lang) for k in ("id", "name", "range", *more)]
+    return Grid("", header, rows, [False] * len(header), ids=1)
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
     """The caveats marked * in the catalog table."""
-    return [
-        f"* {t['name'].get(lang) or t['name']['en']}: {t['caveat'].get(lang) or t['caveat']['en']} ({t['caveat']['source']})"
-        for t in doc["techniques"]
-        if t.get("caveat")
-    ]
+    out = []
+    for t in doc["techniques"]:
+        for caveat in (t.get("caveat"), t.get("estimate_caveat")):
+            if caveat:
+                name = t["name"].get(lang) or t["name"]["en"]
+                out.append(
+                    f"* {name}{text('colon', lang)}{caveat.get(lang) or caveat['en']} ({caveat['source']})"
+                )
+    return out
 
 
 def references_grid(doc: dict[str, Any], lang: str) -> Grid:
@@ -341,27 +395,37 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     def local(value: dict[str, str] | None) -> str:
         return "" if not value else value.get(lang) or value["en"]
 
+    def sourced(note: dict[str, str]) -> str:
+        return f"{local(note)}{text('paren', lang, text=note['source'])}"
+
     fields: list[tuple[str, str | list[str]]] = [
         (text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")),
-        (text("range", lang), range_text(doc, lang)),
+        (text("range", lang), range_text(doc, lang) + _central(doc, lang)),
     ]
     if doc.get("scope"):
         fields.append((text("scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"])))
+    if doc.get("part_of"):
+        fields.append((text("part_of", lang), sourced(doc["part_of"])))
     if doc.get("readiness"):
         fields.append((text("readiness", lang), local(doc["readiness"])))
     if doc.get("governance"):
         fields.append((text("governance", lang), [local(c) for c in doc["governance"]]))
-    if doc.get("caveat"):
-        fields.append((text("caveat", lang), f"{local(doc['caveat'])} ({doc['caveat']['source']})"))
+    caveats = [sourced(c) for c in (doc.get("caveat"), doc.get("estimate_caveat")) if c]
+    if caveats:
+        fields.append((text("caveat", lang), caveats))
     if doc.get("overlaps"):
-        fields.append((text("overlaps", lang), [f"{local(o)} ({o['source']})" for o in doc["overlaps"]]))
+        fields.append((text("overlaps", lang), [sourced(o) for o in doc["overlaps"]]))
     if doc.get("durability"):
-        fields.append((text("durability", lang), local(doc["durability"])))
+        fields.append((text("durability", lang), [sourced(n) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
         years = text("years_n", lang, years=given(doc["saturation_years"]))
-        fields.append((text("saturation", lang), f"{years} ({doc['saturation_source']})"))
-    if doc.get("estimates") and len(doc["estimates"]) > 1:
-        fields.append((text("estimates", lang), [estimate_text(e, lang) for e in doc["estimates"]]))
+        fields.append(
+            (text("saturation", lang), f"{years}{text('paren', lang, text=doc['saturation_source'])}")
+        )
+    estimates = [estimate_text(e, lang) for e in doc.get("estimates", [])]
+    estimates += [f"{n['assessment']}{text('colon', lang)}{sourced(n)}" for n in doc.get("no_estimate", [])]
+    if len(estimates) > 1:
+        fields.append((text("estimates", lang), estimates))
     if doc.get("aliases"):
         fields.append((text("aliases", lang), text("list_sep", lang).join(doc["aliases"])))
     if doc.get("source"):
@@ -371,13 +435,34 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     return fields
 
 
+def _central(item: dict[str, Any], lang: str) -> str:
+    """', central 3.9' where the source gives a central value."""
+    if item.get("central") is None:
+        return ""
+    return text("clause_sep", lang) + text("central_value", lang, value=given(item["central"]))
+
+
 def estimate_text(e: dict[str, Any], lang: str) -> str:
-    """'fuss2018: 0.5–3.6 Gt CO2/yr, sustainable global potential in 2050 (notes)'."""
+    """'ar6, economic: 0.5–3 Gt CO2/yr; central 1.6; available below ... (notes); cost ...; TRL ...'."""
     measure = (e["measure"] or {}).get(lang) if e.get("measure") else None
     notes = (e["notes"] or {}).get(lang) if e.get("notes") else None
-    out = f"{e['assessment']}: {range_text(e, lang)}"
+    sep = text("clause_sep", lang)
+    head = e["assessment"]
+    if e.get("potential", "technical") != "technical":
+        head += text("list_sep", lang) + text("potential." + e["potential"], lang)
+    out = f"{head}{text('colon', lang)}{range_text(e, lang)}{_central(e, lang)}"
     if measure:
-        out += text("clause_sep", lang) + measure
+        out += sep + measure
     if notes:
         out += text("paren", lang, text=notes)
+    for part in e.get("parts", []):
+        rng = span(part["low"], part["high"], given)
+        central = f"{given(part['central'])} ({rng})" if part.get("central") is not None else rng
+        out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
+    if e.get("caveat"):
+        out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
+    if e.get("cost"):
+        out += sep + text("cost", lang) + text("colon", lang) + cost_text(e["cost"], lang)
+    if e.get("trl"):
+        out += sep + text("trl", lang) + " " + trl_text(e["trl"])
     return out
