@@ -1,0 +1,131 @@
+"""AR6 through the installed command: the economic potential a briefing now
+asks for, named in every output, with central values and caveats shown."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import subprocess_env
+
+FOUR = ["afforestation", "biochar", "soil-carbon", "wetlands"]
+
+
+def nbscdr(command: list[str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command, *args], env=subprocess_env(tmp_path), capture_output=True, text=True, timeout=60
+    )
+
+
+def test_economic_potential_of_four_techniques(nbscdr_command: list[str], tmp_path: Path) -> None:
+    md = nbscdr(
+        nbscdr_command, tmp_path, "portfolio", *FOUR, "-a", "ar6", "--potential", "economic", "-f", "markdown"
+    )
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("## Portfolio (economic potential, IPCC AR6 WGIII (2022))\n")
+    assert "| Afforestation and reforestation (afforestation) | 100% | 0.5 | 3 | 1.6 |" in md.stdout
+    assert "| Carbon sequestration in soils (soil-carbon) | 100% | 0.7 | 2.5 | – |" in md.stdout
+    assert "| **Total** |  | **1.7** | **8.1** |  |" in md.stdout
+    assert "Restoring wetlands: AR6 estimates that about 80% of the restoration potential is CDR" in md.stdout
+    doc = json.loads(
+        nbscdr(
+            nbscdr_command, tmp_path, "portfolio", *FOUR, "-a", "ar6", "--potential", "economic", "-f", "json"
+        ).stdout
+    )
+    assert (doc["potential"], doc["assessment"]) == ("economic", "ar6")
+    assert (doc["total"]["low"], doc["total"]["high"]) == (1.7, 8.1)
+    assert [e["central"] for e in doc["entries"]] == [1.6, 1.1, None, None]
+    assert doc["warnings"][0]["code"] == "figures"
+    assert "available below USD 100 per t CO2" in doc["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_every_output_names_the_potential(nbscdr_command: list[str], tmp_path: Path, fmt: str) -> None:
+    out = nbscdr(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "-a",
+        "ar6",
+        "--potential",
+        "economic",
+        "-f",
+        fmt,
+    ).stdout
+    if fmt == "csv":
+        # CSV carries the figures; the potential is in the JSON and in every text format
+        assert out.splitlines()[1].startswith("afforestation,Afforestation and reforestation,1.0,0.5,3.0")
+    else:
+        assert "economic" in out
+
+
+def test_wood_products_say_they_include_avoided_emissions(nbscdr_command: list[str], tmp_path: Path) -> None:
+    phrase = "Counts material substitution (avoided emissions)"
+    for args in (
+        ["portfolio", "building-with-biomass", "-a", "ar6"],
+        ["brief", "building-with-biomass", "-a", "ar6"],
+        ["list", "-a", "ar6"],
+        ["show", "building-with-biomass", "-a", "ar6", "-f", "markdown"],
+    ):
+        result = nbscdr(nbscdr_command, tmp_path, *args)
+        assert result.returncode == 0, result.stderr
+        assert phrase in result.stdout, args
+
+
+def test_compare_economic(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = json.loads(
+        nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-f", "json").stdout
+    )
+    rows = {r["assessment"]: r for r in doc["rows"]}
+    assert (rows["ar6"]["low"], rows["ar6"]["high"]) == (1.7, 8.1)
+    assert rows["c2g2019"]["low"] is None and rows["c2g2019"]["missing"] == FOUR
+    assert doc["potential"] == "economic"
+    single = json.loads(nbscdr(nbscdr_command, tmp_path, "compare", "afforestation", "-f", "json").stdout)
+    assert {r["assessment"]: r.get("central_sum") for r in single["rows"]}["ar6"] == 3.9
+
+
+def test_refusals_say_why(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = nbscdr(nbscdr_command, tmp_path, "portfolio", "afforestation", "--potential", "economic")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "nbscdr: argument 1 'afforestation': technique 'afforestation' has no economic potential in assessment "
+        "'c2g2019'; assessments with one: ar6 (or set --assessment ar6)\n"
+    )
+    result = nbscdr(nbscdr_command, tmp_path, "portfolio", "macroalgae", "-a", "ar6")
+    assert result.returncode == 1
+    assert '(AR6 WGIII calls its sequestration potential "debated" and gives no estimate)' in result.stderr
+    result = nbscdr(
+        nbscdr_command, tmp_path, "portfolio", "wetlands", "coastal-wetland-restoration", "-a", "ar6"
+    )
+    assert result.returncode == 1
+    assert "is part of 'wetlands'" in result.stderr and result.stdout == ""
+
+
+def test_show_gives_costs_readiness_parts_and_permanence(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = json.loads(nbscdr(nbscdr_command, tmp_path, "show", "soil-carbon", "-f", "json").stdout)
+    ar6 = next(e for e in doc["estimates"] if e["assessment"] == "ar6" and e["potential"] == "technical")
+    assert ar6["cost"] == {
+        "low": -45.0,
+        "high": 100.0,
+        "unit": "USD/t CO2",
+        "notes": None,
+        "source": "IPCC (2022), AR6 WGIII, Chapter 12, Table 12.6 and section 12.3.1: –USD45 to +USD100 per t CO2 for SCS",
+    }
+    assert ar6["trl"]["low"] == 8 and ar6["trl"]["high"] == 9
+    assert [p["name"]["en"] for p in ar6["parts"]] == ["croplands", "grasslands"]
+    sources = [n["source"] for n in doc["durability"]]
+    assert "IPCC SR1.5 (2018), Chapter 4, section 4.3.7.3" in sources
+    assert "IPCC (2022), AR6 WGIII, Summary for Policymakers, C.11.1" in sources
+    biochar = json.loads(nbscdr(nbscdr_command, tmp_path, "show", "biochar", "-f", "json").stdout)
+    assert "less prone to reversal" in biochar["durability"][0]["en"]
+    wetlands = json.loads(
+        nbscdr(nbscdr_command, tmp_path, "show", "wetlands", "-a", "ar6", "-f", "json").stdout
+    )
+    assert wetlands["cost"] == {
+        "text": {"en": "Insufficient data", "zh": "数据不足"},
+        "source": wetlands["cost"]["source"],
+    }
