@@ -66,10 +66,12 @@ class RemovalRange(NamedTuple):
 
 
 class Challenge(NamedTuple):
-    """One governance challenge; ``id`` lets a briefing list it once."""
+    """One governance challenge; ``id`` lets a briefing list it once, ``short``
+    names the decision in a sentence ("monitoring, reporting and verification")."""
 
     id: str
     text: LocalText
+    short: LocalText | None = None
 
 
 class Note(NamedTuple):

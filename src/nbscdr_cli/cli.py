@@ -199,11 +199,12 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: caching on, SIGTERM handled like Ctrl-C."""
-    from nbscdr_cli import cache
+    from nbscdr_cli import cache, cli_request
 
     def on_sigterm(signum: int, frame: object) -> None:
         raise Terminated()
 
     signal.signal(signal.SIGTERM, on_sigterm)
     cache.enable()
+    cli_request.ARGV = sys.argv[1:]
     app(prog_name="nbscdr")

@@ -162,3 +162,19 @@ def portfolio_files(paths: list[str] | None) -> list[Any] | None:
     from nbscdr_cli.spec import read_portfolio_file
 
     return [read_portfolio_file(path) for path in paths]
+
+
+ARGV: list[str] | None = None  # the command line as typed; set by cli.main
+
+
+def command_line(analysis: Any) -> str | None:
+    """The command that repeats this run exactly (the seed added where it was
+    chosen at random), or None where it is not known (nbscdr run as a library)."""
+    if ARGV is None:
+        return None
+    import shlex
+
+    args = list(ARGV)
+    if analysis.simulation is not None and not any(a == "--seed" or a.startswith("--seed=") for a in args):
+        args += ["--seed", str(analysis.simulation.seed)]
+    return " ".join(["nbscdr", *(shlex.quote(a) for a in args)])

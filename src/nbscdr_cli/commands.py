@@ -297,21 +297,30 @@ def brief(
     target: TargetOpt = None,
     period: Period,
     estimates: Estimates,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Add a section per technique, every assessment and the full source list."
+        ),
+    ] = False,
     unit: UnitOpt = "Gt CO2/yr",
     display: Display,
 ) -> None:
-    """Write a one-page Markdown briefing on a portfolio, in English or Chinese.
+    """Write a briefing on a portfolio, in English or Chinese: one printed page of
+    Markdown, or with -o brief.html a self-contained HTML page with the chart.
 
-    Portfolio table, totals (percentiles with --samples, cumulative and durable with
-    --from/--to), the comparison with UNEP and its scope, double counting, readiness,
-    a governance checklist, the forums involved, permanence, and every figure's source.
+    It opens with a bottom line a reader can quote, then the portfolio, the
+    comparison with each reference in its scope, the caveats, the decisions
+    needed, who is involved, and numbered sources for every figure.
     """
+    from nbscdr_cli.cli_request import command_line
     from nbscdr_cli.cli_request import data as data_path
-    from nbscdr_cli.render.brief import BRIEF_FORMATS, compose
+    from nbscdr_cli.render.brief import BRIEF_FORMATS, render_brief
 
-    settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
+    fmt_ = settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
     groups = (source, estimates, sampling, period)
-    emit(display, compose(analysed(specs, display, *groups, references=reference, target=target, unit=unit)))
+    analysis = analysed(specs, display, *groups, references=reference, target=target, unit=unit)
+    emit(display, *render_brief(analysis, fmt_, detail=detail, command=command_line(analysis)))
 
 
 @command("convert")

@@ -244,9 +244,10 @@ class _Validator(Checker):
     def governance(self, value: Any, key: str) -> tuple[Challenge, ...]:
         out = []
         for ckey, item in self.tables(value, key):
-            self.keys(item, {"id", "en", "zh"}, ckey)
-            text = self.local({k: v for k, v in item.items() if k != "id"}, ckey)
-            out.append(Challenge(self.text(item["id"], f"{ckey}.id") if "id" in item else text.en, text))
+            self.keys(item, {"id", "en", "zh", "short"}, ckey)
+            text = self.local({k: v for k, v in item.items() if k in ("en", "zh")}, ckey)
+            cid = self.text(item["id"], f"{ckey}.id") if "id" in item else text.en
+            out.append(Challenge(cid, text, self.optional(item, "short", ckey, self.local)))
         return tuple(out)
 
     def sourced(

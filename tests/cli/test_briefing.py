@@ -138,90 +138,174 @@ def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) ->
 
 
 EN_SECTIONS = [
-    "# Briefing: nature-based CO2 removal: Six",
-    "## Portfolio",
-    "## Totals",
-    "### Uncertainty of the total: 1,000 samples, seed 3, uniform, rank correlation 0",
-    "### Over the period 2030–2050 (20 years)",
-    "## Comparison with UNEP and other references",
+    "# Six — nature-based CO2 removal",
+    "## Bottom line",
+    "## The portfolio",
+    "## Against the references",
+    "## How sure",
+    "## Over the period 2030–2050 (20 years)",
     "## Caveats",
-    "## Technical readiness",
-    "## Governance checklist",
-    "## Forums and communities involved",
-    "## Permanence",
-    "## Sources of the figures",
+    "## Decisions needed",
+    "## Who is involved",
+    "## Sources",
 ]
 ZH_SECTIONS = [
-    "# 简报：基于自然的二氧化碳移除: Six",
+    "# Six——基于自然的二氧化碳移除",
+    "## 要点",
     "## 技术组合",
-    "## 合计",
-    "### 合计的不确定性: 1,000 个样本，随机种子 3，均匀分布，秩相关系数 0",
-    "### 2030–2050 年期间（共 20 年）",
-    "## 与联合国环境规划署等参考估计的比较",
+    "## 与参考估计的比较",
+    "## 确定程度",
+    "## 2030–2050 年期间（共 20 年）",
     "## 注意事项",
-    "## 技术成熟度",
-    "## 治理检查清单",
-    "## 相关论坛与群体",
-    "## 永久性",
-    "## 数据来源（引文保留原文）",
+    "## 需要作出的决定",
+    "## 相关方",
+    "## 来源（引文保留原文）",
 ]
+SIX_BRIEF = ["brief", *SIX, "--name", "Six", "-n", "1000", "--seed", "3", "--from", "2030", "--to", "2050"]
+
+
+def section(text: str, heading: str) -> str:
+    return text.split(heading + "\n")[1].split("\n## ")[0]
 
 
 @pytest.mark.parametrize(("lang", "sections"), [("en", EN_SECTIONS), ("zh", ZH_SECTIONS)])
 def test_brief_has_every_section(tmp_path: Path, lang: str, sections: list[str]) -> None:
     out = tmp_path / "brief.md"
-    args = [
-        "brief",
-        *SIX,
-        "--name",
-        "Six",
-        "-n",
-        "1000",
-        "--seed",
-        "3",
-        "--from",
-        "2030",
-        "--to",
-        "2050",
-        "--lang",
-        lang,
-        "-o",
-        str(out),
-    ]
-    result = runner.invoke(app, args)
+    result = runner.invoke(app, [*SIX_BRIEF, "--lang", lang, "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == sections
-    forums = text.split(sections[9])[1].split("\n## ")[0]
+    forums = section(text, sections[8])
     assert ("IPBES" in forums) and ("UNFCCC" in forums) and ("IUCN" in forums)
-    checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
-    # social justice, MRV, biochar trade, timber imports, land-use change, siting: each once
+    checklist = [line for line in text.splitlines() if line.startswith("- ☐ ")]
+    # MRV, social justice, biochar trade, timber imports, land-use change, siting: each once
     assert len(checklist) == 6
-    mrv = next(line for line in checklist if "MRV" in line)
+    assert "MRV" in checklist[0]  # the challenge every technique shares comes first
     names = {
-        "en": "Afforestation and reforestation, Biochar, Building with biomass, Macroalgal cultivation for "
-        "sequestration, Carbon sequestration in soils and Restoring wetlands",
-        "zh": "造林和再造林、生物炭、生物质建筑、种植巨藻用于碳封存、土壤中的碳封存、恢复湿地",
+        "en": "(applies to Afforestation and reforestation, Biochar, Building with biomass, Macroalgal "
+        "cultivation for sequestration, Carbon sequestration in soils and Restoring wetlands)",
+        "zh": "（适用于造林和再造林、生物炭、生物质建筑、种植巨藻用于碳封存、土壤中的碳封存、恢复湿地）",
     }
-    assert mrv.endswith(names[lang])
-    assert "6.3–54.8" in text
+    assert checklist[0].endswith(names[lang])
+    assert "| **6.3** | **54.8** |" in section(text, sections[2])
     assert "C2G 2019, table of proposed techniques: 3–18 Gt CO2 per year globally" in text
     assert "2006 IPCC Guidelines" in text  # soil carbon's saturation source
     if lang == "zh":
-        english = [
-            "Portfolio",
-            "Totals",
-            "Caveats",
-            "Governance",
-            "Forums",
-            "Permanence",
-            "applies to",
-            "Chance",
-            "Technique",
-        ]
-        body = text.split(sections[11])[0]  # sources keep their original language
+        english = ["Portfolio", "Total", "Caveats", "Governance", "Forums", "applies to", "Technique", "Low"]
+        body = text.split(sections[9])[0]  # sources keep their original language
         assert not [word for word in english if word in body]
+        assert ": " not in body.replace("`", "")  # Chinese text uses full-width colons
+
+
+def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
+    result = runner.invoke(app, [*SIX_BRIEF])
+    assert result.exit_code == 0, result.stderr
+    bottom = section(result.stdout, "## Bottom line").strip()
+    sentences = bottom.split(". ")
+    assert sentences[0].startswith(
+        "Together, these 6 techniques could remove 6.3–54.8 Gt CO2/yr, adding the low ends and the high "
+        "ends of every estimate [2]; over 2030–2049 that adds up to "
+    )
+    assert (
+        "UNEP estimate, 4–12 Gt CO2e/yr, is a potential and covers only forests, wetlands and soils: within "
+        "that scope (Afforestation and reforestation, Carbon sequestration in soils and Restoring wetlands), "
+        "the portfolio comes to 4–30, which overlaps its range, with the low end level and the high end 18 "
+        "higher [3]."
+    ) in bottom
+    assert "In 1,000 Monte Carlo draws (seed 3), 90% of outcomes lie between " in bottom
+    assert "None of this storage is permanent" in bottom
+    assert bottom.endswith(
+        "It needs governance decisions on monitoring, reporting and verification, social justice in land use, "
+        "carbon credits for biochar traded across borders and carbon credits for imported timber."
+    )
+
+
+def test_brief_fits_a_page_and_keeps_ids_and_options_out_of_the_prose(nbscdr_command: list[str]) -> None:
+    result = subprocess.run([*nbscdr_command, "brief", *SIX], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 65  # one printed page
+    *body, computed = lines
+    assert computed == (
+        "How this was computed: `nbscdr brief afforestation biochar building-with-biomass macroalgae "
+        f"soil-carbon wetlands` (nbscdr {__version__}; rates in Gt CO2/yr)."
+    )
+    prose = "\n".join(line for line in body if not line.startswith("|"))
+    for word in ("soil-carbon", "building-with-biomass", "--", "unep", "sr15-cdr"):
+        assert word not in prose, word
+
+
+def test_brief_numbers_every_source_it_cites() -> None:
+    import re
+
+    for args in (
+        ["brief", *SIX],
+        ["brief", "afforestation", "biochar", "-a", "ar6"],
+        [*SIX_BRIEF, "--detail"],
+    ):
+        text = runner.invoke(app, args).stdout
+        body, sources = text.split("## Sources\n")
+        listed = [int(n) for n in re.findall(r"^(\d+)\. ", sources, flags=re.MULTILINE)]
+        assert listed == list(range(1, len(listed) + 1))
+        cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(", ")}
+        assert cited == set(listed), args  # every mark listed, every listed source cited
+    assert "1. Carnegie Climate Governance Initiative (2019), Governing Nature-Based Solutions" in text
+
+
+def test_brief_detail_adds_techniques_and_assessments() -> None:
+    short = runner.invoke(app, ["brief", "biochar", "-a", "ar6"]).stdout
+    detail = runner.invoke(app, ["brief", "biochar", "-a", "ar6", "--detail"]).stdout
+    assert "## Techniques" not in short
+    technique = section(detail, "### Biochar")
+    assert (
+        "- IPCC AR6 WGIII (2022): 0.2–6.6 Gt CO2e/yr; central 2.6; biophysically possible by 2050, as a "
+        "central value (median) and a range [2]; Cost: 10–345 USD/t CO2 [9]; TRL 6–7 [10]"
+    ) in technique
+    assert (
+        "- C2G (2019) policy brief: 1.8–4.8 Gt CO2/yr; global removal potential per year, undated [6]"
+        in technique
+    )
+    assert "## The assessments" in detail
+
+
+def test_brief_as_html(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+            self.title = ""
+            self._in_title = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+            self._in_title = tag == "title" and not self.title  # the page's, not the chart's
+
+        def handle_data(self, data: str) -> None:
+            if self._in_title:
+                self.title += data
+
+        def handle_endtag(self, tag: str) -> None:
+            self._in_title = False
+
+    for lang, code, title in (
+        ("en", "en", "Nature-based CO2 removal by Biochar and Carbon sequestration in soils"),
+        ("zh", "zh-Hans", "基于自然的二氧化碳移除：生物炭、土壤中的碳封存"),
+    ):
+        out = tmp_path / f"brief-{lang}.html"
+        result = runner.invoke(app, ["brief", "biochar", "soil-carbon", "--lang", lang, "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == ""
+        page = Page()
+        page.feed(out.read_text(encoding="utf-8"))
+        tags = [tag for tag, _ in page.tags]
+        assert page.tags[0] == ("html", {"lang": code})
+        assert page.title == title
+        assert tags.count("svg") == 1 and "img" not in tags and "script" not in tags  # self-contained
+        assert tags.count("table") == 2 and "h1" in tags
+        assert not [a for _, attrs in page.tags for k, a in attrs.items() if k in ("src", "href")]
 
 
 def test_brief_names_the_scope_and_double_counting() -> None:

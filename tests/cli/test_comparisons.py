@@ -68,7 +68,7 @@ def test_reach_probabilities_use_the_in_scope_total(nbscdr_command: list[str], t
     # only afforestation (uniform 3–18) is in UNEP's scope: P(≥ 12) is about 6/15, not P(total ≥ 12)
     assert u["probability"]["unep.high"] == pytest.approx(6 / 15, abs=0.015)
     table = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    assert "| P(in-scope total ≥ 12: unep high) |" in table
+    assert "| P(in-scope total ≥ 12: UNEP estimate, high end) |" in table
 
 
 def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str], tmp_path: Path) -> None:

@@ -1,153 +1,447 @@
-"""A one-page Markdown briefing on a portfolio, in English or Chinese.
+"""A briefing on a portfolio that a minister's office can use, in English or
+Chinese, as Markdown (HTML is made from it in ``brief_html.py``).
 
-It gathers what a briefing on NBS CDR needs, after the C2G (2019) brief: the
-portfolio and its totals (with percentiles and cumulative figures where asked
-for), the comparison with UNEP and its scope, double counting, each technique's
-readiness, a governance checklist with each challenge once, the forums involved,
-the permanence caveat, and the source of every figure.
+It opens with a bottom line of a few sentences a reader can quote (what the
+portfolio could remove, how that compares with the reference in its scope, how
+sure, how durable, and the decisions it needs), then fits the evidence on one
+printed page: the portfolio, the comparison, the caveats, the decisions, who is
+involved, and numbered sources tied to the figures they support. ``detail`` adds
+a section per technique, every assessment, and every source the catalog holds
+for them. Technique names, never ids or command-line options, appear in the prose;
+the one line that says how it was computed carries the exact command.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from nbscdr_cli.analysis import Analysis
 from nbscdr_cli.render import tables
-from nbscdr_cli.render.as_markdown import section, table
-from nbscdr_cli.render.labels import join_names, text
-from nbscdr_cli.render.numbers import derived, formatter, span
-from nbscdr_cli.render.text import sampling_text, unit_text
+from nbscdr_cli.render.as_markdown import table
+from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.render.labels import join_names, join_scopes, text
+from nbscdr_cli.render.notes import portfolio_notes
+from nbscdr_cli.render.numbers import derived, formatter, percent, span
+from nbscdr_cli.render.tables import Grid
+from nbscdr_cli.render.text import comparison_show, unit_text
 
+BRIEF_FORMATS = ("markdown", "html")
+MAX_DECISIONS = 4  # named in the bottom line; the checklist has them all
+
+# The forums the C2G brief names (its words, restated); IPCC and IPBES are in a
+# sentence of their own, as the brief puts them.
 FORUMS: tuple[tuple[str, str], ...] = (
-    ("Governments at all levels", "各级政府"),
-    ("UN Framework Convention on Climate Change (UNFCCC)", "《联合国气候变化框架公约》(UNFCCC)"),
-    ("UN General Assembly (UNGA)", "联合国大会 (UNGA)"),
-    ("Convention on Biological Diversity (CBD)", "《生物多样性公约》(CBD)"),
-    ("Food and Agriculture Organization (FAO)", "联合国粮食及农业组织 (FAO)"),
-    ("International Union for Conservation of Nature (IUCN)", "世界自然保护联盟 (IUCN)"),
-    ("Civil society organisations", "民间社会组织"),
-    ("The research community", "研究界"),
-    ("Business", "商业部门"),
-    ("Regional bodies", "地区机构"),
-    ("Other interested and affected publics", "其他感兴趣和受影响的公众"),
+    ("governments at all levels", "各级政府"),
+    ("the UN Framework Convention on Climate Change (UNFCCC)", "《联合国气候变化框架公约》（UNFCCC）"),
+    ("the UN General Assembly (UNGA)", "联合国大会（UNGA）"),
+    ("the Convention on Biological Diversity (CBD)", "《生物多样性公约》（CBD）"),
+    ("the Food and Agriculture Organization (FAO)", "联合国粮食及农业组织（FAO）"),
+    ("the International Union for Conservation of Nature (IUCN)", "世界自然保护联盟（IUCN）"),
+    ("civil society organisations", "民间社会组织"),
+    ("the research community", "研究界"),
+    ("business", "商业部门"),
+    ("regional bodies", "地区机构"),
+    ("other interested and affected publics", "其他感兴趣和受影响的公众"),
 )
 
 
-def checklist(analysis: Analysis, lang: str) -> list[tuple[str, list[str]]]:
-    """Each governance challenge of the portfolio's techniques once, with the
-    techniques it applies to, in order of first appearance."""
-    items: dict[str, tuple[str, list[str]]] = {}
-    for entry in analysis.result.portfolio.entries:
-        for challenge in entry.technique.governance:
-            _, ids = items.setdefault(challenge.id, (challenge.text.get(lang), []))
-            ids.append(entry.technique.id)
-    return list(items.values())
+FORUMS_SOURCE = (
+    "Carnegie Climate Governance Initiative (2019), Governing Nature-Based Solutions to Carbon "
+    "Dioxide Removal, policy brief (Chinese edition): forums, processes and communities in its "
+    "section on governance"
+)
 
 
-BRIEF_FORMATS = ("markdown",)
+class Citations:
+    """Numbered sources, in the order the brief first cites them. Sources that
+    share a citation before their first ": " (the six figures of the C2G table)
+    are one numbered source listing each detail, so the list stays short."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.keys: list[str] = []
+        self.details: dict[str, list[str]] = {}
+        self.space = "" if lang == "zh" else " "  # Chinese sets marks close to the text
+
+    def __call__(self, source: str | None) -> str:
+        """The mark of ``source`` in the text, ' [3]'; nothing for no source."""
+        if not source:
+            return ""
+        key, _, detail = source.partition(": ")
+        if key not in self.details:
+            self.keys.append(key)
+            self.details[key] = []
+        for part in detail.split("; ") if detail else ():
+            if part not in self.details[key]:
+                self.details[key].append(part)
+        return f"{self.space}[{self.keys.index(key) + 1}]"
+
+    def marks(self, sources: Sequence[str | None]) -> str:
+        numbers = sorted({int(self(s).strip(" []")) for s in sources if s})
+        return f"{self.space}[{', '.join(map(str, numbers))}]" if numbers else ""
+
+    @property
+    def sources(self) -> list[str]:
+        return [f"{key}: {'; '.join(self.details[key])}" if self.details[key] else key for key in self.keys]
 
 
-def compose(analysis: Analysis, lang: str | None = None) -> str:
-    """The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's)."""
+def compose(
+    analysis: Analysis, lang: str | None = None, *, detail: bool = False, command: str | None = None
+) -> str:
+    """The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's).
+    ``command``, the exact command line, goes in the last line."""
     from nbscdr_cli import __version__
 
     lang = lang or analysis.lang
     doc = analysis.to_dict(lang=lang)
-    catalog = analysis.catalog
+    cite = Citations(lang)
     unit = unit_text(doc["unit"], lang)
-    names = {e.technique.id: e.technique.name.get(lang) for e in analysis.result.portfolio.entries}
-    assessment = catalog.assessments.get(analysis.assessment or "")
-    source_name = assessment.name.get(lang) if assessment else (analysis.assessment or catalog.path)
-    title = text("brief.title", lang) + (f": {doc['name']}" if doc["name"] else "")
-    out = [
-        f"# {title}",
+    out = [f"# {title(doc, lang)}", "", f"*{subtitle(analysis, doc, lang, __version__, cite)}*", ""]
+    out += [
+        f"## {text('brief.bottom_line', lang)}",
         "",
-        text("brief.intro", lang, assessment=source_name, unit=unit, version=__version__),
+        ("" if lang == "zh" else " ").join(bottom_line(analysis, doc, lang, cite)),
         "",
     ]
-
-    grids = {g.key: g for g in tables.portfolio_grids(doc, lang)}
-    out += [f"## {text('brief.portfolio', lang)}", "", table(grids["portfolio"]), ""]
-    total = doc["total"]
-    out += [f"## {text('brief.totals', lang)}", ""]
-    out.append(
-        "- "
-        + text(
-            "brief.total_line",
-            lang,
-            range=span(total["low"], total["high"], formatter(total["as_given"])),
-            unit=unit,
-        )
-    )
+    out += [f"## {text('brief.portfolio', lang)}", "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
+    if doc["comparisons"]:
+        grid = tables.comparison_grid(doc, lang)
+        refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
+        rows = [
+            [row[0] + cite(refs[c["reference"]]), *row[1:]]
+            for row, c in zip(grid.rows, doc["comparisons"], strict=True)
+        ]
+        out += [f"## {text('brief.comparison', lang)}", "", table(grid._replace(rows=rows)), ""]
+        out += [f"- {w['message']}" for w in doc["warnings"] if w["code"] == "reference-scope"] + [""]
     if "uncertainty" in doc:
-        u = doc["uncertainty"]
-        p = u["percentiles"]
-        line = text(
-            "brief.mc_line",
-            lang,
-            how=sampling_text(u, lang),
-            mean=derived(u["mean"]),
-            std=derived(u["std"]),
-            range=span(p["5"], p["95"]),
-            unit=unit,
-        )
-        out.append("- " + line)
+        grid = tables.uncertainty_grid(doc, lang)
+        out += [f"## {text('brief.uncertainty', lang)}", "", table(grid._replace(title="")), ""]
     if "horizon" in doc:
-        h = doc["horizon"]
+        out += period_section(analysis, doc, lang, cite)
+    notes = portfolio_notes(analysis, doc, lang, cite)
+    skip = {"figures", "reference", "reference-scope", "permanence", *PERIOD_NOTES}
+    out += (
+        [f"## {text('brief.caveats', lang)}", ""]
+        + [f"- {n['message']}" for n in notes if n["code"] not in skip]
+        + [""]
+    )
+    out += (
+        [f"## {text('brief.decisions', lang)}", ""]
+        + [f"- ☐ {line}" for line in decisions(analysis, lang)]
+        + [""]
+    )
+    out += [f"## {text('brief.forums', lang)}", "", forums(lang, cite), ""]
+    if detail:
+        out += techniques_detail(analysis, lang, cite)
+    for citation in citations(analysis, detail):
+        cite(citation)
+    out += [f"## {text('brief.sources', lang)}", ""]
+    out += [f"{i}. {source}" for i, source in enumerate(cite.sources, start=1)] + [""]
+    if command:
+        out += [text("brief.computed", lang, command=command, version=__version__, unit=unit)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_brief(
+    analysis: Analysis, fmt: str, *, detail: bool = False, command: str | None = None
+) -> tuple[str, list[str]]:
+    """The briefing in ``fmt`` (markdown, or html with the chart inline), and
+    warnings for the user (e.g. no font with Chinese glyphs for the chart)."""
+    markdown = compose(analysis, detail=detail, command=command)
+    if fmt != "html":
+        return markdown, []
+    from nbscdr_cli.render.brief_html import page
+    from nbscdr_cli.render.chart import draw
+
+    doc = analysis.to_dict()
+    chart, warnings = draw(doc, "svg", analysis.lang, analysis.sources())
+    return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
+
+
+PERIOD_NOTES = ("years", "no-ramp", "saturation", "no-saturation", "no-reversal", "reference-period")
+
+
+def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> list[str]:
+    """Each entry's and the total's removal over the period, what was assumed,
+    and each cumulative reference against the cumulative removal in its scope."""
+    h = doc["horizon"]
+    grid = tables.horizon_grid(doc, lang, ids=False)
+    rows = [row[:3] for row in grid.rows]  # what was assumed is said below the table
+    small = grid._replace(title="", header=grid.header[:3], rows=rows, numeric=grid.numeric[:3])
+    out = [f"## {grid.title}", "", table(small), ""]
+    notes = portfolio_notes(analysis, doc, lang, cite)
+    assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:5]]
+    out.append("- " + ("" if lang == "zh" else " ").join(assumed))
+    mass = unit_text(h["unit"], lang)
+    for c, comparison in zip(
+        h["comparisons"], analysis.horizon.comparisons if analysis.horizon else (), strict=True
+    ):
+        relation = prose_relation(c, lang, derived)
+        band = span(c["low"], c["high"], formatter(True))
+        cumulative = span(c["in_scope"]["cumulative"]["low"], c["in_scope"]["cumulative"]["high"])
         out.append(
             "- "
             + text(
-                "brief.horizon_line",
+                "brief.period_against",
                 lang,
-                start=h["from"],
-                last=h["last_year"],
-                years=h["years"],
-                cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
-                durable=span(h["durable"]["low"], h["durable"]["high"]),
-                mass=unit_text(h["unit"], lang),
+                ref=tables.reference_label(c, lang),
+                band=band,
+                unit=mass,
+                kind=text("kind." + c["kind"], lang),
+                cumulative=cumulative,
+                relation=relation,
+                cite=cite(comparison.reference.source),
             )
         )
-    out.append("")
-    for key in ("uncertainty", "horizon"):
-        if key in grids:
-            out += [section(grids[key], 3), ""]
+    return [*out, ""]
 
-    if doc["comparisons"]:
-        out += [f"## {text('brief.comparison', lang)}", "", table(grids["comparison"]), ""]
-        for w in doc["warnings"]:
-            if w["code"] in ("reference", "reference-scope"):
-                out.append(f"- {w['message']}")
-        out.append("")
 
-    out += [f"## {text('brief.caveats', lang)}", ""]
-    caveats = [
-        w["message"]
-        for w in doc["warnings"]
-        if w["code"] not in ("reference", "reference-scope", "permanence")
+def title(doc: dict[str, Any], lang: str) -> str:
+    names = [e["name"] for e in doc["entries"]]
+    if doc["name"]:
+        return text("brief.title_named", lang, name=doc["name"])
+    if len(names) <= 2:
+        return text("brief.title_names", lang, names=join_names(names, lang))
+    return text("brief.title_count", lang, n=len(names))
+
+
+def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, cite: Citations) -> str:
+    """The assessment the figures come from (cited), the potential, the version."""
+    found = analysis.catalog.assessments.get(analysis.assessment or "")
+    assessment = (doc.get("assessment_name") or {}).get(lang) or analysis.assessment or ""
+    assessment += cite(found.citation) if found is not None else ""
+    potential = text("potential." + doc["potential"], lang)
+    return text("brief.subtitle", lang, assessment=assessment, potential=potential, version=version)
+
+
+def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> list[str]:
+    """Three to five sentences: how much, against what, how sure, how durable, what it needs."""
+    total = doc["total"]
+    show = formatter(total["as_given"])
+    names = [e["name"] for e in doc["entries"]]
+    what = join_names(names, lang) if len(names) <= 3 else text("brief.these_n", lang, n=len(names))
+    sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
+    sentences = [
+        text(
+            "brief.bl_total",
+            lang,
+            what=what,
+            range=span(total["low"], total["high"], show),
+            unit=unit_text(doc["unit"], lang),
+            cite=cite.marks(sources),
+        )
     ]
-    out += [f"- {m}" for m in caveats] + [""]
+    if "horizon" in doc:
+        h = doc["horizon"]
+        sentences[-1] = sentences[-1].rstrip("。.") + text(
+            "brief.bl_period",
+            lang,
+            start=h["from"],
+            last=h["last_year"],
+            cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
+            durable=span(h["durable"]["low"], h["durable"]["high"]),
+            mass=unit_text(h["unit"], lang),
+        )
+    if doc["comparisons"]:
+        sentences.append(comparison_sentence(analysis, doc, lang, cite))
+    if "uncertainty" in doc:
+        sentences.append(sureness_sentence(doc, lang))
+    sentences.append(durability_sentence(analysis, lang, cite))
+    shorts = [challenge for challenge, _ in checklist(analysis, lang, short=True)][:MAX_DECISIONS]
+    if shorts:
+        sentences.append(text("brief.bl_decisions", lang, decisions=join_names(shorts, lang)))
+    return sentences
 
-    out += [f"## {text('brief.readiness', lang)}", ""]
-    for e in analysis.result.portfolio.entries:
-        readiness = e.technique.readiness.get(lang) if e.technique.readiness else "–"
-        out.append(f"- **{names[e.technique.id]}**{text('colon', lang)}{readiness}")
-    out.append("")
 
-    out += [f"## {text('brief.governance', lang)}", ""]
-    for challenge, ids in checklist(analysis, lang):
-        applies = join_names([names[i] for i in ids], lang)
-        out.append(f"- [ ] {challenge} — {text('brief.applies', lang)}{applies}")
-    out.append("")
+def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
+    """The first reference against the entries in its scope, in words."""
+    c = doc["comparisons"][0]
+    reference = analysis.result.comparisons[0].reference
+    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    ref = tables.reference_label(c, lang)
+    band = span(c["low"], c["high"], formatter(c["as_given"]))
+    ref_unit = unit_text(reference.unit if c["as_given"] else doc["unit"], lang)
+    kind = text("kind." + c["kind"], lang)
+    inside = c["in_scope"]
+    if not inside["techniques"]:
+        sentence = text("brief.bl_none_in_scope", lang, ref=ref, scope=join_scopes(c["scope"], lang))
+        return sentence + cite(reference.source) + text("brief.stop", lang)
+    subtotal = span(inside["low"], inside["high"], formatter(inside["as_given"]))
+    relation = prose_relation(c, lang, comparison_show(c))
+    values = {
+        "ref": ref,
+        "band": band,
+        "unit": ref_unit,
+        "kind": kind,
+        "subtotal": subtotal,
+        "relation": relation,
+    }
+    values["cite"] = cite(reference.source)
+    if c["out_of_scope"]:
+        covered = join_names([names[i] for i in inside["techniques"]], lang)
+        return text("brief.bl_scoped", lang, scope=join_scopes(c["scope"], lang), covered=covered, **values)
+    return text("brief.bl_unscoped", lang, **values)
 
-    out += [f"## {text('brief.forums', lang)}", ""]
-    forums = join_names([zh if lang == "zh" else en for en, zh in FORUMS], lang)
-    out += [text("brief.forums_text", lang, forums=forums), ""]
 
-    out += [f"## {text('brief.permanence', lang)}", "", text("brief.permanence_text", lang), ""]
+def prose_relation(c: dict[str, Any], lang: str, show: Any) -> str:
+    """'overlaps its range, with the low end level and the high end 18 higher'."""
+    from nbscdr_cli.render.numbers import number
 
-    out += [f"## {text('brief.sources', lang)}", ""]
-    out += [f"- {s}" for s in analysis.sources()]
+    def end(difference: float) -> str:
+        if number(difference) == 0:
+            return text("end.level", lang)
+        return text("end.higher" if difference > 0 else "end.lower", lang, amount=show(abs(difference)))
+
+    diff = c["difference"]
+    position = text("brief.position." + c["position"], lang)
+    return text("brief.relation", lang, position=position, low=end(diff["low"]), high=end(diff["high"]))
+
+
+def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
+    u = doc["uncertainty"]
+    p = u["percentiles"]
+    values = {
+        "samples": u["samples"],
+        "seed": u["seed"],
+        "p5": derived(p["5"]),
+        "p95": derived(p["95"]),
+        "unit": unit_text(doc["unit"], lang),
+    }
+    sentence = text("brief.bl_sure", lang, **values)
+    scoped = [c for c in doc["comparisons"] if c["out_of_scope"]]
+    key = f"{doc['comparisons'][0]['reference']}.low" if doc["comparisons"] else None
+    if key and key in u["probability"]:
+        what = text("brief.in_scope_of" if scoped else "brief.portfolio_word", lang)
+        ref = tables.reference_label(doc["comparisons"][0], lang)
+        sentence = sentence.rstrip("。.") + text(
+            "brief.bl_reach", lang, ref=ref, what=what, p=percent(u["probability"][key])
+        )
+    return sentence
+
+
+def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
+    """Not permanent, with what the sources say of the techniques in the portfolio."""
+    sentence = text("brief.bl_durable", lang)
+    biochar = [
+        n
+        for e in analysis.result.portfolio.entries
+        for n in e.technique.durability
+        if "less prone to reversal" in n.text.en
+    ]
+    if biochar:
+        sentence = (
+            sentence.rstrip("。.")
+            + text("brief.bl_durable_biochar", lang)
+            + cite(biochar[0].source)
+            + text("brief.stop", lang)
+        )
+    return sentence
+
+
+def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> Grid:
+    """The entries by name (share, own figure or stand-in assessment said in words)
+    with their figures and a source mark each; the total last."""
+    show = formatter(doc["total"]["as_given"])
+    unit = unit_text(doc["unit"], lang)
+    central = any(e.get("central") is not None for e in doc["entries"])
+    rows = []
+    for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
+        label = e["name"]
+        if e["own_figure"]:
+            label += text("paren", lang, text=text("own_figure", lang))
+        elif e["share"] != 1:
+            label += text("paren", lang, text=text("brief.share", lang, share=derived(e["share"] * 100)))
+        if e["fallback"]:
+            label += text("paren", lang, text=text("from_assessment", lang, assessment=e["assessment"]))
+        source = "" if e["own_figure"] else cite(entry.technique.source).strip()
+        row = [label, "0" if e["up_to"] else show(e["low"]), show(e["high"])]
+        if central:
+            row.append(show(e["central"]) if e.get("central") is not None else "–")
+        rows.append([*row, source])
+    total = doc["total"]
+    rows.append(
+        [text("total", lang), show(total["low"]), show(total["high"]), *([""] if central else []), ""]
+    )
+    header = [text("technique", lang), f"{text('low', lang)}\n{unit}", f"{text('high', lang)}\n{unit}"]
+    if central:
+        header.append(f"{text('central', lang)}\n{unit}")
+    return Grid(
+        "",
+        [*header, text("source", lang)],
+        rows,
+        [False, True, True, *([True] if central else []), False],
+        totals=1,
+    )
+
+
+def checklist(analysis: Analysis, lang: str, *, short: bool = False) -> list[tuple[str, list[str]]]:
+    """Each governance challenge of the portfolio's techniques once, with the
+    techniques it applies to, the most widely shared first."""
+    items: dict[str, tuple[str, list[str]]] = {}
+    for entry in analysis.result.portfolio.entries:
+        for challenge in entry.technique.governance:
+            label = (challenge.short or challenge.text) if short else challenge.text
+            _, names = items.setdefault(challenge.id, (label.get(lang), []))
+            names.append(entry.technique.name.get(lang))
+    return sorted(items.values(), key=lambda item: -len(item[1]))
+
+
+def decisions(analysis: Analysis, lang: str) -> list[str]:
+    return [
+        f"{challenge}{text('paren', lang, text=text('brief.applies', lang, names=join_names(names, lang)))}"
+        for challenge, names in checklist(analysis, lang)
+    ]
+
+
+def forums(lang: str, cite: Citations) -> str:
+    names = join_names([zh if lang == "zh" else en for en, zh in FORUMS], lang)
+    return text("brief.forums_text", lang, forums=names, cite=cite(FORUMS_SOURCE))
+
+
+def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[str]:
+    """A section per technique: readiness, storage durability and every
+    assessment's estimate with its cost and readiness level, each with its source;
+    then what each assessment measures."""
+    sep, stop = text("clause_sep", lang), text("brief.stop", lang)
+    assessments = analysis.catalog.assessments
+    out = [f"## {text('brief.techniques', lang)}", ""]
+    for entry in analysis.result.portfolio.entries:
+        t = entry.technique
+        out += [f"### {t.name.get(lang)}", ""]
+        if t.readiness:
+            out.append(f"- {text('readiness', lang)}{text('colon', lang)}{t.readiness.get(lang)}")
+        for note in t.durability:
+            said = note.text.get(lang).rstrip("。.")
+            out.append(f"- {text('durability', lang)}{text('colon', lang)}{said}{cite(note.source)}{stop}")
+        for e in t.estimates:
+            found = assessments.get(e.assessment or "")
+            name = found.name.get(lang) if found is not None else e.assessment
+            d = {**estimate_document(e), "assessment": name, "cost": None, "trl": None}
+            line = tables.estimate_text(d, lang) + cite(e.source)
+            if e.cost is not None:
+                cost = tables.cost_text(cost_document(e.cost), lang)
+                line += sep + text("cost", lang) + text("colon", lang) + cost + cite(e.cost.source)
+            if e.trl is not None:
+                line += (
+                    sep + text("trl", lang) + " " + tables.trl_text(trl_document(e.trl)) + cite(e.trl.source)
+                )
+            out.append(f"- {line}")
+        out.append("")
+    out += [f"## {text('brief.assessments', lang)}", ""]
+    for a in assessments.values():
+        measure = a.measures(analysis.catalog.potential)
+        out.append(
+            f"- {a.name.get(lang)}{text('colon', lang)}{measure.get(lang) if measure else ''}{cite(a.citation)}"
+        )
+    return [*out, ""]
+
+
+def citations(analysis: Analysis, detail: bool) -> list[str]:
+    """The assessment's citation, and with ``detail`` every estimate's source."""
+    found = []
+    assessment = analysis.catalog.assessments.get(analysis.assessment or "")
     if assessment is not None:
-        out.append(f"- {assessment.citation}")
-    own = [names[e.technique.id] for e in analysis.result.portfolio.entries if e.own_figure]
-    if own:
-        out.append(f"- {join_names(own, lang)}{text('colon', lang)}{text('brief.own_figure', lang)}")
-    return "\n".join(out).rstrip() + "\n"
+        found.append(assessment.citation)
+    if detail:
+        found += [s for s in analysis.sources() if s]
+    return found

@@ -9,6 +9,22 @@ Values with ``{name}`` fields are filled by ``text(key, lang, name=...)``.
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
+    "probability_of": (
+        "P({what} ≥ {value}: {threshold})",
+        "P（{what} ≥ {value}：{threshold}）",
+    ),
+    "reference_end": (
+        "{ref}, {end} end",
+        "{ref}{end}",
+    ),
+    "brief.uncertainty": (
+        "How sure",
+        "确定程度",
+    ),
+    "brief.period_against": (
+        "{ref}, {band} {unit}, is {kind} over a different period: the cumulative removal over this period, {cumulative}, {relation}{cite}.",
+        "{ref}（{band} {unit}）是{kind}，所涵盖的时期不同：本时期的累计移除量 {cumulative}，{relation}{cite}。",
+    ),
     "missing_economic": (
         "no economic potential for {names}",
         "缺少经济潜力：{names}",
@@ -169,6 +185,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Notes",
         "注意事项",
     ),
+    "assumed": (
+        "Assumed",
+        "假设",
+    ),
     "value": (
         "Value",
         "数值",
@@ -294,8 +314,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{names}：来源仅给出上限，下限按 0 计。",
     ),
     "note.overlap": (
-        "{a} and {b}: {text}",
-        "{a}与{b}：{text}",
+        "{a} and {b}: {text}{cite}.",
+        "{a}与{b}：{text}{cite}。",
     ),
     "note.scope": (
         "{ref} covers {scope} only, so it is compared with {inside} ({subtotal} {unit}); with {outside}, which it does not cover, the whole portfolio is {total} {unit}.",
@@ -318,8 +338,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "未假设逐步扩大部署：各条目自第一年起即按全额速率移除（没有来源给出爬坡时间）。",
     ),
     "note.saturation": (
-        "{name} stops adding after {years} years ({source}).",
-        "{name}在 {years} 年后不再增加移除量（{source}）。",
+        "{name} stops adding after {years} years{cite}.",
+        "{name}在 {years} 年后不再增加移除量{cite}。",
     ),
     "note.no_saturation": (
         "{names}: no source gives a saturation time, so none is applied.",
@@ -373,77 +393,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "lognormal",
         "对数正态",
     ),
-    "brief.title": (
-        "Briefing: nature-based CO2 removal",
-        "简报：基于自然的二氧化碳移除",
-    ),
-    "brief.intro": (
-        "Removal potentials from {assessment}; all rates in {unit}. Prepared with nbscdr {version}.",
-        "移除潜力数据来自{assessment}；所有速率单位为 {unit}。由 nbscdr {version} 生成。",
-    ),
-    "brief.portfolio": (
-        "Portfolio",
-        "技术组合",
-    ),
-    "brief.totals": (
-        "Totals",
-        "合计",
-    ),
-    "brief.total_line": (
-        "Annual removal potential of the portfolio: **{range} {unit}**, adding every low and every high (all extremes at once).",
-        "该组合每年的移除潜力：**{range} {unit}**（各技术下限与上限分别相加，即假设极端情况同时出现）。",
-    ),
-    "brief.mc_line": (
-        "Monte Carlo ({how}): mean {mean} (standard deviation {std}), 90% range {range} {unit}.",
-        "蒙特卡洛模拟（{how}）：均值 {mean}（标准差 {std}），90% 区间 {range} {unit}。",
-    ),
-    "brief.horizon_line": (
-        "From {start} through {last} ({years} years): cumulative removal {cumulative} {mass}; still stored at the end {durable} {mass}.",
-        "{start} 年至 {last} 年（共 {years} 年）：累计移除 {cumulative} {mass}；期末仍储存 {durable} {mass}。",
-    ),
-    "brief.comparison": (
-        "Comparison with UNEP and other references",
-        "与联合国环境规划署等参考估计的比较",
-    ),
-    "brief.caveats": (
-        "Caveats",
-        "注意事项",
-    ),
-    "brief.readiness": (
-        "Technical readiness",
-        "技术成熟度",
-    ),
-    "brief.governance": (
-        "Governance checklist",
-        "治理检查清单",
-    ),
-    "brief.applies": (
-        "applies to: ",
-        "适用于：",
-    ),
-    "brief.forums": (
-        "Forums and communities involved",
-        "相关论坛与群体",
-    ),
-    "brief.permanence": (
-        "Permanence",
-        "永久性",
-    ),
-    "brief.permanence_text": (
-        "Carbon stored by nature-based solutions is not permanent. A forest takes up less CO2 as it ages and saturates; trees die and decay through age, drought, fire, pests or clearing and release the CO2 again. Keeping the benefit is a long-term governance task: who deploys, monitors and pays, and who ensures that the carbon stays stored and that leakage and harm are prevented.",
-        "基于自然的解决方案所储存的碳并非永久。森林随树龄增长而吸收减少并趋于饱和；树木会因衰老、干旱、火灾、虫害或砍伐而死亡腐烂，使二氧化碳重新释放。保持这些收益是一项长期治理任务：由谁部署、监测和付费，由谁确保碳得到长期储存并防止泄漏和危害。",
-    ),
-    "brief.sources": (
-        "Sources of the figures",
-        "数据来源（引文保留原文）",
-    ),
-    "brief.own_figure": (
-        "figure given by the user",
-        "用户自定数值",
-    ),
     "note.caveat": (
-        "{name}: {text} ({source})",
-        "{name}：{text}（{source}）",
+        "{name}: {text}{cite}.",
+        "{name}：{text}{cite}。",
     ),
     "note.reference": (
         "{ref}, {range} {unit}, is {kind}: {measures}.",
@@ -519,7 +471,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "end.lower": (
         "{amount} lower",
-        "低 {amount}",
+        "低出 {amount}",
     ),
     "against": (
         "In scope, against the reference",
@@ -613,9 +565,145 @@ TEXT: dict[str, tuple[str, str]] = {
         "{years} years",
         "{years} 年",
     ),
+    "brief.bottom_line": (
+        "Bottom line",
+        "要点",
+    ),
+    "brief.portfolio": (
+        "The portfolio",
+        "技术组合",
+    ),
+    "brief.comparison": (
+        "Against the references",
+        "与参考估计的比较",
+    ),
+    "brief.caveats": (
+        "Caveats",
+        "注意事项",
+    ),
+    "brief.decisions": (
+        "Decisions needed",
+        "需要作出的决定",
+    ),
+    "brief.forums": (
+        "Who is involved",
+        "相关方",
+    ),
+    "brief.sources": (
+        "Sources",
+        "来源（引文保留原文）",
+    ),
+    "brief.techniques": (
+        "The techniques",
+        "各项技术",
+    ),
+    "brief.assessments": (
+        "The assessments",
+        "各项评估",
+    ),
+    "brief.title_named": (
+        "{name} — nature-based CO2 removal",
+        "{name}——基于自然的二氧化碳移除",
+    ),
+    "brief.title_names": (
+        "Nature-based CO2 removal by {names}",
+        "基于自然的二氧化碳移除：{names}",
+    ),
+    "brief.title_count": (
+        "Nature-based CO2 removal: a portfolio of {n} techniques",
+        "基于自然的二氧化碳移除：{n} 项技术的组合",
+    ),
+    "brief.subtitle": (
+        "{assessment}, {potential} potential · nbscdr {version}",
+        "{assessment}，{potential}潜力 · nbscdr {version}",
+    ),
+    "brief.these_n": (
+        "these {n} techniques",
+        "这 {n} 项技术",
+    ),
+    "brief.bl_total": (
+        "Together, {what} could remove {range} {unit}, adding the low ends and the high ends of every estimate{cite}.",
+        "{what}合计可移除 {range} {unit}（各估计的下限与上限分别相加）{cite}。",
+    ),
+    "brief.bl_period": (
+        "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} would still be stored at the end of {last}.",
+        "；{start}–{last} 年累计移除 {cumulative} {mass}，其中 {durable} 到 {last} 年末仍将储存。",
+    ),
+    "brief.bl_scoped": (
+        "{ref}, {band} {unit}, is {kind} and covers only {scope}: within that scope ({covered}), the portfolio comes to {subtotal}, which {relation}{cite}.",
+        "{ref}（{band} {unit}）是{kind}，仅涵盖{scope}：在该范围内（{covered}），该组合合计 {subtotal}，{relation}{cite}。",
+    ),
+    "brief.bl_unscoped": (
+        "Against {ref}, {band} {unit} ({kind}), the portfolio's {subtotal} {relation}{cite}.",
+        "与{ref}（{band} {unit}，{kind}）相比，该组合的 {subtotal} {relation}{cite}。",
+    ),
+    "brief.bl_none_in_scope": (
+        "None of these techniques is within the scope of {ref} ({scope}), so none is compared with it",
+        "这些技术均不在{ref}的适用范围（{scope}）内，因此不与之比较",
+    ),
+    "brief.relation": (
+        "{position} its range, with the low end {low} and the high end {high}",
+        "与其范围{position}：下限{low}，上限{high}",
+    ),
+    "brief.position.below": (
+        "lies below",
+        "相比整体偏低",
+    ),
+    "brief.position.overlapping": (
+        "overlaps",
+        "相重叠",
+    ),
+    "brief.position.above": (
+        "lies above",
+        "相比整体偏高",
+    ),
+    "brief.bl_sure": (
+        "In {samples:,} Monte Carlo draws (seed {seed}), 90% of outcomes lie between {p5} and {p95} {unit}.",
+        "在 {samples:,} 次蒙特卡洛抽样（随机种子 {seed}）中，90% 的结果介于 {p5} 与 {p95} {unit} 之间。",
+    ),
+    "brief.bl_reach": (
+        "; the probability of reaching the low end of {ref} ({what}) is {p}.",
+        "；达到{ref}下限的概率（{what}）为 {p}。",
+    ),
+    "brief.in_scope_of": (
+        "the techniques in its scope",
+        "其适用范围内的技术",
+    ),
+    "brief.portfolio_word": (
+        "the whole portfolio",
+        "整个组合",
+    ),
+    "brief.bl_durable": (
+        "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again.",
+        "这些储存均非永久：吸收会趋于饱和，火灾、干旱、虫害或土地利用变化可能使碳重新释放。",
+    ),
+    "brief.bl_durable_biochar": (
+        ", though carbon stored in biochar is less prone to reversal",
+        "，但储存在生物炭中的碳不易逆转",
+    ),
+    "brief.stop": (
+        ".",
+        "。",
+    ),
+    "brief.bl_decisions": (
+        "It needs governance decisions on {decisions}.",
+        "还需要就{decisions}作出治理决定。",
+    ),
+    "brief.share": (
+        "{share}% of its range",
+        "其范围的 {share}%",
+    ),
+    "brief.applies": (
+        "applies to {names}",
+        "适用于{names}",
+    ),
     "brief.forums_text": (
-        "Forums, processes and communities that take part in, or could contribute to, governing NBS CDR include {forums}. As governance of NBS progresses, processes such as the CBD, the UNFCCC and its scientific bodies, the IPCC and IPBES may need to come together to consider synergies and trade-offs between potentially competing goals (C2G 2019).",
-        "参与或可能促进基于自然的碳移除治理的论坛、进程和群体包括{forums}。随着基于自然的解决方案治理的推进，《生物多样性公约》、《联合国气候变化框架公约》及其相关科学机构、政府间气候变化专门委员会（IPCC）和生物多样性与生态系统服务政府间科学政策平台（IPBES）等不同进程可能有必要走到一起，探讨潜在竞争目标之间的协同作用和权衡（C2G 2019）。",
+        "Forums, processes and communities that take part in, or could contribute to, governing nature-based CO2 removal include {forums}. As that governance develops, the CBD, the UNFCCC and its scientific bodies, the IPCC and IPBES may need to come together to weigh the synergies and trade-offs between potentially competing goals{cite}.",
+        "参与或可能促进基于自然的二氧化碳移除治理的论坛、进程和群体包括{forums}。随着治理的推进，《生物多样性公约》、《联合国气候变化框架公约》及其相关科学机构、政府间气候变化专门委员会（IPCC）和生物多样性与生态系统服务政府间科学政策平台（IPBES）可能有必要走到一起，探讨潜在竞争目标之间的协同作用和权衡{cite}。",
+    ),
+    "brief.computed": (
+        "How this was computed: `{command}` (nbscdr {version}; rates in {unit}).",
+        "计算方法：`{command}`（nbscdr {version}；速率单位为 {unit}）。",
     ),
 }
 

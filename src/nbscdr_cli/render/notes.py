@@ -16,6 +16,7 @@ language joins them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.render.labels import join_names, join_scopes, text
@@ -35,8 +36,17 @@ def _note(code: str, message: str, **data: Any) -> Note:
     return {"code": code, **data, "message": message}
 
 
-def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[Note]:
-    """Every note for a portfolio document ``doc`` made from ``analysis``."""
+Cite = Callable[[str], str]
+
+
+def portfolio_notes(
+    analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cite | None = None
+) -> list[Note]:
+    """Every note for a portfolio document ``doc`` made from ``analysis``.
+    ``cite`` turns a source into its mark in the text (the brief numbers them);
+    by default caveats and saturation times name their source in parentheses,
+    and double counting leaves it to the note's ``source`` field."""
+    inline = cite or (lambda source: text("paren", lang, text=source))
     result = analysis.result
     names = {e["technique"]: e["name"] for e in doc["entries"]}
 
@@ -60,15 +70,17 @@ def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[
         notes.append(_note("fallback", message, techniques=fallback))
     notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
     if analysis.horizon is not None:
-        notes += horizon_notes(analysis, named, lang)
+        notes += horizon_notes(analysis, named, lang, inline)
     if result.open_low_ids:
         ids = list(result.open_low_ids)
         notes.append(_note("up-to", text("note.up_to", lang, names=named(ids)), techniques=ids))
     for e in result.portfolio.entries:
-        notes += caveat_notes(e, names[e.technique.id], lang)
+        notes += caveat_notes(e, names[e.technique.id], lang, inline)
     for overlap in result.overlaps:
         a, b = overlap.techniques
-        message = text("note.overlap", lang, a=names[a], b=names[b], text=overlap.text.get(lang))
+        mark = cite(overlap.source) if cite else ""
+        reason = overlap.text.get(lang).rstrip(".。")
+        message = text("note.overlap", lang, a=names[a], b=names[b], text=reason, cite=mark)
         notes.append(_note("double-counting", message, techniques=[a, b], source=overlap.source))
     for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
         notes.append(
@@ -90,7 +102,7 @@ def portfolio_notes(analysis: Analysis, doc: dict[str, Any], lang: str) -> list[
     return notes
 
 
-def caveat_notes(entry: Entry, name: str, lang: str) -> list[Note]:
+def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
     """The sourced caveats of an entry: its technique's, and its estimate's
     (e.g. "includes avoided emissions"), each shown wherever the entry is."""
     caveats = [entry.technique.caveat]
@@ -99,7 +111,7 @@ def caveat_notes(entry: Entry, name: str, lang: str) -> list[Note]:
     return [
         _note(
             "caveat",
-            text("note.caveat", lang, name=name, text=c.text.get(lang), source=c.source),
+            text("note.caveat", lang, name=name, text=c.text.get(lang).rstrip(".。"), cite=cite(c.source)),
             technique=entry.technique.id,
             source=c.source,
         )
@@ -169,7 +181,7 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
     )
 
 
-def horizon_notes(analysis: Analysis, named: Any, lang: str) -> list[Note]:
+def horizon_notes(analysis: Analysis, named: Any, lang: str, cite: Cite) -> list[Note]:
     """What the period assumed: counting of years, ramp, saturation, reversal."""
     h = analysis.horizon
     assert h is not None
@@ -186,7 +198,7 @@ def horizon_notes(analysis: Analysis, named: Any, lang: str) -> list[Note]:
                 lang,
                 name=named([e.technique]),
                 years=derived(p.saturation_years),
-                source=source,
+                cite=cite(source or ""),
             )
             notes.append(_note("saturation", message, technique=e.technique))
     for code, key, ids in (

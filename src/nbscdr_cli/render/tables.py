@@ -122,10 +122,9 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     u = doc["uncertainty"]
-    scoped = {c["reference"] for c in doc["comparisons"] if c["out_of_scope"]}
     rows = [[text("mean", lang), derived(u["mean"])], [text("std", lang), derived(u["std"])]]
     rows += [[f"P{p}", derived(v)] for p, v in u["percentiles"].items()]
-    rows += [list(r) for r in probability_rows(u, scoped, lang)]
+    rows += [list(r) for r in probability_rows(u, doc["comparisons"], lang)]
     title = f"{text('uncertainty', lang)}: {sampling_text(u, lang)}"
     return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
 
@@ -141,7 +140,9 @@ def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
     return text("list_sep", lang).join(parts)
 
 
-def horizon_grid(doc: dict[str, Any], lang: str) -> Grid:
+def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
+    """Each entry's cumulative and durable removal over the period, with what
+    was assumed for it, and the total; ``ids`` adds each technique's id."""
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
     rows = []
@@ -149,7 +150,7 @@ def horizon_grid(doc: dict[str, Any], lang: str) -> Grid:
         eh = e["horizon"]
         rows.append(
             [
-                f"{e['name']} ({e['technique']})",
+                f"{e['name']} ({e['technique']})" if ids else e["name"],
                 span(eh["cumulative"]["low"], eh["cumulative"]["high"]),
                 span(eh["durable"]["low"], eh["durable"]["high"]),
                 entry_parameters_text(eh, lang),
@@ -168,7 +169,7 @@ def horizon_grid(doc: dict[str, Any], lang: str) -> Grid:
         text("technique", lang),
         _head(text("cumulative", lang), mass),
         _head(text("durable", lang), mass),
-        "",
+        text("assumed", lang),
     ]
     return Grid(title, header, rows, [False, True, True, False], totals=1, key="horizon")
 
@@ -203,7 +204,6 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
     cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
-    scoped = {c["reference"] for c in h["comparisons"] if c["out_of_scope"]}
     rows = [
         [text("mean", lang), derived(cu["mean"]), derived(du["mean"])],
         [text("std", lang), derived(cu["std"]), derived(du["std"])],
@@ -211,8 +211,8 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows += [
         [f"P{p}", derived(cu["percentiles"][p]), derived(du["percentiles"][p])] for p in cu["percentiles"]
     ]
-    durable = dict(probability_rows(du, scoped, lang))
-    rows += [[label, p, durable.get(label, "–")] for label, p in probability_rows(cu, scoped, lang)]
+    durable = dict(probability_rows(du, h["comparisons"], lang))
+    rows += [[label, p, durable.get(label, "–")] for label, p in probability_rows(cu, h["comparisons"], lang)]
     header = ["", _head(text("cumulative", lang), mass), _head(text("durable", lang), mass)]
     return Grid("", header, rows, [False, True, True])
 

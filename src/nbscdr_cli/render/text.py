@@ -66,25 +66,32 @@ def sampling_text(u: dict[str, Any], lang: str) -> str:
     return text("mc_header", lang, **{**u, "samples": samples, "distribution": distribution})
 
 
-def threshold_label(key: str, lang: str, scoped: bool) -> str:
-    """'P(total ≥ 20: target)' or 'P(in scope ≥ 4: unep low)' for a probability key."""
+def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
+    """'target' or 'UNEP, low end' for a probability key ("unep.low");
+    ``names`` maps reference ids to their names in ``lang``."""
     if key == "target":
         return text("target", lang)
     ref, _, end = key.rpartition(".")
-    return f"{ref} {text(end, lang).lower()}" if end in ("low", "high") else key
+    if end not in ("low", "high"):
+        return key
+    return text("reference_end", lang, ref=names.get(ref, ref), end=text(end, lang).lower())
 
 
 def probability_rows(
-    u: dict[str, Any], scoped: set[str], lang: str, show: Show = derived
+    u: dict[str, Any], comparisons: list[dict[str, Any]], lang: str, show: Show = derived
 ) -> list[tuple[str, str]]:
-    """(label, percentage) for each threshold of an uncertainty document; a
-    reference's ends are tested against the subtotal in its scope (``scoped``)."""
+    """(label, percentage) for each threshold of an uncertainty document. A
+    reference's ends are tested against the subtotal in its scope, so the label
+    says "in-scope total" where that leaves entries out."""
     from nbscdr_cli.render.numbers import percent
 
+    names = {c["reference"]: c["name"][lang] for c in comparisons}
+    scoped = {c["reference"] for c in comparisons if c["out_of_scope"]}
     rows = []
     for key, p in u["probability"].items():
         ref = key.rpartition(".")[0]
-        what = text("in_scope_total" if ref in scoped else "total", lang)
-        label = f"P({what} ≥ {show(u['thresholds'][key])}: {threshold_label(key, lang, ref in scoped)})"
+        what = text("in_scope_total" if ref in scoped else "total", lang).lower()
+        threshold = threshold_label(key, lang, names)
+        label = text("probability_of", lang, what=what, value=show(u["thresholds"][key]), threshold=threshold)
         rows.append((label, percent(p)))
     return rows

@@ -1,0 +1,58 @@
+"""The briefing as one self-contained HTML page: the Markdown of ``brief.py``
+rendered by markdown-it-py, the chart inline as SVG (its text kept as text), a
+print-friendly style sheet, the page's language declared, and Chinese fonts
+named in the font stack. Nothing is fetched from the network."""
+
+from __future__ import annotations
+
+import html
+import re
+
+STYLE = """
+:root { color-scheme: light; }
+body { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+       "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; line-height: 1.45; color: #1b1b1b;
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.15rem; margin-top: 1.4rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1rem; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border: 1px solid #bbb; padding: .2rem .5rem; vertical-align: top; }
+th { background: #eef3f7; }
+td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; }
+figure svg { width: 100%; height: auto; }
+code { font-size: .85rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  table, figure { break-inside: avoid; }
+}
+"""
+
+LANGS = {"en": "en", "zh": "zh-Hans"}
+
+
+def inline_svg(svg: bytes) -> str:
+    """An SVG document as an element to put in HTML: no XML prolog or doctype."""
+    text = svg.decode("utf-8")
+    start = text.find("<svg")
+    return text[start:] if start >= 0 else ""
+
+
+def page(markdown: str, lang: str, title: str, chart: bytes | None = None) -> str:
+    """The HTML page for a briefing in Markdown, with ``chart`` (SVG) after its
+    portfolio table."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    if chart is not None:
+        figure = f'<figure class="chart">{inline_svg(chart)}</figure>'
+        body = re.sub(r"(</table>)", r"\1" + figure.replace("\\", "\\\\"), body, count=1)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{LANGS.get(lang, lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
