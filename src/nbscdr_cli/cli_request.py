@@ -74,7 +74,7 @@ def lang(display: Display) -> str:
         return display.lang.value
     root = _root_params()
     if root.get("lang") is not None:
-        return str(root["lang"].value)
+        return str(getattr(root["lang"], "value", root["lang"]))  # click keeps the choice's string
     from nbscdr_cli.environment import locale_lang
 
     return locale_lang()
