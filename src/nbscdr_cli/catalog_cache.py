@@ -28,7 +28,7 @@ from nbscdr_cli.catalog import (
     Technique,
 )
 
-ENCODING_VERSION = "1"
+ENCODING_VERSION = "2"  # 2: entries carry a digest (cache.py)
 KEEP = 20  # catalogs kept; older entries are removed
 _TYPES: dict[str, Callable[..., Any]] = {
     cls.__name__: cls
@@ -38,16 +38,11 @@ _TYPES: dict[str, Callable[..., Any]] = {
 
 def content_key(raw: bytes) -> str:
     """The cache key of a catalog file's bytes."""
-    try:  # BLAKE2 without hashlib, which loads OpenSSL first (~3 ms at every start)
-        from _blake2 import blake2b
-    except ImportError:  # another Python implementation
-        from hashlib import blake2b
-
     from nbscdr_cli import __version__
     from nbscdr_cli.units import DEFINITION_KEY
 
     salt = f"{__version__}\0{DEFINITION_KEY}\0{ENCODING_VERSION}\0".encode()
-    return blake2b(salt + raw, digest_size=20).hexdigest()
+    return cache.digest(salt + raw)
 
 
 def _encode(value: Any) -> Any:

@@ -16,7 +16,9 @@ Importing pint costs ~150-190 ms (it imports numpy), more than everything else a
 command does. Parsed factors therefore go into a small JSON cache in the user's
 cache folder, keyed by the registry definition, so that a repeated unit string is
 converted without importing pint at all. The cache is best effort: a read-only or
-missing HOME only means pint is imported every time.
+missing HOME only means pint is imported every time, an entry that is not exactly
+a kind and a finite positive factor is skipped, and a cached kind that would
+refuse the unit is checked with pint first.
 """
 
 from __future__ import annotations
@@ -165,7 +167,10 @@ def _valid_entry(value: Any) -> tuple[Kind, float] | None:
     factor = value[1]
     if isinstance(factor, bool) or not isinstance(factor, int | float):
         return None
-    factor = float(factor)
+    try:
+        factor = float(factor)
+    except OverflowError:  # an integer of hundreds of digits
+        return None
     return (value[0], factor) if math.isfinite(factor) and factor > 0 else None
 
 
@@ -221,7 +226,9 @@ def parse_unit(
     if key == CANONICAL_RATE:
         return Unit(text.strip(), "rate", 1.0)
     found: tuple[Kind, float] | str | None = _disk_cache().get(key)
-    if found is None:
+    if found is None or (kind is not None and found[0] != kind):
+        # A miss, or a cached answer that would refuse the unit: pint decides,
+        # so that no cache entry, however damaged, can refuse a valid unit.
         found = _pint_factor(key)
         if isinstance(found, tuple) and math.isfinite(found[1]) and found[1] > 0:
             _remember(key, *found)
