@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.analysis import Analysis
 from nbscdr_cli.catalog import Catalog, LocalText, Reference
-from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.errors import InputError, UsageError, cut
 
 if TYPE_CHECKING:
     from nbscdr_cli.horizon import HorizonSettings
@@ -165,7 +165,7 @@ def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
     from nbscdr_cli.units import parse_number, parse_quantity
 
     if isinstance(target, bool) or not isinstance(target, int | float | str):
-        raise UsageError(f"{target!r} is not a number or a quantity", field="target")
+        raise UsageError(f"{cut(repr(target))} is not a number or a quantity", field="target")
     try:
         if isinstance(target, str) and not _looks_numeric(target):
             value, target_unit = parse_quantity(target, field="target")
@@ -210,7 +210,7 @@ def prepare(request: Request) -> Plan:
     from nbscdr_cli.portfolio import build_portfolio
 
     if request.lang not in LANGS:
-        raise UsageError(f"{request.lang!r} is not one of {', '.join(LANGS)}", field="lang")
+        raise UsageError(f"{cut(repr(request.lang))} is not one of {', '.join(LANGS)}", field="lang")
     catalog = catalog_of(request)
     name, specs = entry_specs(request)
     portfolio = build_portfolio(catalog, specs, name=name)

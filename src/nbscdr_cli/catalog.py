@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from nbscdr_cli.errors import InputError
+from nbscdr_cli.errors import InputError, cut
 
 # Shared empty default for mapping fields; never mutated.
 _EMPTY: Mapping[str, Any] = {}
@@ -174,13 +174,13 @@ class Catalog(NamedTuple):
             missing = self.without_estimate[found]
             having = ", ".join(str(e.assessment) for e in missing.estimates) or "none"
             raise InputError(
-                f"technique {found!r} has no estimate in assessment {self.assessment!r}; "
+                f"technique {cut(found)!r} has no estimate in assessment {self.assessment!r}; "
                 f"assessments with one: {having}",
                 where=where,
                 remedy=("fallback", f"to use {self.default_assessment!r} for it"),
             )
         raise InputError(
-            f"unknown technique {query!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
+            f"unknown technique {cut(query)!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
             "`nbscdr list` shows the techniques",
             where=where,
         )
@@ -194,7 +194,9 @@ class Catalog(NamedTuple):
         if assessment not in self.assessments:
             hint = did_you_mean(assessment, self.assessments, str)
             known = ", ".join(self.assessments) or "none in this catalog"
-            raise InputError(f"unknown assessment {assessment!r}{hint}; known: {known}", field="assessment")
+            raise InputError(
+                f"unknown assessment {cut(str(assessment))!r}{hint}; known: {known}", field="assessment"
+            )
         techniques: dict[str, Technique] = {}
         missing: dict[str, Technique] = {}
         for tid, technique in (self.all_techniques or self.techniques).items():
@@ -213,7 +215,7 @@ class Catalog(NamedTuple):
             return self.references[query]
         hint = did_you_mean(query, self.references, str)
         known = ", ".join(self.references) or "none"
-        raise InputError(f"unknown reference {query!r}{hint}; known: {known}", field=field)
+        raise InputError(f"unknown reference {cut(str(query))!r}{hint}; known: {known}", field=field)
 
 
 def normalise_name(text: str) -> str:
@@ -231,4 +233,4 @@ def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     if not close and len(key) >= 2:
         close = [c for c in options if c.startswith(key)][:1]
-    return f" (did you mean {show(close[0])!r}?)" if close else ""
+    return f" (did you mean {cut(show(close[0]))!r}?)" if close else ""

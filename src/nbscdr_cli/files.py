@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from nbscdr_cli.errors import DataError
+from nbscdr_cli.errors import DataError, cut
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -107,7 +107,7 @@ def parse_json(text: str, *, where: str) -> Any:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise ValueError(f"duplicate key {key!r}")
+                raise ValueError(f"duplicate key {cut(key)!r}")
             result[key] = value
         return result
 

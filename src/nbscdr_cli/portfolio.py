@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique
-from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.errors import InputError, UsageError, cut
 from nbscdr_cli.spec import EntrySpec
 
 
@@ -84,7 +84,7 @@ def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str |
         tid = entry.technique.id
         if tid in seen:
             raise InputError(
-                f"technique {tid!r} is already in the portfolio ({seen[tid]}); give each technique once",
+                f"technique {cut(tid)!r} is already in the portfolio ({seen[tid]}); give each technique once",
                 where=spec.where or None,
             )
         seen[tid] = spec.where or tid

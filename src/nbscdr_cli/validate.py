@@ -27,7 +27,7 @@ from nbscdr_cli.catalog import (
     did_you_mean,
     normalise_name,
 )
-from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.errors import DataError, InputError, cut, cut_middle
 
 TECHNIQUE_KEYS = {
     "name",
@@ -54,6 +54,7 @@ ESTIMATE_KEYS = {"assessment", "low", "high", "mode", "unit", "measure", "source
 ASSESSMENT_KEYS = {"name", "citation", "measure"}
 REFERENCE_KEYS = {"name", "low", "high", "unit", "kind", "scope", "source"}
 TOP_KEYS = {"techniques", "references", "assessments", "default_assessment"}
+MAX_KEY_PATH = 120
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
@@ -67,7 +68,7 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
     if default is not None:
         default = v.text(default, "default_assessment")
         if default not in v.assessments:
-            raise v.fail("default_assessment", f"{default!r} is not defined under [assessments]")
+            raise v.fail("default_assessment", f"{cut(default)!r} is not defined under [assessments]")
     elif v.assessments:
         default = next(iter(v.assessments))
     v.default_assessment = default
@@ -87,15 +88,15 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
             other = names.setdefault(key, technique.id)
             if other != technique.id:
                 raise DataError(
-                    f"techniques.{technique.id}: name or alias {spelling!r} is already used by "
-                    f"techniques.{other} (names match ignoring case, width and separators)",
+                    f"techniques.{cut(technique.id)}: name or alias {cut(spelling)!r} is already used by "
+                    f"techniques.{cut(other)} (names match ignoring case, width and separators)",
                     where=source,
                 )
     for technique in every.values():
         for i, other in enumerate(technique.shares_resource_with):
             if other not in every:
                 raise DataError(
-                    f"techniques.{technique.id}.shares_resource_with[{i}]: unknown technique {other!r}",
+                    f"techniques.{cut(technique.id)}.shares_resource_with[{i}]: unknown technique {cut(other)!r}",
                     where=source,
                 )
     techniques = {tid: t for tid, t in every.items() if t.estimate(default) is not None}
@@ -126,7 +127,8 @@ class _Validator:
             raise self.fail(key, "ids are lower-case letters, digits and '-'")
 
     def fail(self, key: str, message: str) -> DataError:
-        return DataError(f"{key}: {message}" if key else message, where=self.source)
+        # Key paths hold the file's own keys, which may be of any length.
+        return DataError(f"{cut_middle(key, MAX_KEY_PATH)}: {message}" if key else message, where=self.source)
 
     def keys(self, body: Mapping[str, Any], allowed: set[str], key: str) -> None:
         for name in body:
@@ -160,9 +162,9 @@ class _Validator:
         except OverflowError:
             raise self.fail(key, "is too large") from None
         if not math.isfinite(number):
-            raise self.fail(key, f"must be a finite number, not {value}")
+            raise self.fail(key, f"must be a finite number, not {cut(str(value))}")
         if number < 0:
-            raise self.fail(key, f"{value} is negative; removals are 0 or more")
+            raise self.fail(key, f"{cut(str(value))} is negative; removals are 0 or more")
         return number
 
     def local(self, value: Any, key: str) -> LocalText:
@@ -201,14 +203,16 @@ class _Validator:
         if "low" in body:
             low = self.number(body["low"], f"{key}.low") * unit.factor
             if low > high:
-                raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
+                raise self.fail(
+                    f"{key}.low", f"{cut(str(body['low']))} is above high {cut(str(body['high']))}"
+                )
         if not math.isfinite(high):
             raise self.fail(f"{key}.high", "is too large in canonical units")
         mode = None
         if "mode" in body:
             mode = self.number(body["mode"], f"{key}.mode") * unit.factor
             if not (low or 0.0) <= mode <= high:
-                raise self.fail(f"{key}.mode", f"{body['mode']} is outside the low–high range")
+                raise self.fail(f"{key}.mode", f"{cut(str(body['mode']))} is outside the low–high range")
         return RemovalRange(low, high, mode), unit.text, unit.factor
 
     def assessment(self, aid: str, body: Any) -> Assessment:
@@ -255,9 +259,13 @@ class _Validator:
             aid = self.text(item["assessment"], f"{ekey}.assessment")
             if aid not in self.assessments:
                 hint = did_you_mean(aid, self.assessments)
-                raise self.fail(f"{ekey}.assessment", f"{aid!r} is not defined under [assessments]{hint}")
+                raise self.fail(
+                    f"{ekey}.assessment", f"{cut(aid)!r} is not defined under [assessments]{hint}"
+                )
             if any(e.assessment == aid for e in found):
-                raise self.fail(ekey, f"a second estimate for assessment {aid!r}; give one per assessment")
+                raise self.fail(
+                    ekey, f"a second estimate for assessment {cut(aid)!r}; give one per assessment"
+                )
             found.append(self.estimate(item, ekey, aid))
         if not found:
             raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
@@ -291,7 +299,8 @@ class _Validator:
             reversal = self.number(body["reversal_rate"], f"{key}.reversal_rate")
             if reversal >= 1:
                 raise self.fail(
-                    f"{key}.reversal_rate", f"{body['reversal_rate']} is not below 1 (a fraction per year)"
+                    f"{key}.reversal_rate",
+                    f"{cut(str(body['reversal_rate']))} is not below 1 (a fraction per year)",
                 )
             if "reversal_source" not in body:
                 raise self.fail(f"{key}.reversal_source", "missing (a reversal rate needs its source)")
@@ -337,7 +346,7 @@ class _Validator:
         self.keys(body, REFERENCE_KEYS, key)
         kind = body.get("kind", "annual")
         if kind not in ("annual", "cumulative"):
-            raise self.fail(f"{key}.kind", f"{kind!r} is not 'annual' or 'cumulative'")
+            raise self.fail(f"{key}.kind", f"{cut(repr(kind))} is not 'annual' or 'cumulative'")
         if "low" not in body:
             raise self.fail(f"{key}.low", "missing (a reference needs low and high)")
         rng, unit, factor = self.range(body, key)
