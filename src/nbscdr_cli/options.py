@@ -18,7 +18,6 @@ every start, and real objects spare it evaluating strings.
 import inspect
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import typer
@@ -123,8 +122,10 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+# Output paths stay text: pathlib drops a trailing slash ("new-folder/"), which
+# says the user meant a folder.
 OutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
@@ -205,7 +206,7 @@ CompareAssessmentOpt = Annotated[
     ),
 ]
 ChartOutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",

@@ -34,13 +34,18 @@ SAME_FILE = {("iamc", "csv")}
 
 
 def output_format(
-    fmt: str | None, output: Path | None, formats: Sequence[str], *, need_suffix: bool = False
+    fmt: str | None,
+    output: str | os.PathLike[str] | None,
+    formats: Sequence[str],
+    *,
+    need_suffix: bool = False,
 ) -> str:
     """The format to write: ``fmt`` if given, else the one ``output``'s extension
     implies, else the command's first (default) format (unless ``need_suffix``:
     then a file name must say). An extension that names a format the command
     does not write, or that contradicts ``fmt``, is refused."""
     implied = None
+    output = None if output is None else Path(output)
     if output is not None and str(output) != "-":
         suffix = output.suffix.lower()
         implied = SUFFIX_FORMATS.get(suffix)
@@ -59,13 +64,19 @@ def output_format(
     return fmt
 
 
-def check_output_path(path: Path, inputs: tuple[str, ...] = ()) -> None:
-    """Refuse an output path before any work is done: a folder (or a name ending
-    in a slash), a missing folder, or one of the input files."""
-    where = f"--output {path}"
-    text = os.fspath(path)
-    if path.is_dir() or text.endswith(os.sep):
+def check_output_path(output: str | os.PathLike[str], inputs: tuple[str, ...] = ()) -> None:
+    """Refuse an output path before any work is done: a folder (or a name that
+    says it is one: ``new-folder/``, ``x/.``), a missing folder, or one of the
+    input files. ``output`` is the text as given: pathlib drops a final slash."""
+    text = os.fspath(output)
+    path = Path(text)
+    where = f"--output {text}"
+    if path.is_dir():
         raise InputError("is a folder; give a file name", where=where)
+    last = os.path.basename(text)
+    if last in ("", ".", ".."):
+        ending = "/" if not last else f"/{last}"
+        raise InputError(f"names a folder (it ends in {ending!r}); give a file name", where=where)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"folder {str(parent)!r} does not exist", where=where)
@@ -101,7 +112,7 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
         raise
 
 
-def write_output(path: Path, data: str | bytes) -> None:
+def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write a result to an output file: atomically for a regular file (through a
     symlink, to its target), directly for a device or pipe such as /dev/stdout,
     which cannot be replaced. Failures become one-line errors."""
