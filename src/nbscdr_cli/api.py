@@ -254,14 +254,21 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
                 for end, value in (("low", c.reference.range.lower), ("high", c.reference.range.high))
             }
             thresholds = {"cumulative": {**ends, **plan.targets.get("cumulative", {})}, "durable": dict(ends)}
-        simulation = simulate_portfolio(
-            result,
-            plan.monte_carlo,
-            targets=plan.targets.get("annual", {}),
-            weights=weights,
-            thresholds=thresholds,
-            progress=progress,
-        )
+        import numpy as np
+
+        from nbscdr_cli.finite import check_sampled, check_simulation
+
+        check_sampled(result, weights)
+        with np.errstate(all="ignore"):  # an overflow is reported below, not warned of
+            simulation = simulate_portfolio(
+                result,
+                plan.monte_carlo,
+                targets=plan.targets.get("annual", {}),
+                weights=weights,
+                thresholds=thresholds,
+                progress=progress,
+            )
+        check_simulation(simulation)
     return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)
 
 

@@ -514,7 +514,12 @@ def convert(
     fmt_ = settle(display, fmt, Format)
     value, source = parse_quantity(quantity, where="QUANTITY")
     target = parse_unit(to, kind=source.kind, where="--to")
-    present(display, "conversion", conversion_document(convert_value(value, source, target), target), fmt_)
+    present(
+        display,
+        "conversion",
+        conversion_document(convert_value(value, source, target, where="--to"), target),
+        fmt_,
+    )
 
 
 def main() -> None:

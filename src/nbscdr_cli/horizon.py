@@ -291,6 +291,8 @@ def project(
 ) -> Horizon:
     """Cumulative and durable removals of a summed portfolio over the period,
     compared with the cumulative ``references``."""
+    from nbscdr_cli.finite import check_ratio, checked_sum, entry_place
+
     check_settings(settings)
     n = settings.years
     cache: dict[EntryParameters, tuple[tuple[float, ...], tuple[float, ...]]] = {}
@@ -302,6 +304,12 @@ def project(
         removal, stock = cache[params]
         k, d = math.fsum(removal), stock[-1]
         rng = entry.range
+        if not math.isfinite(rng.high * k):
+            raise InputError(
+                f"its cumulative removal over {settings.start}–{settings.end} passes the largest "
+                "number; give a smaller figure or a shorter period",
+                where=entry_place(entry),
+            )
         entries.append(
             EntryHorizon(
                 technique=entry.technique.id,
@@ -319,21 +327,23 @@ def project(
                 ),
             )
         )
-    totals = [[math.fsum(e.path[year][key] for e in entries) for year in range(n)] for key in STOCK_KEYS]
-    path = year_rows(settings.start, *totals)
-    cumulative = RemovalRange(
-        math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries)
-    )
+    # Every yearly figure is at most the cumulative total, so checking that one
+    # sum keeps all the others finite.
+    sources = result.portfolio.entries
+    high = checked_sum([e.cumulative.high for e in entries], sources, "the cumulative total")
+    cumulative = RemovalRange(math.fsum(e.cumulative.lower for e in entries), high)  # low <= high
     durable = RemovalRange(
         math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries)
     )
+    totals = [[math.fsum(e.path[year][key] for e in entries) for year in range(n)] for key in STOCK_KEYS]
+    path = year_rows(settings.start, *totals)
     comparisons = tuple(
         CumulativeComparison(
             reference=r,
-            ratio_low=_ratio(cumulative.lower, r.range.lower),
-            ratio_high=_ratio(cumulative.high, r.range.high),
-            durable_ratio_low=_ratio(durable.lower, r.range.lower),
-            durable_ratio_high=_ratio(durable.high, r.range.high),
+            ratio_low=check_ratio(_ratio(cumulative.lower, r.range.lower), r.id),
+            ratio_high=check_ratio(_ratio(cumulative.high, r.range.high), r.id),
+            durable_ratio_low=check_ratio(_ratio(durable.lower, r.range.lower), r.id),
+            durable_ratio_high=check_ratio(_ratio(durable.high, r.range.high), r.id),
         )
         for r in references
         if r.kind == "cumulative"

@@ -24,6 +24,7 @@ class Entry(NamedTuple):
     share: float
     range: RemovalRange
     own_figure: bool = False
+    where: str = ""  # the spec or file place it came from, for messages
 
     @property
     def open_low(self) -> bool:
@@ -69,8 +70,8 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
         rng = RemovalRange(low * factor, spec.high * factor, mode)
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
-        return Entry(technique, 1.0, rng, own_figure=True)
-    return Entry(technique, spec.share, technique.range.scaled(spec.share))
+        return Entry(technique, 1.0, rng, own_figure=True, where=spec.where)
+    return Entry(technique, spec.share, technique.range.scaled(spec.share), where=spec.where)
 
 
 def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str | None = None) -> Portfolio:
@@ -93,20 +94,26 @@ def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str |
 
 
 def total_range(entries: Sequence[Entry]) -> RemovalRange:
-    """Σlow (open lows as 0) and Σhigh, summed exactly (math.fsum)."""
-    return RemovalRange(math.fsum(e.range.lower for e in entries), math.fsum(e.range.high for e in entries))
+    """Σlow (open lows as 0) and Σhigh, summed exactly (math.fsum); a sum beyond
+    the largest float is an error naming the entry that takes it there."""
+    from nbscdr_cli.finite import checked_sum
+
+    high = checked_sum([e.range.high for e in entries], entries, "the total")
+    return RemovalRange(math.fsum(e.range.lower for e in entries), high)  # low <= high
 
 
 def compare_with_reference(total: RemovalRange, entries: Sequence[Entry], reference: Reference) -> Comparison:
     """The total against ``reference``, and the subtotal inside its scope."""
+    from nbscdr_cli.finite import check_ratio
+
     scope = set(reference.scope)
     inside = [e for e in entries if e.technique.scope in scope]
     outside = [e for e in entries if e.technique.scope not in scope]
     ref = reference.range
     return Comparison(
         reference=reference,
-        ratio_low=total.lower / ref.lower if ref.lower > 0 else None,
-        ratio_high=total.high / ref.high if ref.high > 0 else None,
+        ratio_low=check_ratio(total.lower / ref.lower if ref.lower > 0 else None, reference.id),
+        ratio_high=check_ratio(total.high / ref.high if ref.high > 0 else None, reference.id),
         in_scope=total_range(inside),
         in_scope_ids=tuple(e.technique.id for e in inside),
         out_of_scope_ids=tuple(e.technique.id for e in outside),

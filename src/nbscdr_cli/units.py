@@ -300,11 +300,16 @@ def parse_quantity(text: str, *, where: str | None = None, field: str | None = N
     return value, parse_unit(match.group(2), kind=None, where=where, field=field)
 
 
-def convert(value: float, source: Unit, target: Unit) -> float:
-    """Convert ``value`` from one parsed unit to another of the same kind."""
+def convert(value: float, source: Unit, target: Unit, *, where: str | None = None) -> float:
+    """Convert ``value`` from one parsed unit to another of the same kind
+    (``where``: the target unit's place, for messages)."""
     if source.kind != target.kind:
-        raise UnitError(f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})")
+        raise UnitError(
+            f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})", where=where
+        )
     result = value * source.factor / target.factor
     if not math.isfinite(result):
-        raise InputError(f"{value} {source.text} in {target.text} is out of range")
+        raise InputError(
+            f"{value:g} {source.text} is out of range in {target.text!r}; choose a larger unit", where=where
+        )
     return result

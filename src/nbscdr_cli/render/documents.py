@@ -134,8 +134,10 @@ def portfolio_document(
     """The analysis in the output units (``unit`` for rates, ``mass_unit`` for
     amounts over a horizon): the JSON contract of `portfolio`."""
     from nbscdr_cli import __version__
+    from nbscdr_cli.finite import check_units
 
     result = analysis.result
+    check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
     entries: list[dict[str, Any]] = []
     for e in result.portfolio.entries:
