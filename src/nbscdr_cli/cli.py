@@ -5,9 +5,10 @@ This module is also the one error boundary. Library errors (``NbscdrError``)
 become one line on stderr and their exit code, naming the option a request field
 came from; usage errors look like click's (exit 2, with a usage line); Ctrl-C
 exits 130 and SIGTERM 143; a closed pipe 141, silently; a bug prints one line
-(the traceback only with NBSCDR_DEBUG=1) and exits 70. Results are rendered
-completely before anything is written, so a failing run prints nothing on stdout
-and leaves output files untouched.
+(the traceback only with NBSCDR_DEBUG=1) and exits 70. Every line on stderr
+shows control characters as ``\\xNN``. Results are rendered completely before
+anything is written, so a failing run prints nothing on stdout and leaves output
+files untouched.
 
 Start-up matters (shell loops, Tab completion): only typer is imported at module
 level, commands are built only when invoked, and pint, numpy and rich are
@@ -59,9 +60,12 @@ class Terminated(KeyboardInterrupt):
 
 
 def report(message: str) -> None:
-    """One line on stderr, whatever its encoding can show."""
+    """One line on stderr, whatever its encoding can show, with control
+    characters made visible (a message may quote a file name or a value)."""
+    from nbscdr_cli.render.escape import escape_controls
+
     try:
-        line = f"nbscdr: {' '.join(message.split())}\n"
+        line = f"nbscdr: {escape_controls(' '.join(message.split()), layout=False)}\n"
         encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
         sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding))
         sys.stderr.flush()
@@ -94,8 +98,10 @@ class NbscdrCommand(TyperCommand):
         except UsageError as exc:
             from typer._click.exceptions import BadParameter
 
+            from nbscdr_cli.render.escape import escape_controls
+
             hint = option_for(exc.field) if exc.field else None
-            message = exc.describe(option_for)
+            message = escape_controls(exc.describe(option_for), layout=False)
             if hint is not None:
                 message = message.removeprefix(f"{hint}: ")
             raise BadParameter(message, ctx=ctx, param_hint=f"'{hint}'" if hint else None) from None

@@ -17,6 +17,7 @@ from nbscdr_cli.render.as_markdown import (
     uncertainty_section,
 )
 from nbscdr_cli.render.as_table import threshold_label
+from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.labels import join_scopes, text
 from nbscdr_cli.render.text import fmt
 
@@ -210,4 +211,4 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
     own = [e.technique.id for e in analysis.result.portfolio.entries if e.own_figure]
     if own:
         out.append(f"- {', '.join(own)}: {text('brief.own_figure', lang)}")
-    return "\n".join(out).rstrip() + "\n"
+    return escape_controls("\n".join(out).rstrip() + "\n")
