@@ -105,6 +105,22 @@ class OutputError(NbscdrError, OSError):
     """The result cannot be written (closed stdout, unwritable output file)."""
 
 
+class Stopped(BaseException):
+    """The run was stopped by Ctrl-C or SIGTERM (raised by the command line's
+    handler, ``interrupts.stop``). A BaseException, not an Exception: no
+    ``except Exception`` on the way up may swallow it, and click does not turn
+    it into "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal number, as a shell reports it: 130 and 143."""
+        return 128 + self.signum
+
+
 class UsageError(NbscdrError, ValueError):
     """A request value out of its range, or values that do not go together;
     on the command line, reported like click's usage errors (exit 2)."""
