@@ -59,3 +59,36 @@ def clean(result: subprocess.CompletedProcess[bytes]) -> str:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files left in ``folder`` (there must be none)."""
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# The output file a failing run must leave alone, named for the format it writes
+# (a name that contradicts the format would be refused before the case under test).
+GUARD_SUFFIX = {
+    "table": ".txt",
+    "json": ".json",
+    "csv": ".csv",
+    "markdown": ".md",
+    "iamc": ".csv",
+    "svg": ".svg",
+}
+
+
+def fail(command: list[str], tmp_path: Path, *args: str, code: int = 1, **options: Any) -> str:
+    """Run a failing command with an existing --output file (unless it names
+    one), check the whole contract (that file untouched, no temporary file
+    left) and return its error line: without "nbscdr: " (exit 1), or the
+    "Error: ..." line of a usage error (exit 2)."""
+    guard = None
+    if "-o" not in args and "--output" not in args:
+        fmt = (
+            args[args.index("-f") + 1] if "-f" in args else {"brief": "markdown", "chart": "svg"}.get(args[0])
+        )
+        guard = tmp_path / f"guard{GUARD_SUFFIX[fmt or 'table']}"
+        guard.write_text("precious", encoding="utf-8")
+        args = (*args, "-o", str(guard))
+    result = run(command, tmp_path, *args, **options)
+    line = usage_line(result) if code == 2 else error_line(result, code)
+    if guard is not None:
+        assert guard.read_text(encoding="utf-8") == "precious"
+        assert leftovers(guard.parent) == []
+    return line

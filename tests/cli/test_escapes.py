@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.cli.contract import HANG_GUARD, clean, error_line, run, usage_line
+from tests.cli.contract import HANG_GUARD, clean, fail, run, usage_line
 from tests.conftest import subprocess_env
 
 # Retitle the terminal (OSC ... BEL), clear it (CSI 2J), return the carriage,
@@ -140,13 +140,13 @@ def test_on_a_terminal(nbscdr_command: list[str], tmp_path: Path, catalog: Path)
 
 def test_error_lines(nbscdr_command: list[str], tmp_path: Path) -> None:
     missing = tmp_path / f"{HOSTILE}.toml"
-    line = error_line(run(nbscdr_command, tmp_path, "list", "--data", str(missing)), 1)
+    line = fail(nbscdr_command, tmp_path, "list", "--data", str(missing))
     assert line == f"{tmp_path}/{SHOWN_IN_A_LINE}.toml: data file not found"
-    line = error_line(run(nbscdr_command, tmp_path, "portfolio", "--file", str(missing)), 1)
+    line = fail(nbscdr_command, tmp_path, "portfolio", "--file", str(missing))
     assert line == f"{tmp_path}/{SHOWN_IN_A_LINE}.toml: portfolio file not found"
     portfolio = tmp_path / "p.json"
     portfolio.write_text('{"entries": [{"technique": "\\u001b[2Jx"}]}', encoding="utf-8")
-    line = error_line(run(nbscdr_command, tmp_path, "portfolio", "--file", str(portfolio)), 1)
+    line = fail(nbscdr_command, tmp_path, "portfolio", "--file", str(portfolio))
     assert (
         line == f"{portfolio}: entries[0]: unknown technique '\\x1b[2Jx'; `nbscdr list` shows the techniques"
     )

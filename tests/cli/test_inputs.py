@@ -1,7 +1,8 @@
 """Endless, special and slow inputs through the installed command: at most the
 size cap plus one byte is read from anything (a file, a pipe, a device,
 stdin), pipes and process substitution work, and a FIFO nobody writes to waits
-as `cat` would, until a signal stops it cleanly (issue 15)."""
+as `cat` would, until a signal stops it cleanly; --target without --samples is
+a usage error (issue 15)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.contract import HANG_GUARD, clean, error_line, run
+from tests.cli.contract import HANG_GUARD, clean, fail
 from tests.conftest import subprocess_env
 
 CAP = "67,108,864"
@@ -34,7 +35,7 @@ PORTFOLIO = b'[[entries]]\ntechnique = "biochar"\n'
     ids=["portfolio file", "data file", "compare", "empty device"],
 )
 def test_devices_as_inputs(nbscdr_command: list[str], tmp_path: Path, args: list[str], line: str) -> None:
-    assert error_line(run(nbscdr_command, tmp_path, *args), 1) == line
+    assert fail(nbscdr_command, tmp_path, *args) == line
 
 
 @pytest.mark.parametrize("what", ["portfolio", "data"])
@@ -42,8 +43,8 @@ def test_endless_stdin(nbscdr_command: list[str], tmp_path: Path, what: str) -> 
     args = ["portfolio", "--file", "-"] if what == "portfolio" else ["list", "--data", "/dev/stdin"]
     where = "<stdin>" if what == "portfolio" else "/dev/stdin"
     with open("/dev/zero", "rb") as zero:
-        result = run(nbscdr_command, tmp_path, *args, stdin=zero)
-    assert error_line(result, 1) == f"{where}: {what} file is larger than {CAP} bytes"
+        line = fail(nbscdr_command, tmp_path, *args, stdin=zero)
+    assert line == f"{where}: {what} file is larger than {CAP} bytes"
 
 
 def test_endless_fifo(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -51,11 +52,11 @@ def test_endless_fifo(nbscdr_command: list[str], tmp_path: Path) -> None:
     os.mkfifo(fifo)
     writer = subprocess.Popen(["sh", "-c", f"cat /dev/zero > '{fifo}'"], stderr=subprocess.DEVNULL)
     try:
-        result = run(nbscdr_command, tmp_path, "portfolio", "--file", str(fifo))
+        line = fail(nbscdr_command, tmp_path, "portfolio", "--file", str(fifo))
     finally:
         writer.kill()
         writer.wait(timeout=HANG_GUARD)
-    assert error_line(result, 1) == f"{fifo}: portfolio file is larger than {CAP} bytes"
+    assert line == f"{fifo}: portfolio file is larger than {CAP} bytes"
 
 
 def test_pipes_are_read(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -99,3 +100,12 @@ def test_fifo_without_a_writer_stops_on_a_signal(
     )
     assert out.read_text(encoding="utf-8") == "precious"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "cache") == ["out.csv", "silent"]
+
+
+@pytest.mark.parametrize("command", ["portfolio", "brief", "compare"])
+def test_target_needs_samples(nbscdr_command: list[str], tmp_path: Path, command: str) -> None:
+    # Issue 15: --target without --samples was ignored with exit 0.
+    line = fail(nbscdr_command, tmp_path, command, "biochar", "--target", "3", code=2)
+    assert line == (
+        "Error: Invalid value for '--target': a target needs a Monte Carlo run (samples) to give its chance"
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.contract import error_line, run, usage_line
+from tests.cli.contract import fail
 
 HUGE = "x" * 5_000_000  # the case
 BIG = "x" * 100_000
@@ -54,13 +54,13 @@ PORTFOLIOS = {
 def test_portfolio_file(nbscdr_command: list[str], tmp_path: Path, name: str) -> None:
     document, message = PORTFOLIOS[name]
     path = _portfolio(tmp_path, document)
-    assert error_line(run(nbscdr_command, tmp_path, "portfolio", "--file", path), 1) == f"{path}: {message}"
+    assert fail(nbscdr_command, tmp_path, "portfolio", "--file", path) == f"{path}: {message}"
 
 
 def test_duplicate_key_in_json(nbscdr_command: list[str], tmp_path: Path) -> None:
     path = tmp_path / "p.json"
     path.write_text('{"entries": [], "' + BIG + '": 1, "' + BIG + '": 2}', encoding="utf-8")
-    line = error_line(run(nbscdr_command, tmp_path, "portfolio", "--file", str(path)), 1)
+    line = fail(nbscdr_command, tmp_path, "portfolio", "--file", str(path))
     assert line == f"{path}: invalid JSON: duplicate key '{SHOWN}'"
 
 
@@ -88,26 +88,25 @@ def test_catalog(nbscdr_command: list[str], tmp_path: Path, name: str) -> None:
     text, message = CATALOGS[name]
     path = tmp_path / "c.toml"
     path.write_text(text, encoding="utf-8")
-    assert error_line(run(nbscdr_command, tmp_path, "list", "--data", str(path)), 1) == f"{path}: {message}"
+    assert fail(nbscdr_command, tmp_path, "list", "--data", str(path)) == f"{path}: {message}"
 
 
 LONG_ARG = "a" * 100_000  # one argument may be at most 128 kB on Linux
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "code"),
     [
-        ["portfolio", "biochar", "-a", LONG_ARG],
-        ["portfolio", "biochar", "-r", LONG_ARG],
-        ["portfolio", "biochar", "--from", "2030", "--to", "2040", "--ramp-years", f"{LONG_ARG}=3"],
-        ["portfolio", "biochar", "-n", LONG_ARG],
-        ["portfolio", "biochar", "-n", "10", "--target", f"{'1' * 100_000} Gt CO2/yr"],
-        ["convert", f"{'1' * 100_000} Gt", "--to", "Gt CO2"],
-        ["list", "--data", "/" + "/".join(["d" * 250] * 16)],
+        (["portfolio", "biochar", "-a", LONG_ARG], 1),
+        (["portfolio", "biochar", "-r", LONG_ARG], 1),
+        (["portfolio", "biochar", "--from", "2030", "--to", "2040", "--ramp-years", f"{LONG_ARG}=3"], 2),
+        (["portfolio", "biochar", "-n", LONG_ARG], 2),
+        (["portfolio", "biochar", "-n", "10", "--target", f"{'1' * 100_000} Gt CO2/yr"], 2),
+        (["convert", f"{'1' * 100_000} Gt", "--to", "Gt CO2"], 1),
+        (["list", "--data", "/" + "/".join(["d" * 250] * 16)], 1),
     ],
     ids=["assessment", "reference", "ramp years", "samples", "target", "convert", "path"],
 )
-def test_options(nbscdr_command: list[str], tmp_path: Path, args: list[str]) -> None:
-    result = run(nbscdr_command, tmp_path, *args)
-    line = usage_line(result) if result.returncode == 2 else error_line(result, 1)
+def test_options(nbscdr_command: list[str], tmp_path: Path, args: list[str], code: int) -> None:
+    line = fail(nbscdr_command, tmp_path, *args, code=code)
     assert len(line) < LONGEST, line

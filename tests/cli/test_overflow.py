@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.contract import clean, error_line, run, usage_line
+from tests.cli.contract import clean, fail, run
 
 SUM = "argument 2 'afforestation=1e308': with this entry, the total passes the largest number (1.798e+308); give smaller figures"
 UNIT = "--unit: 1e+300 Gt CO2/yr is out of range in 'g C/yr'; choose a larger unit"
@@ -27,14 +27,14 @@ UNIT = "--unit: 1e+300 Gt CO2/yr is out of range in 'g C/yr'; choose a larger un
     ids=["table", "json", "brief", "compare"],
 )
 def test_sum(nbscdr_command: list[str], tmp_path: Path, args: list[str]) -> None:
-    assert error_line(run(nbscdr_command, tmp_path, *args), 1) == SUM
+    assert fail(nbscdr_command, tmp_path, *args) == SUM
 
 
 def test_sum_of_file_entries(nbscdr_command: list[str], tmp_path: Path) -> None:
     portfolio = tmp_path / "p.json"
     entries = [{"technique": t, "high": 1e308} for t in ("biochar", "afforestation", "wetlands")]
     portfolio.write_text(json.dumps({"entries": entries}), encoding="utf-8")
-    assert error_line(run(nbscdr_command, tmp_path, "portfolio", "--file", str(portfolio)), 1) == (
+    assert fail(nbscdr_command, tmp_path, "portfolio", "--file", str(portfolio)) == (
         f"{portfolio}: entries[1]: with this entry, the total passes the largest number (1.798e+308); "
         "give smaller figures"
     )
@@ -51,25 +51,23 @@ def test_sum_of_file_entries(nbscdr_command: list[str], tmp_path: Path) -> None:
     ids=["table", "json", "chart", "compare"],
 )
 def test_output_unit(nbscdr_command: list[str], tmp_path: Path, args: list[str]) -> None:
-    assert error_line(run(nbscdr_command, tmp_path, *args), 1) == UNIT
+    assert fail(nbscdr_command, tmp_path, *args) == UNIT
 
 
 def test_output_amount_unit(nbscdr_command: list[str], tmp_path: Path) -> None:
     # The rates fit in g C/yr; their sum over 20 years does not fit in g C.
-    result = run(
-        nbscdr_command, tmp_path, "portfolio", "biochar=4e292", "--from", "2030", "--to", "2050", "-u", "g C"
-    )
-    assert error_line(result, 1) == "--unit: 8e+293 Gt CO2 is out of range in 'g C'; choose a larger unit"
+    args = ["portfolio", "biochar=4e292", "--from", "2030", "--to", "2050", "-u", "g C"]
+    line = fail(nbscdr_command, tmp_path, *args)
+    assert line == "--unit: 8e+293 Gt CO2 is out of range in 'g C'; choose a larger unit"
 
 
 def test_convert(nbscdr_command: list[str], tmp_path: Path) -> None:
-    result = run(nbscdr_command, tmp_path, "convert", "1e308 Pg C", "--to", "g C")
-    assert error_line(result, 1) == "--to: 1e+308 Pg C is out of range in 'g C'; choose a larger unit"
+    line = fail(nbscdr_command, tmp_path, "convert", "1e308 Pg C", "--to", "g C")
+    assert line == "--to: 1e+308 Pg C is out of range in 'g C'; choose a larger unit"
 
 
 def test_period_of_one_entry(nbscdr_command: list[str], tmp_path: Path) -> None:
-    result = run(nbscdr_command, tmp_path, "portfolio", "biochar=1e306", "--from", "1900", "--to", "2500")
-    assert error_line(result, 1) == (
+    assert fail(nbscdr_command, tmp_path, "portfolio", "biochar=1e306", "--from", "1900", "--to", "2500") == (
         "argument 1 'biochar=1e306': its cumulative removal over 1900–2500 passes the largest number; "
         "give a smaller figure or a shorter period"
     )
@@ -77,7 +75,7 @@ def test_period_of_one_entry(nbscdr_command: list[str], tmp_path: Path) -> None:
 
 def test_period_total(nbscdr_command: list[str], tmp_path: Path) -> None:
     args = ["portfolio", "biochar=2e305", "afforestation=2e305", "--from", "1900", "--to", "2500"]
-    assert error_line(run(nbscdr_command, tmp_path, *args), 1) == (
+    assert fail(nbscdr_command, tmp_path, *args) == (
         "argument 2 'afforestation=2e305': with this entry, the cumulative total passes the largest number "
         "(1.798e+308); give smaller figures"
     )
@@ -102,8 +100,7 @@ def test_period_total(nbscdr_command: list[str], tmp_path: Path) -> None:
     ids=["annual total", "cumulative total", "lognormal tail"],
 )
 def test_monte_carlo(nbscdr_command: list[str], tmp_path: Path, args: list[str], line: str) -> None:
-    result = run(nbscdr_command, tmp_path, "portfolio", *args, "--seed", "1", "-f", "json")
-    assert error_line(result, 1) == line
+    assert fail(nbscdr_command, tmp_path, "portfolio", *args, "--seed", "1", "-f", "json") == line
 
 
 def test_monte_carlo_of_large_figures_is_fine(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -117,7 +114,7 @@ def test_monte_carlo_of_large_figures_is_fine(nbscdr_command: list[str], tmp_pat
 @pytest.mark.parametrize("target", ["1e308", "1e308 Pg C/yr"], ids=["in the output unit", "a quantity"])
 def test_target_beyond_the_largest_number(nbscdr_command: list[str], tmp_path: Path, target: str) -> None:
     args = ["portfolio", "biochar", "-n", "10", "--target", target, "-u", "Pg C/yr"]
-    line = usage_line(run(nbscdr_command, tmp_path, *args))
+    line = fail(nbscdr_command, tmp_path, *args, code=2)
     assert line == f"Error: Invalid value for '--target': {target} is out of range"
 
 
@@ -135,7 +132,6 @@ def test_ratio_to_a_tiny_reference(nbscdr_command: list[str], tmp_path: Path) ->
         '[references.tiny]\nlow = 1e-320\nhigh = 1\nunit = "Gt CO2/yr"\n',
         encoding="utf-8",
     )
-    result = run(nbscdr_command, tmp_path, "portfolio", "x=1e10", "--data", str(data), "-r", "tiny")
-    assert error_line(result, 1) == (
+    assert fail(nbscdr_command, tmp_path, "portfolio", "x=1e10", "--data", str(data), "-r", "tiny") == (
         "--reference: the total divided by reference 'tiny' is out of range (its low or high is too close to 0)"
     )
