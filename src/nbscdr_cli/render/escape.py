@@ -31,15 +31,21 @@ def escape_controls(text: str, *, layout: bool = True) -> str:
     return text.translate(_IN_A_LINE)
 
 
+_PLAIN = (float, int, bool, type(None))
+
+
 def escape_document(value: Any) -> Any:
-    """A document (dicts, lists, tuples, strings, numbers) with every string,
-    keys included, passed through ``escape_controls``."""
-    if isinstance(value, str):
+    """A document (dicts, lists, tuples of strings and numbers) with every
+    string value passed through ``escape_controls``. Keys are left as they are:
+    a document's keys are nbscdr's own (fields, validated ids, percentiles)."""
+    kind = type(value)
+    if kind is str:
         return escape_controls(value)
-    if isinstance(value, dict):
-        return {escape_document(k): escape_document(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [escape_document(v) for v in value]
-    if isinstance(value, tuple):
+    # Scalars are tested inline: a 10,000-entry document has ~10^5 of them.
+    if kind is dict:
+        return {k: v if type(v) in _PLAIN else escape_document(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _PLAIN else escape_document(v) for v in value]
+    if kind is tuple:
         return tuple(escape_document(v) for v in value)
     return value
