@@ -126,16 +126,17 @@ def check_units(
     simulation: Simulation | None,
     unit: Unit,
     mass_unit: Unit | None,
+    *,
+    field: str = "unit",
 ) -> None:
     """Every figure of an analysis is finite in the output units (a small unit
-    such as g C/yr multiplies figures by ~3e14)."""
+    such as g C/yr multiplies figures by ~3e14); ``field`` names the request
+    value that chose them."""
     rate, amount = largest(result, horizon, simulation)
     pairs = [(rate, unit, "Gt CO2/yr")]
     if mass_unit is not None:
         pairs.append((amount, mass_unit, "Gt CO2"))
     for value, u, canonical in pairs:
         if not math.isfinite(value / u.factor):
-            raise InputError(
-                f"{value:.4g} {canonical} is out of range in {u.text!r}; choose a larger unit",
-                field="unit",
-            )
+            advice = "; choose a larger unit" if field == "unit" else ""
+            raise InputError(f"{value:.4g} {canonical} is out of range in {u.text!r}{advice}", field=field)

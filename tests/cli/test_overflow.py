@@ -54,6 +54,11 @@ def test_output_unit(nbscdr_command: list[str], tmp_path: Path, args: list[str])
     assert fail(nbscdr_command, tmp_path, *args) == UNIT
 
 
+def test_iamc(nbscdr_command: list[str], tmp_path: Path) -> None:
+    line = fail(nbscdr_command, tmp_path, "portfolio", "biochar=1e306", "-f", "iamc")
+    assert line == "--format iamc: 1e+306 Gt CO2/yr is out of range in 'Mt CO2/yr'"
+
+
 def test_output_amount_unit(nbscdr_command: list[str], tmp_path: Path) -> None:
     # The rates fit in g C/yr; their sum over 20 years does not fit in g C.
     args = ["portfolio", "biochar=4e292", "--from", "2030", "--to", "2050", "-u", "g C"]

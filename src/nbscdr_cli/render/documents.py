@@ -505,6 +505,10 @@ def iamc_document(doc: dict[str, Any], year: int) -> dict[str, Any]:
 
 def portfolio_output(analysis: Analysis, fmt: str, year: int | None) -> tuple[str, dict[str, Any]]:
     """The document `portfolio` renders in ``fmt``: the IAMC rows, or the portfolio."""
+    if fmt == "iamc":  # its unit is fixed: an overflow is the format's, not --unit's
+        from nbscdr_cli.finite import check_units
+
+        check_units(analysis.result, analysis.horizon, analysis.simulation, analysis.unit, None, field="iamc")
     doc = analysis.to_dict()
     if fmt == "iamc":
         return "iamc", iamc_document(doc, 2050 if year is None else year)
