@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.analysis import Analysis
 from nbscdr_cli.catalog import POTENTIALS, Catalog, LocalText, Reference
-from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.errors import InputError, UsageError, cut
 
 if TYPE_CHECKING:
     from nbscdr_cli.horizon import Horizon, HorizonSettings
@@ -169,7 +169,7 @@ def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
     from nbscdr_cli.units import parse_number, parse_quantity
 
     if isinstance(target, bool) or not isinstance(target, int | float | str):
-        raise UsageError(f"{target!r} is not a number or a quantity", field="target")
+        raise UsageError(f"{cut(repr(target))} is not a number or a quantity", field="target")
     try:
         if isinstance(target, str) and not _looks_numeric(target):
             value, target_unit = parse_quantity(target, field="target")
@@ -214,7 +214,7 @@ def prepare(request: Request) -> Plan:
     from nbscdr_cli.portfolio import build_portfolio
 
     if request.lang not in LANGS:
-        raise UsageError(f"{request.lang!r} is not one of {', '.join(LANGS)}", field="lang")
+        raise UsageError(f"{cut(repr(request.lang))} is not one of {', '.join(LANGS)}", field="lang")
     catalog = catalog_of(request)
     name, specs = entry_specs(request)
     portfolio = build_portfolio(catalog, specs, name=name)
@@ -253,20 +253,26 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
         horizon = project(result, plan.horizon, plan.references)
     simulation = None
     if plan.monte_carlo is not None:
+        import numpy as np
+
+        from nbscdr_cli.finite import check_sampled, check_simulation
         from nbscdr_cli.uncertainty import simulate
 
         entries = result.portfolio.entries
         weights, thresholds = _sampled_totals(result, horizon, plan.targets)
-        simulation = simulate(
-            [e.range.lower for e in entries],
-            [e.range.high for e in entries],
-            plan.monte_carlo,
-            modes=[e.range.mode for e in entries],
-            weights=weights,
-            thresholds=thresholds,
-            names=[e.technique.id for e in entries],
-            progress=progress,
-        )
+        check_sampled(result, weights)
+        with np.errstate(all="ignore"):  # an overflow is reported below, not warned of
+            simulation = simulate(
+                [e.range.lower for e in entries],
+                [e.range.high for e in entries],
+                plan.monte_carlo,
+                modes=[e.range.mode for e in entries],
+                weights=weights,
+                thresholds=thresholds,
+                names=[e.technique.id for e in entries],
+                progress=progress,
+            )
+        check_simulation(simulation)
     return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)
 
 

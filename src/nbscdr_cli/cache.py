@@ -10,8 +10,10 @@ notebook may). Then entries live in one folder, by default $XDG_CACHE_HOME/nbscd
   ignored (read nothing, write nothing), so nobody else can plant an entry;
 - a file is opened without following links and without blocking, and used only
   if it is a regular file of sensible size (a FIFO or device is ignored);
-- entries are data (JSON or plain text), keyed by the content they stand for and
-  checked on reading; a damaged entry is a miss, and writing is atomic.
+- entries are data (JSON or plain text), keyed by the content they stand for;
+  each is stored behind a digest of itself, so an entry damaged on disk is a
+  miss rather than a wrong answer, and its reader checks what it decodes too;
+- writing is atomic, and any failure to read or write is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -42,6 +44,15 @@ def disable() -> None:
     global _folder, _enabled
     _enabled = False
     _folder = None
+
+
+def digest(data: bytes) -> str:
+    """A hex BLAKE2b digest of ``data`` (cache keys and entry checks)."""
+    try:  # without hashlib, which loads OpenSSL first (~3 ms at every start)
+        from _blake2 import blake2b
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def _owned_and_private(st: os.stat_result) -> bool:
@@ -107,7 +118,10 @@ def read(name: str, *, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks) if size <= limit else None
+        if size > limit:
+            return None
+        check, _, data = b"".join(chunks).partition(b"\n")
+        return data if check == digest(data).encode() else None
     except OSError:
         return None
     finally:
@@ -125,7 +139,7 @@ def write(name: str, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=base)  # 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(digest(data).encode() + b"\n" + data)
         os.replace(tmp, base / name)
         tmp = None
     except OSError:

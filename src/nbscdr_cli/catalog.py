@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from nbscdr_cli.errors import InputError
+from nbscdr_cli.errors import InputError, cut
 
 # Shared empty default for mapping fields; never mutated.
 _EMPTY: Mapping[str, Any] = {}
@@ -269,7 +269,7 @@ class Catalog(NamedTuple):
         if found is not None:
             raise self._no_estimate(self.without_estimate[found], where)
         raise InputError(
-            f"unknown technique {query!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
+            f"unknown technique {cut(query)!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
             "`nbscdr list` shows the techniques",
             where=where,
         )
@@ -304,7 +304,9 @@ class Catalog(NamedTuple):
         if assessment not in self.assessments:
             hint = did_you_mean(str(assessment), self.assessments, str)
             known = ", ".join(self.assessments) or "none in this catalog"
-            raise InputError(f"unknown assessment {assessment!r}{hint}; known: {known}", field="assessment")
+            raise InputError(
+                f"unknown assessment {cut(str(assessment))!r}{hint}; known: {known}", field="assessment"
+            )
         order = [self.default_assessment, *(a for a in self.assessments if a != self.default_assessment)]
         techniques: dict[str, Technique] = {}
         missing: dict[str, Technique] = {}
@@ -327,7 +329,7 @@ class Catalog(NamedTuple):
             return self.references[query]
         hint = did_you_mean(query, self.references, str)
         known = ", ".join(self.references) or "none"
-        raise InputError(f"unknown reference {query!r}{hint}; known: {known}", field=field)
+        raise InputError(f"unknown reference {cut(str(query))!r}{hint}; known: {known}", field=field)
 
 
 def normalise_name(text: str) -> str:
@@ -345,4 +347,4 @@ def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     if not close and len(key) >= 2:
         close = [c for c in options if c.startswith(key)][:1]
-    return f" (did you mean {show(close[0])!r}?)" if close else ""
+    return f" (did you mean {cut(show(close[0]))!r}?)" if close else ""

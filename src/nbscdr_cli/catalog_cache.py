@@ -16,38 +16,25 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from nbscdr_cli import cache
-from nbscdr_cli.catalog import (
-    Assessment,
-    Catalog,
-    Challenge,
-    Estimate,
-    LocalText,
-    Reference,
-    RemovalRange,
-    Technique,
-)
+from nbscdr_cli import cache, catalog
 
-ENCODING_VERSION = "1"
+ENCODING_VERSION = "3"  # 2: entries carry a digest (cache.py); 3: every catalog type
 KEEP = 20  # catalogs kept; older entries are removed
+# Every value type of the catalog module, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {
-    cls.__name__: cls
-    for cls in (Assessment, Catalog, Challenge, Estimate, LocalText, Reference, RemovalRange, Technique)
+    name: cls
+    for name, cls in vars(catalog).items()
+    if isinstance(cls, type) and issubclass(cls, tuple) and cls.__module__ == catalog.__name__
 }
 
 
 def content_key(raw: bytes) -> str:
     """The cache key of a catalog file's bytes."""
-    try:  # BLAKE2 without hashlib, which loads OpenSSL first (~3 ms at every start)
-        from _blake2 import blake2b
-    except ImportError:  # another Python implementation
-        from hashlib import blake2b
-
     from nbscdr_cli import __version__
     from nbscdr_cli.units import DEFINITION_KEY
 
     salt = f"{__version__}\0{DEFINITION_KEY}\0{ENCODING_VERSION}\0".encode()
-    return blake2b(salt + raw, digest_size=20).hexdigest()
+    return cache.digest(salt + raw)
 
 
 def _encode(value: Any) -> Any:
@@ -67,29 +54,29 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
-def load(key: str, path: str) -> Catalog | None:
+def load(key: str, path: str) -> catalog.Catalog | None:
     """The cached catalog for ``key`` (shown as coming from ``path``), or None."""
     raw = cache.read(f"catalog-{key}.json")
     if raw is None:
         return None
     try:
         stored = json.loads(raw, object_hook=_decode)
-        catalog = stored["catalog"]
-        if stored["key"] != key or not isinstance(catalog, Catalog):
+        found = stored["catalog"]
+        if stored["key"] != key or not isinstance(found, catalog.Catalog):
             return None
     except Exception:  # a damaged or foreign entry is just a miss
         return None
-    return catalog._replace(path=path)
+    return found._replace(path=path)
 
 
-def store(key: str, catalog: Catalog) -> None:
+def store(key: str, value: catalog.Catalog) -> None:
     """Cache ``catalog`` under ``key``, with its ids for completion."""
     try:
-        data = json.dumps({"key": key, "catalog": _encode(catalog)}, ensure_ascii=False, allow_nan=False)
+        data = json.dumps({"key": key, "catalog": _encode(value)}, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):  # not representable: simply not cached
         return
     cache.write(f"catalog-{key}.json", data.encode("utf-8"))
-    cache.write(f"names-{key}.txt", "\n".join(catalog.techniques).encode("utf-8"))
+    cache.write(f"names-{key}.txt", "\n".join(value.techniques).encode("utf-8"))
     cache.prune("catalog-*.json", KEEP)
     cache.prune("names-*.txt", KEEP)
 

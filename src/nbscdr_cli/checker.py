@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from nbscdr_cli.catalog import ID_PATTERN, LocalText, Note, RemovalRange, did_you_mean
-from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.errors import DataError, InputError, cut, cut_middle
+
+MAX_KEY_PATH = 120  # a key path quoted in a message, cut in the middle beyond this
 
 NOTE_KEYS = {"en", "zh", "source"}
 
@@ -25,7 +27,8 @@ class Checker:
             raise self.fail(key, "ids are lower-case letters, digits and '-'")
 
     def fail(self, key: str, message: str) -> DataError:
-        return DataError(f"{key}: {message}" if key else message, where=self.source)
+        # Key paths hold the file's own keys, which may be of any length.
+        return DataError(f"{cut_middle(key, MAX_KEY_PATH)}: {message}" if key else message, where=self.source)
 
     def keys(self, body: Mapping[str, Any], allowed: set[str], key: str) -> None:
         for name in body:
@@ -65,9 +68,9 @@ class Checker:
         except OverflowError:
             raise self.fail(key, "is too large") from None
         if not math.isfinite(number):
-            raise self.fail(key, f"must be a finite number, not {value}")
+            raise self.fail(key, f"must be a finite number, not {cut(str(value))}")
         if number < 0 and not negative:
-            raise self.fail(key, f"{value} is negative; removals are 0 or more")
+            raise self.fail(key, f"{cut(str(value))} is negative; removals are 0 or more")
         return number
 
     def local(self, value: Any, key: str) -> LocalText:

@@ -3,11 +3,15 @@ render the result, write it.
 
 This module is also the one error boundary. Library errors (``NbscdrError``)
 become one line on stderr and their exit code, naming the option a request field
-came from; usage errors look like click's (exit 2, with a usage line); Ctrl-C
-exits 130 and SIGTERM 143; a closed pipe 141, silently; a bug prints one line
-(the traceback only with NBSCDR_DEBUG=1) and exits 70. Results are rendered
-completely before anything is written, so a failing run prints nothing on stdout
-and leaves output files untouched.
+came from; usage errors look like click's (exit 2, with a usage line); a closed
+pipe 141, silently; a bug prints one line (the traceback only with
+NBSCDR_DEBUG=1) and exits 70. Every line on stderr shows control characters as
+``\\xNN``. Results are rendered completely before anything is written, so a
+failing run prints nothing on stdout and leaves output files untouched.
+
+Signals are not errors and can arrive anywhere, before a command runs or after
+it wrote its output: ``main`` handles them around everything (``interrupts``),
+exiting 130 on Ctrl-C and 143 on SIGTERM with a line saying what was written.
 
 Start-up matters (shell loops, Tab completion): only typer is imported at module
 level, commands are built only when invoked, and pint, numpy and rich are
@@ -18,7 +22,6 @@ imported by the code paths that need them.
 # annotations, and evaluating them from strings at each start costs ~4 ms.
 import inspect
 import os
-import signal
 import sys
 import typing
 from collections.abc import Callable
@@ -31,14 +34,9 @@ from typer.core import TyperCommand, TyperGroup
 from nbscdr_cli import __version__
 from nbscdr_cli.commands import COMMANDS
 from nbscdr_cli.enums import Lang
-from nbscdr_cli.errors import ExitCode, NbscdrError, UsageError
+from nbscdr_cli.errors import ExitCode, NbscdrError, Stopped, UsageError
 from nbscdr_cli.options import GROUPS, DataOpt, option_for
 from nbscdr_cli.output import report
-
-
-class Terminated(KeyboardInterrupt):
-    """Raised by the SIGTERM handler so that clean-up runs as for Ctrl-C."""
-
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -53,8 +51,10 @@ class NbscdrCommand(TyperCommand):
         except UsageError as exc:
             from typer._click.exceptions import BadParameter
 
+            from nbscdr_cli.render.escape import escape_controls
+
             hint = option_for(exc.field) if exc.field else None
-            message = exc.describe(option_for)
+            message = escape_controls(exc.describe(option_for), layout=False)
             if hint is not None:
                 message = message.removeprefix(f"{hint}: ")
             raise BadParameter(message, ctx=ctx, param_hint=f"'{hint}'" if hint else None) from None
@@ -134,10 +134,6 @@ class NbscdrGroup(TyperGroup):
             if exc.exit_code == ExitCode.USAGE and ctx.invoked_subcommand:
                 report(f"Try 'nbscdr {ctx.invoked_subcommand} --help' for help.")
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt as exc:
-            terminated = isinstance(exc, Terminated)
-            report("terminated; nothing was written" if terminated else "interrupted; nothing was written")
-            raise typer.Exit(ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED) from None
         except BrokenPipeError:
             from nbscdr_cli.output import silence_stdout
 
@@ -197,14 +193,62 @@ def _root(
     pass
 
 
+_finished = False  # the command has returned: signals change nothing any more
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    # What to do is decided in ``interrupts``, imported only now (or when output
+    # is written), so that start-up imports nothing more.
+    if _finished:
+        return
+    from nbscdr_cli.interrupts import stop
+
+    stop(signum)
+
+
+def _on_unraisable(unraisable: Any) -> None:
+    # A signal handled inside a finalizer (a __del__, a weakref callback) raises
+    # where Python can only print "Exception ignored ... Traceback" and go on.
+    # Print nothing, listen for signals again, and stop before writing (emit).
+    exc = unraisable.exc_value
+    if isinstance(exc, Stopped):
+        from nbscdr_cli.interrupts import missed
+
+        missed(exc)
+        return
+    if isinstance(exc, OSError) and str(exc).endswith("ignored due to race condition"):
+        return  # a signal that came as main() set it to be ignored: as intended
+    sys.__unraisablehook__(unraisable)
+
+
 def main() -> None:
-    """Console-script entry point: caching on, SIGTERM handled like Ctrl-C."""
+    """Console-script entry point: caching on; Ctrl-C and SIGTERM stop the run
+    cleanly, saying what was written."""
+    global _finished
+    import signal  # loaded by typer already
+
     from nbscdr_cli import cache, cli_request
 
-    def on_sigterm(signum: int, frame: object) -> None:
-        raise Terminated()
-
-    signal.signal(signal.SIGTERM, on_sigterm)
+    defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+    # A signal the caller ignores (nohup, a script's background job) stays ignored.
+    handled = [signum for signum, default in defaults.items() if signal.getsignal(signum) is default]
+    for signum in handled:
+        signal.signal(signum, _on_signal)
+    sys.unraisablehook = _on_unraisable
     cache.enable()
     cli_request.ARGV = sys.argv[1:]
-    app(prog_name="nbscdr")
+    try:
+        try:
+            app(prog_name="nbscdr")
+        finally:
+            _finished = True  # done (or failed): a late signal changes nothing
+    except Stopped as stopped:
+        from nbscdr_cli.interrupts import describe
+
+        report(describe(stopped))
+        sys.exit(stopped.exit_code)
+    finally:
+        # While Python shuts down it gives signals their default action back,
+        # and a late one would kill the process: from here the kernel ignores them.
+        for signum in handled:
+            signal.signal(signum, signal.SIG_IGN)

@@ -82,8 +82,10 @@ def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_s
 def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -> None:
     """Write the rendered result where --output says (stdout by default), and any
     warnings the renderer had for the user on stderr."""
+    from nbscdr_cli.interrupts import check
     from nbscdr_cli.output import report, write_output, write_stdout
 
+    check()  # a stop lost in a finalizer: nothing is written after it
     for warning in warnings:
         report(f"warning: {warning}")
     if deliver_to_stdout(display):
@@ -344,4 +346,9 @@ def convert(
     fmt_ = settle(display, fmt, Format)
     value, source = parse_quantity(quantity, where="QUANTITY")
     target = parse_unit(to, kind=source.kind, where="--to")
-    present(display, "conversion", conversion_document(convert_value(value, source, target), target), fmt_)
+    present(
+        display,
+        "conversion",
+        conversion_document(convert_value(value, source, target, where="--to"), target),
+        fmt_,
+    )

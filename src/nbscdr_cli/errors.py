@@ -8,6 +8,10 @@ name as data in ``field`` (``"samples"``, ``"horizon.end"``), never the name of 
 command-line option: a Python caller reads ``samples: 0 is outside 1–1e+10``,
 and the command line maps the field to the option the user typed. An error about
 content (a file, a key, a spec) carries its place in ``where`` instead.
+
+Values a user supplied are quoted cut to ``MAX_QUOTED`` characters (``cut``); as a
+last line of defence, an error's place and message are cut too, so that a 5 MB
+name in a file never makes a 5 MB error line.
 """
 
 from __future__ import annotations
@@ -24,6 +28,27 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C (SIGINT)
     BROKEN_PIPE = 141  # stdout closed by the reader (128 + SIGPIPE)
     TERMINATED = 143  # SIGTERM
+
+
+MAX_QUOTED = 60  # a quoted value: enough to recognise it
+MAX_PLACE = 300  # a place: a long path or key path
+MAX_MESSAGE = 600  # above any message nbscdr writes with its values cut
+
+
+def cut(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text``, or its beginning and "..." when it is longer than ``limit``: for
+    quoting a user's value in a message (``f"{cut(name)!r}"``)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def cut_middle(text: str, limit: int) -> str:
+    """``text``, or its start and end around " ... " when it is longer than
+    ``limit``: for a place or a message, whose start says what and where and
+    whose end says what is accepted."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 5) // 2
+    return f"{text[:half]} ... {text[-half:]}"
 
 
 class NbscdrError(Exception):
@@ -43,8 +68,8 @@ class NbscdrError(Exception):
         field: str | None = None,
         remedy: tuple[str, str] | None = None,
     ) -> None:
-        self.message = " ".join(message.split())  # one line, always
-        self.where = " ".join(where.split()) if where else None
+        self.message = cut_middle(" ".join(message.split()), MAX_MESSAGE)  # one line, always
+        self.where = cut_middle(" ".join(where.split()), MAX_PLACE) if where else None
         self.field = field
         # (request field, what setting it does): "(or set fallback to ...)"; the
         # command line names the field's option instead.
@@ -78,6 +103,22 @@ class DataError(NbscdrError, ValueError):
 
 class OutputError(NbscdrError, OSError):
     """The result cannot be written (closed stdout, unwritable output file)."""
+
+
+class Stopped(BaseException):
+    """The run was stopped by Ctrl-C or SIGTERM (raised by the command line's
+    handler, ``interrupts.stop``). A BaseException, not an Exception: no
+    ``except Exception`` on the way up may swallow it, and click does not turn
+    it into "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal number, as a shell reports it: 130 and 143."""
+        return 128 + self.signum
 
 
 class UsageError(NbscdrError, ValueError):

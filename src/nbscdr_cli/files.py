@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from nbscdr_cli.errors import DataError
+from nbscdr_cli.errors import DataError, cut
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -51,14 +51,20 @@ def read_bytes(path: str | os.PathLike[str], *, what: str, limit: int = MAX_FILE
             return b""
         try:
             return read_capped(stdin, limit=limit, what=what, where=STDIN_NAME)
-        except (OSError, ValueError):
+        except DataError:  # too large (a ValueError too: caught first)
+            raise
+        except ValueError:  # stdin closed
             return b""
+        except OSError as exc:  # e.g. EIO from a terminal that hung up
+            raise DataError(f"{what} cannot be read ({exc.strerror or exc})", where=STDIN_NAME) from None
     where = display_path(path)
     try:
         if Path(path).is_dir():
             raise DataError(f"{what} is a folder, not a file", where=where)
         with open(path, "rb") as handle:
             return read_capped(handle, limit=limit, what=what, where=where)
+    except DataError:  # a ValueError too: not one of the cases below
+        raise
     except FileNotFoundError:
         raise DataError(f"{what} not found", where=where) from None
     except PermissionError:
@@ -67,6 +73,8 @@ def read_bytes(path: str | os.PathLike[str], *, what: str, limit: int = MAX_FILE
         raise DataError(f"{what} is a folder, not a file", where=where) from None
     except OSError as exc:
         raise DataError(f"{what} cannot be read ({exc.strerror or exc})", where=where) from None
+    except ValueError:  # a NUL in the path (from Python; argv and environ cannot hold one)
+        raise DataError(f"{what} not found", where=where) from None
 
 
 def decode_utf8(raw: bytes, *, where: str) -> str:
@@ -107,7 +115,7 @@ def parse_json(text: str, *, where: str) -> Any:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise ValueError(f"duplicate key {key!r}")
+                raise ValueError(f"duplicate key {cut(key)!r}")
             result[key] = value
         return result
 

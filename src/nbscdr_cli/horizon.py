@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from nbscdr_cli.catalog import Catalog, Reference, RemovalRange, Technique, did_you_mean
-from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.errors import InputError, UsageError, cut
 from nbscdr_cli.portfolio import PortfolioResult, Relation, relate
 
 EARLIEST_YEAR = 1900
@@ -143,7 +143,7 @@ def check_settings(settings: HorizonSettings) -> None:
     """Refuse periods and parameters out of range, naming the field at fault."""
     for name, year in (("horizon.start", settings.start), ("horizon.end", settings.end)):
         if isinstance(year, bool) or not isinstance(year, int):
-            raise UsageError(f"{year!r} is not a year", field=name)
+            raise UsageError(f"{cut(repr(year))} is not a year", field=name)
         if not EARLIEST_YEAR <= year <= LATEST_YEAR:
             raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", field=name)
     if settings.end <= settings.start:
@@ -165,7 +165,7 @@ def _is_number(value: object) -> bool:
 
 
 def _shown(value: object) -> str:
-    return f"{value:.6g}" if _is_number(value) else repr(value)
+    return f"{value:.6g}" if _is_number(value) else cut(repr(value))
 
 
 _SETTING = re.compile(
@@ -182,14 +182,14 @@ def parse_setting(values: Sequence[str], *, field: str, percent: bool = False) -
         match = _SETTING.match(text)
         if match is None:
             form = "1% or 0.01, or TECH=1%" if percent else "20, or TECH=20"
-            raise UsageError(f"{text!r} is not a value such as {form}", field=field)
+            raise UsageError(f"{cut(text)!r} is not a value such as {form}", field=field)
         try:
             value = float(match.group("value"))
         except ValueError:
-            raise UsageError(f"{text!r} is not a number", field=field) from None
+            raise UsageError(f"{cut(text)!r} is not a number", field=field) from None
         if match.group("pct"):
             if not percent:
-                raise UsageError(f"{text!r}: give a number of years, not a percentage", field=field)
+                raise UsageError(f"{cut(text)!r}: give a number of years, not a percentage", field=field)
             value /= 100
         tech = match.group("tech")
         if tech is None:
@@ -213,7 +213,7 @@ def resolve(settings: HorizonSettings, catalog: Catalog, present: Sequence[str])
                 raise UsageError(exc.message, field=f"horizon.{name}") from None
             if tid not in present:
                 raise UsageError(
-                    f"{key!r} is not in the portfolio{did_you_mean(tid, present)}; "
+                    f"{cut(key)!r} is not in the portfolio{did_you_mean(tid, present)}; "
                     f"its entries: {', '.join(present)}",
                     field=f"horizon.{name}",
                 )
@@ -315,6 +315,8 @@ def project(
 ) -> Horizon:
     """Cumulative and durable removals of a summed portfolio over the period,
     compared with the cumulative ``references``."""
+    from nbscdr_cli.finite import checked_sum, entry_place
+
     check_settings(settings)
     n = settings.years
     cache: dict[EntryParameters, tuple[tuple[float, ...], tuple[float, ...]]] = {}
@@ -326,6 +328,12 @@ def project(
         removal, stock = cache[params]
         k, d = math.fsum(removal), stock[-1]
         rng = entry.range
+        if not math.isfinite(rng.high * k):
+            raise InputError(
+                f"its cumulative removal over {settings.start}–{settings.end} passes the largest "
+                "number; give a smaller figure or a shorter period",
+                where=entry_place(entry),
+            )
         entries.append(
             EntryHorizon(
                 technique=entry.technique.id,
@@ -343,14 +351,16 @@ def project(
                 ),
             )
         )
-    totals = [[math.fsum(e.path[year][key] for e in entries) for year in range(n)] for key in STOCK_KEYS]
-    path = year_rows(settings.start, *totals)
-    cumulative = RemovalRange(
-        math.fsum(e.cumulative.lower for e in entries), math.fsum(e.cumulative.high for e in entries)
-    )
+    # Every yearly figure is at most the cumulative total, so checking that one
+    # sum keeps all the others finite.
+    sources = result.portfolio.entries
+    high = checked_sum([e.cumulative.high for e in entries], sources, "the cumulative total")
+    cumulative = RemovalRange(math.fsum(e.cumulative.lower for e in entries), high)  # low <= high
     durable = RemovalRange(
         math.fsum(e.durable.lower for e in entries), math.fsum(e.durable.high for e in entries)
     )
+    totals = [[math.fsum(e.path[year][key] for e in entries) for year in range(n)] for key in STOCK_KEYS]
+    path = year_rows(settings.start, *totals)
     comparisons = tuple(_compare(r, result, entries) for r in references if r.cumulative)
     return Horizon(settings, tuple(entries), cumulative, durable, path, comparisons)
 

@@ -15,7 +15,6 @@ No ``from __future__ import annotations`` here: typer reads these annotations at
 every start, and real objects spare it evaluating strings.
 """
 
-from pathlib import Path
 from typing import Annotated, NamedTuple
 
 import typer
@@ -121,8 +120,10 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+# Output paths stay text: pathlib drops a trailing slash ("new-folder/"), which
+# says the user meant a folder.
 OutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
@@ -214,7 +215,7 @@ CompareAssessmentOpt = Annotated[
     ),
 ]
 ChartOutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nbscdr_cli.catalog import Catalog, Overlap, Reference, RemovalRange, Technique
-from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.errors import InputError, UsageError, cut
 from nbscdr_cli.spec import EntrySpec
 
 
@@ -25,6 +25,7 @@ class Entry(NamedTuple):
     range: RemovalRange
     own_figure: bool = False
     written_factor: float = 1.0  # the unit the figure was written in -> Gt CO2/yr
+    where: str = ""  # the spec or file place it came from, for messages
 
     def as_given(self, factor: float) -> bool:
         """In a unit of ``factor``, is the figure exactly as its source wrote it?"""
@@ -97,9 +98,13 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
         rng = RemovalRange(low * factor, spec.high * factor, mode)
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
-        return Entry(technique, 1.0, rng, own_figure=True, written_factor=factor)
+        return Entry(technique, 1.0, rng, own_figure=True, written_factor=factor, where=spec.where)
     return Entry(
-        technique, spec.share, technique.range.scaled(spec.share), written_factor=technique.unit_factor
+        technique,
+        spec.share,
+        technique.range.scaled(spec.share),
+        written_factor=technique.unit_factor,
+        where=spec.where,
     )
 
 
@@ -114,7 +119,7 @@ def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str |
         tid = entry.technique.id
         if tid in seen:
             raise InputError(
-                f"technique {tid!r} is already in the portfolio ({seen[tid]}); give each technique once",
+                f"technique {cut(tid)!r} is already in the portfolio ({seen[tid]}); give each technique once",
                 where=spec.where or None,
             )
         seen[tid] = spec.where or tid
@@ -133,8 +138,12 @@ def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str |
 
 
 def total_range(entries: Sequence[Entry]) -> RemovalRange:
-    """Σlow (open lows as 0) and Σhigh, summed exactly (math.fsum)."""
-    return RemovalRange(math.fsum(e.range.lower for e in entries), math.fsum(e.range.high for e in entries))
+    """Σlow (open lows as 0) and Σhigh, summed exactly (math.fsum); a sum beyond
+    the largest float is an error naming the entry that takes it there."""
+    from nbscdr_cli.finite import checked_sum
+
+    high = checked_sum([e.range.high for e in entries], entries, "the total")
+    return RemovalRange(math.fsum(e.range.lower for e in entries), high)  # low <= high
 
 
 def compare_with_reference(entries: Sequence[Entry], reference: Reference) -> Comparison:

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from nbscdr_cli.errors import DataError, InputError
+from nbscdr_cli.errors import DataError, InputError, cut
 
 MAX_SPEC_LENGTH = 300
 MAX_ENTRIES = 100_000
@@ -53,13 +53,13 @@ def parse_share(text: str, *, where: str) -> float:
     """'50%' or '0.5' -> 0.5; a share is between 0 and 1 (0% and 100%)."""
     match = _SHARE.match(text)
     if match is None:
-        raise InputError(f"share {text!r} is not a number or percentage, e.g. 50% or 0.5", where=where)
+        raise InputError(f"share {cut(text)!r} is not a number or percentage, e.g. 50% or 0.5", where=where)
     value = float(match.group(1).replace(",", ""))
     percent = bool(match.group(2))
     share = value / 100 if percent else value
     if not 0 <= share <= 1:
-        hint = "" if percent else f" (write {text}% for a percentage)"
-        raise InputError(f"share {text} is outside 0–1 (0%–100%){hint}", where=where)
+        hint = "" if percent else f" (write {cut(text)}% for a percentage)"
+        raise InputError(f"share {cut(text)} is outside 0–1 (0%–100%){hint}", where=where)
     return share
 
 
@@ -68,7 +68,7 @@ def parse_own_figure(text: str, *, where: str) -> tuple[float, float, float | No
     match = _OWN_FIGURE.match(text)
     if match is None:
         raise InputError(
-            f"figure {text!r} is not a number or range, e.g. 2, 1.5-3 or '500-800 Mt CO2/yr' "
+            f"figure {cut(text)!r} is not a number or range, e.g. 2, 1.5-3 or '500-800 Mt CO2/yr' "
             "(removals are 0 or more)",
             where=where,
         )
@@ -77,13 +77,16 @@ def parse_own_figure(text: str, *, where: str) -> tuple[float, float, float | No
     low = parse_number(match.group(1), where=where, what="figure")
     high = low if match.group(2) is None else parse_number(match.group(2), where=where, what="figure")
     if low > high:
-        raise InputError(f"figure {text!r}: low {match.group(1)} is above high {match.group(2)}", where=where)
+        raise InputError(
+            f"figure {cut(text)!r}: low {cut(match.group(1))} is above high {cut(match.group(2))}",
+            where=where,
+        )
     mode = None
     if match.group(3) is not None:
         mode = parse_number(match.group(3), where=where, what="mode")
         if not low <= mode <= high:
             raise InputError(
-                f"figure {text!r}: mode {match.group(3)} is outside {low:g}–{high:g}", where=where
+                f"figure {cut(text)!r}: mode {cut(match.group(3))} is outside {low:g}–{high:g}", where=where
             )
     return low, high, mode, (match.group(4) or None)
 
@@ -164,7 +167,7 @@ def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:
         raise DataError("a portfolio file is a table with `name` and `entries`", where=where)
     for key in document:
         if key not in FILE_KEYS:
-            raise DataError(f"{key}: unknown key; known keys: entries, name", where=where)
+            raise DataError(f"{cut(str(key))}: unknown key; known keys: entries, name", where=where)
     name = document.get("name")
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise DataError("name: must be a non-empty string", where=where)
@@ -182,7 +185,9 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
         raise DataError("must be a table with `technique` and `share` or `low`/`high`", where=where)
     if not item.keys() <= ENTRY_KEYS:
         key = next(k for k in item if k not in ENTRY_KEYS)
-        raise DataError(f"unknown key {key!r}; known keys: {', '.join(sorted(ENTRY_KEYS))}", where=where)
+        raise DataError(
+            f"unknown key {cut(str(key))!r}; known keys: {', '.join(sorted(ENTRY_KEYS))}", where=where
+        )
     technique = item.get("technique")
     if not isinstance(technique, str) or not technique.strip():
         raise DataError("technique: must be a non-empty string", where=where)
@@ -194,7 +199,9 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
         if has_share:
             share = item["share"]
             if isinstance(share, bool) or not isinstance(share, str | int | float):
-                raise DataError(f"share: must be a number or a percentage string, not {share!r}", where=where)
+                raise DataError(
+                    f"share: must be a number or a percentage string, not {cut(repr(share))}", where=where
+                )
             if isinstance(share, int | float) and 0 <= share <= 1:
                 return EntrySpec(technique.strip(), share=float(share), where=where)
             return EntrySpec(technique.strip(), share=parse_share(str(share), where=where), where=where)
@@ -204,10 +211,12 @@ def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
             high = _figure(item["high"], "high", where)
             low = _figure(item["low"], "low", where) if "low" in item else high
             if low > high:
-                raise DataError(f"low {item['low']} is above high {item['high']}", where=where)
+                raise DataError(
+                    f"low {cut(str(item['low']))} is above high {cut(str(item['high']))}", where=where
+                )
             mode = _figure(item["mode"], "mode", where) if "mode" in item else None
             if mode is not None and not low <= mode <= high:
-                raise DataError(f"mode {item['mode']} is outside the low–high range", where=where)
+                raise DataError(f"mode {cut(str(item['mode']))} is outside the low–high range", where=where)
             unit = item.get("unit")
             if unit is not None:
                 if not isinstance(unit, str):
@@ -225,11 +234,11 @@ def _figure(value: Any, key: str, where: str) -> float:
     import math
 
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DataError(f"{key}: must be a number, not {value!r}"[:120], where=where)
+        raise DataError(f"{key}: must be a number, not {cut(repr(value))}", where=where)
     try:
         number = float(value)
     except OverflowError:
         raise DataError(f"{key}: number is too large", where=where) from None
     if not math.isfinite(number) or number < 0:
-        raise DataError(f"{key}: must be a finite number, 0 or more, not {value}", where=where)
+        raise DataError(f"{key}: must be a finite number, 0 or more, not {cut(str(value))}", where=where)
     return number

@@ -16,7 +16,9 @@ Importing pint costs ~150-190 ms (it imports numpy), more than everything else a
 command does. Parsed factors therefore go into a small JSON cache in the user's
 cache folder, keyed by the registry definition, so that a repeated unit string is
 converted without importing pint at all. The cache is best effort: a read-only or
-missing HOME only means pint is imported every time.
+missing HOME only means pint is imported every time, an entry that is not exactly
+a kind and a finite positive factor is skipped, and a cached kind that would
+refuse the unit is checked with pint first.
 """
 
 from __future__ import annotations
@@ -165,7 +167,10 @@ def _valid_entry(value: Any) -> tuple[Kind, float] | None:
     factor = value[1]
     if isinstance(factor, bool) or not isinstance(factor, int | float):
         return None
-    factor = float(factor)
+    try:
+        factor = float(factor)
+    except OverflowError:  # an integer of hundreds of digits
+        return None
     return (value[0], factor) if math.isfinite(factor) and factor > 0 else None
 
 
@@ -221,7 +226,9 @@ def parse_unit(
     found: tuple[Kind, float] | str | None = (
         ("rate", 1.0) if key == CANONICAL_RATE else _disk_cache().get(key)
     )
-    if found is None:
+    if found is None or (kind is not None and found[0] != kind and key != CANONICAL_RATE):
+        # A miss, or a cached answer that would refuse the unit: pint decides,
+        # so that no cache entry, however damaged, can refuse a valid unit.
         found = _pint_factor(key)
         if isinstance(found, tuple) and math.isfinite(found[1]) and found[1] > 0:
             _remember(key, *found)
@@ -293,11 +300,16 @@ def parse_quantity(text: str, *, where: str | None = None, field: str | None = N
     return value, parse_unit(match.group(2), kind=None, where=where, field=field)
 
 
-def convert(value: float, source: Unit, target: Unit) -> float:
-    """Convert ``value`` from one parsed unit to another of the same kind."""
+def convert(value: float, source: Unit, target: Unit, *, where: str | None = None) -> float:
+    """Convert ``value`` from one parsed unit to another of the same kind
+    (``where``: the target unit's place, for messages)."""
     if source.kind != target.kind:
-        raise UnitError(f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})")
+        raise UnitError(
+            f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})", where=where
+        )
     result = value * source.factor / target.factor
     if not math.isfinite(result):
-        raise InputError(f"{value} {source.text} in {target.text} is out of range")
+        raise InputError(
+            f"{value:g} {source.text} is out of range in {target.text!r}; choose a larger unit", where=where
+        )
     return result

@@ -33,7 +33,7 @@ from nbscdr_cli.catalog import (
     normalise_name,
 )
 from nbscdr_cli.checker import NOTE_KEYS, Checker
-from nbscdr_cli.errors import DataError
+from nbscdr_cli.errors import DataError, cut
 
 RANGE_KEYS = {"low", "high", "central", "unit"}
 FIGURE_KEYS = {*RANGE_KEYS, "source", "cost", "trl"}  # a technique's default estimate, at its top level
@@ -80,7 +80,7 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
     if default is not None:
         default = v.text(default, "default_assessment")
         if default not in v.assessments:
-            raise v.fail("default_assessment", f"{default!r} is not defined under [assessments]")
+            raise v.fail("default_assessment", f"{cut(default)!r} is not defined under [assessments]")
     elif v.assessments:
         default = next(iter(v.assessments))
     v.default_assessment = default
@@ -153,7 +153,7 @@ class _Validator(Checker):
             if end not in body:
                 raise self.fail(f"{key}.{end}", f'missing; e.g. low = 0, high = 240, unit = "{COST_UNIT}"')
         if self.text(body["unit"], f"{key}.unit") != COST_UNIT:
-            raise self.fail(f"{key}.unit", f"{body['unit']!r}: costs are in {COST_UNIT!r}")
+            raise self.fail(f"{key}.unit", f"{cut(str(body['unit']))!r}: costs are in {COST_UNIT!r}")
         low = self.number(body["low"], f"{key}.low", negative=True)
         high = self.number(body["high"], f"{key}.high", negative=True)
         if low > high:
@@ -194,7 +194,9 @@ class _Validator(Checker):
         rng, unit, factor = self.range(body, key)
         potential = self.text(body.get("potential", "technical"), f"{key}.potential")
         if potential not in POTENTIALS:
-            raise self.fail(f"{key}.potential", f"{potential!r} is not one of {', '.join(POTENTIALS)}")
+            raise self.fail(
+                f"{key}.potential", f"{cut(str(potential))!r} is not one of {', '.join(POTENTIALS)}"
+            )
         known = self.assessments.get(assessment or "")
         return Estimate(
             assessment=assessment,
@@ -229,12 +231,14 @@ class _Validator(Checker):
             aid = self.text(item["assessment"], f"{ekey}.assessment")
             if aid not in self.assessments:
                 hint = did_you_mean(aid, self.assessments)
-                raise self.fail(f"{ekey}.assessment", f"{aid!r} is not defined under [assessments]{hint}")
+                raise self.fail(
+                    f"{ekey}.assessment", f"{cut(aid)!r} is not defined under [assessments]{hint}"
+                )
             estimate = self.estimate(item, ekey, aid)
             if any((e.assessment, e.potential) == (aid, estimate.potential) for e in found):
                 raise self.fail(
                     ekey,
-                    f"a second {estimate.potential} estimate for assessment {aid!r}; give one per assessment",
+                    f"a second {estimate.potential} estimate for assessment {cut(aid)!r}; give one per assessment",
                 )
             found.append(estimate)
         if not found:
@@ -328,7 +332,7 @@ class _Validator(Checker):
             key = f"techniques.{t.id}.part_of.technique"
             if whole is None or whole.id == t.id:
                 hint = did_you_mean(t.part_of.whole, techniques)
-                raise self.fail(key, f"{t.part_of.whole!r} is not another technique{hint}")
+                raise self.fail(key, f"{cut(t.part_of.whole)!r} is not another technique{hint}")
             if whole.part_of is not None:
                 raise self.fail(key, f"{whole.id!r} is itself a part of {whole.part_of.whole!r}")
 
@@ -343,8 +347,8 @@ class _Validator(Checker):
                 other = names.setdefault(normalise_name(spelling), technique.id)
                 if other != technique.id:
                     raise DataError(
-                        f"techniques.{technique.id}: name or alias {spelling!r} is already used by "
-                        f"techniques.{other} (names match ignoring case, width and separators)",
+                        f"techniques.{cut(technique.id)}: name or alias {cut(spelling)!r} is already used by "
+                        f"techniques.{cut(other)} (names match ignoring case, width and separators)",
                         where=self.source,
                     )
         return names
@@ -358,7 +362,7 @@ class _Validator(Checker):
             raise self.fail(f"{key}.kind", f"missing; one of {', '.join(REFERENCE_KINDS)}")
         kind = body["kind"]
         if kind not in REFERENCE_KINDS:
-            raise self.fail(f"{key}.kind", f"{kind!r} is not one of {', '.join(REFERENCE_KINDS)}")
+            raise self.fail(f"{key}.kind", f"{cut(repr(kind))} is not one of {', '.join(REFERENCE_KINDS)}")
         if "low" not in body:
             raise self.fail(f"{key}.low", "missing (a reference needs low and high)")
         rng, unit, factor = self.range(body, key)
@@ -385,6 +389,6 @@ class _Validator(Checker):
         for i, tid in enumerate(pair):
             if tid not in techniques:
                 hint = did_you_mean(tid, techniques)
-                raise self.fail(f"{key}.techniques[{i}]", f"unknown technique {tid!r}{hint}")
+                raise self.fail(f"{key}.techniques[{i}]", f"unknown technique {cut(str(tid))!r}{hint}")
         note = self.note({k: v for k, v in value.items() if k != "techniques"}, key)
         return Overlap((pair[0], pair[1]), note.text, note.source)

@@ -1,6 +1,8 @@
 """Rendering: results become one plain document (the JSON contract, built in
 ``documents.py``), and one renderer per format turns that document into text:
-``as_json``, ``as_csv``, ``as_markdown``, ``as_table``.
+``as_json``, ``as_csv``, ``as_markdown``, ``as_table``. Text formats get the
+document with its control characters escaped (``escape.py``), so no renderer
+can pass a name's escape sequence to a terminal.
 
 This package's own import is kept tiny (the CLI imports ``Format`` at start-up).
 """
@@ -18,5 +20,9 @@ def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environm
     """Lay out ``doc`` (of ``kind``: portfolio, catalog, technique, conversion,
     compare, assessments, iamc) in format ``fmt`` (table, json, csv, markdown, iamc)."""
     module = importlib.import_module(f"nbscdr_cli.render.as_{fmt}")
+    if fmt != "json":  # JSON escapes control characters itself
+        from nbscdr_cli.render.escape import escape_document
+
+        doc = escape_document(doc)
     text: str = module.render(kind, doc, lang=lang, env=env)
     return text if text.endswith("\n") else text + "\n"

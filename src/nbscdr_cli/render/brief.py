@@ -20,6 +20,7 @@ from nbscdr_cli.analysis import Analysis
 from nbscdr_cli.render import tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.labels import join_names, join_scopes, text
 from nbscdr_cli.render.notes import portfolio_notes
 from nbscdr_cli.render.numbers import derived, formatter, percent, span
@@ -139,7 +140,7 @@ def compose(
     out += [f"{i}. {source}" for i, source in enumerate(cite.sources, start=1)] + [""]
     if command:
         out += [text("brief.computed", lang, command=command, version=__version__, unit=unit)]
-    return "\n".join(out).rstrip() + "\n"
+    return escape_controls("\n".join(out).rstrip() + "\n")
 
 
 def render_brief(
@@ -152,9 +153,10 @@ def render_brief(
         return markdown, []
     from nbscdr_cli.render.brief_html import page
     from nbscdr_cli.render.chart import draw
+    from nbscdr_cli.render.escape import escape_document
 
-    doc = analysis.to_dict()
-    chart, warnings = draw(doc, "svg", analysis.lang, analysis.sources())
+    doc = escape_document(analysis.to_dict())
+    chart, warnings = draw(doc, "svg", analysis.lang, escape_document(analysis.sources()))
     return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.escape import escape_document
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived, formatter, span
 from nbscdr_cli.render.tables import reference_label
@@ -52,7 +53,7 @@ def _prepare_matplotlib() -> Any:
 
     # matplotlib's warnings (a missing glyph, a font substituted) are not the
     # user's concern on stderr; the one that is (no CJK font) is ours.
-    warnings.filterwarnings("ignore", category=UserWarning, module="matplotlib")
+    warnings.filterwarnings("ignore", category=UserWarning)  # matplotlib names our module as the caller
     if not os.environ.get("MPLCONFIGDIR"):
         from nbscdr_cli.locations import cache_folder
 
@@ -150,10 +151,10 @@ def _bars(doc: dict[str, Any], lang: str, use_names: bool) -> list[Bar]:
 def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | bytes, list[str]]:
     """The chart of ``analysis`` in ``fmt`` (text for the terminal, png, svg or
     pdf), and warnings for the user."""
-    doc = analysis.to_dict()
+    doc = escape_document(analysis.to_dict())
     if fmt == "text":
         return text_chart(doc, analysis.lang, env), []
-    return draw(doc, fmt, analysis.lang, analysis.sources())
+    return draw(doc, fmt, analysis.lang, escape_document(analysis.sources()))
 
 
 def draw(doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str]) -> tuple[bytes, list[str]]:

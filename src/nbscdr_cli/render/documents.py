@@ -88,9 +88,11 @@ def portfolio_document(
     """The analysis in the output units (``unit`` for rates, ``mass_unit`` for
     amounts over a horizon): the JSON contract of `portfolio`."""
     from nbscdr_cli import __version__
+    from nbscdr_cli.finite import check_units
     from nbscdr_cli.render.notes import portfolio_notes
 
     result = analysis.result
+    check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
     entries = [entry_document(e, unit, lang) for e in result.portfolio.entries]
     as_given = all(e["as_given"] for e in entries)
@@ -282,6 +284,10 @@ def iamc_document(doc: dict[str, Any], year: int | None = None) -> dict[str, Any
 
 def portfolio_output(analysis: Analysis, fmt: str, year: int | None) -> tuple[str, dict[str, Any]]:
     """The document `portfolio` renders in ``fmt``: the IAMC rows, or the portfolio."""
+    if fmt == "iamc":  # its unit is fixed: an overflow is the format's, not --unit's
+        from nbscdr_cli.finite import check_units
+
+        check_units(analysis.result, analysis.horizon, analysis.simulation, analysis.unit, None, field="iamc")
     doc = analysis.to_dict()
     if fmt == "iamc":
         return "iamc", iamc_document(doc, year)

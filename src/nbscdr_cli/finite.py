@@ -1,0 +1,131 @@
+"""Every result is a finite number: checks where the numbers are produced.
+
+Figures a user gives are finite, but sums, products and unit conversions of
+finite floats can overflow (``1e308 + 1e308``, ``1e300`` Gt CO2/yr in g C/yr, a
+rate times 600 years). An overflow would otherwise surface far away: as
+``inf`` in a table, a JSON encoder refusing Infinity, ``math.fsum`` raising
+OverflowError, or numpy warnings. Each check here raises an ``InputError``
+naming the entry (its spec or file place) or the request field at fault.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.errors import InputError
+
+if TYPE_CHECKING:
+    from nbscdr_cli.horizon import Horizon
+    from nbscdr_cli.portfolio import Entry, PortfolioResult
+    from nbscdr_cli.uncertainty import Simulation
+    from nbscdr_cli.units import Unit
+
+LARGEST = 1.7976931348623157e308
+# Monte Carlo squares its totals (for the standard deviation): above this, the
+# squares overflow and the statistics would be infinite, or silently wrong.
+MAX_SAMPLED = 1e150
+
+
+def entry_place(entry: Entry) -> str:
+    """Where an entry came from (its spec or file place), for messages."""
+    return entry.where or f"entry {entry.technique.id!r}"
+
+
+def checked_sum(values: Sequence[float], entries: Sequence[Entry], what: str) -> float:
+    """The exact sum (math.fsum) of ``values``, one per entry, all 0 or more; if
+    it overflows, an error naming the entry with which it does."""
+    try:
+        total = math.fsum(values)
+    except OverflowError:
+        total = math.inf
+    if math.isfinite(total):
+        return total
+    running = 0.0
+    for value, entry in zip(values, entries, strict=True):
+        running += value
+        if not math.isfinite(running):
+            raise InputError(
+                f"with this entry, {what} passes the largest number ({LARGEST:.4g}); give smaller figures",
+                where=entry_place(entry),
+            )
+    raise InputError(f"{what} is out of range; give smaller figures")  # rounding at the very edge
+
+
+def check_sampled(result: PortfolioResult, weights: Mapping[str, Sequence[float]]) -> None:
+    """Before a Monte Carlo: every total it draws must stay below MAX_SAMPLED."""
+    entries = result.portfolio.entries
+    views = {"annual": [1.0] * len(entries), **weights}
+    for name, w in views.items():
+        top = sum(weight * e.range.high for weight, e in zip(w, entries, strict=True))
+        if not top <= MAX_SAMPLED:
+            total = "total" if name == "annual" else f"{name} total"
+            raise InputError(
+                f"the {total} reaches {top:.4g} Gt CO2{'/yr' if name == 'annual' else ''}; "
+                f"a Monte Carlo run needs totals up to {MAX_SAMPLED:.0e}",
+                field="samples",
+            )
+
+
+def _numbers(value: Any) -> Iterable[float]:
+    if isinstance(value, int | float):
+        yield float(value)
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _numbers(v)
+    elif isinstance(value, tuple | list):
+        for v in value:
+            yield from _numbers(v)
+
+
+def check_simulation(simulation: Simulation) -> None:
+    """After a Monte Carlo: every statistic it reports is finite."""
+    for name, s in simulation.totals.items():
+        parts = (s.mean, s.std, s.percentiles, s.probability, s.thresholds, s.histogram[0])
+        if not all(math.isfinite(x) for x in _numbers(parts)):
+            raise InputError(
+                f"the Monte Carlo statistics of the {name} total are out of range; give smaller figures",
+                field="samples",
+            )
+    if not all(math.isfinite(x) for x in _numbers(list(simulation.marginals))):
+        raise InputError("an entry's percentiles are out of range; give smaller figures", field="samples")
+
+
+def largest(
+    result: PortfolioResult, horizon: Horizon | None, simulation: Simulation | None
+) -> tuple[float, float]:
+    """The largest rate (Gt CO2/yr) and amount (Gt CO2) an analysis reports:
+    every other number it converts to the output units is smaller."""
+    rates = [result.total.high, *(c.reference.range.high for c in result.comparisons)]
+    amounts = [0.0]
+    if horizon is not None:
+        amounts += [horizon.cumulative.high, *(c.reference.range.high for c in horizon.comparisons)]
+    if simulation is not None:
+        for name, s in simulation.totals.items():
+            top = [s.histogram[0][1], *s.percentiles.values(), *s.thresholds.values()]
+            (rates if name == "annual" else amounts).extend(top)
+        rates += [v for m in simulation.marginals for v in m.values()]
+    return max(rates), max(amounts)
+
+
+def check_units(
+    result: PortfolioResult,
+    horizon: Horizon | None,
+    simulation: Simulation | None,
+    unit: Unit,
+    mass_unit: Unit | None,
+    *,
+    field: str = "unit",
+) -> None:
+    """Every figure of an analysis is finite in the output units (a small unit
+    such as g C/yr multiplies figures by ~3e14); ``field`` names the request
+    value that chose them."""
+    rate, amount = largest(result, horizon, simulation)
+    pairs = [(rate, unit, "Gt CO2/yr")]
+    if mass_unit is not None:
+        pairs.append((amount, mass_unit, "Gt CO2"))
+    for value, u, canonical in pairs:
+        if not math.isfinite(value / u.factor):
+            advice = "; choose a larger unit" if field == "unit" else ""
+            raise InputError(f"{value:.4g} {canonical} is out of range in {u.text!r}{advice}", field=field)
