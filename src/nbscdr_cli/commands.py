@@ -184,7 +184,7 @@ def show(
     fmt_ = settle(display, fmt, Format, data_path(data))
     catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
     found = catalog.find(technique, where=f"argument {technique!r}")
-    present(display, "technique", technique_document(found, catalog.overlaps), fmt_)
+    present(display, "technique", technique_document(found, catalog.overlaps, catalog.assessments), fmt_)
 
 
 @command("portfolio")

@@ -27,13 +27,19 @@ def locale_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> str
     return "en"
 
 
-def _width(terminal: bool) -> int:
+def _width(terminal: bool, environ: os._Environ[str] | dict[str, str] | None = None) -> int:
+    """COLUMNS if set (for pipes too, as rich and many tools do), else the
+    terminal's width, else DEFAULT_WIDTH; within MIN_WIDTH..MAX_WIDTH."""
+    environ = os.environ if environ is None else environ
+    columns = environ.get("COLUMNS", "").strip()
+    if columns.isdigit():
+        return max(MIN_WIDTH, min(int(columns), MAX_WIDTH))
     if not terminal:
         return DEFAULT_WIDTH
     import shutil
 
-    columns = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return max(MIN_WIDTH, min(columns, MAX_WIDTH))
+    columns_now = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return max(MIN_WIDTH, min(columns_now, MAX_WIDTH))
 
 
 class Environment(NamedTuple):

@@ -9,7 +9,7 @@ from nbscdr_cli.render import tables
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import unit_text
+from nbscdr_cli.render.text import entry_label, unit_text
 
 
 def _cell(value: Any) -> str:
@@ -53,7 +53,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         notes = tables.catalog_footnotes(doc, lang)
         return table(tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
     if kind == "technique":
-        lines = [f"## {doc['name'].get(lang) or doc['name']['en']} ({doc['id']})", ""]
+        lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
         for key, value in tables.technique_fields(doc, lang):
             if isinstance(value, list):
                 lines.append(f"**{key}**{text('colon', lang)}")

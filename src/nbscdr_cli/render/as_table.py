@@ -15,7 +15,7 @@ from nbscdr_cli.render import tables
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived, given
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import unit_text
+from nbscdr_cli.render.text import entry_label, unit_text
 
 
 def _console(env: Environment) -> Any:
@@ -42,29 +42,108 @@ def _box(env: Environment) -> Any:
 
 
 def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True) -> None:
-    """Lay ``grid`` out as one rich table."""
+    """Lay ``grid`` out as one rich table, its cells wrapped by ``wrap.py`` in
+    columns sized by ``column_widths``; where even the narrowest layout is wider
+    than the terminal, as one record per row."""
     from rich.table import Table
+
+    from nbscdr_cli.render.wrap import Wrapped
 
     if grid.title:  # on a line of its own: a table would wrap it to its own width
         _line(console, grid.title, env)
+    widths = column_widths(grid, console.width, show_header)
+    if widths is None:
+        _records(console, grid, env)
+        return
     table = Table(
         box=_box(env),
         header_style="bold cyan" if env.stdout_terminal else "",
         show_header=show_header,
     )
-    for i, (name, numeric) in enumerate(zip(grid.header, grid.numeric, strict=True)):
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold", no_wrap=i < grid.ids)
+    for name, numeric, width in zip(grid.header, grid.numeric, widths, strict=True):
+        table.add_column(Wrapped(name), justify="right" if numeric else "left", width=width)
     first_total = len(grid.rows) - grid.totals
     for i, row in enumerate(grid.rows):
         if i == first_total and grid.totals:
             table.add_section()
         bold = i >= first_total and grid.totals and env.stdout_terminal
-        table.add_row(*row, style="bold" if bold else "")
+        table.add_row(*(Wrapped(cell) for cell in row), style="bold" if bold else "")
     console.print(table)
 
 
-def _line(console: Any, line: str, env: Environment, style: str = "") -> None:
-    console.print(line, style=style if env.stdout_terminal else "", markup=False, soft_wrap=True)
+def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int] | None:
+    """Each column's width within ``width`` cells (a space either side of each
+    column and a rule between them): every column at its widest line if that
+    fits, else at least its widest unbreakable piece (an id, a DOI) with the
+    room left shared in proportion to what each would still take. None where
+    the table cannot fit that way, or would only fit in tall, narrow columns
+    (more than twice the width wrapped): then it is drawn as records."""
+    from rich.cells import cell_len
+
+    from nbscdr_cli.render.wrap import widest_piece
+
+    columns = [list(c) for c in zip(*grid.rows, strict=True)] if grid.rows else [[] for _ in grid.header]
+    if show_header:
+        columns = [[h, *c] for h, c in zip(grid.header, columns, strict=True)]
+    lines = [[line for cell in column for line in cell.split("\n")] for column in columns]
+    widest = [max((cell_len(line) for line in c), default=0) for c in lines]
+    narrowest = [max((widest_piece(cell) for cell in c), default=0) for c in columns]
+    room = width - 3 * len(columns) - 1
+    if sum(widest) <= room:
+        return widest
+    if len(columns) > 2 and (sum(narrowest) > room or sum(widest) > 2 * room):
+        return None
+    spare = max(room - sum(narrowest), 0)
+    wanted = [w - n for w, n in zip(widest, narrowest, strict=True)]
+    shares = [spare * w // (sum(wanted) or 1) for w in wanted]
+    for i in sorted(range(len(wanted)), key=lambda i: -wanted[i])[: spare - sum(shares)]:
+        shares[i] += 1
+    return [max(n + s, 1) for n, s in zip(narrowest, shares, strict=True)]
+
+
+def _records(console: Any, grid: Grid, env: Environment) -> None:
+    """A table too wide for the terminal (or so wide that its cells would wrap
+    into tall, narrow columns) as records, one under another: each cell beside
+    its column's name, a rule between rows."""
+    from rich.table import Table
+
+    from nbscdr_cli.render.wrap import Wrapped
+
+    names = [" ".join(h.split("\n")) for h in grid.header]
+    first_total = len(grid.rows) - grid.totals
+    records = [
+        [
+            (name, cell, i >= first_total and grid.totals)
+            for j, (name, cell) in enumerate(zip(names, row, strict=True))
+            if cell or not j
+        ]
+        for i, row in enumerate(grid.rows)
+    ]
+    pairs = Grid(
+        "", ["", ""], [[name, cell] for record in records for name, cell, _ in record], [False, False]
+    )
+    widths: list[int | None] = [*(column_widths(pairs, console.width, show_header=False) or [None, None])]
+    table = Table(box=_box(env), show_header=False)
+    table.add_column(width=widths[0])
+    table.add_column(width=widths[1])
+    for i, record in enumerate(records):
+        if i:
+            table.add_section()
+        for j, (name, cell, total) in enumerate(record):
+            bold = env.stdout_terminal and (total or not j)
+            table.add_row(Wrapped(name), Wrapped(cell), style="bold" if bold else "")
+    console.print(table)
+
+
+def _line(console: Any, line: str, env: Environment, style: str = "", indent: str = "") -> None:
+    """A line of text: on a terminal wrapped by ``wrap.py`` (continuation lines
+    indented by ``indent``); to a pipe or file one line, for grep."""
+    if env.stdout_terminal:
+        from nbscdr_cli.render.wrap import Wrapped
+
+        console.print(Wrapped(line, indent), style=style)
+    else:
+        console.print(line, markup=False, soft_wrap=True)
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -102,7 +181,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
                 env,
             )
     for w in doc["warnings"]:
-        _line(console, f"- {w['message']}", env, "yellow")
+        _line(console, f"- {w['message']}", env, "yellow", "  ")
 
 
 def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
@@ -110,7 +189,7 @@ def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
         [key, "\n".join(f"• {v}" for v in value) if isinstance(value, list) else value]
         for key, value in tables.technique_fields(doc, lang)
     ]
-    title = f"{doc['name'].get(lang) or doc['name']['en']} ({doc['id']})"
+    title = entry_label(doc["name"].get(lang) or doc["name"]["en"], doc["id"], lang)
     draw(console, Grid(title, ["", ""], rows, [False, False]), env, show_header=False)
 
 
@@ -138,5 +217,5 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
-            _line(console, f"- {w['message']}", env, "yellow")
+            _line(console, f"- {w['message']}", env, "yellow", "  ")
     return str(console.file.getvalue())

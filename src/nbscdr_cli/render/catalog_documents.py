@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from nbscdr_cli.catalog import (
+        Assessment,
         Catalog,
         Cost,
         Estimate,
@@ -75,8 +76,12 @@ def technique_summary(t: Technique) -> dict[str, Any]:
     }
 
 
-def technique_document(t: Technique, overlaps: Sequence[Overlap] = ()) -> dict[str, Any]:
-    """Everything about one technique (`show`), with the recorded overlaps it is in."""
+def technique_document(
+    t: Technique, overlaps: Sequence[Overlap] = (), assessments: Mapping[str, Assessment] | None = None
+) -> dict[str, Any]:
+    """Everything about one technique (`show`), with the recorded overlaps it is
+    in and the names of the ``assessments`` whose estimates it lists."""
+    names = {a.id: a.name.as_dict() for a in (assessments or {}).values()}
     doc = technique_summary(t)
     doc.update(
         {
@@ -97,8 +102,14 @@ def technique_document(t: Technique, overlaps: Sequence[Overlap] = ()) -> dict[s
             "saturation_source": t.saturation_source,
             "reversal_rate": t.reversal_rate,
             "reversal_source": t.reversal_source,
-            "estimates": [estimate_document(e) for e in t.estimates],
-            "no_estimate": [{"assessment": a, **(note_document(n) or {})} for a, n in t.no_estimate.items()],
+            "estimates": [
+                {**estimate_document(e), "assessment_name": names.get(e.assessment or "")}
+                for e in t.estimates
+            ],
+            "no_estimate": [
+                {"assessment": a, "assessment_name": names.get(a), **(note_document(n) or {})}
+                for a, n in t.no_estimate.items()
+            ],
         }
     )
     return doc
@@ -154,6 +165,7 @@ def assessments_document(catalog: Catalog) -> dict[str, Any]:
             }
             for a in catalog.assessments.values()
         ],
+        "technique_names": {t.id: t.name.as_dict() for t in every.values()},
     }
 
 

@@ -9,6 +9,10 @@ Values with ``{name}`` fields are filled by ``text(key, lang, name=...)``.
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
+    "original": (
+        "{source}",
+        "原文：{source}",
+    ),
     "probability_of": (
         "P({what} ≥ {value}: {threshold})",
         "P（{what} ≥ {value}：{threshold}）",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.render.labels import join_names, join_scopes, text
 from nbscdr_cli.render.numbers import derived, formatter, span
-from nbscdr_cli.render.text import unit_text
+from nbscdr_cli.render.text import cited, unit_text
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
@@ -46,7 +46,7 @@ def portfolio_notes(
     ``cite`` turns a source into its mark in the text (the brief numbers them);
     by default caveats and saturation times name their source in parentheses,
     and double counting leaves it to the note's ``source`` field."""
-    inline = cite or (lambda source: text("paren", lang, text=source))
+    inline = cite or (lambda source: cited(source, lang))
     result = analysis.result
     names = {e["technique"]: e["name"] for e in doc["entries"]}
 

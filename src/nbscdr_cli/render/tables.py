@@ -13,7 +13,10 @@ from typing import Any, NamedTuple
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived, formatter, given, percent, span
 from nbscdr_cli.render.text import (
+    citation,
+    cited,
     comparison_show,
+    entry_label,
     low_text,
     probability_rows,
     range_text,
@@ -34,7 +37,6 @@ class Grid(NamedTuple):
     numeric: list[bool]
     totals: int = 0
     key: str = ""  # which table: "portfolio", "comparison", "uncertainty", "horizon"...
-    ids: int = 0  # how many leading columns hold ids, never to be split across lines
 
 
 def _head(label: str, unit: str) -> str:
@@ -50,7 +52,7 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     rows = []
     for e in doc["entries"]:
         share = text("own_figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
-        label = f"{e['name']} ({e['technique']})"
+        label = entry_label(e["name"], e["technique"], lang)
         if e["fallback"]:
             label += text("paren", lang, text=text("from_assessment", lang, assessment=e["assessment"]))
         row = [label, share, low_text(e["low"], e["up_to"], lang, show), show(e["high"])]
@@ -125,7 +127,7 @@ def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows = [[text("mean", lang), derived(u["mean"])], [text("std", lang), derived(u["std"])]]
     rows += [[f"P{p}", derived(v)] for p, v in u["percentiles"].items()]
     rows += [list(r) for r in probability_rows(u, doc["comparisons"], lang)]
-    title = f"{text('uncertainty', lang)}: {sampling_text(u, lang)}"
+    title = f"{text('uncertainty', lang)}{text('colon', lang)}{sampling_text(u, lang)}"
     return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
 
 
@@ -150,7 +152,7 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
         eh = e["horizon"]
         rows.append(
             [
-                f"{e['name']} ({e['technique']})" if ids else e["name"],
+                entry_label(e["name"], e["technique"], lang) if ids else e["name"],
                 span(eh["cumulative"]["low"], eh["cumulative"]["high"]),
                 span(eh["durable"]["low"], eh["durable"]["high"]),
                 entry_parameters_text(eh, lang),
@@ -323,7 +325,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         readiness = t["readiness"] or {}
         marked = t.get("caveat") or t.get("estimate_caveat")
         row = [
-            t["id"],
+            *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
             t["name"].get(lang) or t["name"]["en"],
             range_text(t, lang) + (" *" if marked else ""),
         ]
@@ -334,8 +336,8 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
             row += [scope, readiness.get(lang) or readiness.get("en", "")]
         rows.append(row)
     more = ("cost", "trl") if costs else ("scope", "readiness")
-    header = [text(k, lang) for k in ("id", "name", "range", *more)]
-    return Grid("", header, rows, [False] * len(header), ids=1)
+    header = [text(k, lang) for k in ("id", "name", "range", *more) if not (k == "id" and lang == "zh")]
+    return Grid("", header, rows, [False] * len(header))
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
@@ -346,7 +348,7 @@ def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
             if caveat:
                 name = t["name"].get(lang) or t["name"]["en"]
                 out.append(
-                    f"* {name}{text('colon', lang)}{caveat.get(lang) or caveat['en']} ({caveat['source']})"
+                    f"* {name}{text('colon', lang)}{caveat.get(lang) or caveat['en']}{cited(caveat['source'], lang)}"
                 )
     return out
 
@@ -364,14 +366,15 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
                 f"{span(r['low'], r['high'], given)} {unit_text(r['unit'], lang)}",
                 scope or text("scope_every", lang),
                 measures,
-                r["source"] or "",
+                citation(r["source"], lang) if r["source"] else "",
             ]
         )
     header = [text(k, lang) for k in ("id", "name", "kind", "range", "scope", "measure", "source")]
-    return Grid("", header, rows, [False] * 7, ids=1)
+    return Grid("", header, rows, [False] * 7)
 
 
 def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
+    names = doc.get("technique_names", {})
     rows = []
     for a in doc["assessments"]:
         mark = f" ({text('default', lang)})" if a["default"] else ""
@@ -381,12 +384,16 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
                 a["id"] + mark,
                 a["name"].get(lang) or a["name"]["en"],
                 measure,
-                text("list_sep", lang).join(a["techniques"]),
-                a["citation"],
+                text("list_sep", lang).join(
+                    a["techniques"]
+                    if lang != "zh"
+                    else (names[t].get(lang) or names[t]["en"] for t in a["techniques"])
+                ),
+                citation(a["citation"], lang),
             ]
         )
     header = [text(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
-    return Grid("", header, rows, [False] * 5, ids=1)
+    return Grid("", header, rows, [False] * 5)
 
 
 def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | list[str]]]:
@@ -396,10 +403,12 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         return "" if not value else value.get(lang) or value["en"]
 
     def sourced(note: dict[str, str]) -> str:
-        return f"{local(note)}{text('paren', lang, text=note['source'])}"
+        return f"{local(note)}{cited(note['source'], lang)}"
 
-    fields: list[tuple[str, str | list[str]]] = [
-        (text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")),
+    fields: list[tuple[str, str | list[str]]] = []
+    if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
+        fields.append((text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
+    fields += [
         (text("range", lang), range_text(doc, lang) + _central(doc, lang)),
     ]
     if doc.get("scope"):
@@ -419,20 +428,26 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         fields.append((text("durability", lang), [sourced(n) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
         years = text("years_n", lang, years=given(doc["saturation_years"]))
-        fields.append(
-            (text("saturation", lang), f"{years}{text('paren', lang, text=doc['saturation_source'])}")
-        )
+        fields.append((text("saturation", lang), f"{years}{cited(doc['saturation_source'], lang)}"))
     estimates = [estimate_text(e, lang) for e in doc.get("estimates", [])]
-    estimates += [f"{n['assessment']}{text('colon', lang)}{sourced(n)}" for n in doc.get("no_estimate", [])]
+    estimates += [
+        f"{assessment_label(n, lang)}{text('colon', lang)}{sourced(n)}" for n in doc.get("no_estimate", [])
+    ]
     if len(estimates) > 1:
         fields.append((text("estimates", lang), estimates))
-    if doc.get("aliases"):
+    if doc.get("aliases") and lang != "zh":  # English spellings; the Chinese name is the alias
         fields.append((text("aliases", lang), text("list_sep", lang).join(doc["aliases"])))
     if doc.get("source"):
-        fields.append((text("source", lang), doc["source"]))
+        fields.append((text("source", lang), citation(doc["source"], lang)))
     if doc.get("notes"):
         fields.append((text("notes", lang), local(doc["notes"])))
     return fields
+
+
+def assessment_label(item: dict[str, Any], lang: str) -> str:
+    """Whose estimate: the assessment's id, which -a takes; in Chinese its name."""
+    name = item.get("assessment_name") or {}
+    return str(name.get(lang) or item["assessment"]) if lang == "zh" else str(item["assessment"])
 
 
 def _central(item: dict[str, Any], lang: str) -> str:
@@ -447,7 +462,7 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     measure = (e["measure"] or {}).get(lang) if e.get("measure") else None
     notes = (e["notes"] or {}).get(lang) if e.get("notes") else None
     sep = text("clause_sep", lang)
-    head = e["assessment"]
+    head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
         head += text("list_sep", lang) + text("potential." + e["potential"], lang)
     out = f"{head}{text('colon', lang)}{range_text(e, lang)}{_central(e, lang)}"

@@ -24,6 +24,23 @@ def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
+def citation(source: str, lang: str) -> str:
+    """A citation as printed: in its original language, marked so in Chinese
+    ("原文：IPCC (2022), ...")."""
+    return text("original", lang, source=source)
+
+
+def cited(source: str | None, lang: str) -> str:
+    """' (IPCC (2022), ...)' after a sentence; nothing for no source."""
+    return text("paren", lang, text=citation(source, lang)) if source else ""
+
+
+def entry_label(name: str, tid: str, lang: str) -> str:
+    """A technique as a table row names it: 'Biochar (biochar)', so the id can be
+    typed; in Chinese the name alone ("生物炭"), which is accepted as input too."""
+    return name if lang == "zh" else f"{name} ({tid})"
+
+
 def unit_text(unit: str, lang: str) -> str:
     """A unit as a reader of ``lang`` writes it: 'Gt CO2/年' in Chinese."""
     if lang == "zh":

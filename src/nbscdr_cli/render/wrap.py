@@ -1,0 +1,109 @@
+"""Line breaking for the terminal: table cells and notes, in English and Chinese.
+
+Text breaks where the Unicode line-breaking rules (UAX #14, by ``uniseg``) allow:
+at spaces, and in Chinese between characters, so that no line starts with
+closing punctuation ("，", "。", "）") or ends with opening punctuation ("（").
+nbscdr adds one rule: a run of ASCII without spaces (an id such as
+``building-with-biomass``, a unit, a DOI) is never split, except when it alone
+is wider than the line. Widths are terminal cells (``rich.cells.cell_len``): a
+Chinese character takes two.
+
+``Wrapped`` is a rich renderable that measures and draws a text by these rules,
+so rich's tables size their columns by the longest unbreakable piece and wrap
+cells the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+_ASCII_WORDS = re.compile(r"\S+\s*|\s+")
+_BULLETS = ("• ", "- ")  # kept with what follows them
+
+
+def units(line: str) -> list[str]:
+    """The pieces of one line between which it may break; each keeps the
+    spaces that follow it."""
+    if line.isascii():
+        return _ASCII_WORDS.findall(line)
+    from uniseg.linebreak import line_break_units
+
+    pieces: list[str] = []
+    for piece in line_break_units(line):
+        if pieces and _joined(pieces[-1], piece):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _joined(before: str, after: str) -> bool:
+    """nbscdr's rules on top of UAX #14: an ASCII run without spaces stays whole,
+    a unit stays with its "/年", a bullet stays with its text."""
+    last, first = before[-1], after[0]
+    ascii_run = last.isascii() and not last.isspace() and first.isascii() and not first.isspace()
+    marker = last == "原" and after.startswith("文：")  # "原文：" opens a citation
+    return ascii_run or marker or last == "/" or before in _BULLETS
+
+
+def wrap(text: str, width: int, rest: int | None = None) -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells (``rest`` for the
+    lines after the first, if given), its own line breaks kept; a piece wider
+    than the line is folded."""
+    from rich.cells import cell_len, chop_cells
+
+    out: list[str] = []
+    line = ""
+
+    def room() -> int:
+        return max(1, width if not out and rest is not None else (rest or width))
+
+    for paragraph in text.split("\n"):
+        line = ""
+        for piece in units(paragraph):
+            if cell_len((line + piece).rstrip()) <= room():
+                line += piece
+                continue
+            if line.strip():
+                out.append(line.rstrip())
+            line = piece
+            while cell_len(line.rstrip()) > room():  # one piece wider than the line
+                head = chop_cells(line, room())[0]
+                out.append(head)
+                line = line[len(head) :]
+        out.append(line.rstrip())
+    return out
+
+
+def widest_piece(text: str) -> int:
+    """The cell width of the widest piece that cannot be broken."""
+    from rich.cells import cell_len
+
+    return max((cell_len(p.rstrip()) for line in text.split("\n") for p in units(line)), default=0)
+
+
+class Wrapped:
+    """A text for a rich table cell or a console line, wrapped by these rules."""
+
+    def __init__(self, text: str, indent: str = "") -> None:
+        self.text = text
+        self.indent = indent  # hanging indent of continuation lines
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        narrowest = widest_piece(self.text) + (cell_len(self.indent) if "\n" in self.text else 0)
+        return Measurement(min(narrowest, longest), longest).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        width = options.max_width
+        lines = wrap(self.text, width, width - cell_len(self.indent) if self.indent else None)
+        shown = [lines[0], *(self.indent + line for line in lines[1:])]
+        yield Text("\n".join(shown), justify=options.justify or "left", no_wrap=True, overflow="fold")
