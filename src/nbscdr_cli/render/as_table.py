@@ -122,10 +122,10 @@ def _records(console: Any, grid: Grid, env: Environment) -> None:
     pairs = Grid(
         "", ["", ""], [[name, cell] for record in records for name, cell, _ in record], [False, False]
     )
-    widths: list[int | None] = [*(column_widths(pairs, console.width, show_header=False) or [None, None])]
+    widths = column_widths(pairs, console.width, show_header=False)  # two columns: never None
     table = Table(box=_box(env), show_header=False)
-    table.add_column(width=widths[0])
-    table.add_column(width=widths[1])
+    for width in widths or (None, None):
+        table.add_column(width=width)
     for i, record in enumerate(records):
         if i:
             table.add_section()
