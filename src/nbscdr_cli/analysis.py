@@ -48,12 +48,13 @@ class Analysis(NamedTuple):
 
     def to_frame(self, unit: str | None = None) -> Any:
         """A pandas DataFrame: one row per entry and a last ``total`` row, with
-        low, high, unit and (with Monte Carlo) the total's mean, std and percentiles."""
+        low, high, unit and (with Monte Carlo) the total's mean, std and percentiles,
+        and each entry's own percentiles."""
         import pandas as pd
 
         from nbscdr_cli.render.as_csv import portfolio_rows
 
-        header, *rows = portfolio_rows(self.to_dict(unit), self.lang)
+        header, *rows = portfolio_rows(self.to_dict(unit), self.lang, statistics=True)
         cells = [[None if value == "" else value for value in row] for row in rows]  # "" is CSV's empty
         return pd.DataFrame(cells, columns=header).set_index("technique")
 

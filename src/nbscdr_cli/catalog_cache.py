@@ -18,7 +18,7 @@ from typing import Any
 
 from nbscdr_cli import cache, catalog
 
-ENCODING_VERSION = "3"  # 2: entries carry a digest (cache.py); 3: every catalog type
+ENCODING_VERSION = "4"  # 2: entries carry a digest (cache.py); 3: every catalog type; 4: kinds of ids
 KEEP = 20  # catalogs kept; older entries are removed
 # Every value type of the catalog module, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {
@@ -76,18 +76,31 @@ def store(key: str, value: catalog.Catalog) -> None:
     except (TypeError, ValueError):  # not representable: simply not cached
         return
     cache.write(f"catalog-{key}.json", data.encode("utf-8"))
-    cache.write(f"names-{key}.txt", "\n".join(value.techniques).encode("utf-8"))
+    cache.write(f"names-{key}.txt", "\n".join(f"{kind}\t{i}" for kind, i in ids(value)).encode("utf-8"))
     cache.prune("catalog-*.json", KEEP)
     cache.prune("names-*.txt", KEEP)
 
 
-def load_names(key: str) -> list[str] | None:
-    """The technique ids of the cached catalog for ``key``, from the plain list
-    beside it, so that completion needs neither JSON nor the catalog types."""
+def ids(value: catalog.Catalog) -> list[tuple[str, str]]:
+    """(kind, id) for every technique (under any assessment), assessment and
+    reference: what shell completion offers."""
+    return [
+        *(("technique", t) for t in value.all_techniques or value.techniques),
+        *(("assessment", a) for a in value.assessments),
+        *(("reference", r) for r in value.references),
+    ]
+
+
+def load_names(key: str) -> list[tuple[str, str]] | None:
+    """``ids`` of the cached catalog for ``key``, from the plain list beside it,
+    so that completion needs neither JSON nor the catalog types."""
     raw = cache.read(f"names-{key}.txt", limit=16 * 1024 * 1024)
     if raw is None:
         return None
     try:
-        return [line for line in raw.decode("utf-8").split("\n") if line]
+        pairs = [line.split("\t") for line in raw.decode("utf-8").split("\n") if line]
     except UnicodeDecodeError:
         return None
+    if not all(len(p) == 2 for p in pairs):
+        return None  # not this version's list: a miss
+    return [(p[0], p[1]) for p in pairs]

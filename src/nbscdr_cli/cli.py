@@ -32,7 +32,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli import __version__
-from nbscdr_cli.commands import COMMANDS
+from nbscdr_cli.commands import COMMANDS, EXAMPLES
 from nbscdr_cli.enums import Lang
 from nbscdr_cli.errors import ExitCode, NbscdrError, Stopped, UsageError
 from nbscdr_cli.options import GROUPS, DataOpt, option_for
@@ -98,8 +98,16 @@ def _build(name: str) -> Any:
     from typer.main import get_command
 
     sub = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
-    sub.command(name, cls=NbscdrCommand, context_settings=CONTEXT)(expand(COMMANDS[name]))
+    sub.command(name, cls=NbscdrCommand, context_settings=CONTEXT, epilog=epilog(EXAMPLES[name]))(
+        expand(COMMANDS[name])
+    )
     return get_command(sub)
+
+
+def epilog(examples: tuple[str, ...]) -> str:
+    """The examples at the end of a help page, one per line as typed ("\b"
+    keeps click from re-wrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
 
 
 class NbscdrGroup(TyperGroup):
@@ -112,6 +120,17 @@ class NbscdrGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return _build(cmd_name) if cmd_name in COMMANDS else None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As click does, but a mistyped command gets a suggestion and the list."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            from nbscdr_cli.catalog import did_you_mean
+
+            ctx.fail(
+                f"No such command {name!r}{did_you_mean(name, COMMANDS)}. Commands: {', '.join(COMMANDS)}."
+            )
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         import inspect
@@ -163,6 +182,13 @@ app = typer.Typer(
         "(NBSCDR_DEBUG=1 shows the traceback), 130 interrupted, 143 terminated."
     ),
     # Plain help: rich-formatted help costs ~50 ms at every start (issue 8).
+    epilog=epilog(
+        (
+            "nbscdr portfolio afforestation biochar soil-carbon wetlands",
+            "nbscdr brief afforestation biochar soil-carbon -o brief.html",
+            "nbscdr COMMAND -h  (each command's options and examples)",
+        )
+    ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,

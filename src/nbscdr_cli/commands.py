@@ -39,13 +39,16 @@ from nbscdr_cli.options import (
 )
 
 COMMANDS: dict[str, Callable[..., None]] = {}
+EXAMPLES: dict[str, tuple[str, ...]] = {}  # the end of each command's help; tests run them
 
 
-def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command function under ``name`` (in help order)."""
+def command(name: str, *examples: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command function under ``name`` (in help order), with the
+    example command lines its help ends with."""
 
     def register(function: Callable[..., None]) -> Callable[..., None]:
         COMMANDS[name] = function
+        EXAMPLES[name] = examples
         return function
 
     return register
@@ -118,7 +121,12 @@ def analysed(specs: list[str] | None, display: Display, *groups: Any, **options:
 # ------------------------------------------------------------------------ commands
 
 
-@command("list")
+@command(
+    "list",
+    "nbscdr list",
+    "nbscdr list -a ar6 --potential economic",
+    "nbscdr list --lang zh -f markdown",
+)
 def list_(
     *,
     assessment: AssessmentOpt = None,
@@ -137,7 +145,11 @@ def list_(
     present(display, "catalog", catalog_document(catalog), fmt_)
 
 
-@command("assessments")
+@command(
+    "assessments",
+    "nbscdr assessments",
+    "nbscdr assessments -f json",
+)
 def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
     """List the assessments whose estimates the catalog holds, with their citations."""
     from nbscdr_cli.api import Request, catalog_of
@@ -148,7 +160,11 @@ def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display
     present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
-@command("references")
+@command(
+    "references",
+    "nbscdr references",
+    "nbscdr references --lang zh -f markdown",
+)
 def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
     """List the references a portfolio is compared with: what each measures, its
     range, scope and source."""
@@ -160,7 +176,12 @@ def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display)
     present(display, "references", references_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
-@command("show")
+@command(
+    "show",
+    "nbscdr show biochar",
+    "nbscdr show 生物炭 -a ar6",
+    "nbscdr show macroalgae -f json",
+)
 def show(
     technique: Annotated[
         str,
@@ -187,7 +208,12 @@ def show(
     present(display, "technique", technique_document(found, catalog.overlaps, catalog.assessments), fmt_)
 
 
-@command("portfolio")
+@command(
+    "portfolio",
+    "nbscdr portfolio afforestation biochar soil-carbon wetlands",
+    "nbscdr portfolio afforestation biochar:50% 'wetlands=0.5-1' -n 1e5 --seed 42",
+    "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -u 'Gt CO2' -o result.csv",
+)
 def portfolio(
     specs: SpecsArg = None,
     *,
@@ -224,7 +250,11 @@ def portfolio(
     present(display, *portfolio_output(analysis, fmt_, year), fmt_)
 
 
-@command("compare")
+@command(
+    "compare",
+    "nbscdr compare afforestation biochar soil-carbon",
+    "nbscdr compare afforestation biochar soil-carbon -a c2g2019,ar6 -f markdown",
+)
 def compare(
     specs: SpecsArg = None,
     *,
@@ -258,7 +288,11 @@ def compare(
     present(display, "compare", result.to_dict(), fmt_)
 
 
-@command("chart")
+@command(
+    "chart",
+    "nbscdr chart afforestation biochar soil-carbon wetlands",
+    "nbscdr chart afforestation biochar soil-carbon -n 1e4 --seed 1 -o chart.svg",
+)
 def chart(
     specs: SpecsArg = None,
     *,
@@ -289,7 +323,12 @@ def chart(
     emit(display, *render_chart(analysis, fmt_, environment(display)))
 
 
-@command("brief")
+@command(
+    "brief",
+    "nbscdr brief afforestation biochar soil-carbon wetlands",
+    "nbscdr brief afforestation biochar soil-carbon -n 1e4 --seed 1 --from 2030 --to 2050 -o brief.html",
+    "nbscdr brief 造林和再造林 生物炭 --lang zh -o 简报.md",
+)
 def brief(
     specs: SpecsArg = None,
     *,
@@ -325,7 +364,11 @@ def brief(
     emit(display, *render_brief(analysis, fmt_, detail=detail, command=command_line(analysis)))
 
 
-@command("convert")
+@command(
+    "convert",
+    "nbscdr convert '1 Gt C/yr' --to 'Mt CO2/yr'",
+    "nbscdr convert '500 Mt CO2' --to 'Gt C'",
+)
 def convert(
     quantity: Annotated[
         str, typer.Argument(metavar="QUANTITY", help="A number and a unit, e.g. '1 Gt C/yr'.")

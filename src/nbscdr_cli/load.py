@@ -36,13 +36,17 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     return catalog
 
 
-def technique_ids(path: str | os.PathLike[str] | None = None) -> list[str]:
-    """The ids of a catalog's techniques, for shell completion: from the cache's
-    plain list when the file is unchanged, else by loading the catalog."""
-    if cache.enabled():
-        from nbscdr_cli.catalog_cache import content_key, load_names
+def catalog_ids(kind: str, path: str | os.PathLike[str] | None = None) -> list[str]:
+    """The ids of a catalog's techniques, assessments or references (``kind``),
+    for shell completion: from the cache's plain list when the file is
+    unchanged, else by loading the catalog."""
+    from nbscdr_cli import catalog_cache
 
-        names = load_names(content_key(read_bytes(resolve_path(path), what="data file")))
-        if names is not None:
-            return names
-    return list(load_catalog(path).techniques)
+    names = None
+    if cache.enabled():
+        names = catalog_cache.load_names(
+            catalog_cache.content_key(read_bytes(resolve_path(path), what="data file"))
+        )
+    if names is None:
+        names = catalog_cache.ids(load_catalog(path))
+    return [i for k, i in names if k == kind]

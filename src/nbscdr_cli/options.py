@@ -56,18 +56,34 @@ def option_for(field: str) -> str:
 # ------------------------------------------------------------------ completion
 
 
-def complete_technique(incomplete: str) -> list[str]:
-    """Technique ids for Tab completion (from the cache's id list when the catalog
-    is unchanged; completion must never print an error)."""
+def _ids(kind: str) -> list[str]:
+    """The catalog's ids of ``kind`` (from the cache's id list when the catalog
+    is unchanged); none on any error, since completion must never print one."""
     try:
         from nbscdr_cli.cli_request import data
-        from nbscdr_cli.load import technique_ids
+        from nbscdr_cli.load import catalog_ids
 
-        ids = technique_ids(data(None))
+        return catalog_ids(kind, data(None))
     except Exception:
         return []
-    _, sep, _ = incomplete.partition(":")
-    return [t for t in ids if t.startswith(incomplete)] if not sep else [incomplete]
+
+
+def complete_technique(incomplete: str) -> list[str]:
+    """Technique ids for Tab completion; after "TECH:" or "TECH=" nothing to offer."""
+    if ":" in incomplete or "=" in incomplete:
+        return [incomplete]
+    return [t for t in _ids("technique") if t.startswith(incomplete)]
+
+
+def complete_assessment(incomplete: str) -> list[str]:
+    """Assessment ids, also after a comma (``-a c2g2019,ar6``)."""
+    done, _, last = incomplete.rpartition(",")
+    head = f"{done}," if done else ""
+    return [head + a for a in _ids("assessment") if a.startswith(last)]
+
+
+def complete_reference(incomplete: str) -> list[str]:
+    return [r for r in _ids("reference") if r.startswith(incomplete)]
 
 
 # ------------------------------------------------------------------ single options
@@ -150,6 +166,7 @@ AssessmentOpt = Annotated[
         help="Whose estimates to use, e.g. fuss2018 or sr15 [default: the catalog's default, "
         "c2g2019]. `nbscdr assessments` lists them.",
         show_default=False,
+        autocompletion=complete_assessment,
     ),
 ]
 PotentialOpt = Annotated[
@@ -178,8 +195,9 @@ ReferenceOpt = Annotated[
         "-r",
         metavar="<ID>",
         help="Reference to compare with (repeatable) [default: unep; with --from/--to also "
-        "the cumulative ones]. `nbscdr list -f json` lists them.",
+        "the cumulative ones]. `nbscdr references` lists them.",
         show_default=False,
+        autocompletion=complete_reference,
     ),
 ]
 TargetOpt = Annotated[
@@ -212,6 +230,7 @@ CompareAssessmentOpt = Annotated[
         help="Assessments to put side by side, comma-separated or repeated [default: all]; with "
         "--file portfolios, the one assessment to use.",
         show_default=False,
+        autocompletion=complete_assessment,
     ),
 ]
 ChartOutputOpt = Annotated[

@@ -107,14 +107,35 @@ def test_seed_is_printed_when_not_given() -> None:
     assert "100 samples, seed 5, uniform, rank correlation 0" in table
 
 
-def test_csv_and_markdown_carry_the_percentiles() -> None:
-    csv_out = runner.invoke(
-        app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "csv"]
-    ).stdout.splitlines()
-    assert csv_out[0] == "technique,name,share,low,high,unit,up_to,mean,p5,p50,p95"
-    assert csv_out[-1].startswith("total,Total,,0.0,1.0,Gt CO2/yr,,0.")
+def test_csv_rows_carry_only_the_columns_that_apply() -> None:
+    import csv
+
+    args = ["portfolio", "afforestation", "biochar", "macroalgae", "-n", "1000", "--seed", "1"]
+    main, summary = runner.invoke(app, [*args, "-f", "csv"]).stdout.split("\n\n")
+    table = list(csv.reader(main.splitlines()))
+    assert table[0] == ["technique", "name", "share", "low", "high", "unit", "up_to"]
+    assert all(len(row) == 7 and all(row) for row in table[1:-1])  # every entry has every cell
+    assert table[-1] == ["total", "Total", "", "4.8", "41.8", "Gt CO2/yr", ""]
+    stats = {(row[0], row[1]): row[2:] for row in csv.reader(summary.splitlines())}
+    u = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)["uncertainty"]
+    assert stats[("statistic", "of")] == ["value", "unit"]
+    assert stats[("samples", "")] == ["1000", ""] and stats[("seed", "")] == ["1", ""]
+    assert stats[("mean", "total")] == [repr(u["mean"]), "Gt CO2/yr"]
+    assert stats[("std", "total")] == [repr(u["std"]), "Gt CO2/yr"]  # wherever the mean is
+    assert stats[("p50", "total")] == [repr(u["percentiles"]["50"]), "Gt CO2/yr"]
+    # each entry's own percentiles, from its distribution: uniform 3-18 and 1.8-4.8
+    assert stats[("p5", "afforestation")] == ["3.75", "Gt CO2/yr"]
+    assert stats[("p50", "biochar")] == ["3.3", "Gt CO2/yr"]
+    # UNEP's ends are tested against the entries in its scope
+    assert stats[("probability unep.high", "total in the scope of unep")] == [
+        repr(u["probability"]["unep.high"]),
+        "",
+    ]
+    assert stats[("threshold unep.high", "total in the scope of unep")] == ["12.0", "Gt CO2/yr"]
     md = runner.invoke(app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "markdown"]).stdout
-    assert "### Uncertainty of the total" in md and "| P50 |" in md
+    assert "### Uncertainty of the total" in md and "| P50 |" in md and "| Standard deviation |" in md
+    plain = runner.invoke(app, ["portfolio", "wetlands", "-f", "csv"]).stdout
+    assert "\n\n" not in plain and "statistic" not in plain  # no Monte Carlo, no second section
 
 
 @pytest.mark.parametrize(

@@ -74,8 +74,9 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
 def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int] | None:
     """Each column's width within ``width`` cells (a space either side of each
     column and a rule between them): every column at its widest line if that
-    fits, else at least its widest unbreakable piece (an id, a DOI) with the
-    room left shared in proportion to what each would still take. None where
+    fits, else at least its widest unbreakable piece (an id, a DOI); then the
+    columns that need no more than an even share of the room left get all they
+    need (short labels stay whole), and the rest share it in proportion. None where
     the table cannot fit that way, or would only fit in tall, narrow columns
     (more than twice the width wrapped): then it is drawn as records."""
     from rich.cells import cell_len
@@ -93,12 +94,23 @@ def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int]
         return widest
     if len(columns) > 2 and (sum(narrowest) > room or sum(widest) > 2 * room):
         return None
-    spare = max(room - sum(narrowest), 0)
-    wanted = [w - n for w, n in zip(widest, narrowest, strict=True)]
-    shares = [spare * w // (sum(wanted) or 1) for w in wanted]
-    for i in sorted(range(len(wanted)), key=lambda i: -wanted[i])[: spare - sum(shares)]:
+    widths = list(narrowest)
+    spare = max(room - sum(widths), 0)
+    open_ = {i for i in range(len(widths)) if widest[i] > widths[i]}
+    while open_:  # a column that needs no more than an even share gets all it needs
+        even = spare // len(open_)
+        done = {i for i in open_ if widest[i] - widths[i] <= even}
+        if not done:
+            break
+        for i in done:
+            spare -= widest[i] - widths[i]
+            widths[i] = widest[i]
+        open_ -= done
+    wanted = {i: widest[i] - widths[i] for i in open_}
+    shares = {i: spare * w // (sum(wanted.values()) or 1) for i, w in wanted.items()}
+    for i in sorted(shares, key=lambda i: -wanted[i])[: spare - sum(shares.values())]:
         shares[i] += 1
-    return [max(n + s, 1) for n, s in zip(narrowest, shares, strict=True)]
+    return [max(w + shares.get(i, 0), 1) for i, w in enumerate(widths)]
 
 
 def _records(console: Any, grid: Grid, env: Environment) -> None:
@@ -135,13 +147,13 @@ def _records(console: Any, grid: Grid, env: Environment) -> None:
     console.print(table)
 
 
-def _line(console: Any, line: str, env: Environment, style: str = "", indent: str = "") -> None:
-    """A line of text: on a terminal wrapped by ``wrap.py`` (continuation lines
-    indented by ``indent``); to a pipe or file one line, for grep."""
+def _line(console: Any, line: str, env: Environment, style: str = "") -> None:
+    """A line of text: on a terminal wrapped by ``wrap.py`` (a note's
+    continuation lines under its text); to a pipe or file one line, for grep."""
     if env.stdout_terminal:
         from nbscdr_cli.render.wrap import Wrapped
 
-        console.print(Wrapped(line, indent), style=style)
+        console.print(Wrapped(line), style=style)
     else:
         console.print(line, markup=False, soft_wrap=True)
 
@@ -181,7 +193,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
                 env,
             )
     for w in doc["warnings"]:
-        _line(console, f"- {w['message']}", env, "yellow", "  ")
+        _line(console, f"- {w['message']}", env, "yellow")
 
 
 def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
@@ -217,5 +229,5 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
-            _line(console, f"- {w['message']}", env, "yellow", "  ")
+            _line(console, f"- {w['message']}", env, "yellow")
     return str(console.file.getvalue())

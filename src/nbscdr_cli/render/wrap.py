@@ -48,62 +48,63 @@ def _joined(before: str, after: str) -> bool:
     return ascii_run or marker or last == "/" or before in _BULLETS
 
 
-def wrap(text: str, width: int, rest: int | None = None) -> list[str]:
-    """``text`` broken into lines of at most ``width`` cells (``rest`` for the
-    lines after the first, if given), its own line breaks kept; a piece wider
-    than the line is folded."""
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells, its own line
+    breaks kept; a paragraph that opens with a bullet ("• ", "- ") continues
+    under its text; a piece wider than the line is folded."""
     from rich.cells import cell_len, chop_cells
 
     out: list[str] = []
-    line = ""
-
-    def room() -> int:
-        return max(1, width if not out and rest is not None else (rest or width))
-
     for paragraph in text.split("\n"):
+        indent = "  " if paragraph.startswith(_BULLETS) else ""
+        room = max(width - len(indent), 1)
+        lines: list[str] = []
         line = ""
         for piece in units(paragraph):
-            if cell_len((line + piece).rstrip()) <= room():
+            limit = width if not lines else room
+            if cell_len((line + piece).rstrip()) <= limit:
                 line += piece
                 continue
             if line.strip():
-                out.append(line.rstrip())
+                lines.append(line.rstrip())
             line = piece
-            while cell_len(line.rstrip()) > room():  # one piece wider than the line
-                head = chop_cells(line, room())[0]
-                out.append(head)
+            while cell_len(line.rstrip()) > (width if not lines else room):  # wider than a line
+                head = chop_cells(line, width if not lines else room)[0]
+                lines.append(head)
                 line = line[len(head) :]
-        out.append(line.rstrip())
+        lines.append(line.rstrip())
+        out += [lines[0], *(indent + rest for rest in lines[1:])]
     return out
 
 
 def widest_piece(text: str) -> int:
-    """The cell width of the widest piece that cannot be broken."""
+    """The cell width of the widest piece that cannot be broken (with the
+    indent of a bulleted paragraph's continuation lines)."""
     from rich.cells import cell_len
 
-    return max((cell_len(p.rstrip()) for line in text.split("\n") for p in units(line)), default=0)
+    widths = [
+        cell_len(p.rstrip()) + (2 if line.startswith(_BULLETS) else 0)
+        for line in text.split("\n")
+        for p in units(line)
+    ]
+    return max(widths, default=0)
 
 
 class Wrapped:
     """A text for a rich table cell or a console line, wrapped by these rules."""
 
-    def __init__(self, text: str, indent: str = "") -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.indent = indent  # hanging indent of continuation lines
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
         from rich.cells import cell_len
         from rich.measure import Measurement
 
         longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
-        narrowest = widest_piece(self.text) + (cell_len(self.indent) if "\n" in self.text else 0)
-        return Measurement(min(narrowest, longest), longest).clamp(max_width=options.max_width)
+        return Measurement(min(widest_piece(self.text), longest), longest).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich.cells import cell_len
         from rich.text import Text
 
-        width = options.max_width
-        lines = wrap(self.text, width, width - cell_len(self.indent) if self.indent else None)
-        shown = [lines[0], *(self.indent + line for line in lines[1:])]
-        yield Text("\n".join(shown), justify=options.justify or "left", no_wrap=True, overflow="fold")
+        lines = wrap(self.text, options.max_width)
+        yield Text("\n".join(lines), justify=options.justify or "left", no_wrap=True, overflow="fold")
