@@ -421,6 +421,7 @@ class _Measure:
         self.fig = fig
         self.renderer = fig.canvas.get_renderer()
         self.linespacing = linespacing
+        self._widths: dict[tuple[str, float], float] = {}
 
     def put(self, label: str, room: float, role: str, **style: Any) -> Any:
         """A text of the figure's, wrapped to ``room``, in the size for ``role``
@@ -451,18 +452,25 @@ class _Measure:
             probe.remove()
 
     def width(self, label: str, points: float) -> float:
-        from matplotlib.font_manager import FontProperties
+        """The width of one line of ``label`` set in ``points``."""
+        key = (label, points)
+        if key not in self._widths:
+            from matplotlib.font_manager import FontProperties
 
-        w, _, _ = self.renderer.get_text_width_height_descent(
-            label, FontProperties(size=points), ismath=False
-        )
-        return float(w) / float(self.fig.dpi)
+            w, _, _ = self.renderer.get_text_width_height_descent(
+                label, FontProperties(size=points), ismath=False
+            )
+            self._widths[key] = float(w) / float(self.fig.dpi)
+        return self._widths[key]
 
     def wrap(self, label: str, room: float, points: float) -> str:
         """``label`` in lines no wider than ``room``: broken between words, and
         between Chinese characters (never before their closing punctuation)."""
         lines = []
         for paragraph in label.split("\n"):
+            if self.width(paragraph, points) <= room:  # most do: measure once
+                lines.append(paragraph)
+                continue
             tokens = re.findall(
                 r"[\u2e80-\u9fff\uf900-\ufaff][、，。：；）”]*|[（“][^\s]|\S+\s*|\s+", paragraph
             )
