@@ -4,10 +4,11 @@ shaded; a legend with units in a band of its own under the axis; the sources in 
 footnote, one line per source naming what it supports.
 
 ``draw`` writes PNG, SVG (text kept as text) or PDF with matplotlib, imported here
-only, without pyplot (its state is not ours to change): it costs ~0.3 s, the
-font list it builds on first use ~1 s more, so matplotlib's config and cache live
-in nbscdr's cache folder (``_matplotlib_folder``). The bars for a terminal are in
-``chart_text``; both draw the same ``bars``.
+only, and without pyplot (its global state is not ours to change). Importing
+matplotlib is most of a chart's time (bench/run.py); the font list it builds on
+first use would add a third more to every run, so matplotlib's config and cache
+live in nbscdr's cache folder (``_matplotlib_folder``). The bars for a terminal
+are in ``chart_text``; both draw the same ``bars``.
 
 The layout is computed, not left to chance: every text is measured with the
 renderer that draws it, names and the footnote are wrapped to the room they have,
@@ -107,7 +108,7 @@ def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
     marks = []
     if entry["own_figure"]:
         marks.append(text("chart.own", lang))
-    elif entry["share"] != 1:
+    if entry["share"] != 1:
         marks.append(text("chart.share", lang, share=derived(entry["share"] * 100)))
     if entry.get("fallback"):
         marks.append(text("from_assessment", lang, assessment=entry["assessment"]))
@@ -351,7 +352,6 @@ def _settings(families: list[str]) -> Iterator[None]:
                 "font.family": families,
                 "svg.fonttype": "none",
                 "pdf.fonttype": 42,
-                "axes.titlepad": 0,
                 "hatch.color": EDGE,
                 "hatch.linewidth": 0.8,
             }
