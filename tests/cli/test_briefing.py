@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -13,128 +12,9 @@ from typer.testing import CliRunner
 
 from nbscdr_cli import __version__
 from nbscdr_cli.cli import app
-from nbscdr_cli.render import chart
-from tests.conftest import subprocess_env
 
 runner = CliRunner()
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
-
-
-@pytest.mark.parametrize(
-    ("suffix", "magic"), [(".png", b"\x89PNG\r\n\x1a\n"), (".svg", b"<?xml"), (".pdf", b"%PDF-")]
-)
-def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
-    out = tmp_path / f"chart{suffix}"
-    result = runner.invoke(app, ["chart", *SIX, "-n", "2000", "--seed", "1", "-o", str(out)])
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == ""
-    data = out.read_bytes()
-    assert data.startswith(magic)
-    assert len(data) > 10_000
-    if suffix == ".svg":
-        root = ET.fromstring(data)
-        assert root.tag == "{http://www.w3.org/2000/svg}svg"
-        assert root.attrib["width"].endswith("pt") and float(root.attrib["width"][:-2]) > 500
-    if suffix == ".png":
-        width = int.from_bytes(data[16:20], "big")
-        height = int.from_bytes(data[20:24], "big")
-        assert (width, height) == (1275, 960)  # 8.5 x (2.8 + 0.45 x 8 bars) inches at 150 dpi
-
-
-def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
-    from nbscdr_cli import Request, analyse
-
-    analysis = analyse(Request(["afforestation", "wetlands"]))
-    fig, title, warnings = chart.figure(analysis.to_dict(), "en", analysis.sources())
-    ax = fig.axes[0]
-    assert title == "Nature-based CO2 removal potential"
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Afforestation and reforestation",
-        "Restoring wetlands",
-        "Total",
-    ]
-    assert ax.get_xlabel() == "Removal potential (Gt CO2/yr)"
-    bars = sorted(
-        (round(p.get_x(), 9), round(p.get_x() + p.get_width(), 9))
-        for p in ax.patches
-        if abs(p.get_height() - 0.6) < 1e-9
-    )
-    assert bars == [(0.0, 1.0), (3.0, 18.0), (3.0, 19.0)]
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "UNEP estimate (potential): 4–12 Gt CO2/yr" in legend
-    footnote = fig.texts[-1].get_text().replace("\n", " ")
-    assert footnote.startswith(
-        "Source: C2G 2019, table of proposed techniques: 3–18 Gt CO2 per year globally"
-    )
-    assert "UNEP, as cited in C2G 2019" in footnote
-    assert warnings == []
-
-
-@pytest.mark.filterwarnings("ignore:Glyph")  # DejaVu stands in for a CJK font here
-def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nbscdr_cli import Request, analyse
-
-    doc = analyse(Request(["biochar"], lang="zh")).to_dict()
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: "DejaVu Sans")
-    fig, title, warnings = chart.figure(doc, "zh", [])
-    assert title == "基于自然的二氧化碳移除潜力"
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
-    assert warnings == []
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
-    fig, title, warnings = chart.figure(doc, "zh", [])
-    assert title == "Nature-based CO2 removal potential"
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
-    assert warnings == ["no installed font has Chinese glyphs; labelling the bars with technique ids"]
-
-
-def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
-    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
-    assert result.exit_code == 0
-    assert (
-        result.stderr
-        == "nbscdr: warning: no installed font has Chinese glyphs; labelling the bars with technique ids\n"
-    )
-
-
-def test_chart_in_the_terminal() -> None:
-    out = runner.invoke(app, ["chart", "afforestation", "wetlands"]).stdout.splitlines()
-    assert out[0] == "Removal potential (Gt CO2/yr), 0 … 19"
-    assert out[1].startswith("Afforestation and reforestat ") and out[1].endswith(" 3–18")
-    assert "░" in out[2] and out[2].endswith(" 0–1")
-    assert out[3].startswith("Total") and out[3].endswith(" 3–19")
-    assert out[4].startswith("UNEP estimate") and out[4].endswith(" 4–12")
-
-
-def test_chart_rejects_other_suffixes(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.gif")])
-    assert result.exit_code == 2
-    assert (
-        "Invalid value for '--output': 'c.gif': give a file name ending in .png, .svg, .pdf" in result.stderr
-    )
-    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.json")])
-    assert result.exit_code == 2
-    assert "Invalid value for '--output': 'c.json' names a json file; this command writes png, svg, pdf" in (
-        result.stderr
-    )
-
-
-def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.write_text("a file, so nothing can be created under it", encoding="utf-8")
-    env = subprocess_env(tmp_path, HOME=str(home))
-    env.pop("XDG_CACHE_HOME")
-    env.pop("MPLCONFIGDIR", None)
-    env["TMPDIR"] = str(tmp_path / "tmp")
-    (tmp_path / "tmp").mkdir()
-    out = tmp_path / "c.png"
-    result = subprocess.run(
-        [*nbscdr_command, "chart", "biochar", "-o", str(out)], env=env, capture_output=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == b""
-    assert out.read_bytes().startswith(b"\x89PNG")
-    assert list((tmp_path / "tmp").iterdir()) == []  # its temporary matplotlib folder is gone
 
 
 EN_SECTIONS = [

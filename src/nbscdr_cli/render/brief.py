@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nbscdr_cli.analysis import Analysis
+from nbscdr_cli.environment import Environment
 from nbscdr_cli.render import tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
@@ -152,11 +153,11 @@ def render_brief(
     if fmt != "html":
         return markdown, []
     from nbscdr_cli.render.brief_html import page
-    from nbscdr_cli.render.chart import draw
-    from nbscdr_cli.render.escape import escape_document
+    from nbscdr_cli.render.chart import render_chart
 
-    doc = escape_document(analysis.to_dict())
-    chart, warnings = draw(doc, "svg", analysis.lang, escape_document(analysis.sources()))
+    doc = analysis.to_dict()
+    chart, warnings = render_chart(analysis, "svg", Environment().for_file())
+    assert isinstance(chart, bytes)  # an SVG file's bytes
     return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
 
 

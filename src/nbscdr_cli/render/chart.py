@@ -1,29 +1,43 @@
-"""Charts of a portfolio: low–high bars per entry and for the total, the UNEP band
-shaded, units on the axis, sources in a footnote.
+"""Charts of a portfolio, fit for a slide: low–high bars per entry, for the total
+and for the subtotal each scoped reference is compared with; the reference bands
+shaded; a legend with units in a band of its own under the axis; the sources in a
+footnote, one line per source naming what it supports.
 
-``draw`` writes PNG, SVG or PDF with matplotlib (Agg backend), imported here only:
-it costs ~340 ms. ``text_chart`` draws the same bars in a terminal.
+``draw`` writes PNG, SVG (text kept as text) or PDF with matplotlib, imported here
+only, and without pyplot (its global state is not ours to change). Importing
+matplotlib is most of a chart's time (bench/run.py); the font list it builds on
+first use would add a third more to every run, so matplotlib's config and cache
+live in nbscdr's cache folder (``_matplotlib_folder``). The bars for a terminal
+are in ``chart_text``; both draw the same ``bars``.
+
+The layout is computed, not left to chance: every text is measured with the
+renderer that draws it, names and the footnote are wrapped to the room they have,
+the figure grows to fit them, and the x axis reaches far enough that each bar's
+label ends inside it.
 
 Chinese labels need a font with CJK glyphs. nbscdr ships none; it looks for one
-among the fonts matplotlib knows (e.g. Debian's fonts-noto-cjk) and, if there is
-none, labels the bars with technique ids and says so.
+among the fonts matplotlib and fontconfig know (e.g. Debian's fonts-noto-cjk)
+and, if there is none, labels the bars with technique ids and says so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
-import tempfile
-import textwrap
-from collections.abc import Callable, Sequence
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render.escape import escape_document
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.escape import escape_controls, escape_document
+from nbscdr_cli.render.labels import join_scopes, text
+from nbscdr_cli.render.numbers import derived, formatter, given, span
 from nbscdr_cli.render.tables import reference_label
+from nbscdr_cli.render.text import unit_text
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
@@ -43,57 +57,273 @@ CJK_HINTS = (
     "yahei",
     "fallback",
 )
+FALLBACK_FONT = "DejaVu Sans"  # ships with matplotlib; has ₂, –, … for fonts that lack them
+
+# Layout, in inches and points. A 16:9 slide is 13.33 x 7.5 in; the chart is
+# 10 in wide and as tall as its rows, legend and footnote need.
+WIDTH = 10.0
+DPI = 150  # PNG
+MARGIN = 0.2  # around the whole figure
+GAP = 0.12  # between blocks
+ROW = 0.42  # the least height of one bar's row
+BAR = 0.6  # bar thickness, as a share of a row
+NAME_SHARE = 0.36  # the most of the width a bar's name may take before it wraps
+SIZES = {"title": 14, "subtitle": 10, "tick": 10, "bar": 9, "axis": 10, "legend": 9, "footnote": 7.5}
+COLOURS = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
+EDGE = "#225e86"
+SHADES = ["#fdae61", "#abd9e9", "#d7b5d8"]
+BAND_ALPHA = 0.35
 
 
-def _prepare_matplotlib() -> Any:
-    """Import matplotlib with the Agg backend and a writable config folder (a
-    read-only HOME must not matter), quietly."""
+# ------------------------------------------------------------------ the model
+
+
+class Bar(NamedTuple):
+    """One bar: an entry, the total, or the subtotal a scoped reference is
+    compared with. ``figure`` is the range as the bar is labelled; ``marks`` say
+    what the range is (a share of an estimate, the user's own figure)."""
+
+    label: str
+    low: float
+    high: float
+    up_to: bool  # no lower bound given: the low end counts as 0
+    kind: str  # "entry", "total", or "in-scope"
+    figure: str
+    marks: tuple[str, ...] = ()
+
+    def caption(self, lang: str) -> str:
+        """'0.9–2.4 (50% of its range)': the figure and its marks."""
+        if not self.marks:
+            return self.figure
+        return self.figure + text("paren", lang, text=_join(self.marks, lang))
+
+
+def _join(parts: Sequence[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
+    """What an entry's bar says about its figure besides the range: a share of
+    the estimate, the user's own figure, an estimate standing in from another
+    assessment."""
+    marks = []
+    if entry["own_figure"]:
+        marks.append(text("chart.own", lang))
+    if entry["share"] != 1:
+        marks.append(text("chart.share", lang, share=derived(entry["share"] * 100)))
+    if entry.get("fallback"):
+        marks.append(text("from_assessment", lang, assessment=entry["assessment"]))
+    return tuple(marks)
+
+
+def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
+    """Each entry, the total, and for each reference with a scope that leaves
+    entries out, the subtotal in its scope (the figure it is compared with)."""
+    out = [
+        Bar(
+            e["name"] if use_names else e["technique"],
+            e["low"],
+            e["high"],
+            e["up_to"],
+            "entry",
+            span(e["low"], e["high"], formatter(e["as_given"])),
+            entry_marks(e, lang),
+        )
+        for e in doc["entries"]
+    ]
+    total = doc["total"]
+    out.append(
+        Bar(
+            text("total", lang),
+            total["low"],
+            total["high"],
+            False,
+            "total",
+            span(total["low"], total["high"], formatter(total["as_given"])),
+        )
+    )
+    for c in doc["comparisons"]:
+        inside = c["in_scope"]
+        if c["out_of_scope"] and inside["techniques"]:
+            out.append(
+                Bar(
+                    text("chart_in_scope", lang, ref=reference_label(c, lang)),
+                    inside["low"],
+                    inside["high"],
+                    False,
+                    "in-scope",
+                    span(inside["low"], inside["high"], formatter(inside["as_given"])),
+                )
+            )
+    return out
+
+
+def band_label(c: dict[str, Any], lang: str, unit: str) -> str:
+    """A reference band as the legend names it: what it is, what it measures,
+    what it covers, its range and unit."""
+    values = {
+        "ref": reference_label(c, lang),
+        "kind": text("kind_short." + c["kind"], lang, otherwise=c["kind"]),
+        "range": span(c["low"], c["high"], formatter(c["as_given"])),
+        "unit": unit,
+    }
+    if c["scope"]:
+        return text("chart.band_scope", lang, scope=join_scopes(c["scope"], lang), **values)
+    return text("chart.band", lang, **values)
+
+
+class Cited(NamedTuple):
+    """A source and what it supports on the chart: entries by technique id,
+    references by id. ``source`` None: the user's own figure."""
+
+    source: str | None
+    techniques: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+
+
+def cited(analysis: Analysis) -> list[Cited]:
+    """The source of every figure on ``analysis``'s chart, tied to what it supports."""
+    out = [
+        Cited(
+            None if e.own_figure else (e.technique.source or ""),
+            techniques=(e.technique.id,),
+        )
+        for e in analysis.result.portfolio.entries
+    ]
+    out += [
+        Cited(c.reference.source or "", references=(c.reference.id,)) for c in analysis.result.comparisons
+    ]
+    return out
+
+
+def citation(source: str) -> str:
+    """A source without the figures it gives (the chart shows them): 'C2G 2019,
+    table of proposed techniques' from 'C2G 2019, table of proposed techniques:
+    3–18 Gt CO2 per year globally'."""
+    return source.split(": ", 1)[0].strip()
+
+
+def source_lines(
+    doc: dict[str, Any], sources: Sequence[str | Cited], lang: str, use_names: bool
+) -> list[str]:
+    """One line per distinct source, naming the bars and bands it supports in
+    ``lang`` ('Afforestation and reforestation, Biochar: C2G 2019, table of
+    proposed techniques'); citations keep their original language."""
+    names = {e["technique"]: e["name"] if use_names else e["technique"] for e in doc["entries"]}
+    references = {c["reference"]: reference_label(c, lang) for c in doc["comparisons"]}
+    groups: dict[str, list[str]] = {}
+    for item in sources:
+        if isinstance(item, str):
+            key, supported = citation(item), []
+        else:
+            if item.source is None:
+                key = text("chart.own_source", lang)
+            elif item.source:
+                key = citation(item.source)
+            else:
+                key = text("chart.no_source", lang)
+            supported = [names.get(t, t) for t in item.techniques]
+            supported += [references[r] for r in item.references if r in references]
+            if not supported:  # a reference this chart does not draw (a cumulative one)
+                continue
+        if key:
+            group = groups.setdefault(key, [])
+            group += [s for s in supported if s not in group]
+    colon = text("colon", lang)
+    return [
+        f"{_join(supported, lang)}{colon}{key}" if supported else key for key, supported in groups.items()
+    ]
+
+
+def co2(label: str) -> str:
+    """CO₂ with its subscript (DejaVu Sans, always among the chart's fonts, has it)."""
+    return re.sub(r"CO2(?![0-9])", "CO₂", label)
+
+
+# ------------------------------------------------------------------ matplotlib
+
+
+def _private_folder(path: Path) -> bool:
+    """``path`` is a folder of this user's that nobody else may write to."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    euid = getattr(os, "geteuid", None)
+    if euid is not None and st.st_uid != euid():
+        return False
+    return (
+        stat.S_ISDIR(st.st_mode)
+        and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        and os.access(path, os.W_OK | os.X_OK)
+    )
+
+
+def _matplotlib_folder() -> Path:
+    """Where matplotlib keeps its config and font list: "matplotlib" in nbscdr's
+    cache folder (0700, the user's own), so the font list is built once, not on
+    every run; a temporary folder, removed at exit, where that cannot be had
+    (caching off, NBSCDR_NO_CACHE, a read-only HOME)."""
+    from nbscdr_cli import cache
+
+    base = cache.folder(create=True)
+    if base is not None:
+        target = base / "matplotlib"
+        with contextlib.suppress(OSError):  # there already, or cannot be made: checked next
+            os.mkdir(target, 0o700)  # the umask can only take bits away
+        if _private_folder(target):
+            return target
+    import atexit
+    import shutil
+    import tempfile
+
+    temporary = Path(tempfile.mkdtemp(prefix="nbscdr-mpl-"))
+    atexit.register(shutil.rmtree, temporary, ignore_errors=True)  # leave no temporary files
+    return temporary
+
+
+def _prepare_matplotlib() -> None:
+    """Import matplotlib with a config folder that works (a read-only HOME must
+    not matter) and keeps its font list between runs, quietly. A user's own
+    MPLCONFIGDIR, or a matplotlib already imported (a notebook), is left alone."""
     import logging
-    import warnings
 
-    # matplotlib's warnings (a missing glyph, a font substituted) are not the
-    # user's concern on stderr; the one that is (no CJK font) is ours.
-    warnings.filterwarnings("ignore", category=UserWarning)  # matplotlib names our module as the caller
-    if not os.environ.get("MPLCONFIGDIR"):
-        from nbscdr_cli.locations import cache_folder
+    if "matplotlib" not in sys.modules and not os.environ.get("MPLCONFIGDIR"):
+        os.environ["MPLCONFIGDIR"] = str(_matplotlib_folder())
+    import matplotlib  # noqa: F401
 
-        folder = cache_folder()
-        target = folder / "matplotlib" if folder else None
-        try:
-            assert target is not None
-            target.mkdir(parents=True, exist_ok=True)
-            probe = target / ".probe"
-            probe.write_text("", encoding="utf-8")
-            probe.unlink()
-        except (AssertionError, OSError):
-            import atexit
-            import shutil
-
-            target = Path(tempfile.mkdtemp(prefix="nbscdr-mpl-"))
-            atexit.register(shutil.rmtree, target, ignore_errors=True)  # leave no temporary files
-        os.environ["MPLCONFIGDIR"] = str(target)
-    import matplotlib
-
-    matplotlib.use("Agg")
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
-    import matplotlib.pyplot as plt
 
-    return plt
+
+def _has_chinese(path: str) -> bool:
+    """Whether the font file at ``path`` has Chinese glyphs."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        charmap = FT2Font(path).get_charmap()
+    except Exception:  # an unreadable font file is just not a candidate
+        return False
+    return all(ord(ch) in charmap for ch in CJK_SAMPLE)
+
+
+def font_file(path: str) -> str | None:
+    """The family name of the font file at ``path`` (NBSCDR_FONT), made known
+    to matplotlib, or None if it is not a font with Chinese glyphs."""
+    from matplotlib import font_manager
+
+    if not os.path.isfile(path) or not _has_chinese(path):
+        return None
+    font_manager.fontManager.addfont(path)
+    return str(font_manager.FontProperties(fname=path).get_name())
 
 
 def find_cjk_font() -> str | None:
     """The family name of an installed font that has Chinese glyphs, or None."""
     from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
 
-    wanted = [ord(ch) for ch in CJK_SAMPLE]
-
-    def has_glyphs(path: str) -> bool:
-        try:
-            charmap = FT2Font(path).get_charmap()
-        except Exception:  # an unreadable font file is just not a candidate
-            return False
-        return all(code in charmap for code in wanted)
+    has_glyphs = _has_chinese
 
     for entry in font_manager.fontManager.ttflist:
         if any(hint in entry.name.lower() for hint in CJK_HINTS) and has_glyphs(entry.fname):
@@ -120,32 +350,28 @@ def find_cjk_font() -> str | None:
     return None
 
 
-class Bar(NamedTuple):
-    label: str
-    low: float
-    high: float
-    up_to: bool
-    kind: str  # "entry", "total", or "in-scope" (the subtotal a scoped reference is compared with)
-    show: Callable[[float | None], str]
+@contextmanager
+def _settings(families: list[str]) -> Iterator[None]:
+    """matplotlib's settings for the chart, for its making and saving only (a
+    notebook's own settings stay as they were): the fonts, SVG text kept as text,
+    PDF fonts embedded as TrueType, and matplotlib's warnings (a glyph taken from
+    the fallback font) kept off the user's stderr."""
+    import warnings
 
+    import matplotlib
 
-def _bars(doc: dict[str, Any], lang: str, use_names: bool) -> list[Bar]:
-    """Each entry, the total, and for each reference with a scope that leaves
-    entries out, the subtotal in its scope (the figure it is compared with)."""
-    show = formatter(doc["total"]["as_given"])
-    bars = [
-        Bar(e["name"] if use_names else e["technique"], e["low"], e["high"], e["up_to"], "entry", show)
-        for e in doc["entries"]
-    ]
-    bars.append(Bar(text("total", lang), doc["total"]["low"], doc["total"]["high"], False, "total", show))
-    for c in doc["comparisons"]:
-        inside = c["in_scope"]
-        if c["out_of_scope"] and inside["techniques"]:
-            label = text("chart_in_scope", lang, ref=reference_label(c, lang))
-            bars.append(
-                Bar(label, inside["low"], inside["high"], False, "in-scope", formatter(inside["as_given"]))
-            )
-    return bars
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        with matplotlib.rc_context(
+            {
+                "font.family": families,
+                "svg.fonttype": "none",
+                "pdf.fonttype": 42,
+                "hatch.color": EDGE,
+                "hatch.linewidth": 0.8,
+            }
+        ):
+            yield
 
 
 def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | bytes, list[str]]:
@@ -153,134 +379,367 @@ def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | 
     pdf), and warnings for the user."""
     doc = escape_document(analysis.to_dict())
     if fmt == "text":
+        from nbscdr_cli.render.chart_text import text_chart
+
         return text_chart(doc, analysis.lang, env), []
-    return draw(doc, fmt, analysis.lang, escape_document(analysis.sources()))
+    sources = [c._replace(source=escape_controls(c.source)) if c.source else c for c in cited(analysis)]
+    return draw(doc, fmt, analysis.lang, sources)
 
 
-def draw(doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str]) -> tuple[bytes, list[str]]:
+def draw(
+    doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str | Cited]
+) -> tuple[bytes, list[str]]:
     """Render the chart for ``doc`` (a portfolio document) as bytes in format
-    ``kind`` (png, svg, pdf), and the warnings to show the user."""
-    fig, title, warnings = figure(doc, lang, sources)
+    ``kind`` (png, svg, pdf), and the warnings to show the user. ``sources``:
+    ``cited(analysis)`` names what each source supports; plain source strings
+    (``analysis.sources()``) give a footnote of citations alone."""
+    fonts = _fonts(lang)
     buffer = io.BytesIO()
-    metadata = {"Title": title} if kind in ("svg", "pdf") else {"Title": title, "Software": "nbscdr"}
-    fig.savefig(buffer, format=kind, dpi=150, metadata=metadata)
-    import matplotlib.pyplot as plt
+    with _settings(fonts.families):
+        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)
+        metadata = {"Title": title} if kind in ("svg", "pdf") else {"Title": title, "Software": "nbscdr"}
+        fig.savefig(buffer, format=kind, dpi=DPI, metadata=metadata)
+    return buffer.getvalue(), fonts.warnings
 
-    plt.close(fig)
-    return buffer.getvalue(), warnings
 
-
-def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any, str, list[str]]:
+def figure(doc: dict[str, Any], lang: str, sources: Sequence[str | Cited]) -> tuple[Any, str, list[str]]:
     """The matplotlib figure for ``doc``, its title, and warnings for the user."""
-    plt = _prepare_matplotlib()
-    warnings: list[str] = []
-    use_names = True
-    if lang == "zh":
-        font = find_cjk_font()
-        if font is None:
-            use_names = False
-            warnings.append("no installed font has Chinese glyphs; labelling the bars with technique ids")
-            lang_for_text = "en"
-        else:
-            plt.rcParams["font.family"] = [font, "DejaVu Sans"]
-            lang_for_text = "zh"
-    else:
-        lang_for_text = "en"
-    bars = _bars(doc, lang_for_text, use_names)
-    unit = doc["unit"]
-    height = 1.6 + 0.45 * len(bars)
-    fig, ax = plt.subplots(figsize=(8.5, height + 1.2))
-    ys = list(range(len(bars)))[::-1]
-    colours = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
-    for y, bar in zip(ys, bars, strict=True):
+    fonts = _fonts(lang)
+    with _settings(fonts.families):
+        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)
+    return fig, title, fonts.warnings
+
+
+class _Fonts(NamedTuple):
+    families: list[str]
+    lang: str  # the language the chart can be written in
+    use_names: bool  # False: technique ids stand in for names no font can show
+    warnings: list[str]
+
+
+def _fonts(lang: str) -> _Fonts:
+    """The fonts for a chart in ``lang``: for Chinese, an installed CJK font, or
+    English with technique ids (and a warning) where there is none."""
+    _prepare_matplotlib()
+    if lang != "zh":
+        return _Fonts([FALLBACK_FONT], lang, True, [])
+    chosen = os.environ.get("NBSCDR_FONT")
+    font = font_file(chosen) if chosen else find_cjk_font()
+    if font is None:
+        missing = (
+            f"NBSCDR_FONT {chosen!r} is not a font file with Chinese glyphs"
+            if chosen
+            else "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file)"
+        )
+        warning = f"{missing}; labelling the bars with technique ids"
+        return _Fonts([FALLBACK_FONT], "en", False, [warning])
+    return _Fonts([font, FALLBACK_FONT], "zh", True, [])
+
+
+class _Measure:
+    """Text sizes in inches, as the renderer that draws the chart sees them."""
+
+    def __init__(self, fig: Any, linespacing: float) -> None:
+        self.fig = fig
+        self.renderer = fig.canvas.get_renderer()
+        self.linespacing = linespacing
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def put(self, label: str, room: float, role: str, **style: Any) -> Any:
+        """A text of the figure's, wrapped to ``room``, in the size for ``role``
+        (title, subtitle, foot); the caller places it."""
+        wrapped = self.wrap(label, room, SIZES[role]) if style.pop("wrap", True) else label
+        return self.fig.text(
+            0,
+            0,
+            wrapped,
+            fontsize=SIZES[role],
+            ha="left",
+            parse_math=False,
+            linespacing=self.linespacing,
+            gid=f"nbscdr-{role}",
+            **style,
+        )
+
+    def size(self, artist: Any) -> tuple[float, float]:
+        box = artist.get_window_extent(self.renderer)
+        return box.width / self.fig.dpi, box.height / self.fig.dpi
+
+    def block(self, label: str, points: float) -> tuple[float, float]:
+        """The size of ``label`` (lines and all) set in ``points``."""
+        probe = self.fig.text(0, 0, label, fontsize=points, parse_math=False, linespacing=self.linespacing)
+        try:
+            return self.size(probe)
+        finally:
+            probe.remove()
+
+    def width(self, label: str, points: float) -> float:
+        """The width of one line of ``label`` set in ``points``."""
+        key = (label, points)
+        if key not in self._widths:
+            from matplotlib.font_manager import FontProperties
+
+            w, _, _ = self.renderer.get_text_width_height_descent(
+                label, FontProperties(size=points), ismath=False
+            )
+            self._widths[key] = float(w) / float(self.fig.dpi)
+        return self._widths[key]
+
+    def wrap(self, label: str, room: float, points: float) -> str:
+        """``label`` in lines no wider than ``room``: broken between words, and
+        between Chinese characters (never before their closing punctuation)."""
+        lines = []
+        for paragraph in label.split("\n"):
+            if self.width(paragraph, points) <= room:  # most do: measure once
+                lines.append(paragraph)
+                continue
+            tokens = re.findall(
+                r"[\u2e80-\u9fff\uf900-\ufaff][、，。：；）”]*|[（“][^\s]|\S+\s*|\s+", paragraph
+            )
+            line = ""
+            for token in tokens:
+                trial = line + token
+                if line and self.width(trial.rstrip(), points) > room:
+                    lines.append(line.rstrip())
+                    line = token.lstrip()
+                else:
+                    line = trial
+            lines.append(line.rstrip())
+        return "\n".join(lines)
+
+
+class _Words(NamedTuple):
+    """Everything the chart says, in its language, before it is laid out."""
+
+    title: str
+    subtitle: str
+    names: list[str]  # each bar's, wrapped to the room names have
+    captions: list[str]  # each bar's figure and marks
+    axis: str
+    handles: list[Any]
+    legend: list[str]
+    footnote: list[str]
+
+
+def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[str | Cited]) -> _Words:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    unit = co2(unit_text(doc["unit"], lang))
+    chart_bars = bars(doc, lang, use_names)
+    title = text("chart_title", lang) + (text("colon", lang) + doc["name"] if doc.get("name") else "")
+    assessment = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or ""
+    potential = text("potential." + doc.get("potential", "technical"), lang, otherwise="")
+    subtitle = text("chart.subtitle", lang, assessment=assessment, potential=potential) if assessment else ""
+
+    handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]
+    legend = [text("chart.legend_entry", lang, unit=unit)]
+    handles.append(Patch(facecolor=COLOURS["total"], edgecolor=EDGE))
+    legend.append(text("chart.legend_total", lang, unit=unit))
+    if any(b.kind == "in-scope" for b in chart_bars):
+        handles.append(Patch(facecolor=COLOURS["in-scope"], edgecolor=EDGE))
+        legend.append(text("chart.legend_in_scope", lang, unit=unit))
+    if any(b.up_to for b in chart_bars):
+        handles.append(Patch(facecolor=COLOURS["entry"], edgecolor=EDGE, hatch="///"))
+        legend.append(text("chart.legend_up_to", lang, unit=unit))
+    for i, c in enumerate(doc["comparisons"]):
+        handles.append(Patch(facecolor=SHADES[i % len(SHADES)], alpha=BAND_ALPHA, edgecolor="none"))
+        legend.append(band_label(c, lang, unit))
+    p = _percentiles(doc)
+    if p:
+        handles.append(Line2D([], [], color="black", marker="o", markersize=4, linewidth=1.2))
+        samples = given(doc["uncertainty"]["samples"])
+        p5, p50, p95 = (derived(v) for v in p)
+        legend.append(text("chart.percentiles", lang, samples=samples, p5=p5, p50=p50, p95=p95, unit=unit))
+    return _Words(
+        title=co2(title),
+        subtitle=co2(subtitle),
+        names=[co2(b.label) for b in chart_bars],
+        captions=[co2(b.caption(lang)) for b in chart_bars],
+        axis=co2(text("chart.axis", lang, what=text("chart_axis", lang), unit=unit)),
+        handles=handles,
+        legend=[co2(label) for label in legend],
+        footnote=[
+            co2(line) for line in [text("chart.sources", lang), *source_lines(doc, sources, lang, use_names)]
+        ],
+    )
+
+
+def _percentiles(doc: dict[str, Any]) -> tuple[float, float, float] | None:
+    """The total's 5th, 50th and 95th percentiles, with Monte Carlo."""
+    found = (doc.get("uncertainty") or {}).get("percentiles") or {}
+    if not all(p in found for p in ("5", "50", "95")):
+        return None
+    return found["5"], found["50"], found["95"]
+
+
+def _compose(
+    doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[str | Cited]
+) -> tuple[Any, str]:
+    """The chart, laid out: each block (title, bars, axis, legend, footnote) is
+    measured and given the room it needs, top to bottom, nothing on top of
+    anything else."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    fig = Figure(figsize=(WIDTH, 6), dpi=DPI)
+    FigureCanvasAgg(fig)
+    measure = _Measure(fig, linespacing=1.45 if lang == "zh" else 1.2)  # CJK glyphs are tall
+    words = _words(doc, lang, use_names, sources)
+    chart_bars = bars(doc, lang, use_names)
+    rows = len(chart_bars)
+    inner = WIDTH - 2 * MARGIN
+    pt = 1 / 72
+    grey = "#444444"
+
+    # --- the blocks, wrapped to their room and measured
+    title = measure.put(words.title, inner, "title", fontweight="bold", va="top")
+    subtitle = measure.put(words.subtitle, inner, "subtitle", va="top", color=grey)
+    names = [measure.wrap(name, NAME_SHARE * WIDTH, SIZES["tick"]) for name in words.names]
+    name_sizes = [measure.block(name, SIZES["tick"]) for name in names]
+    caption_height = max(measure.block(c, SIZES["bar"])[1] for c in words.captions)
+    row = max(ROW, max(h for _, h in name_sizes) + 0.14, caption_height / BAR + 0.04)
+    low_end, far = _extent(doc, chart_bars)
+    tick_width = measure.width(derived(far) + "0", SIZES["tick"])
+    left = MARGIN + max(w for w, _ in name_sizes) + 7 * pt + 0.03  # the tick pad, and slack
+    axes_width = WIDTH - left - MARGIN - tick_width / 2  # the last tick's label may overhang
+    tick_height = measure.block("0123456789", SIZES["tick"])[1]
+    axis_label = measure.wrap(words.axis, axes_width, SIZES["axis"])
+    below_axes = 7 * pt + tick_height + 4 * pt + measure.block(axis_label, SIZES["axis"])[1] + 0.04
+    legend = _legend(fig, measure, words, inner)
+    footnote = measure.put(
+        "\n".join(measure.wrap(line, inner, SIZES["footnote"]) for line in words.footnote),
+        inner,
+        "footnote",
+        va="bottom",
+        color=grey,
+        wrap=False,
+    )
+    title_height = measure.size(title)[1]
+    subtitle_height = measure.size(subtitle)[1] + 0.06 if words.subtitle else 0.0
+    axes_top = MARGIN + title_height + subtitle_height + GAP + 0.05
+    axes_bottom = axes_top + rows * row
+    legend_top = axes_bottom + below_axes + GAP
+    height = legend_top + measure.size(legend)[1] + GAP + measure.size(footnote)[1] + MARGIN
+    fig.set_size_inches(WIDTH, height)
+
+    title.set_position((MARGIN / WIDTH, 1 - MARGIN / height))
+    subtitle.set_position((MARGIN / WIDTH, 1 - (MARGIN + title_height + 0.06) / height))
+    legend.set_bbox_to_anchor((MARGIN / WIDTH, 1 - legend_top / height), transform=fig.transFigure)
+    footnote.set_position((MARGIN / WIDTH, MARGIN / height))
+    ax = fig.add_axes((left / WIDTH, 1 - axes_bottom / height, axes_width / WIDTH, rows * row / height))
+
+    # --- an x axis long enough for each bar's label to end inside it
+    offset = 4 * pt  # between a bar's end and its label
+    reach = max(far - low_end, 1e-12)
+    for b, caption in zip(chart_bars, words.captions, strict=True):
+        room = axes_width - offset - measure.width(caption, SIZES["bar"]) - 0.08
+        if room > 0.2 * axes_width:
+            reach = max(reach, (b.high - low_end) * axes_width / room)
+        else:  # a caption longer than the axis is wide: the bar gets a fifth of it
+            reach = max(reach, (b.high - low_end) * 5)
+    if far == low_end:
+        reach = 1.0
+
+    # --- the bars
+    ys = list(range(rows))[::-1]
+    for i, c in enumerate(doc["comparisons"]):
+        ax.axvspan(
+            c["low"], c["high"], color=SHADES[i % len(SHADES)], alpha=BAND_ALPHA, zorder=0, linewidth=0
+        )
+    for i, (y, b, caption) in enumerate(zip(ys, chart_bars, words.captions, strict=True)):
         ax.barh(
             y,
-            bar.high - bar.low,
-            left=bar.low,
-            height=0.6,
-            color=colours[bar.kind],
-            hatch="//" if bar.up_to else None,
-            edgecolor="#225e86",
+            b.high - b.low,
+            left=b.low,
+            height=BAR,
+            color=COLOURS[b.kind],
+            hatch="///" if b.up_to else None,
+            edgecolor=EDGE,
+            linewidth=0.8,
+            zorder=2,
         )
-        ax.text(bar.high, y, f"  {span(bar.low, bar.high, bar.show)}", va="center", fontsize=8)
-    shades = ["#fdae61", "#abd9e9", "#d7b5d8"]
-    for i, c in enumerate(doc["comparisons"]):
-        name = reference_label(c, lang_for_text)
-        band = span(c["low"], c["high"], formatter(c["as_given"]))
-        ax.axvspan(
-            c["low"],
-            c["high"],
-            color=shades[i % len(shades)],
-            alpha=0.3,
-            zorder=0,
-            label=f"{name} ({text('kind_short.' + c['kind'], lang_for_text)}): {band} {unit}",
+        ax.annotate(
+            caption,
+            (b.high, y),
+            xytext=(offset * 72, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=SIZES["bar"],
+            parse_math=False,
+            annotation_clip=False,
+            gid=f"nbscdr-bar-{i}",
+            zorder=4,
         )
-    if any(b.up_to for b in bars):
-        from matplotlib.patches import Patch
-
-        ax.add_artist(
-            ax.legend(
-                handles=[
-                    Patch(
-                        facecolor="#7fcdbb",
-                        edgecolor="#225e86",
-                        hatch="//",
-                        label=text("up_to_legend", lang_for_text),
-                    )
-                ],
-                loc="center right",
-                fontsize=7,
-                framealpha=0.9,
-            )
-        )
-    if "uncertainty" in doc:
-        u = doc["uncertainty"]
-        p = u["percentiles"]
+    p = _percentiles(doc)
+    if p:
+        p5, p50, p95 = p
+        total = ys[[b.kind for b in chart_bars].index("total")]
         ax.errorbar(
-            [p["50"]],
-            [ys[-1]],
-            xerr=[[p["50"] - p["5"]], [p["95"] - p["50"]]],
+            [p50],
+            [total],
+            xerr=[[p50 - p5], [p95 - p50]],
             fmt="o",
             color="black",
+            markersize=4,
             capsize=4,
-            label="P5–P50–P95",
+            linewidth=1.2,
+            zorder=3,
         )
-    ax.legend(loc="upper right", fontsize=7, framealpha=0.9)
-    ax.set_yticks(ys, [b.label for b in bars])
-    ax.set_xlabel(f"{text('chart_axis', lang_for_text)} ({unit})")
-    title = text("chart_title", lang_for_text) + (f": {doc['name']}" if doc["name"] else "")
-    ax.set_title(title)
-    ax.set_xlim(left=0)
-    ax.margins(x=0.15)
-    ax.grid(axis="x", alpha=0.3)
-    note = text("source", lang_for_text) + ": " + "; ".join(sources)
-    wrapped = "\n".join(textwrap.wrap(note, 150)[:6])
-    fig.text(0.01, 0.01, wrapped, fontsize=6, va="bottom", ha="left", wrap=True)
-    fig.tight_layout(rect=(0, 0.04 + 0.02 * wrapped.count("\n"), 1, 1))
-    return fig, title, warnings
+
+    # --- the axes
+    ax.set_xlim(low_end, low_end + reach)
+    ax.set_ylim(-0.5, rows - 0.5)
+    ax.set_yticks(ys, names, fontsize=SIZES["tick"], parse_math=False, linespacing=measure.linespacing)
+    ax.tick_params(axis="y", length=0, pad=7)
+    ticks = max(2, int(axes_width / (tick_width + 0.25)))  # a gap of a quarter inch at least
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=ticks, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: given(value)))  # as the bars are labelled
+    ax.tick_params(axis="x", labelsize=SIZES["tick"], length=3.5, pad=3.5)
+    ax.set_xlabel(
+        axis_label, fontsize=SIZES["axis"], labelpad=4, parse_math=False, linespacing=measure.linespacing
+    )
+    ax.grid(axis="x", alpha=0.3, zorder=1)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig, words.title
 
 
-def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
-    """Range bars for a terminal: one line per entry and the total, on a common
-    scale, with the reference ranges marked beneath."""
-    width, ascii_only = env.width, not env.unicode
-    bars = _bars(doc, lang, True)
-    top: float = max([b.high for b in bars] + [c["high"] for c in doc["comparisons"]] + [1e-12])
-    label_width = min(28, max(len(b.label) for b in bars))
-    columns = max(10, width - label_width - 18)
-    full, shade, empty = ("#", "=", ".") if ascii_only else ("█", "░", "·")
+def _extent(doc: dict[str, Any], chart_bars: list[Bar]) -> tuple[float, float]:
+    """The lowest and highest values the chart must show."""
+    bands = doc["comparisons"]
+    low = min([0.0] + [b.low for b in chart_bars] + [c["low"] for c in bands])
+    high = max([b.high for b in chart_bars] + [c["high"] for c in bands] + list(_percentiles(doc) or ()))
+    return low, max(high, low)
 
-    def line(low: float, high: float, mark: str) -> str:
-        a = round(low / top * columns)
-        b = max(a + 1, round(high / top * columns))
-        return empty * a + mark * (b - a) + empty * (columns - b)
 
-    out = [f"{text('chart_axis', lang)} ({doc['unit']}), 0 … {derived(top)}"]
-    for bar in bars:
-        marks = line(bar.low, bar.high, shade if bar.up_to else full)
-        out.append(f"{bar.label[:label_width]:<{label_width}} {marks} {span(bar.low, bar.high, bar.show)}")
-    for c in doc["comparisons"]:
-        name = reference_label(c, lang)
-        band = span(c["low"], c["high"], formatter(c["as_given"]))
-        out.append(f"{name[:label_width]:<{label_width}} {line(c['low'], c['high'], shade)} {band}")
-    return "\n".join(out) + "\n"
+def _legend(fig: Any, measure: _Measure, words: _Words, inner: float) -> Any:
+    """The legend in two columns where its entries fit, else one, each entry
+    wrapped to its column; placed under the axis by the caller."""
+    size = SIZES["legend"]
+    em = size / 72
+    handle = (2.0 + 0.8) * em  # handlelength + handletextpad
+    two = (inner - 2.0 * em) / 2 - handle  # a column's room for text, with columnspacing between
+    columns = 2 if max(measure.width(label, size) for label in words.legend) <= two else 1
+    room = (two if columns == 2 else inner - handle) - 0.05
+    legend = fig.legend(
+        words.handles,
+        [measure.wrap(label, room, size) for label in words.legend],
+        loc="upper left",
+        ncols=columns,
+        fontsize=size,
+        frameon=False,
+        borderaxespad=0,
+        borderpad=0,
+        handlelength=2.0,
+        handletextpad=0.8,
+        columnspacing=2.0,
+    )
+    legend.set_gid("nbscdr-legend")
+    for t in legend.get_texts():
+        t.set_parse_math(False)
+        t.set_linespacing(measure.linespacing)
+    return legend

@@ -709,6 +709,86 @@ TEXT: dict[str, tuple[str, str]] = {
         "How this was computed: `{command}` (nbscdr {version}; rates in {unit}).",
         "计算方法：`{command}`（nbscdr {version}；速率单位为 {unit}）。",
     ),
+    "chart.axis": (
+        "{what} ({unit})",
+        "{what}（{unit}）",
+    ),
+    "chart.scale": (
+        "{axis}, 0 … {top}",
+        "{axis}，0 … {top}",
+    ),
+    "chart.subtitle": (
+        "{assessment}, {potential} potential",
+        "{assessment}，{potential}潜力",
+    ),
+    "chart.share": (
+        "{share}% of its range",
+        "其范围的 {share}%",
+    ),
+    "chart.own": (
+        "own figure",
+        "自定数值",
+    ),
+    "chart.legend_entry": (
+        "Technique, low–high ({unit})",
+        "技术，下限–上限（{unit}）",
+    ),
+    "chart.legend_total": (
+        "Total, low–high ({unit})",
+        "合计，下限–上限（{unit}）",
+    ),
+    "chart.legend_in_scope": (
+        "Subtotal in a reference's scope, low–high ({unit})",
+        "参考估计适用范围内的小计，下限–上限（{unit}）",
+    ),
+    "chart.legend_up_to": (
+        "No lower bound given: low end counted as 0 {unit}",
+        "未给出下限：下限按 0 {unit} 计",
+    ),
+    "chart.band": (
+        "{ref} ({kind}): {range} {unit}",
+        "{ref}（{kind}）：{range} {unit}",
+    ),
+    "chart.band_scope": (
+        "{ref} ({kind}, covers {scope}): {range} {unit}",
+        "{ref}（{kind}，涵盖{scope}）：{range} {unit}",
+    ),
+    "chart.percentiles": (
+        "Total, {samples} Monte Carlo draws: P5 {p5}, P50 {p50}, P95 {p95} {unit}",
+        "合计，{samples} 次蒙特卡洛抽样：P5 {p5}、P50 {p50}、P95 {p95} {unit}",
+    ),
+    "chart.sources": (
+        "Sources",
+        "来源",
+    ),
+    "chart.own_source": (
+        "figures given by the user",
+        "用户给出的数值",
+    ),
+    "chart.no_source": (
+        "no source given in the data",
+        "数据未给出来源",
+    ),
+    "chart.reference_row": (
+        "{ref} ({kind})",
+        "{ref}（{kind}）",
+    ),
+    "chart.key_range": (
+        "low–high",
+        "下限–上限",
+    ),
+    "chart.key_band": (
+        "reference range",
+        "参考范围",
+    ),
+    "chart.key_p5_p95": (
+        "P5 and P95 of the total",
+        "合计的 P5 和 P95",
+    ),
+    "chart.key_p50": (
+        "P50 of the total",
+        "合计的 P50",
+    ),
 }
 
 

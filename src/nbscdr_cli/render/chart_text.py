@@ -1,0 +1,128 @@
+"""Range bars for a terminal: the chart of ``chart.bars`` drawn in characters.
+
+Widths are counted in terminal cells (``rich.cells.cell_len``), not characters,
+so Chinese names (two cells each) line up with the rest. The names take as much
+of the width as the bars and figures leave them. Each glyph means one thing:
+a range, a range with no lower bound, a reference's range, and with Monte Carlo
+the 5th, 50th and 95th percentiles of the total; a key under the bars says which.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.chart import bars
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.tables import reference_label
+from nbscdr_cli.render.text import unit_text
+
+MIN_BAR = 20  # the fewest cells a bar may have before names are cut
+
+
+class Glyphs(NamedTuple):
+    range: str
+    open_low: str  # a range whose source gives no lower bound (counted from 0)
+    band: str  # a reference's range
+    empty: str
+    outer: str  # P5 and P95
+    median: str  # P50
+    more: str  # a name cut short
+
+
+UNICODE = Glyphs("█", "▒", "░", "·", "┃", "◆", "…")
+ASCII = Glyphs("#", "~", "=", ".", "|", "o", "~")
+
+
+def fit(label: str, cells: int, more: str) -> str:
+    """``label`` in exactly ``cells`` terminal cells: padded, or with its middle
+    left out (``more``), keeping how it starts and how it ends (a reference's
+    name and ": in its scope", say, so two rows about one reference stay apart)."""
+    from rich.cells import cell_len
+
+    width = cell_len(label)
+    if width <= cells:
+        return label + " " * (cells - width)
+    room = cells - cell_len(more)
+    head = tail = ""
+    for ch in label:  # about three-fifths of the room for the start
+        if cell_len(head + ch) > room * 3 // 5:
+            break
+        head += ch
+    for ch in reversed(label):
+        if cell_len(head) + cell_len(ch + tail) > room:
+            break
+        tail = ch + tail
+    joined = head.rstrip() + more + tail.lstrip()
+    return joined + " " * (cells - cell_len(joined))
+
+
+def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
+    """Range bars for a terminal: one line per entry, the total (and the in-scope
+    subtotals), then each reference, on a common scale, and a key to the glyphs."""
+    from rich.cells import cell_len
+
+    glyph = ASCII if not env.unicode else UNICODE
+    chart_bars = bars(doc, lang)
+    rows = [
+        (b.label, b.low, b.high, glyph.open_low if b.up_to else glyph.range, b.caption(lang))
+        for b in chart_bars
+    ]
+    for c in doc["comparisons"]:
+        kind = text("kind_short." + c["kind"], lang, otherwise=c["kind"])
+        label = text("chart.reference_row", lang, ref=reference_label(c, lang), kind=kind)
+        rows.append(
+            (label, c["low"], c["high"], glyph.band, span(c["low"], c["high"], formatter(c["as_given"])))
+        )
+    lows = [0.0] + [low for _, low, _, _, _ in rows]
+    start = min(lows)
+    top = max([high for _, _, high, _, _ in rows] + [start + 1e-12])
+    figure_width = max(cell_len(r[4]) for r in rows)
+    label_width = max(cell_len(r[0]) for r in rows)
+    label_width = max(6, min(label_width, env.width - figure_width - MIN_BAR - 2))
+    columns = max(10, env.width - label_width - figure_width - 2)
+
+    def cell(value: float) -> int:
+        return round((value - start) / (top - start) * columns)
+
+    def line(low: float, high: float, mark: str) -> list[str]:
+        a = min(cell(low), columns - 1)
+        b = max(a + 1, cell(high))
+        return [glyph.empty] * a + [mark] * (b - a) + [glyph.empty] * (columns - b)
+
+    percentiles = (doc.get("uncertainty") or {}).get("percentiles") or {}
+    marked = all(p in percentiles for p in ("5", "50", "95"))
+    axis = text("chart.axis", lang, what=text("chart_axis", lang), unit=unit_text(doc["unit"], lang))
+    top_text = derived(top) if start == 0 else f"{derived(start)} … {derived(top)}"
+    out = [text("chart.scale", lang, axis=axis, top=top_text)]
+    for i, (label, low, high, mark, figure) in enumerate(rows):
+        cells = line(low, high, mark)
+        if marked and i < len(chart_bars) and chart_bars[i].kind == "total":
+            for p, sign in (("5", glyph.outer), ("95", glyph.outer), ("50", glyph.median)):
+                cells[min(cell(percentiles[p]), columns - 1)] = sign
+        out.append(f"{fit(label, label_width, glyph.more)} {''.join(cells)} {figure}")
+    key = [f"{glyph.range} {text('chart.key_range', lang)}"]
+    if any(b.up_to for b in chart_bars):
+        key.append(f"{glyph.open_low} {text('up_to_legend', lang)}")
+    if doc["comparisons"]:
+        key.append(f"{glyph.band} {text('chart.key_band', lang)}")
+    if marked:
+        key.append(f"{glyph.outer} {text('chart.key_p5_p95', lang)}")
+        key.append(f"{glyph.median} {text('chart.key_p50', lang)}")
+    out += _flow(key, env.width)
+    drawn = "\n".join(out) + "\n"
+    return drawn if env.unicode else drawn.replace("–", "-").replace("…", "...")
+
+
+def _flow(items: list[str], width: int) -> list[str]:
+    """``items`` on as few lines of ``width`` cells as they fit, three spaces apart."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for item in items:
+        if lines and cell_len(lines[-1]) + 3 + cell_len(item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return lines

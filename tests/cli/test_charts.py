@@ -1,0 +1,580 @@
+"""Charts: files in every format, a layout fit for a slide (checked from
+matplotlib's own bounding boxes), sources, fonts, matplotlib's cache, and the
+terminal chart."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from nbscdr_cli.cli import app
+from nbscdr_cli.render import chart
+from tests.conftest import subprocess_env
+
+runner = CliRunner()
+SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+README = ["afforestation=500-800 Mt CO2/yr", "biochar:50%", *SIX[2:]]  # a share and an own figure
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def packaged_font() -> str:
+    """Noto Sans CJK from the test extras (cvttf-notosanscjk-regular), so the
+    Chinese charts are drawn and checked on machines with no Chinese font."""
+    from cvttf_NotoSansCJK_Regular import get_TTF_path
+
+    return str(get_TTF_path())
+
+
+@pytest.fixture
+def chinese_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font with Chinese glyphs: an installed one, else the packaged one by
+    NBSCDR_FONT, as a user without one would name a font file."""
+    chart._prepare_matplotlib()
+    if chart.find_cjk_font() is None:
+        monkeypatch.setenv("NBSCDR_FONT", packaged_font())
+
+
+# ------------------------------------------------------------------ files
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [(".png", b"\x89PNG\r\n\x1a\n"), (".svg", b"<?xml"), (".pdf", b"%PDF-")]
+)
+def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
+    out = tmp_path / f"chart{suffix}"
+    result = runner.invoke(app, ["chart", *SIX, "-n", "2000", "--seed", "1", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    assert len(data) > 10_000
+    if suffix == ".svg":
+        root = ET.fromstring(data)
+        assert root.tag == f"{SVG}svg"
+        assert root.attrib["width"] == "720pt"  # 10 inches
+    if suffix == ".png":
+        width = int.from_bytes(data[16:20], "big")
+        height = int.from_bytes(data[20:24], "big")
+        assert (width, height) == (1500, 1030)  # 10 inches wide at 150 dpi; as tall as the rows need
+
+
+def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
+    out = tmp_path / "chart.svg"
+    result = runner.invoke(app, ["chart", *README, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    texts = ["".join(t.itertext()) for t in ET.fromstring(out.read_bytes()).iter(f"{SVG}text")]
+    for name in [
+        "Afforestation and reforestation",
+        "Biochar",
+        "Building with biomass",
+        "Macroalgal cultivation for sequestration",
+        "Carbon sequestration in soils",
+        "Restoring wetlands",
+        "Total",
+        "UNEP estimate: in its scope",
+        "0.5–0.8 (own figure)",
+        "0.9–2.4 (50% of its range)",
+        "Removal potential (Gt CO₂/yr)",
+        "Nature-based CO₂ removal potential",
+    ]:
+        assert name in texts
+    assert b"<path" in out.read_bytes()  # the bars are shapes, the words are not
+
+
+def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
+    from nbscdr_cli import Request, analyse
+
+    analysis = analyse(Request(["afforestation", "wetlands"]))
+    fig, title, warnings = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    ax = fig.axes[0]
+    assert title == "Nature-based CO₂ removal potential"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Afforestation and reforestation",
+        "Restoring wetlands",
+        "Total",
+    ]
+    assert ax.get_xlabel() == "Removal potential (Gt CO₂/yr)"
+    bars = sorted(
+        (round(p.get_x(), 9), round(p.get_x() + p.get_width(), 9))
+        for p in ax.patches
+        if abs(p.get_height() - 0.6) < 1e-9
+    )
+    assert bars == [(0.0, 1.0), (3.0, 18.0), (3.0, 19.0)]
+    assert [t.get_text() for t in ax.texts] == ["3–18", "0–1", "3–19"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "Technique, low–high (Gt CO₂/yr)",
+        "Total, low–high (Gt CO₂/yr)",
+        "No lower bound given: low end counted as 0 Gt CO₂/yr",
+        "UNEP estimate (potential, covers forests, wetlands and soils): 4–12 Gt CO₂/yr",
+    ]
+    assert texts_by_id(fig)["nbscdr-footnote"] == (
+        "Sources\n"
+        "Afforestation and reforestation, Restoring wetlands: C2G 2019, table of proposed techniques\n"
+        "UNEP estimate: UNEP, as cited in C2G 2019"
+    )
+    assert texts_by_id(fig)["nbscdr-subtitle"] == "C2G (2019) policy brief, technical potential"
+    assert warnings == []
+
+
+def texts_by_id(fig: Any) -> dict[str, str]:
+    return {t.get_gid(): t.get_text() for t in fig.texts}
+
+
+def test_shares_own_figures_and_percentiles_are_marked() -> None:
+    from nbscdr_cli import MonteCarlo, Request, analyse
+
+    analysis = analyse(Request(README, monte_carlo=MonteCarlo(1000, seed=1)))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == [
+        "0.5–0.8 (own figure)",
+        "0.9–2.4 (50% of its range)",
+        "0.5–1",
+        "0–19",
+        "1–11",
+        "0–1",
+        "2.9–35.2",
+        "1.5–12.8",
+    ]
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "UNEP estimate: in its scope"
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend[2] == "Subtotal in a reference's scope, low–high (Gt CO₂/yr)"
+    assert legend[-1] == "Total, 1,000 Monte Carlo draws: P5 8.42, P50 18.8, P95 29 Gt CO₂/yr"
+    (marker,) = [line for line in ax.lines if line.get_marker() == "o"]
+    assert list(marker.get_xdata()) == [analysis.to_dict()["uncertainty"]["percentiles"]["50"]]
+    assert texts_by_id(fig)["nbscdr-footnote"].splitlines()[1:] == [
+        "Afforestation and reforestation: figures given by the user",
+        "Biochar, Building with biomass, Macroalgal cultivation for sequestration, Carbon sequestration "
+        "in soils, Restoring wetlands: C2G 2019, table of proposed techniques",
+        "UNEP estimate: UNEP, as cited in C2G 2019",
+    ]
+
+
+def test_ticks_are_written_like_the_bar_labels() -> None:
+    from nbscdr_cli import Request, analyse
+
+    analysis = analyse(Request(SIX, unit="Mt CO2/yr"))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts][-2:] == ["6,300–54,800", "4,000–30,000"]
+    shown = [
+        t.get_text()
+        for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
+        if x <= ax.get_xlim()[1]
+    ]
+    assert shown == ["0", "10,000", "20,000", "30,000", "40,000", "50,000", "60,000"]
+    assert ax.get_xlim()[1] > 54_800
+
+
+def test_a_footnote_from_plain_sources_names_each_citation_once() -> None:
+    """The HTML brief passes ``analysis.sources()``: citations, without what they support."""
+    from nbscdr_cli import Request, analyse
+
+    analysis = analyse(Request(SIX))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", analysis.sources())
+    assert texts_by_id(fig)["nbscdr-footnote"] == (
+        "Sources\nC2G 2019, table of proposed techniques\nUNEP, as cited in C2G 2019"
+    )
+
+
+# ------------------------------------------------------------------ layout
+
+
+LONG_NAME = "Restoring and re-wetting drained peatlands, bogs and marshes"
+LONG_NAME_ZH = "恢复和重新湿润已排干的泥炭地以及沿海盐沼和红树林等滨海湿地生态系统的长期碳封存技术"
+
+
+def long_names_catalog(folder: Path) -> Path:
+    assert len(LONG_NAME) == 60
+    path = folder / "long.toml"
+    path.write_text(
+        f"""
+[techniques.peat]
+name = {{ en = "{LONG_NAME}", zh = "{LONG_NAME_ZH}" }}
+low = 409.1
+high = 2455
+unit = "Mt CO2/yr"
+scope = "wetlands"
+
+[techniques.short]
+name = {{ en = "Short", zh = "短" }}
+low = 1
+high = 2
+unit = "Gt CO2/yr"
+scope = "forests"
+
+[references.long-reference-name]
+name = {{ en = "A reference with a name long enough to need two lines in the legend of the chart", zh = "一个名字很长的参考估计" }}
+kind = "potential"
+low = 1000
+high = 3000.5
+unit = "Mt CO2/yr"
+scope = ["wetlands"]
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], list[chart.Cited]]:
+    from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
+
+    requests = {
+        "six": lambda: Request(SIX, lang=lang),
+        "readme": lambda: Request(
+            README,
+            lang=lang,
+            unit="Gt CO2",
+            monte_carlo=MonteCarlo(1000, seed=1),
+            horizon=HorizonSettings(2030, 2050),
+        ),
+        "megatonnes": lambda: Request(
+            README, lang=lang, unit="Mt CO2/yr", monte_carlo=MonteCarlo(1000, seed=1)
+        ),
+        "tonnes a day": lambda: Request(README, lang=lang, unit="t CO2/day"),
+        "long names": lambda: Request(
+            ["peat", "short"],
+            catalog=long_names_catalog(tmp_path),
+            references=["long-reference-name"],
+            lang=lang,
+            unit="Mt CO2/yr",
+        ),
+    }
+    analysis = analyse(requests[case]())
+    return analysis.to_dict(), chart.cited(analysis)
+
+
+def overlaps(a: Any, b: Any) -> bool:
+    return bool(a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1)
+
+
+def inside(inner: Any, outer: Any, slack: float = 0.5) -> bool:
+    return bool(
+        inner.x0 >= outer.x0 - slack
+        and inner.x1 <= outer.x1 + slack
+        and inner.y0 >= outer.y0 - slack
+        and inner.y1 <= outer.y1 + slack
+    )
+
+
+def layout_problems(fig: Any) -> list[str]:
+    """Every pair of things that should not touch and do, from matplotlib's own
+    bounding boxes after drawing."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+
+    def box(artist: Any) -> Any:
+        return artist.get_window_extent(renderer)
+
+    low, high = ax.get_xlim()
+    x_ticks = [
+        t
+        for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
+        if low <= x <= high and t.get_text()
+    ]
+    y_ticks = list(ax.get_yticklabels())
+    bar_labels = list(ax.texts)
+    named = {t.get_gid(): t for t in fig.texts}
+    legend = fig.legends[0]
+    pieces: dict[str, Any] = {
+        **{f"x tick {t.get_text()!r}": box(t) for t in x_ticks},
+        **{f"name {t.get_text()!r}": box(t) for t in y_ticks},
+        **{f"bar label {t.get_text()!r}": box(t) for t in bar_labels},
+        "x label": box(ax.xaxis.label),
+        "legend": box(legend),
+        **{gid: box(t) for gid, t in named.items() if t.get_text()},
+    }
+    axes = box(ax)
+    figure_box = fig.bbox
+    problems = []
+    names = list(pieces)
+    for i, a in enumerate(names):
+        if not inside(pieces[a], figure_box):
+            problems.append(f"{a} leaves the figure")
+        for b in names[i + 1 :]:
+            if overlaps(pieces[a], pieces[b]):
+                problems.append(f"{a} overlaps {b}")
+    for t in bar_labels:
+        if not inside(box(t), axes, slack=0):
+            problems.append(f"bar label {t.get_text()!r} crosses the axes' edge")
+    for gid in ("nbscdr-title", "nbscdr-subtitle", "nbscdr-footnote", "legend"):
+        if gid in pieces and overlaps(pieces[gid], axes):
+            problems.append(f"{gid} overlaps the axes")
+    return problems
+
+
+CASES = ["six", "readme", "megatonnes", "tonnes a day", "long names"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_nothing_overlaps_in_english(case: str, tmp_path: Path) -> None:
+    doc, sources = portfolio(case, "en", tmp_path)
+    fig, _, warnings = chart.figure(doc, "en", sources)
+    assert warnings == []
+    assert layout_problems(fig) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_nothing_overlaps_in_chinese(case: str, tmp_path: Path, chinese_font: None) -> None:
+    doc, sources = portfolio(case, "zh", tmp_path)
+    fig, _, warnings = chart.figure(doc, "zh", sources)
+    assert warnings == []
+    assert layout_problems(fig) == []
+    footnote = texts_by_id(fig)["nbscdr-footnote"]
+    assert footnote.startswith("来源\n") and ": " not in footnote.replace(", ", "")
+
+
+def test_nothing_overlaps_with_technique_ids_for_chinese(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    doc, sources = portfolio("readme", "zh", tmp_path)
+    fig, _, _ = chart.figure(doc, "zh", sources)
+    assert layout_problems(fig) == []
+
+
+def test_the_layout_check_sees_an_overlap(tmp_path: Path) -> None:
+    doc, sources = portfolio("six", "en", tmp_path)
+    fig, _, _ = chart.figure(doc, "en", sources)
+    fig.legends[0].set_bbox_to_anchor((0.5, 0.5), transform=fig.transFigure)  # where the old one floated
+    assert any(
+        p.startswith("legend overlaps bar label") or "overlaps legend" in p for p in layout_problems(fig)
+    )
+
+
+def test_long_names_wrap(tmp_path: Path) -> None:
+    doc, sources = portfolio("long names", "en", tmp_path)
+    fig, _, _ = chart.figure(doc, "en", sources)
+    first = fig.axes[0].get_yticklabels()[0].get_text()
+    assert first == "Restoring and re-wetting drained peatlands, bogs\nand marshes"
+    assert [t.get_text() for t in fig.axes[0].texts] == [
+        "409.1–2,455",
+        "1,000–2,000",
+        "1,410–4,460",  # a sum across units is derived: three significant figures
+        "409–2,460",
+    ]
+
+
+# ------------------------------------------------------------------ fonts
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")  # DejaVu stands in for a CJK font here
+def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nbscdr_cli import Request, analyse
+
+    analysis = analyse(Request(["biochar"], lang="zh"))
+    doc = analysis.to_dict()
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: "DejaVu Sans")
+    fig, title, warnings = chart.figure(doc, "zh", chart.cited(analysis))
+    assert title == "基于自然的二氧化碳移除潜力"
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
+    assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
+    assert texts_by_id(fig)["nbscdr-footnote"] == (
+        "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署的估计：UNEP, as cited in C2G 2019"
+    )
+    assert warnings == []
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    fig, title, warnings = chart.figure(doc, "zh", chart.cited(analysis))
+    assert title == "Nature-based CO₂ removal potential"
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
+    assert warnings == [
+        "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); labelling the bars with "
+        "technique ids"
+    ]
+
+
+def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: Path) -> None:
+    from tests.conftest import subprocess_env
+
+    args = [*nbscdr_command, "chart", "biochar", "wetlands", "--lang", "zh", "-o", str(tmp_path / "c.svg")]
+    env = subprocess_env(tmp_path, NBSCDR_FONT=packaged_font())
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    svg = (tmp_path / "c.svg").read_text("utf-8")
+    assert "生物炭" in svg and "恢复湿地" in svg and "Noto Sans CJK" in svg
+    env = subprocess_env(tmp_path, NBSCDR_FONT=str(tmp_path / "c.svg"))  # not a font
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
+        "labelling the bars with technique ids\n"
+    )
+
+
+def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == "nbscdr: warning: no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); "
+        "labelling the bars with technique ids\n"
+    )
+
+
+def test_chart_rejects_other_suffixes(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.gif")])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--output': 'c.gif': give a file name ending in .png, .svg, .pdf" in result.stderr
+    )
+    result = runner.invoke(app, ["chart", "biochar", "-o", str(tmp_path / "c.json")])
+    assert result.exit_code == 2
+    assert "Invalid value for '--output': 'c.json' names a json file; this command writes png, svg, pdf" in (
+        result.stderr
+    )
+
+
+# ------------------------------------------------------------------ matplotlib's cache
+
+
+def test_matplotlib_keeps_its_font_list_in_the_cache_folder(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    env = subprocess_env(tmp_path)
+    env.pop("MPLCONFIGDIR", None)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    for name in ("a.png", "b.svg"):
+        result = subprocess.run(
+            [*nbscdr_command, "chart", "biochar", "-o", str(tmp_path / name)],
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+    folder = tmp_path / "cache" / "nbscdr" / "matplotlib"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in folder.iterdir() if p.name.startswith("fontlist")] != []
+    assert list((tmp_path / "tmp").iterdir()) == []  # no temporary folder was needed
+
+
+def test_matplotlib_folder_that_others_may_write_to_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nbscdr_cli import cache
+
+    monkeypatch.setattr(cache, "_enabled", True)
+    monkeypatch.setattr(cache, "_folder", tmp_path)
+    planted = tmp_path / "matplotlib"
+    planted.mkdir(0o700)
+    planted.chmod(0o777)  # anyone could leave a matplotlibrc there
+    chosen = chart._matplotlib_folder()
+    assert chosen != planted and chosen.name.startswith("nbscdr-mpl-")
+    planted.chmod(0o700)
+    assert chart._matplotlib_folder() == planted
+
+
+def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, so nothing can be created under it", encoding="utf-8")
+    env = subprocess_env(tmp_path, HOME=str(home))
+    env.pop("XDG_CACHE_HOME")
+    env.pop("MPLCONFIGDIR", None)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    out = tmp_path / "c.png"
+    result = subprocess.run(
+        [*nbscdr_command, "chart", "biochar", "-o", str(out)], env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert list((tmp_path / "tmp").iterdir()) == []  # its temporary matplotlib folder is gone
+
+
+# ------------------------------------------------------------------ in the terminal
+
+
+def test_chart_in_the_terminal() -> None:
+    out = runner.invoke(app, ["chart", "afforestation", "wetlands"]).stdout.splitlines()
+    assert out[0] == "Removal potential (Gt CO2/yr), 0 … 19"
+    assert out[1].startswith("Afforestation and reforestation ") and out[1].endswith(" 3–18")
+    assert "▒" in out[2] and "█" not in out[2] and out[2].endswith(" 0–1")
+    assert out[3].startswith("Total ") and out[3].endswith(" 3–19")
+    assert out[4].startswith("UNEP estimate (potential) ") and out[4].endswith(" 4–12")
+    assert "░" in out[4] and "█" not in out[4] and "▒" not in out[4]
+    assert out[5] == "█ low–high   ▒ no lower bound given (counted as 0)   ░ reference range"
+    assert all(len(line) <= 100 for line in out)
+    assert len(out[1]) == 100  # as wide as the output allows
+
+
+def bar_columns(line: str) -> tuple[int, int]:
+    """The cells where a line's bar begins and ends, after its name column."""
+    glyphs = "·█▒░┃◆"
+    first = next(i for i, ch in enumerate(line) if ch in glyphs)
+    last = max(i for i, ch in enumerate(line) if ch in glyphs)
+    return cell_len(line[:first]), cell_len(line[: last + 1])
+
+
+def test_chinese_bars_line_up() -> None:
+    out = runner.invoke(app, ["chart", *README, "--lang", "zh", "-n", "1000", "--seed", "1"]).stdout
+    lines = out.splitlines()
+    assert lines[0] == "移除潜力（Gt CO2/年），0 … 35.2"
+    rows = lines[1:10]
+    # the longest name, 联合国环境规划署的估计：适用范围内, is 34 cells; the widest figure,
+    # 0.9–2.4（其范围的 50%）, 22: the bars take the 100 - 34 - 22 - 2 cells between
+    assert {bar_columns(line) for line in rows} == {(35, 76)}
+    assert max(cell_len(line) for line in rows) == 100
+    assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值）")
+    assert rows[1].endswith(" 0.9–2.4（其范围的 50%）")
+    assert rows[3].startswith("种植巨藻用于碳封存 ") and "▒" in rows[3] and "█" not in rows[3]
+    total = rows[6]
+    assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
+    assert total.index("┃") < total.index("◆") < total.rindex("┃")
+    assert (
+        rows[8].startswith("联合国环境规划署的估计（潜力） ") and "░" in rows[8] and rows[8].endswith(" 4–12")
+    )
+    assert lines[10:] == [
+        "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50"
+    ]
+
+
+def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:
+    from nbscdr_cli.environment import Environment
+    from nbscdr_cli.render.chart_text import text_chart
+
+    doc, _ = portfolio("long names", "en", tmp_path)
+    wide = text_chart(doc, "en", Environment(width=200)).splitlines()
+    assert wide[1].startswith(LONG_NAME + " ")  # whole, where a 28-character column cut it
+    reference = (
+        "A reference with a name long enough to need two lines in the legend of the chart (potential) "
+    )
+    assert wide[5].startswith(reference)
+    assert max(cell_len(line) for line in wide) == 200
+    narrow = text_chart(doc, "en", Environment(width=60)).splitlines()
+    assert [line[:27] for line in narrow[1:6]] == [  # cut in the middle: both ends still tell
+        "Restoring and…nd marshes  ·",
+        "Short                     ·",
+        "Total                     ·",
+        "A reference wi…its scope  ·",
+        "A reference wi…potential) ·",
+    ]
+    assert max(cell_len(line) for line in narrow) == 60
+
+
+def test_terminal_chart_in_ascii() -> None:
+    from nbscdr_cli import MonteCarlo, Request, analyse
+    from nbscdr_cli.environment import Environment
+    from nbscdr_cli.render.chart_text import text_chart
+
+    doc = analyse(Request(["afforestation", "wetlands"], monte_carlo=MonteCarlo(1000, seed=1))).to_dict()
+    out = text_chart(doc, "en", Environment(encoding="ascii")).splitlines()
+    assert all(line.isascii() for line in out)
+    assert out[0] == "Removal potential (Gt CO2/yr), 0 ... 19"
+    assert out[2].startswith("Restoring wetlands ") and set(out[2].split()[2]) == {"~", "."}
+    bar = out[3].split()[1]
+    assert bar.count("|") == 2 and bar.count("o") == 1 and out[3].endswith(" 3-19")
+    assert out[-2:] == [
+        "# low-high   ~ no lower bound given (counted as 0)   = reference range   | P5 and P95 of the total",
+        "o P50 of the total",
+    ]
