@@ -186,12 +186,13 @@ def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]
 
 
 def references_document(catalog: Catalog) -> dict[str, Any]:
-    """The references a portfolio can be compared with (`references`)."""
+    """The references a portfolio can be compared with (`references`); ``default``
+    marks those compared with when none is asked for."""
     from nbscdr_cli import __version__
 
     return {
         "nbscdr_version": __version__,
-        "references": [reference_document(r) for r in catalog.references.values()],
+        "references": [{**reference_document(r), "default": r.default} for r in catalog.references.values()],
     }
 
 
