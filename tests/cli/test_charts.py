@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from nbscdr_cli.cli import app
-from nbscdr_cli.render import chart
+from nbscdr_cli.render import chart, chart_fonts, chart_model
 from tests.conftest import subprocess_env
 
 runner = CliRunner()
@@ -35,8 +35,8 @@ def packaged_font() -> str:
 def chinese_font(monkeypatch: pytest.MonkeyPatch) -> None:
     """A font with Chinese glyphs: an installed one, else the packaged one by
     NBSCDR_FONT, as a user without one would name a font file."""
-    chart._prepare_matplotlib()
-    if chart.find_cjk_font() is None:
+    chart_fonts.prepare_matplotlib()
+    if chart_fonts.find_cjk_font() is None:
         monkeypatch.setenv("NBSCDR_FONT", packaged_font())
 
 
@@ -91,7 +91,7 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
     from nbscdr_cli import Request, analyse
 
     analysis = analyse(Request(["afforestation", "wetlands"]))
-    fig, title, warnings = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    fig, title, warnings = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
     ax = fig.axes[0]
     assert title == "Nature-based CO₂ removal potential"
     assert [t.get_text() for t in ax.get_yticklabels()] == [
@@ -130,7 +130,7 @@ def test_shares_own_figures_and_percentiles_are_marked() -> None:
     from nbscdr_cli import MonteCarlo, Request, analyse
 
     analysis = analyse(Request(README, monte_carlo=MonteCarlo(1000, seed=1)))
-    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts] == [
         "0.5–0.8 (own figure)",
@@ -160,7 +160,7 @@ def test_ticks_are_written_like_the_bar_labels() -> None:
     from nbscdr_cli import Request, analyse
 
     analysis = analyse(Request(SIX, unit="Mt CO2/yr"))
-    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart.cited(analysis))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
     fig.canvas.draw()
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts][-2:] == ["6,300–54,800", "4,000–30,000"]
@@ -223,7 +223,7 @@ scope = ["wetlands"]
     return path
 
 
-def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], list[chart.Cited]]:
+def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], list[chart_model.Cited]]:
     from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
 
     requests = {
@@ -248,7 +248,7 @@ def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], lis
         ),
     }
     analysis = analyse(requests[case]())
-    return analysis.to_dict(), chart.cited(analysis)
+    return analysis.to_dict(), chart_model.cited(analysis)
 
 
 def overlaps(a: Any, b: Any) -> bool:
@@ -335,7 +335,7 @@ def test_nothing_overlaps_in_chinese(case: str, tmp_path: Path, chinese_font: No
 def test_nothing_overlaps_with_technique_ids_for_chinese(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
     doc, sources = portfolio("readme", "zh", tmp_path)
     fig, _, _ = chart.figure(doc, "zh", sources)
     assert layout_problems(fig) == []
@@ -372,8 +372,8 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
 
     analysis = analyse(Request(["biochar"], lang="zh"))
     doc = analysis.to_dict()
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: "DejaVu Sans")
-    fig, title, warnings = chart.figure(doc, "zh", chart.cited(analysis))
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")
+    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "基于自然的二氧化碳移除潜力"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
     assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
@@ -381,8 +381,8 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
         "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署的估计：UNEP, as cited in C2G 2019"
     )
     assert warnings == []
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
-    fig, title, warnings = chart.figure(doc, "zh", chart.cited(analysis))
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
+    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "Nature-based CO₂ removal potential"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
     assert warnings == [
@@ -410,7 +410,7 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
 
 
 def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chart, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
     result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
     assert result.exit_code == 0
     assert (
@@ -468,10 +468,10 @@ def test_matplotlib_folder_that_others_may_write_to_is_not_used(
     planted = tmp_path / "matplotlib"
     planted.mkdir(0o700)
     planted.chmod(0o777)  # anyone could leave a matplotlibrc there
-    chosen = chart._matplotlib_folder()
+    chosen = chart_fonts.matplotlib_folder()
     assert chosen != planted and chosen.name.startswith("nbscdr-mpl-")
     planted.chmod(0o700)
-    assert chart._matplotlib_folder() == planted
+    assert chart_fonts.matplotlib_folder() == planted
 
 
 def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) -> None:

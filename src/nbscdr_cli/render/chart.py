@@ -3,64 +3,41 @@ and for the subtotal each scoped reference is compared with; the reference bands
 shaded; a legend with units in a band of its own under the axis; the sources in a
 footnote, one line per source naming what it supports.
 
-``draw`` writes PNG, SVG (text kept as text) or PDF with matplotlib, imported here
-only, and without pyplot (its global state is not ours to change). Importing
-matplotlib is most of a chart's time (bench/run.py); the font list it builds on
-first use would add a third more to every run, so matplotlib's config and cache
-live in nbscdr's cache folder (``_matplotlib_folder``). The bars for a terminal
-are in ``chart_text``; both draw the same ``bars``.
+``draw`` writes PNG, SVG (text kept as text) or PDF with matplotlib, without
+pyplot (its global state is not ours to change). What the chart shows is
+``chart_model`` (the terminal's bars in ``chart_text`` show the same); how
+matplotlib is set up and which fonts it uses, ``chart_fonts``.
 
 The layout is computed, not left to chance: every text is measured with the
 renderer that draws it, names and the footnote are wrapped to the room they have,
 the figure grows to fit them, and the x axis reaches far enough that each bar's
 label ends inside it.
-
-Chinese labels need a font with CJK glyphs. nbscdr ships none; it looks for one
-among the fonts matplotlib and fontconfig know (e.g. Debian's fonts-noto-cjk)
-and, if there is none, labels the bars with technique ids and says so.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.chart_fonts import fonts_for
+from nbscdr_cli.render.chart_model import Bar, Cited, band_label, bars, cited, co2, source_lines
 from nbscdr_cli.render.escape import escape_controls, escape_document
-from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.numbers import derived, formatter, given, span
-from nbscdr_cli.render.tables import reference_label
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.numbers import derived, given
 from nbscdr_cli.render.text import unit_text
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
 
 CHART_FORMATS = ("png", "svg", "pdf")  # files; on stdout the chart is text (range bars)
-CJK_SAMPLE = "造林"
-CJK_HINTS = (
-    "cjk",
-    "han sans",
-    "han serif",
-    "hei",
-    "song",
-    "ming",
-    "kai",
-    "wenquanyi",
-    "pingfang",
-    "yahei",
-    "fallback",
-)
-FALLBACK_FONT = "DejaVu Sans"  # ships with matplotlib; has ₂, –, … for fonts that lack them
-
 # Layout, in inches and points. A 16:9 slide is 13.33 x 7.5 in; the chart is
 # 10 in wide and as tall as its rows, legend and footnote need.
+
+
 WIDTH = 10.0
 DPI = 150  # PNG
 MARGIN = 0.2  # around the whole figure
@@ -73,281 +50,6 @@ COLOURS = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
 EDGE = "#225e86"
 SHADES = ["#fdae61", "#abd9e9", "#d7b5d8"]
 BAND_ALPHA = 0.35
-
-
-# ------------------------------------------------------------------ the model
-
-
-class Bar(NamedTuple):
-    """One bar: an entry, the total, or the subtotal a scoped reference is
-    compared with. ``figure`` is the range as the bar is labelled; ``marks`` say
-    what the range is (a share of an estimate, the user's own figure)."""
-
-    label: str
-    low: float
-    high: float
-    up_to: bool  # no lower bound given: the low end counts as 0
-    kind: str  # "entry", "total", or "in-scope"
-    figure: str
-    marks: tuple[str, ...] = ()
-
-    def caption(self, lang: str) -> str:
-        """'0.9–2.4 (50% of its range)': the figure and its marks."""
-        if not self.marks:
-            return self.figure
-        return self.figure + text("paren", lang, text=_join(self.marks, lang))
-
-
-def _join(parts: Sequence[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(parts)
-
-
-def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
-    """What an entry's bar says about its figure besides the range: a share of
-    the estimate, the user's own figure, an estimate standing in from another
-    assessment."""
-    marks = []
-    if entry["own_figure"]:
-        marks.append(text("chart.own", lang))
-    if entry["share"] != 1:
-        marks.append(text("chart.share", lang, share=derived(entry["share"] * 100)))
-    if entry.get("fallback"):
-        marks.append(text("from_assessment", lang, assessment=entry["assessment"]))
-    return tuple(marks)
-
-
-def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
-    """Each entry, the total, and for each reference with a scope that leaves
-    entries out, the subtotal in its scope (the figure it is compared with)."""
-    out = [
-        Bar(
-            e["name"] if use_names else e["technique"],
-            e["low"],
-            e["high"],
-            e["up_to"],
-            "entry",
-            span(e["low"], e["high"], formatter(e["as_given"])),
-            entry_marks(e, lang),
-        )
-        for e in doc["entries"]
-    ]
-    total = doc["total"]
-    out.append(
-        Bar(
-            text("total", lang),
-            total["low"],
-            total["high"],
-            False,
-            "total",
-            span(total["low"], total["high"], formatter(total["as_given"])),
-        )
-    )
-    for c in doc["comparisons"]:
-        inside = c["in_scope"]
-        if c["out_of_scope"] and inside["techniques"]:
-            out.append(
-                Bar(
-                    text("chart_in_scope", lang, ref=reference_label(c, lang)),
-                    inside["low"],
-                    inside["high"],
-                    False,
-                    "in-scope",
-                    span(inside["low"], inside["high"], formatter(inside["as_given"])),
-                )
-            )
-    return out
-
-
-def band_label(c: dict[str, Any], lang: str, unit: str) -> str:
-    """A reference band as the legend names it: what it is, what it measures,
-    what it covers, its range and unit."""
-    values = {
-        "ref": reference_label(c, lang),
-        "kind": text("kind_short." + c["kind"], lang, otherwise=c["kind"]),
-        "range": span(c["low"], c["high"], formatter(c["as_given"])),
-        "unit": unit,
-    }
-    if c["scope"]:
-        return text("chart.band_scope", lang, scope=join_scopes(c["scope"], lang), **values)
-    return text("chart.band", lang, **values)
-
-
-class Cited(NamedTuple):
-    """A source and what it supports on the chart: entries by technique id,
-    references by id. ``source`` None: the user's own figure."""
-
-    source: str | None
-    techniques: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-
-
-def cited(analysis: Analysis) -> list[Cited]:
-    """The source of every figure on ``analysis``'s chart, tied to what it supports."""
-    out = [
-        Cited(
-            None if e.own_figure else (e.technique.source or ""),
-            techniques=(e.technique.id,),
-        )
-        for e in analysis.result.portfolio.entries
-    ]
-    out += [
-        Cited(c.reference.source or "", references=(c.reference.id,)) for c in analysis.result.comparisons
-    ]
-    return out
-
-
-def citation(source: str) -> str:
-    """A source without the figures it gives (the chart shows them): 'C2G 2019,
-    table of proposed techniques' from 'C2G 2019, table of proposed techniques:
-    3–18 Gt CO2 per year globally'."""
-    return source.split(": ", 1)[0].strip()
-
-
-def source_lines(
-    doc: dict[str, Any], sources: Sequence[str | Cited], lang: str, use_names: bool
-) -> list[str]:
-    """One line per distinct source, naming the bars and bands it supports in
-    ``lang`` ('Afforestation and reforestation, Biochar: C2G 2019, table of
-    proposed techniques'); citations keep their original language."""
-    names = {e["technique"]: e["name"] if use_names else e["technique"] for e in doc["entries"]}
-    references = {c["reference"]: reference_label(c, lang) for c in doc["comparisons"]}
-    groups: dict[str, list[str]] = {}
-    for item in sources:
-        if isinstance(item, str):
-            key, supported = citation(item), []
-        else:
-            if item.source is None:
-                key = text("chart.own_source", lang)
-            elif item.source:
-                key = citation(item.source)
-            else:
-                key = text("chart.no_source", lang)
-            supported = [names.get(t, t) for t in item.techniques]
-            supported += [references[r] for r in item.references if r in references]
-            if not supported:  # a reference this chart does not draw (a cumulative one)
-                continue
-        if key:
-            group = groups.setdefault(key, [])
-            group += [s for s in supported if s not in group]
-    colon = text("colon", lang)
-    return [
-        f"{_join(supported, lang)}{colon}{key}" if supported else key for key, supported in groups.items()
-    ]
-
-
-def co2(label: str) -> str:
-    """CO₂ with its subscript (DejaVu Sans, always among the chart's fonts, has it)."""
-    return re.sub(r"CO2(?![0-9])", "CO₂", label)
-
-
-# ------------------------------------------------------------------ matplotlib
-
-
-def _private_folder(path: Path) -> bool:
-    """``path`` is a folder of this user's that nobody else may write to."""
-    import stat
-
-    try:
-        st = os.stat(path)
-    except OSError:
-        return False
-    euid = getattr(os, "geteuid", None)
-    if euid is not None and st.st_uid != euid():
-        return False
-    return (
-        stat.S_ISDIR(st.st_mode)
-        and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        and os.access(path, os.W_OK | os.X_OK)
-    )
-
-
-def _matplotlib_folder() -> Path:
-    """Where matplotlib keeps its config and font list: "matplotlib" in nbscdr's
-    cache folder (0700, the user's own), so the font list is built once, not on
-    every run; a temporary folder, removed at exit, where that cannot be had
-    (caching off, NBSCDR_NO_CACHE, a read-only HOME)."""
-    from nbscdr_cli import cache
-
-    base = cache.folder(create=True)
-    if base is not None:
-        target = base / "matplotlib"
-        with contextlib.suppress(OSError):  # there already, or cannot be made: checked next
-            os.mkdir(target, 0o700)  # the umask can only take bits away
-        if _private_folder(target):
-            return target
-    import atexit
-    import shutil
-    import tempfile
-
-    temporary = Path(tempfile.mkdtemp(prefix="nbscdr-mpl-"))
-    atexit.register(shutil.rmtree, temporary, ignore_errors=True)  # leave no temporary files
-    return temporary
-
-
-def _prepare_matplotlib() -> None:
-    """Import matplotlib with a config folder that works (a read-only HOME must
-    not matter) and keeps its font list between runs, quietly. A user's own
-    MPLCONFIGDIR, or a matplotlib already imported (a notebook), is left alone."""
-    import logging
-
-    if "matplotlib" not in sys.modules and not os.environ.get("MPLCONFIGDIR"):
-        os.environ["MPLCONFIGDIR"] = str(_matplotlib_folder())
-    import matplotlib  # noqa: F401
-
-    logging.getLogger("matplotlib").setLevel(logging.ERROR)
-
-
-def _has_chinese(path: str) -> bool:
-    """Whether the font file at ``path`` has Chinese glyphs."""
-    from matplotlib.ft2font import FT2Font
-
-    try:
-        charmap = FT2Font(path).get_charmap()
-    except Exception:  # an unreadable font file is just not a candidate
-        return False
-    return all(ord(ch) in charmap for ch in CJK_SAMPLE)
-
-
-def font_file(path: str) -> str | None:
-    """The family name of the font file at ``path`` (NBSCDR_FONT), made known
-    to matplotlib, or None if it is not a font with Chinese glyphs."""
-    from matplotlib import font_manager
-
-    if not os.path.isfile(path) or not _has_chinese(path):
-        return None
-    font_manager.fontManager.addfont(path)
-    return str(font_manager.FontProperties(fname=path).get_name())
-
-
-def find_cjk_font() -> str | None:
-    """The family name of an installed font that has Chinese glyphs, or None."""
-    from matplotlib import font_manager
-
-    has_glyphs = _has_chinese
-
-    for entry in font_manager.fontManager.ttflist:
-        if any(hint in entry.name.lower() for hint in CJK_HINTS) and has_glyphs(entry.fname):
-            return str(entry.name)
-    # matplotlib's font list is cached and misses fonts installed since; ask
-    # fontconfig, where there is one, for fonts that cover Chinese.
-    import shutil
-    import subprocess
-
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return None
-    try:
-        listed = subprocess.run(
-            [fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    paths = [line.strip().rstrip(":") for line in listed.splitlines()]
-    for path in sorted(paths, key=lambda p: ("Regular" not in p, "Bold" in p or "Light" in p, p)):
-        if path and has_glyphs(path):
-            font_manager.fontManager.addfont(path)
-            return str(font_manager.FontProperties(fname=path).get_name())
-    return None
 
 
 @contextmanager
@@ -393,7 +95,7 @@ def draw(
     ``kind`` (png, svg, pdf), and the warnings to show the user. ``sources``:
     ``cited(analysis)`` names what each source supports; plain source strings
     (``analysis.sources()``) give a footnote of citations alone."""
-    fonts = _fonts(lang)
+    fonts = fonts_for(lang)
     buffer = io.BytesIO()
     with _settings(fonts.families):
         fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)
@@ -404,36 +106,10 @@ def draw(
 
 def figure(doc: dict[str, Any], lang: str, sources: Sequence[str | Cited]) -> tuple[Any, str, list[str]]:
     """The matplotlib figure for ``doc``, its title, and warnings for the user."""
-    fonts = _fonts(lang)
+    fonts = fonts_for(lang)
     with _settings(fonts.families):
         fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)
     return fig, title, fonts.warnings
-
-
-class _Fonts(NamedTuple):
-    families: list[str]
-    lang: str  # the language the chart can be written in
-    use_names: bool  # False: technique ids stand in for names no font can show
-    warnings: list[str]
-
-
-def _fonts(lang: str) -> _Fonts:
-    """The fonts for a chart in ``lang``: for Chinese, an installed CJK font, or
-    English with technique ids (and a warning) where there is none."""
-    _prepare_matplotlib()
-    if lang != "zh":
-        return _Fonts([FALLBACK_FONT], lang, True, [])
-    chosen = os.environ.get("NBSCDR_FONT")
-    font = font_file(chosen) if chosen else find_cjk_font()
-    if font is None:
-        missing = (
-            f"NBSCDR_FONT {chosen!r} is not a font file with Chinese glyphs"
-            if chosen
-            else "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file)"
-        )
-        warning = f"{missing}; labelling the bars with technique ids"
-        return _Fonts([FALLBACK_FONT], "en", False, [warning])
-    return _Fonts([font, FALLBACK_FONT], "zh", True, [])
 
 
 class _Measure:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render.chart import bars
+from nbscdr_cli.render.chart_model import bars
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived, formatter, span
 from nbscdr_cli.render.tables import reference_label
