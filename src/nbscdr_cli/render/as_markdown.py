@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render import tables
+from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived
 from nbscdr_cli.render.tables import Grid
@@ -50,11 +50,11 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
     if kind == "portfolio":
         return "\n\n".join(portfolio_markdown(doc, lang))
     if kind == "catalog":
-        notes = tables.catalog_footnotes(doc, lang)
-        return table(tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
+        notes = catalog_tables.catalog_footnotes(doc, lang)
+        return table(catalog_tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
     if kind == "technique":
         lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
-        for key, value in tables.technique_fields(doc, lang):
+        for key, value in catalog_tables.technique_fields(doc, lang):
             if isinstance(value, list):
                 lines.append(f"**{key}**{text('colon', lang)}")
                 lines += [f"- {item}" for item in value]
@@ -66,8 +66,8 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         return f"{derived(doc['value'])} {unit_text(doc['unit'], lang)}"
     grid = {
         "compare": tables.compare_grid,
-        "assessments": tables.assessments_grid,
-        "references": tables.references_grid,
+        "assessments": catalog_tables.assessments_grid,
+        "references": catalog_tables.references_grid,
     }
     listed = "\n".join(f"- {w['message']}" for w in doc.get("warnings", []))
     return section(grid[kind](doc, lang)) + (f"\n\n{listed}" if listed else "")

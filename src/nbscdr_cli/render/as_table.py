@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render import tables
+from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.labels import text
 from nbscdr_cli.render.numbers import derived, given
 from nbscdr_cli.render.tables import Grid
@@ -199,15 +199,15 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
 def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
     rows = [
         [key, "\n".join(f"• {v}" for v in value) if isinstance(value, list) else value]
-        for key, value in tables.technique_fields(doc, lang)
+        for key, value in catalog_tables.technique_fields(doc, lang)
     ]
     title = entry_label(doc["name"].get(lang) or doc["name"]["en"], doc["id"], lang)
     draw(console, Grid(title, ["", ""], rows, [False, False]), env, show_header=False)
 
 
 def _catalog(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
-    draw(console, tables.catalog_grid(doc, lang), env)
-    for note in tables.catalog_footnotes(doc, lang):
+    draw(console, catalog_tables.catalog_grid(doc, lang), env)
+    for note in catalog_tables.catalog_footnotes(doc, lang):
         _line(console, note, env)
 
 
@@ -224,8 +224,8 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
     else:
         grid = {
             "compare": tables.compare_grid,
-            "assessments": tables.assessments_grid,
-            "references": tables.references_grid,
+            "assessments": catalog_tables.assessments_grid,
+            "references": catalog_tables.references_grid,
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):

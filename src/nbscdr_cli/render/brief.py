@@ -18,7 +18,7 @@ from typing import Any
 
 from nbscdr_cli.analysis import Analysis
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render import tables
+from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.render.escape import escape_controls
@@ -420,13 +420,17 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
             found = assessments.get(e.assessment or "")
             name = found.name.get(lang) if found is not None else e.assessment
             d = {**estimate_document(e), "assessment": name, "cost": None, "trl": None}
-            line = tables.estimate_text(d, lang) + cite(e.source)
+            line = catalog_tables.estimate_text(d, lang) + cite(e.source)
             if e.cost is not None:
-                cost = tables.cost_text(cost_document(e.cost), lang)
+                cost = catalog_tables.cost_text(cost_document(e.cost), lang)
                 line += sep + text("cost", lang) + text("colon", lang) + cost + cite(e.cost.source)
             if e.trl is not None:
                 line += (
-                    sep + text("trl", lang) + " " + tables.trl_text(trl_document(e.trl)) + cite(e.trl.source)
+                    sep
+                    + text("trl", lang)
+                    + " "
+                    + catalog_tables.trl_text(trl_document(e.trl))
+                    + cite(e.trl.source)
                 )
             out.append(f"- {line}")
         out.append("")

@@ -1,0 +1,200 @@
+"""The tables of the catalog as cells of text (`list`, `show`, `assessments`,
+`references`): the same ``Grid`` as ``tables.py`` gives for results, laid out by
+the table and Markdown renderers; and the wording of an estimate, its cost and
+its readiness level, which the brief uses too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.numbers import given, span
+from nbscdr_cli.render.tables import Grid
+from nbscdr_cli.render.text import citation, cited, range_text, unit_text
+
+
+def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
+    """'0–240 USD/t CO2', or the source's words ('Insufficient data')."""
+    if not cost:
+        return "–"
+    if "text" in cost:
+        return str(cost["text"].get(lang) or cost["text"]["en"])
+    low, high = cost["low"], cost["high"]
+    # a negative low reads as "−45 to 100", not "-45–100"
+    numbers = f"−{given(-low)} {text('to', lang)} {given(high)}" if low < 0 else span(low, high, given)
+    out = f"{numbers} {text('cost_unit', lang)}"
+    if cost.get("notes"):
+        out += text("paren", lang, text=cost["notes"].get(lang) or cost["notes"]["en"])
+    return out
+
+
+def trl_text(trl: dict[str, Any] | None) -> str:
+    return "–" if not trl else span(trl["low"], trl["high"], given)
+
+
+def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """The techniques with their figures under the catalog's assessment; cost and
+    readiness level columns where that assessment gives any."""
+    costs = any(t.get("cost") or t.get("trl") for t in doc["techniques"])
+    rows = []
+    for t in doc["techniques"]:
+        readiness = t["readiness"] or {}
+        marked = t.get("caveat") or t.get("estimate_caveat")
+        row = [
+            *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
+            t["name"].get(lang) or t["name"]["en"],
+            range_text(t, lang) + (" *" if marked else ""),
+        ]
+        if costs:  # the readiness level stands for the readiness text
+            row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
+        else:
+            scope = text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else ""
+            row += [scope, readiness.get(lang) or readiness.get("en", "")]
+        rows.append(row)
+    more = ("cost", "trl") if costs else ("scope", "readiness")
+    header = [text(k, lang) for k in ("id", "name", "range", *more) if not (k == "id" and lang == "zh")]
+    return Grid("", header, rows, [False] * len(header))
+
+
+def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
+    """The caveats marked * in the catalog table."""
+    out = []
+    for t in doc["techniques"]:
+        for caveat in (t.get("caveat"), t.get("estimate_caveat")):
+            if caveat:
+                name = t["name"].get(lang) or t["name"]["en"]
+                out.append(
+                    f"* {name}{text('colon', lang)}{caveat.get(lang) or caveat['en']}{cited(caveat['source'], lang)}"
+                )
+    return out
+
+
+def references_grid(doc: dict[str, Any], lang: str) -> Grid:
+    rows = []
+    for r in doc["references"]:
+        measures = (r["measures"] or {}).get(lang, "") if r["measures"] else ""
+        scope = text("list_sep", lang).join(text("scope." + s, lang, otherwise=s) for s in r["scope"])
+        rows.append(
+            [
+                r["id"],
+                (r["name"] or {}).get(lang, r["id"]) if r["name"] else r["id"],
+                text("kind_short." + r["kind"], lang),
+                f"{span(r['low'], r['high'], given)} {unit_text(r['unit'], lang)}",
+                scope or text("scope_every", lang),
+                measures,
+                citation(r["source"], lang) if r["source"] else "",
+            ]
+        )
+    header = [text(k, lang) for k in ("id", "name", "kind", "range", "scope", "measure", "source")]
+    return Grid("", header, rows, [False] * 7)
+
+
+def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
+    names = doc.get("technique_names", {})
+    rows = []
+    for a in doc["assessments"]:
+        mark = f" ({text('default', lang)})" if a["default"] else ""
+        measure = (a["measure"] or {}).get(lang, "") if a["measure"] else ""
+        rows.append(
+            [
+                a["id"] + mark,
+                a["name"].get(lang) or a["name"]["en"],
+                measure,
+                text("list_sep", lang).join(
+                    a["techniques"]
+                    if lang != "zh"
+                    else (names[t].get(lang) or names[t]["en"] for t in a["techniques"])
+                ),
+                citation(a["citation"], lang),
+            ]
+        )
+    header = [text(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
+    return Grid("", header, rows, [False] * 5)
+
+
+def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | list[str]]]:
+    """The fields `show` prints, as (label, value or list of values)."""
+
+    def local(value: dict[str, str] | None) -> str:
+        return "" if not value else value.get(lang) or value["en"]
+
+    def sourced(note: dict[str, str]) -> str:
+        return f"{local(note)}{cited(note['source'], lang)}"
+
+    fields: list[tuple[str, str | list[str]]] = []
+    if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
+        fields.append((text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
+    fields += [
+        (text("range", lang), range_text(doc, lang) + _central(doc, lang)),
+    ]
+    if doc.get("scope"):
+        fields.append((text("scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"])))
+    if doc.get("part_of"):
+        fields.append((text("part_of", lang), sourced(doc["part_of"])))
+    if doc.get("readiness"):
+        fields.append((text("readiness", lang), local(doc["readiness"])))
+    if doc.get("governance"):
+        fields.append((text("governance", lang), [local(c) for c in doc["governance"]]))
+    caveats = [sourced(c) for c in (doc.get("caveat"), doc.get("estimate_caveat")) if c]
+    if caveats:
+        fields.append((text("caveat", lang), caveats))
+    if doc.get("overlaps"):
+        fields.append((text("overlaps", lang), [sourced(o) for o in doc["overlaps"]]))
+    if doc.get("durability"):
+        fields.append((text("durability", lang), [sourced(n) for n in doc["durability"]]))
+    if doc.get("saturation_years") is not None:
+        years = text("years_n", lang, years=given(doc["saturation_years"]))
+        fields.append((text("saturation", lang), f"{years}{cited(doc['saturation_source'], lang)}"))
+    estimates = [estimate_text(e, lang) for e in doc.get("estimates", [])]
+    estimates += [
+        f"{assessment_label(n, lang)}{text('colon', lang)}{sourced(n)}" for n in doc.get("no_estimate", [])
+    ]
+    if len(estimates) > 1:
+        fields.append((text("estimates", lang), estimates))
+    if doc.get("aliases") and lang != "zh":  # English spellings; the Chinese name is the alias
+        fields.append((text("aliases", lang), text("list_sep", lang).join(doc["aliases"])))
+    if doc.get("source"):
+        fields.append((text("source", lang), citation(doc["source"], lang)))
+    if doc.get("notes"):
+        fields.append((text("notes", lang), local(doc["notes"])))
+    return fields
+
+
+def assessment_label(item: dict[str, Any], lang: str) -> str:
+    """Whose estimate: the assessment's id, which -a takes; in Chinese its name."""
+    name = item.get("assessment_name") or {}
+    return str(name.get(lang) or item["assessment"]) if lang == "zh" else str(item["assessment"])
+
+
+def _central(item: dict[str, Any], lang: str) -> str:
+    """', central 3.9' where the source gives a central value."""
+    if item.get("central") is None:
+        return ""
+    return text("clause_sep", lang) + text("central_value", lang, value=given(item["central"]))
+
+
+def estimate_text(e: dict[str, Any], lang: str) -> str:
+    """'ar6, economic: 0.5–3 Gt CO2/yr; central 1.6; available below ... (notes); cost ...; TRL ...'."""
+    measure = (e["measure"] or {}).get(lang) if e.get("measure") else None
+    notes = (e["notes"] or {}).get(lang) if e.get("notes") else None
+    sep = text("clause_sep", lang)
+    head = assessment_label(e, lang)
+    if e.get("potential", "technical") != "technical":
+        head += text("list_sep", lang) + text("potential." + e["potential"], lang)
+    out = f"{head}{text('colon', lang)}{range_text(e, lang)}{_central(e, lang)}"
+    if measure:
+        out += sep + measure
+    if notes:
+        out += text("paren", lang, text=notes)
+    for part in e.get("parts", []):
+        rng = span(part["low"], part["high"], given)
+        central = f"{given(part['central'])} ({rng})" if part.get("central") is not None else rng
+        out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
+    if e.get("caveat"):
+        out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
+    if e.get("cost"):
+        out += sep + text("cost", lang) + text("colon", lang) + cost_text(e["cost"], lang)
+    if e.get("trl"):
+        out += sep + text("trl", lang) + " " + trl_text(e["trl"])
+    return out
