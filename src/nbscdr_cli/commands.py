@@ -205,7 +205,12 @@ def show(
     fmt_ = settle(display, fmt, Format, data_path(data))
     catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
     found = catalog.find(technique, where=f"argument {technique!r}")
-    present(display, "technique", technique_document(found, catalog.overlaps, catalog.assessments), fmt_)
+    present(
+        display,
+        "technique",
+        technique_document(found, catalog.overlaps, catalog.assessments, catalog.all_techniques),
+        fmt_,
+    )
 
 
 @command(

@@ -34,10 +34,10 @@ ZH_SECTIONS = [
     "## 要点",
     "## 技术组合",
     "## 与参考估计的比较",
-    "## 确定程度",
-    "## 2030–2050 年期间（共 20 年）",
+    "## 不确定性分析",
+    "## 2030—2049 年（共 20 年）",
     "## 注意事项",
-    "## 需要作出的决定",
+    "## 待决事项",
     "## 相关方",
     "## 来源（引文保留原文）",
 ]
@@ -90,8 +90,8 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
     assert (
         "UNEP estimate, 4–12 Gt CO2e/yr, is a potential and covers only forests, wetlands and soils: within "
         "that scope (Afforestation and reforestation, Carbon sequestration in soils and Restoring wetlands), "
-        "the portfolio comes to 4–30, which overlaps its range, with the low end level and the high end 18 "
-        "higher [3]."
+        "the portfolio comes to 4–30 Gt CO2/yr, which overlaps its range, with the low end level and the high "
+        "end 18 Gt CO2/yr higher [3]."
     ) in bottom
     assert "In 1,000 Monte Carlo draws (seed 3), 90% of outcomes lie between " in bottom
     assert "None of this storage is permanent" in bottom

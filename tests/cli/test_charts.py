@@ -378,7 +378,7 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
     assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
     assert texts_by_id(fig)["nbscdr-footnote"] == (
-        "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署的估计：UNEP, as cited in C2G 2019"
+        "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署（UNEP）估计：UNEP, as cited in C2G 2019"
     )
     assert warnings == []
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
@@ -521,9 +521,9 @@ def test_chinese_bars_line_up() -> None:
     lines = out.splitlines()
     assert lines[0] == "移除潜力（Gt CO2/年），0 … 35.2"
     rows = lines[1:10]
-    # the longest name, 联合国环境规划署的估计：适用范围内, is 34 cells; the widest figure,
-    # 0.9–2.4（其范围的 50%）, 22: the bars take the 100 - 34 - 22 - 2 cells between
-    assert {bar_columns(line) for line in rows} == {(35, 76)}
+    # the longest name, 联合国环境规划署（UNEP）估计：适用范围内, is 40 cells; the widest
+    # figure, 0.9–2.4（其范围的 50%）, 22: the bars take the 100 - 40 - 22 - 2 cells between
+    assert {bar_columns(line) for line in rows} == {(41, 76)}
     assert max(cell_len(line) for line in rows) == 100
     assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值）")
     assert rows[1].endswith(" 0.9–2.4（其范围的 50%）")
@@ -532,7 +532,7 @@ def test_chinese_bars_line_up() -> None:
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
     assert total.index("┃") < total.index("◆") < total.rindex("┃")
     assert (
-        rows[8].startswith("联合国环境规划署的估计（潜力） ") and "░" in rows[8] and rows[8].endswith(" 4–12")
+        rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ") and "░" in rows[8] and rows[8].endswith(" 4–12")
     )
     assert lines[10:] == [
         "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50"

@@ -109,8 +109,8 @@ def test_portfolio_markdown() -> None:
 
 def test_portfolio_table_in_chinese() -> None:
     out = run("portfolio", "造林和再造林", "生物炭", "--lang", "zh").stdout
-    assert "| 造林和再造林 | 100% |         3 |        18 |" in out  # Chinese names alone: no ids
-    assert "| 合计         |      |       4.8 |      22.8 |" in out
+    assert "| 造林和再造林 |     100% |         3 |        18 |" in out  # Chinese names alone: no ids
+    assert "| 合计         |          |       4.8 |      22.8 |" in out
     assert "afforestation" not in out
     assert "\x1b[" not in out
 

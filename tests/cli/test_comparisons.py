@@ -444,7 +444,7 @@ def test_governance_lines_say_what_the_brief_says(nbscdr_command: list[str], tmp
         in texts["building-with-biomass"]
     )
     assert "Potential governance questions around land-use change." in texts["building-with-biomass"]
-    assert any("岸内或岸外" in g["zh"] for g in show["macroalgae"]["governance"])
+    assert any("近岸或离岸水域" in g["zh"] for g in show["macroalgae"]["governance"])
     assert all(
         "潜在的负面影响" in g["zh"] for doc in show.values() for g in doc["governance"] if g["id"] == "mrv"
     )

@@ -16,10 +16,20 @@ def _cell(value: Any) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+def _head(header: str) -> str:
+    """'Low\nGt CO2/yr' as 'Low (Gt CO2/yr)'; a Chinese label takes full-width
+    brackets: '下限（Gt CO2/年）'."""
+    if "\n" not in header:
+        return header
+    label, unit = header.split("\n", 1)
+    chinese = any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in label)
+    return f"{label}（{unit}）" if chinese else f"{label} ({unit})"
+
+
 def table(grid: Grid) -> str:
     """A pipe table; total rows in bold, the header's line breaks as spaces with
     the unit in parentheses."""
-    header = [h.replace("\n", " (") + ")" if "\n" in h else h for h in grid.header]
+    header = [_head(h) for h in grid.header]
     lines = ["| " + " | ".join(_cell(h) for h in header) + " |"]
     lines.append("|" + "|".join("---:" if numeric else "---" for numeric in grid.numeric) + "|")
     first_total = len(grid.rows) - grid.totals

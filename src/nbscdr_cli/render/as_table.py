@@ -186,12 +186,8 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
             stock = [p["stock"]["high"] for p in h["path"]]
             scale = max(stock) or 1
             spark = sparkline([round(v / scale * 1000) for v in stock], ascii_only)
-            label = text("stock_path", lang)
-            _line(
-                console,
-                f"{label} {h['from']}–{h['last_year']}: {spark} {derived(stock[-1])} {unit_text(h['unit'], lang)}",
-                env,
-            )
+            label = text("stock_path", lang, start=h["from"], last=h["last_year"])
+            _line(console, f"{label}{spark} {derived(stock[-1])} {unit_text(h['unit'], lang)}", env)
     for w in doc["warnings"]:
         _line(console, f"- {w['message']}", env, "yellow")
 

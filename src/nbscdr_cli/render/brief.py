@@ -22,11 +22,11 @@ from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.render.escape import escape_controls
-from nbscdr_cli.render.labels import join_names, join_scopes, text
+from nbscdr_cli.render.labels import join_clauses, join_names, join_scopes, text
 from nbscdr_cli.render.notes import portfolio_notes
 from nbscdr_cli.render.numbers import derived, formatter, percent, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import comparison_show, unit_text
+from nbscdr_cli.render.text import comparison_show, shown_differences, unit_text
 
 BRIEF_FORMATS = ("markdown", "html")
 MAX_DECISIONS = 4  # named in the bottom line; the checklist has them all
@@ -179,7 +179,7 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     for c, comparison in zip(
         h["comparisons"], analysis.horizon.comparisons if analysis.horizon else (), strict=True
     ):
-        relation = prose_relation(c, lang, derived)
+        relation = prose_relation(c, lang, derived, c["in_scope"]["cumulative"], mass)
         band = span(c["low"], c["high"], formatter(True))
         cumulative = span(c["in_scope"]["cumulative"]["low"], c["in_scope"]["cumulative"]["high"])
         out.append(
@@ -252,7 +252,7 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     sentences.append(durability_sentence(analysis, lang, cite))
     shorts = [challenge for challenge, _ in checklist(analysis, lang, short=True)][:MAX_DECISIONS]
     if shorts:
-        sentences.append(text("brief.bl_decisions", lang, decisions=join_names(shorts, lang)))
+        sentences.append(text("brief.bl_decisions", lang, decisions=join_clauses(shorts, lang)))
     return sentences
 
 
@@ -270,11 +270,12 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
         sentence = text("brief.bl_none_in_scope", lang, ref=ref, scope=join_scopes(c["scope"], lang))
         return sentence + cite(reference.source) + text("brief.stop", lang)
     subtotal = span(inside["low"], inside["high"], formatter(inside["as_given"]))
-    relation = prose_relation(c, lang, comparison_show(c))
+    relation = prose_relation(c, lang, comparison_show(c), inside, unit_text(doc["unit"], lang))
     values = {
         "ref": ref,
         "band": band,
         "unit": ref_unit,
+        "sub_unit": unit_text(doc["unit"], lang),
         "kind": kind,
         "subtotal": subtotal,
         "relation": relation,
@@ -286,16 +287,18 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     return text("brief.bl_unscoped", lang, **values)
 
 
-def prose_relation(c: dict[str, Any], lang: str, show: Any) -> str:
-    """'overlaps its range, with the low end level and the high end 18 higher'."""
+def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, Any], unit: str) -> str:
+    """'overlaps its range, with the low end level and the high end 18 Gt CO2/yr
+    higher': ``values`` (the in-scope range) against ``c``'s, in ``unit``."""
     from nbscdr_cli.render.numbers import number
 
     def end(difference: float) -> str:
         if number(difference) == 0:
             return text("end.level", lang)
-        return text("end.higher" if difference > 0 else "end.lower", lang, amount=show(abs(difference)))
+        amount = f"{show(abs(difference))} {unit}"
+        return text("end.higher" if difference > 0 else "end.lower", lang, amount=amount)
 
-    diff = c["difference"]
+    diff = shown_differences(c, values, c, show)
     position = text("brief.position." + c["position"], lang)
     return text("brief.relation", lang, position=position, low=end(diff["low"]), high=end(diff["high"]))
 

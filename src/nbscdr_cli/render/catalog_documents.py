@@ -77,18 +77,28 @@ def technique_summary(t: Technique) -> dict[str, Any]:
 
 
 def technique_document(
-    t: Technique, overlaps: Sequence[Overlap] = (), assessments: Mapping[str, Assessment] | None = None
+    t: Technique,
+    overlaps: Sequence[Overlap] = (),
+    assessments: Mapping[str, Assessment] | None = None,
+    techniques: Mapping[str, Technique] | None = None,
 ) -> dict[str, Any]:
     """Everything about one technique (`show`), with the recorded overlaps it is
-    in and the names of the ``assessments`` whose estimates it lists."""
+    in (and the other technique's name, from ``techniques``) and the names of
+    the ``assessments`` whose estimates it lists."""
     names = {a.id: a.name.as_dict() for a in (assessments or {}).values()}
+    others = {tid: x.name.as_dict() for tid, x in (techniques or {}).items()}
     doc = technique_summary(t)
     doc.update(
         {
             "aliases": list(t.aliases),
             "governance": [{"id": c.id, **c.text.as_dict()} for c in t.governance],
             "overlaps": [
-                {"with": next(x for x in o.techniques if x != t.id), **o.text.as_dict(), "source": o.source}
+                {
+                    "with": (other := next(x for x in o.techniques if x != t.id)),
+                    "with_name": others.get(other),
+                    **o.text.as_dict(),
+                    "source": o.source,
+                }
                 for o in overlaps
                 if t.id in o.techniques
             ],

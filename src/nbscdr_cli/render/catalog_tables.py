@@ -52,7 +52,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
             scope = text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else ""
             row += [scope, readiness.get(lang) or readiness.get("en", "")]
         rows.append(row)
-    more = ("cost", "trl") if costs else ("scope", "readiness")
+    more = ("cost", "trl") if costs else ("technique_scope", "readiness")
     header = [text(k, lang) for k in ("id", "name", "range", *more) if not (k == "id" and lang == "zh")]
     return Grid("", header, rows, [False] * len(header))
 
@@ -94,7 +94,7 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
     names = doc.get("technique_names", {})
     rows = []
     for a in doc["assessments"]:
-        mark = f" ({text('default', lang)})" if a["default"] else ""
+        mark = text("paren", lang, text=text("default", lang)) if a["default"] else ""
         measure = (a["measure"] or {}).get(lang, "") if a["measure"] else ""
         rows.append(
             [
@@ -120,7 +120,8 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         return "" if not value else value.get(lang) or value["en"]
 
     def sourced(note: dict[str, str]) -> str:
-        return f"{local(note)}{cited(note['source'], lang)}"
+        """The note with its source before its full stop: 'text (source).'"""
+        return f"{local(note).rstrip('。.')}{cited(note['source'], lang)}{text('brief.stop', lang)}"
 
     fields: list[tuple[str, str | list[str]]] = []
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
@@ -129,7 +130,9 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         (text("range", lang), range_text(doc, lang) + _central(doc, lang)),
     ]
     if doc.get("scope"):
-        fields.append((text("scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"])))
+        fields.append(
+            (text("technique_scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"]))
+        )
     if doc.get("part_of"):
         fields.append((text("part_of", lang), sourced(doc["part_of"])))
     if doc.get("readiness"):
@@ -140,7 +143,13 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     if caveats:
         fields.append((text("caveat", lang), caveats))
     if doc.get("overlaps"):
-        fields.append((text("overlaps", lang), [sourced(o) for o in doc["overlaps"]]))
+        with_ = [
+            text("overlap_with", lang, name=(o.get("with_name") or {}).get(lang) or o["with"])
+            for o in doc["overlaps"]
+        ]
+        fields.append(
+            (text("overlaps", lang), [w + sourced(o) for w, o in zip(with_, doc["overlaps"], strict=True)])
+        )
     if doc.get("durability"):
         fields.append((text("durability", lang), [sourced(n) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
@@ -181,7 +190,7 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     sep = text("clause_sep", lang)
     head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
-        head += text("list_sep", lang) + text("potential." + e["potential"], lang)
+        head += text("estimate_potential", lang, potential=text("potential." + e["potential"], lang))
     out = f"{head}{text('colon', lang)}{range_text(e, lang)}{_central(e, lang)}"
     if measure:
         out += sep + measure

@@ -23,11 +23,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.uncertainty": (
         "How sure",
-        "确定程度",
+        "不确定性分析",
     ),
     "brief.period_against": (
-        "{ref}, {band} {unit}, is {kind} over a different period: the cumulative removal over this period, {cumulative}, {relation}{cite}.",
-        "{ref}（{band} {unit}）是{kind}，所涵盖的时期不同：本时期的累计移除量 {cumulative}，{relation}{cite}。",
+        "{ref}, {band} {unit}, is {kind} over a different period: the cumulative removal over this period, {cumulative} {unit}, {relation}{cite}.",
+        "{ref}（{band} {unit}）是{kind}，时期与本计算不同：本时期累计移除量为 {cumulative} {unit}，{relation}{cite}。",
     ),
     "missing_economic": (
         "no economic potential for {names}",
@@ -43,7 +43,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "part_of": (
         "Part of",
-        "所属技术",
+        "归属",
     ),
     "to": (
         "to",
@@ -119,7 +119,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "share": (
         "Share",
-        "比例",
+        "计入比例",
     ),
     "low": (
         "Low",
@@ -140,6 +140,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "scope": (
         "Scope",
         "适用范围",
+    ),
+    "technique_scope": (
+        "Scope",
+        "所属领域",
+    ),
+    "estimate_potential": (
+        ", {potential}",
+        "，{potential}潜力",
+    ),
+    "overlap_with": (
+        "with {name}: ",
+        "与{name}：",
     ),
     "readiness": (
         "Readiness",
@@ -207,7 +219,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "uncertainty": (
         "Uncertainty of the total",
-        "合计的不确定性",
+        "合计的不确定性分析",
     ),
     "mean": (
         "Mean",
@@ -239,11 +251,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "citation": (
         "Citation",
-        "引用",
+        "来源",
     ),
     "measure": (
         "Measures",
-        "衡量内容",
+        "估计口径",
     ),
     "techniques": (
         "Techniques",
@@ -267,7 +279,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "saturation": (
         "Saturation",
-        "饱和",
+        "饱和时间",
     ),
     "years": (
         "years",
@@ -287,19 +299,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "durable": (
         "Durable at end",
-        "期末留存",
+        "期末储量",
     ),
     "ramp": (
         "ramp",
-        "爬坡",
+        "部署爬升期",
     ),
     "reversal": (
         "reversal",
         "逆转",
     ),
     "stock_path": (
-        "Stock, high end",
-        "储量（上限）",
+        "Stock, high end {start}–{last}: ",
+        "储量（上限），{start}—{last} 年：",
     ),
     "up_to_legend": (
         "no lower bound given (counted as 0)",
@@ -319,7 +331,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.overlap": (
         "{a} and {b}: {text}{cite}.",
-        "{a}与{b}：{text}{cite}。",
+        "“{a}”与“{b}”：{text}{cite}。",
     ),
     "note.scope": (
         "{ref} covers {scope} only, so it is compared with {inside} ({subtotal} {unit}); with {outside}, which it does not cover, the whole portfolio is {total} {unit}.",
@@ -335,23 +347,23 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "note.years": (
         "Years are counted as intervals: {start} to {end} is {n} years, {start} through {last}; stocks are at the end of {last}.",
-        "年份按区间计：{start} 至 {end} 共 {n} 年，即 {start} 年至 {last} 年；储量为 {last} 年末的数值。",
+        "计算期为 {start} 年初至 {last} 年末，共 {n} 年（不含 {end} 年）；储量为 {last} 年末数值。",
     ),
     "note.no_ramp": (
         "No ramp-up assumed: every entry removes at its full rate from the first year (no source gives a ramp-up time).",
-        "未假设逐步扩大部署：各条目自第一年起即按全额速率移除（没有来源给出爬坡时间）。",
+        "未假设逐步扩大部署：各项技术自首年起即按全部潜力移除（没有来源给出部署爬升期）。",
     ),
     "note.saturation": (
         "{name} stops adding after {years} years{cite}.",
-        "{name}在 {years} 年后不再增加移除量{cite}。",
+        "{name}：{years}年后达到饱和，不再新增移除量{cite}。",
     ),
     "note.no_saturation": (
         "{names}: no source gives a saturation time, so none is applied.",
-        "{names}：没有来源给出饱和时间，因此未设饱和。",
+        "{names}：没有来源给出饱和时间，因此未设饱和期。",
     ),
     "note.no_reversal": (
         "{names}: a reversal rate of 0 is assumed, though nature-based storage is reversible.",
-        "{names}：假设逆转率为 0，但基于自然的储存是可逆的。",
+        "{names}：假设逆转率为 0，但基于自然的碳储存存在逆转风险。",
     ),
     "note.period": (
         "{ref} covers a different period from {start}–{last}: compare with care.",
@@ -475,7 +487,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "end.lower": (
         "{amount} lower",
-        "低出 {amount}",
+        "低 {amount}",
     ),
     "against": (
         "In scope, against the reference",
@@ -511,11 +523,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ramp_years": (
         "ramp {years} years",
-        "爬坡 {years} 年",
+        "部署爬升期 {years}年",
     ),
     "saturation_years": (
         "saturates after {years} years",
-        "{years} 年后饱和",
+        "{years}年后饱和",
     ),
     "reversal_per_year": (
         "{rate} reversed per year",
@@ -535,19 +547,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "horizon_title": (
         "Over the period {start}–{end} ({years} years)",
-        "{start}–{end} 年期间（共 {years} 年）",
+        "{start}—{last} 年（共 {years} 年）",
     ),
     "cumulative_against": (
         "Cumulative in scope, against the reference",
-        "适用范围内累计量与参考范围相比",
+        "累计量比较（适用范围内）",
     ),
     "durable_against": (
         "Durable in scope, against the reference",
-        "适用范围内期末留存量与参考范围相比",
+        "期末储量比较（适用范围内）",
     ),
     "in_scope_against": (
         "In scope, against {ref}",
-        "适用范围内与 {ref} 相比",
+        "适用范围内与{ref}相比",
     ),
     "up_to_mark": (
         "only an upper bound for {names}",
@@ -587,7 +599,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.decisions": (
         "Decisions needed",
-        "需要作出的决定",
+        "待决事项",
     ),
     "brief.forums": (
         "Who is involved",
@@ -630,16 +642,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{what}合计可移除 {range} {unit}（各估计的下限与上限分别相加）{cite}。",
     ),
     "brief.bl_period": (
-        "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} would still be stored at the end of {last}.",
-        "；{start}–{last} 年累计移除 {cumulative} {mass}，其中 {durable} 到 {last} 年末仍将储存。",
+        "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} {mass} would still be stored at the end of {last}.",
+        "；{start}—{last} 年累计可移除 {cumulative} {mass}，其中 {durable} {mass} 至 {last} 年末仍处于储存状态。",
     ),
     "brief.bl_scoped": (
-        "{ref}, {band} {unit}, is {kind} and covers only {scope}: within that scope ({covered}), the portfolio comes to {subtotal}, which {relation}{cite}.",
-        "{ref}（{band} {unit}）是{kind}，仅涵盖{scope}：在该范围内（{covered}），该组合合计 {subtotal}，{relation}{cite}。",
+        "{ref}, {band} {unit}, is {kind} and covers only {scope}: within that scope ({covered}), the portfolio comes to {subtotal} {sub_unit}, which {relation}{cite}.",
+        "{ref}（{band} {unit}）是{kind}，仅涵盖{scope}：在其适用范围内（{covered}），该组合合计 {subtotal} {sub_unit}，{relation}{cite}。",
     ),
     "brief.bl_unscoped": (
-        "Against {ref}, {band} {unit} ({kind}), the portfolio's {subtotal} {relation}{cite}.",
-        "与{ref}（{band} {unit}，{kind}）相比，该组合的 {subtotal} {relation}{cite}。",
+        "Against {ref}, {band} {unit} ({kind}), the portfolio's {subtotal} {sub_unit} {relation}{cite}.",
+        "与{ref}（{band} {unit}，{kind}）相比，该组合的 {subtotal} {sub_unit}{relation}{cite}。",
     ),
     "brief.bl_none_in_scope": (
         "None of these techniques is within the scope of {ref} ({scope}), so none is compared with it",
@@ -647,7 +659,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.relation": (
         "{position} its range, with the low end {low} and the high end {high}",
-        "与其范围{position}：下限{low}，上限{high}",
+        "与其估计区间{position}：下限{low}，上限{high}",
     ),
     "brief.position.below": (
         "lies below",
@@ -663,15 +675,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.bl_sure": (
         "In {samples:,} Monte Carlo draws (seed {seed}), 90% of outcomes lie between {p5} and {p95} {unit}.",
-        "在 {samples:,} 次蒙特卡洛抽样（随机种子 {seed}）中，90% 的结果介于 {p5} 与 {p95} {unit} 之间。",
+        "在 {samples:,} 次蒙特卡洛抽样（随机种子 {seed}）中，90% 的结果介于 {p5} 与 {p95} {unit}之间。",
     ),
     "brief.bl_reach": (
         "; the probability of reaching the low end of {ref} ({what}) is {p}.",
-        "；达到{ref}下限的概率（{what}）为 {p}。",
+        "；{what}合计达到{ref}下限的概率为 {p}。",
     ),
     "brief.in_scope_of": (
         "the techniques in its scope",
-        "其适用范围内的技术",
+        "适用范围内各项技术",
     ),
     "brief.portfolio_word": (
         "the whole portfolio",
@@ -679,11 +691,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.bl_durable": (
         "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again.",
-        "这些储存均非永久：吸收会趋于饱和，火灾、干旱、虫害或土地利用变化可能使碳重新释放。",
+        "上述碳储存均非永久性的：碳汇会趋于饱和，火灾、干旱、虫害或土地利用变化可能使碳重新释放。",
     ),
     "brief.bl_durable_biochar": (
         ", though carbon stored in biochar is less prone to reversal",
-        "，但储存在生物炭中的碳不易逆转",
+        "；相比之下，生物炭中储存的碳较不易逆转",
     ),
     "brief.stop": (
         ".",
@@ -691,7 +703,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.bl_decisions": (
         "It needs governance decisions on {decisions}.",
-        "还需要就{decisions}作出治理决定。",
+        "还需就以下事项作出治理决策：{decisions}。",
     ),
     "brief.share": (
         "{share}% of its range",
@@ -703,11 +715,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief.forums_text": (
         "Forums, processes and communities that take part in, or could contribute to, governing nature-based CO2 removal include {forums}. As that governance develops, the CBD, the UNFCCC and its scientific bodies, the IPCC and IPBES may need to come together to weigh the synergies and trade-offs between potentially competing goals{cite}.",
-        "参与或可能促进基于自然的二氧化碳移除治理的论坛、进程和群体包括{forums}。随着治理的推进，《生物多样性公约》、《联合国气候变化框架公约》及其相关科学机构、政府间气候变化专门委员会（IPCC）和生物多样性与生态系统服务政府间科学政策平台（IPBES）可能有必要走到一起，探讨潜在竞争目标之间的协同作用和权衡{cite}。",
+        "参与或可能促进基于自然的二氧化碳移除治理的论坛、进程和群体包括{forums}。随着治理的推进，《生物多样性公约》《联合国气候变化框架公约》及其相关科学机构、政府间气候变化专门委员会（IPCC）和生物多样性与生态系统服务政府间科学政策平台（IPBES）可能有必要走到一起，探讨潜在竞争目标之间的协同作用和权衡{cite}。",
     ),
     "brief.computed": (
         "How this was computed: `{command}` (nbscdr {version}; rates in {unit}).",
-        "计算方法：`{command}`（nbscdr {version}；速率单位为 {unit}）。",
+        "复现命令：`{command}`（nbscdr {version}；速率单位为 {unit}）。",
     ),
     "chart.axis": (
         "{what} ({unit})",
@@ -811,6 +823,14 @@ def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def join_clauses(items: list[str] | tuple[str, ...], lang: str) -> str:
+    """Items that may hold lists of their own: 'a, b and c' in English; in
+    Chinese 'a，b，以及c' (顿号 stay inside the items)."""
+    if lang != "zh" or len(items) <= 1:
+        return join_names(items, lang)
+    return "，".join(items[:-1]) + "，以及" + items[-1]
 
 
 def join_scopes(scopes: tuple[str, ...] | list[str], lang: str) -> str:

@@ -106,7 +106,7 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
                 span(inside["low"], inside["high"], formatter(inside["as_given"]))
                 if inside["techniques"]
                 else "–",
-                relation_text(c, lang, show) if inside["techniques"] else "–",
+                relation_text(c, lang, show, inside, c) if inside["techniques"] else "–",
             ]
         )
     header = [
@@ -163,7 +163,7 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
             "",
         ]
     )
-    title = text("horizon_title", lang, start=h["from"], end=h["to"], years=h["years"])
+    title = text("horizon_title", lang, start=h["from"], end=h["to"], last=h["last_year"], years=h["years"])
     header = [
         text("technique", lang),
         _head(text("cumulative", lang), mass),
@@ -185,8 +185,8 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
                 reference_label(c, lang),
                 span(c["low"], c["high"], given),
                 span(inside["cumulative"]["low"], inside["cumulative"]["high"]),
-                relation_text(c, lang),
-                relation_text(c["durable_position"], lang),
+                relation_text(c, lang, derived, inside["cumulative"], c),
+                relation_text(c["durable_position"], lang, derived, inside["durable"], c),
             ]
         )
     header = [
@@ -242,14 +242,18 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     period = first.get("horizon") if first else None
     rows = []
     for row in doc["rows"]:
-        label = f"{row['name']} ({row[doc['by']]})" if row["name"] != row[doc["by"]] else row["name"]
+        label = row["name"] + (
+            text("paren", lang, text=row[doc["by"]]) if row["name"] != row[doc["by"]] else ""
+        )
         cells = [label, (row["measure"] or {}).get(lang, "") if row.get("measure") else ""]
         if row["low"] is None:
             cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
         else:
             cells.append(span(row["low"], row["high"], formatter(row["as_given"])))
             cells.append(given(row["central_sum"]) if row.get("central_sum") is not None else "–")
-            cells += [relation_text(c, lang, comparison_show(c)) for c in row["comparisons"]]
+            cells += [
+                relation_text(c, lang, comparison_show(c), c["in_scope"], c) for c in row["comparisons"]
+            ]
             if period is not None:
                 cells.append(span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"]))
             if sampled is not None:

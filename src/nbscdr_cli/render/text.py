@@ -50,9 +50,31 @@ def unit_text(unit: str, lang: str) -> str:
     return unit
 
 
-def relation_text(relation: dict[str, Any], lang: str, show: Show = derived) -> str:
+def shown_differences(
+    relation: dict[str, Any], values: dict[str, Any] | None, reference: dict[str, Any] | None, show: Show
+) -> dict[str, float]:
+    """Each end's difference from the reference as a reader can check it: that
+    of the figures as shown (a derived 1,096 shows as 1,100, and 1,100 against
+    1,000 is 100 higher, not 96); JSON keeps the exact differences."""
+    if values is None or reference is None:
+        return dict(relation["difference"])
+    ref_show = formatter(bool(reference.get("as_given", True)))
+
+    def shown(value: float, fmt: Show) -> float:
+        return float(fmt(value).replace(",", ""))
+
+    return {end: shown(values[end], show) - shown(reference[end], ref_show) for end in ("low", "high")}
+
+
+def relation_text(
+    relation: dict[str, Any],
+    lang: str,
+    show: Show = derived,
+    values: dict[str, Any] | None = None,
+    reference: dict[str, Any] | None = None,
+) -> str:
     """'overlaps: low end level, high end 18 higher' for a document's "position"
-    and "difference" (the in-scope range against a reference's)."""
+    and "difference" (``values``, the in-scope range, against ``reference``'s)."""
 
     def end(difference: float) -> str:
         if number(difference) == 0:
@@ -60,7 +82,7 @@ def relation_text(relation: dict[str, Any], lang: str, show: Show = derived) -> 
         key = "end.higher" if difference > 0 else "end.lower"
         return text(key, lang, amount=show(abs(difference)))
 
-    diff = relation["difference"]
+    diff = shown_differences(relation, values, reference, show)
     return text(
         "relation",
         lang,
