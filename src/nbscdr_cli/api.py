@@ -147,7 +147,16 @@ def _references(request: Request, catalog: Catalog) -> tuple[Reference, ...]:
         ids = [
             r for r, ref in catalog.references.items() if ref.default and (cumulative or not ref.cumulative)
         ]
-    return tuple(catalog.reference(r, field="references") for r in ids)
+    found = tuple(catalog.reference(r, field="references") for r in dict.fromkeys(ids))
+    if request.horizon is None:
+        amounts = [r.id for r in found if r.cumulative]
+        if amounts:  # compared with nothing: an option without effect
+            raise UsageError(
+                f"{', '.join(amounts)}: a cumulative amount, compared only with the total over a period",
+                field="references",
+                remedy=(("horizon.start", "horizon.end"), "to give one"),
+            )
+    return found
 
 
 def _units(request: Request) -> tuple[Unit, Unit | None]:

@@ -66,7 +66,7 @@ class NbscdrError(Exception):
         *,
         where: str | None = None,
         field: str | None = None,
-        remedy: tuple[str, str] | None = None,
+        remedy: tuple[str | tuple[str, ...], str] | None = None,
     ) -> None:
         self.message = cut_middle(" ".join(message.split()), MAX_MESSAGE)  # one line, always
         self.where = cut_middle(" ".join(where.split()), MAX_PLACE) if where else None
@@ -82,7 +82,8 @@ class NbscdrError(Exception):
         place = self.where or (name(self.field) if self.field else None)
         text = self.message
         if self.remedy is not None:
-            text += f" (or set {name(self.remedy[0])} {self.remedy[1]})"
+            fields = (self.remedy[0],) if isinstance(self.remedy[0], str) else self.remedy[0]
+            text += f" (or set {' and '.join(name(f) for f in fields)} {self.remedy[1]})"
         return f"{place}: {text}" if place else text
 
     def __str__(self) -> str:

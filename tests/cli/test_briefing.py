@@ -130,6 +130,10 @@ def test_brief_numbers_every_source_it_cites() -> None:
         assert listed == list(range(1, len(listed) + 1))
         cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(", ")}
         assert cited == set(listed), args  # every mark listed, every listed source cited
+        first_seen = list(
+            dict.fromkeys(int(n) for g in re.findall(r"\[([\d, ]+)\]", body) for n in g.split(", "))
+        )
+        assert first_seen == sorted(first_seen), args  # numbered in the order a reader meets them
     assert "1. Carnegie Climate Governance Initiative (2019), Governing Nature-Based Solutions" in text
 
 

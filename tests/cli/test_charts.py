@@ -532,7 +532,9 @@ def test_chinese_bars_line_up() -> None:
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
     assert total.index("┃") < total.index("◆") < total.rindex("┃")
     assert (
-        rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ") and "░" in rows[8] and rows[8].endswith(" 4–12")
+        rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ")
+        and "░" in rows[8]
+        and rows[8].endswith(" 4–12")
     )
     assert lines[10:] == [
         "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50"

@@ -230,16 +230,6 @@ def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path
         assert refs["state-of-cdr-2050"]["source"].startswith("Smith et al. (2024)")
 
 
-def test_a_cumulative_reference_without_a_period_gets_a_note(
-    nbscdr_command: list[str], tmp_path: Path
-) -> None:
-    doc = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "-r", "sr15-cdr")
-    assert doc["comparisons"] == []
-    (note,) = [w for w in doc["warnings"] if w["code"] == "needs-period"]
-    assert note["reference"] == "sr15-cdr"
-    assert "is a cumulative amount" in note["message"]
-
-
 # ------------------------------------------------------------ no option is ignored
 
 
@@ -276,6 +266,12 @@ def test_a_cumulative_reference_without_a_period_gets_a_note(
             "300 Gt CO2 is an amount: it is compared with the cumulative total, which needs a period",
         ),
         (["-f", "csv", "-o", "out.json"], "--format", "csv contradicts the file name 'out.json' (json)"),
+        (
+            ["-r", "sr15-cdr"],
+            "--reference",
+            "sr15-cdr: a cumulative amount, compared only with the total over a period (or set --from and "
+            "--to to give one)",
+        ),
     ],
 )
 def test_an_option_without_effect_is_a_usage_error(

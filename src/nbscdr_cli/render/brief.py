@@ -13,6 +13,7 @@ the one line that says how it was computed carries the exact command.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +24,7 @@ from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.labels import join_clauses, join_names, join_scopes, text
-from nbscdr_cli.render.notes import portfolio_notes
+from nbscdr_cli.render.notes import caveats_of, portfolio_notes
 from nbscdr_cli.render.numbers import derived, formatter, percent, span
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import comparison_show, shown_differences, unit_text
@@ -137,11 +138,31 @@ def compose(
         out += techniques_detail(analysis, lang, cite)
     for citation in citations(analysis, detail):
         cite(citation)
-    out += [f"## {text('brief.sources', lang)}", ""]
-    out += [f"{i}. {source}" for i, source in enumerate(cite.sources, start=1)] + [""]
+    body, sources = numbered_in_order("\n".join(out), cite.sources)
+    out = [body, f"## {text('brief.sources', lang)}", ""]
+    out += [f"{i}. {source}" for i, source in enumerate(sources, start=1)] + [""]
     if command:
         out += [text("brief.computed", lang, command=command, version=__version__, unit=unit)]
     return escape_controls("\n".join(out).rstrip() + "\n")
+
+
+MARK = re.compile(r"\[(\d+(?:, \d+)*)\]")
+
+
+def numbered_in_order(body: str, sources: list[str]) -> tuple[str, list[str]]:
+    """The body's source marks renumbered in the order a reader meets them (the
+    notes are composed before the sections that print them), and the sources in
+    that order; sources cited nowhere in the body come last."""
+    order: list[int] = []
+    for match in MARK.finditer(body):
+        order += [n for n in map(int, match.group(1).split(", ")) if n not in order]
+    order += [n for n in range(1, len(sources) + 1) if n not in order]
+    new = {old: i for i, old in enumerate(order, start=1)}
+
+    def renumber(match: re.Match[str]) -> str:
+        return "[" + ", ".join(str(n) for n in sorted(new[int(x)] for x in match.group(1).split(", "))) + "]"
+
+    return MARK.sub(renumber, body), [sources[old - 1] for old in order]
 
 
 def render_brief(
@@ -236,6 +257,7 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     ]
     if "horizon" in doc:
         h = doc["horizon"]
+        unreversed = all(not e["horizon"]["reversal_rate"] for e in doc["entries"])
         sentences[-1] = sentences[-1].rstrip("。.") + text(
             "brief.bl_period",
             lang,
@@ -244,7 +266,12 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
             cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
             durable=span(h["durable"]["low"], h["durable"]["high"]),
             mass=unit_text(h["unit"], lang),
+            assumed=text("brief.if_no_reversal", lang) if unreversed else "",
         )
+    caveated = [names[i] for i, e in enumerate(analysis.result.portfolio.entries) if caveats_of(e)]
+    if caveated:
+        caveat = text("brief.bl_caveats", lang, names=join_names(caveated, lang))
+        sentences[-1] = sentences[-1].rstrip("。.") + caveat
     if doc["comparisons"]:
         sentences.append(comparison_sentence(analysis, doc, lang, cite))
     if "uncertainty" in doc:

@@ -337,6 +337,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "{ref} covers {scope} only, so it is compared with {inside} ({subtotal} {unit}); with {outside}, which it does not cover, the whole portfolio is {total} {unit}.",
         "{ref}仅涵盖{scope}，因此与之比较的是{inside}（{subtotal} {unit}）；若加上其未涵盖的{outside}，整个组合为 {total} {unit}。",
     ),
+    "note.co2e": (
+        "{names}: given in CO2e and counted here as CO2 (for a removal of CO2 itself, a tonne of CO2e is a tonne of CO2).",
+        "{names}：原以二氧化碳当量（CO2e）给出，此处按二氧化碳计（对二氧化碳本身的移除而言，1 吨二氧化碳当量即 1 吨二氧化碳）。",
+    ),
+    "note.distribution": (
+        "The Monte Carlo draws each entry from a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one.",
+        "蒙特卡洛抽样假设各项技术在其区间内服从{shape}分布{peak}，{together}：这是一项假设，没有来源给出分布。",
+    ),
+    "note.peak": (
+        ", peaking at the central value where a source gives one and at the midpoint otherwise",
+        "（有来源给出中值时以其为峰值，否则以区间中点为峰值）",
+    ),
+    "note.independent": (
+        "independently of one another",
+        "各项技术相互独立",
+    ),
+    "note.correlated": (
+        "with a rank correlation of {r} between every pair",
+        "任意两项技术之间的秩相关系数为 {r}",
+    ),
     "note.sum_note": (
         "Totals add every low and every high: they assume all extremes happen together.",
         "合计将所有下限与所有上限分别相加，即假设各技术的极端情况同时出现。",
@@ -641,9 +661,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Together, {what} could remove {range} {unit}, adding the low ends and the high ends of every estimate{cite}.",
         "{what}合计可移除 {range} {unit}（各估计的下限与上限分别相加）{cite}。",
     ),
+    "brief.if_no_reversal": (
+        " if none of it is reversed (no reversal rate is assumed)",
+        "（假设不发生逆转）",
+    ),
+    "brief.bl_caveats": (
+        "; the figures for {names} come with caveats, below.",
+        "；{names}的数据附有注意事项，见下文。",
+    ),
     "brief.bl_period": (
-        "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} {mass} would still be stored at the end of {last}.",
-        "；{start}—{last} 年累计可移除 {cumulative} {mass}，其中 {durable} {mass} 至 {last} 年末仍处于储存状态。",
+        "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} {mass} would still be stored at the end of {last}{assumed}.",
+        "；{start}—{last} 年累计可移除 {cumulative} {mass}，其中 {durable} {mass} 至 {last} 年末仍处于储存状态{assumed}。",
     ),
     "brief.bl_scoped": (
         "{ref}, {band} {unit}, is {kind} and covers only {scope}: within that scope ({covered}), the portfolio comes to {subtotal} {sub_unit}, which {relation}{cite}.",

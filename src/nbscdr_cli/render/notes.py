@@ -25,6 +25,7 @@ from nbscdr_cli.render.text import cited, unit_text
 
 if TYPE_CHECKING:
     from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.catalog import Note as SourcedNote
     from nbscdr_cli.catalog import Reference
     from nbscdr_cli.portfolio import Entry
 
@@ -69,6 +70,16 @@ def portfolio_notes(
         )
         notes.append(_note("fallback", message, techniques=fallback))
     notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
+    co2e = [
+        names[e.technique.id]
+        for e in result.portfolio.entries
+        if not e.own_figure and "CO2e" in e.technique.unit
+    ]
+    co2e += [reference_name(c.reference, lang) for c in result.comparisons if "CO2e" in c.reference.unit]
+    if co2e:
+        notes.append(_note("co2e", text("note.co2e", lang, names=join_names(co2e, lang))))
+    if "uncertainty" in doc:
+        notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
     if analysis.horizon is not None:
         notes += horizon_notes(analysis, named, lang, inline)
     if result.open_low_ids:
@@ -102,12 +113,31 @@ def portfolio_notes(
     return notes
 
 
-def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
-    """The sourced caveats of an entry: its technique's, and its estimate's
-    (e.g. "includes avoided emissions"), each shown wherever the entry is."""
+def distribution_text(u: dict[str, Any], lang: str) -> str:
+    """What the Monte Carlo assumes: the shape of each entry's distribution, and
+    how entries move together; no source gives either."""
+    shape = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
+    together = (
+        text("note.independent", lang)
+        if not u["correlation"]
+        else text("note.correlated", lang, r=derived(u["correlation"]))
+    )
+    peak = text("note.peak", lang) if u["distribution"] in ("triangular", "pert") else ""
+    return text("note.distribution", lang, shape=shape, together=together, peak=peak)
+
+
+def caveats_of(entry: Entry) -> list[SourcedNote]:
+    """An entry's caveats: its technique's, and (unless the figure is the user's
+    own) its estimate's."""
     caveats = [entry.technique.caveat]
     if not entry.own_figure and entry.technique.in_use is not None:
         caveats.append(entry.technique.in_use.caveat)
+    return [c for c in caveats if c is not None]
+
+
+def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
+    """The sourced caveats of an entry: its technique's, and its estimate's
+    (e.g. "includes avoided emissions"), each shown wherever the entry is."""
     return [
         _note(
             "caveat",
@@ -115,8 +145,7 @@ def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
             technique=entry.technique.id,
             source=c.source,
         )
-        for c in caveats
-        if c is not None
+        for c in caveats_of(entry)
     ]
 
 
