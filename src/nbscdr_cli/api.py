@@ -434,4 +434,17 @@ def compare_portfolios(request: Request, portfolios: Sequence[Any]) -> list[Row]
         loaded = _portfolio_file(portfolio)
         name = loaded.name or (os.path.splitext(os.path.basename(loaded.path))[0] if loaded.path else f"{i}")
         plans.append((name, prepare(request._replace(portfolio=loaded, specs=(), name=name))))
-    return [Row(name, LocalText(name), run(plan)) for name, plan in plans]
+    return [Row(name, LocalText(name), run(plan), measure=_whose(plan)) for name, plan in plans]
+
+
+def _whose(plan: Plan) -> LocalText | None:
+    """Whose figures a portfolio's row uses and what they measure: 'C2G (2019)
+    policy brief: global removal potential per year, undated'."""
+    found = plan.catalog.assessments.get(plan.catalog.assessment or "")
+    if found is None:
+        return None
+    measure = found.measures(plan.catalog.potential)
+    if measure is None:
+        return found.name
+    zh = f"{found.name.get('zh')}：{measure.get('zh')}"
+    return LocalText(f"{found.name.en}: {measure.en}", zh)

@@ -474,7 +474,8 @@ def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path
     assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–10.6 |" in out
     assert "only an upper bound for Carbon sequestration in soils" in out
     assert (
-        "each row compares Afforestation and reforestation and Carbon sequestration in soils with it" in out
+        "UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
+        "reforestation and Carbon sequestration in soils, leaving out Biochar." in out
     )
     filtered = ok_json(nbscdr_command, tmp_path, "compare", "afforestation", "-a", "sr15")
     assert [r["assessment"] for r in filtered["rows"]] == ["sr15"]
@@ -502,3 +503,18 @@ def test_compare_errors_name_the_option_typed(nbscdr_command: list[str], tmp_pat
     assert result.stderr.startswith(
         "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?)"
     )
+
+
+def test_compare_portfolio_files_notes_each_row_for_itself(nbscdr_command: list[str], tmp_path: Path) -> None:
+    a = tmp_path / "a.toml"
+    a.write_text('[[entries]]\ntechnique = "afforestation"\n[[entries]]\ntechnique = "biochar"\n', "utf-8")
+    b = tmp_path / "b.json"
+    b.write_text('{"entries": [{"technique": "soil-carbon"}, {"technique": "wetlands"}]}', "utf-8")
+    out = nbscdr(nbscdr_command, tmp_path, "compare", "--file", str(a), "--file", str(b), "-a", "ar6").stdout
+    assert "| Measures                        | IPCC AR6 WGIII (2022): biophysically possible by 2050" in out
+    assert (
+        "- [a] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
+        "reforestation, leaving out Biochar." in out
+    )
+    assert "- [b] UNEP estimate: every entry is in its scope." in out
+    assert "- Totals add every low and every high: they assume all extremes happen together." in out

@@ -173,7 +173,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
     from nbscdr_cli import __version__
 
     out = []
-    notes: list[dict[str, Any]] = []
+    row_notes: list[tuple[str, dict[str, Any]]] = []
     for row in rows:
         item: dict[str, Any] = {by: row.key, "name": row.label.get(lang), "measure": _local(row.measure)}
         if row.analysis is None:
@@ -182,10 +182,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
             out.append(item)
             continue
         doc = portfolio_document(row.analysis, unit, lang)
-        if not notes:
-            from nbscdr_cli.render.notes import compare_notes
-
-            notes = compare_notes(doc, lang)
+        row_notes.append((item["name"] or row.key, doc))
         item.update(
             {
                 "low": doc["total"]["low"],
@@ -206,6 +203,9 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
             if key in doc:
                 item[key] = doc[key]
         out.append(item)
+    from nbscdr_cli.render.notes import compare_notes
+
+    notes = compare_notes(row_notes, lang, central_sum=any(r.get("central_sum") is not None for r in out))
     return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
 
 

@@ -90,8 +90,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "技术成熟度等级",
     ),
     "note.compare_scope": (
-        "{ref} covers {scope} only: each row compares {inside} with it, and leaves out {outside}.",
-        "{ref}仅涵盖{scope}：各行只将{inside}与之比较，不包括{outside}。",
+        "{ref} covers {scope} only: it is compared with {inside}, leaving out {outside}.",
+        "{ref}仅涵盖{scope}：与之比较的是{inside}，不包括{outside}。",
+    ),
+    "note.compare_scope_all": (
+        "{ref}: every entry is in its scope.",
+        "{ref}：所有技术均在其适用范围内。",
+    ),
+    "note.in_rows": (
+        "[{rows}] {message}",
+        "［{rows}］{message}",
+    ),
+    "note.central_sum": (
+        "Sum of centrals adds the entries' central values (medians): it is not the median of the total, and it is shown only where every entry has one.",
+        "中值之和是各项技术中值的简单相加，并非合计的中位数；仅在每项技术都有中值时给出。",
     ),
     "cumulative_period": (
         "Cumulative {start}–{end}",

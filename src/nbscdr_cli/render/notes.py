@@ -252,20 +252,46 @@ def horizon_notes(analysis: Analysis, named: Any, lang: str, cite: Cite) -> list
     return notes
 
 
-def compare_notes(doc: dict[str, Any], lang: str) -> list[Note]:
-    """The notes under a comparison of rows, from one row's document: what each
-    reference measures, and which entries each row compares with it."""
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
-    notes = [w for w in doc["warnings"] if w["code"] in ("reference", "needs-period")]
-    for c in doc["comparisons"]:
-        if c["scope"] and c["out_of_scope"]:
-            message = text(
-                "note.compare_scope",
-                lang,
-                ref=c["name"].get(lang) if c["name"] else c["reference"],
-                scope=join_scopes(c["scope"], lang),
-                inside=join_names([names[i] for i in c["in_scope"]["techniques"]], lang),
-                outside=join_names([names[i] for i in c["out_of_scope"]], lang),
-            )
-            notes.append(_note("reference-scope", message, reference=c["reference"]))
-    return notes
+def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> str:
+    """'UNEP estimate covers forests, wetlands and soils only: it is compared with
+    A and B, and leaves out C.'"""
+    inside = join_names([names[i] for i in c["in_scope"]["techniques"]], lang)
+    if not c["out_of_scope"]:
+        return text("note.compare_scope_all", lang, ref=c["name"].get(lang) if c["name"] else c["reference"])
+    return text(
+        "note.compare_scope",
+        lang,
+        ref=c["name"].get(lang) if c["name"] else c["reference"],
+        scope=join_scopes(c["scope"], lang),
+        inside=inside,
+        outside=join_names([names[i] for i in c["out_of_scope"]], lang),
+    )
+
+
+def compare_notes(
+    rows: list[tuple[str, dict[str, Any]]], lang: str, *, central_sum: bool = False
+) -> list[Note]:
+    """The notes under rows side by side, from each row's portfolio document
+    (``rows``: each row's label and document): a note every row has is said
+    once; one that only some rows have is said with their labels. A scoped
+    reference's note names the entries it is compared with (the subtotals are in
+    the table). What the figures are is in each row's own columns. With
+    ``central_sum``, what a sum of centrals is."""
+    found: dict[str, tuple[Note, list[str]]] = {}
+    for label, doc in rows:
+        names = {e["technique"]: e["name"] for e in doc["entries"]}
+        scoped = {c["reference"]: c for c in doc["comparisons"]}
+        for note in doc["warnings"]:
+            if note["code"] == "figures":
+                continue
+            if note["code"] == "reference-scope" and note.get("reference") in scoped:
+                note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
+            found.setdefault(note["message"], (note, []))[1].append(label)
+    out = []
+    for message, (note, labels) in found.items():
+        if len(labels) < len(rows):
+            message = text("note.in_rows", lang, rows=join_names(labels, lang), message=message)
+        out.append({**note, "message": message, "rows": labels})
+    if central_sum:
+        out.append(_note("central-sum", text("note.central_sum", lang)))
+    return out
