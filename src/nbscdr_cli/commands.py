@@ -191,19 +191,22 @@ def show(
     ],
     *,
     assessment: AssessmentOpt = None,
-    fallback: FallbackOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = None,
     display: Display,
 ) -> None:
     """Show one technique whole: range, readiness, governance challenges, scope,
-    storage durability, source, and every assessment's estimate."""
+    storage durability, source, and every assessment's estimate.
+
+    Any technique can be shown: where the assessment (-a) has no estimate for it,
+    its range is the default assessment's (or the first that has one), marked.
+    """
     from nbscdr_cli.api import Request, catalog_of
     from nbscdr_cli.cli_request import data as data_path
     from nbscdr_cli.render.catalog_documents import technique_document
 
     fmt_ = settle(display, fmt, Format, data_path(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=fallback))
+    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=True))
     found = catalog.find(technique, where=f"argument {technique!r}")
     present(
         display,

@@ -50,13 +50,21 @@ def test_every_builtin_figure_has_a_source_and_both_languages() -> None:
         ("Building with biomass", "building-with-biomass"),
         ("building_with_biomass", "building-with-biomass"),
         ("ｓｅａｗｅｅｄ", "macroalgae"),  # full-width
-        ("peatlands", "wetlands"),
+        ("wetland restoration", "wetlands"),
         ("土壤中的碳封存", "soil-carbon"),
         ("恢复湿地", "wetlands"),
     ],
 )
 def test_find_by_id_alias_or_name(query: str, tid: str) -> None:
     assert load_catalog().find(query).id == tid
+
+
+def test_a_part_is_named_by_its_own_aliases() -> None:
+    # "peatlands" and "mangroves" name the parts AR6 assesses, not the whole
+    ar6 = load_catalog().under("ar6")
+    assert ar6.find("peatlands").id == "peatland-restoration"
+    assert ar6.find("mangroves").id == "coastal-wetland-restoration"
+    assert ar6.find("红树林").id == "coastal-wetland-restoration"
 
 
 def test_unknown_name_gets_did_you_mean() -> None:

@@ -127,7 +127,7 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
         fields.append((text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
     fields += [
-        (text("range", lang), range_text(doc, lang) + _central(doc, lang)),
+        (text("range", lang), range_text(doc, lang) + _central(doc, lang) + stand_in(doc, lang)),
     ]
     if doc.get("scope"):
         fields.append(
@@ -170,6 +170,14 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     return fields
 
 
+def stand_in(doc: dict[str, Any], lang: str) -> str:
+    """' (from ar6)' where a technique's figure is another assessment's, standing
+    in for the one asked for (which has none)."""
+    if not doc.get("fallback"):
+        return ""
+    return text("paren", lang, text=text("from_assessment", lang, assessment=doc["assessment"]))
+
+
 def assessment_label(item: dict[str, Any], lang: str) -> str:
     """Whose estimate: the assessment's id, which -a takes; in Chinese its name."""
     name = item.get("assessment_name") or {}
@@ -195,7 +203,7 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     if measure:
         out += sep + measure
     if notes:
-        out += text("paren", lang, text=notes)
+        out += text("paren", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
         rng = span(part["low"], part["high"], given)
         central = f"{given(part['central'])} ({rng})" if part.get("central") is not None else rng
