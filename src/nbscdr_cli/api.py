@@ -189,6 +189,8 @@ def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
     canonical = value * target_unit.factor
     if not math.isfinite(canonical):
         raise UsageError(f"{target} is out of range", field="target")
+    if canonical <= 0:  # every total is 0 or more: it is always reached
+        raise UsageError(f"{target} is not above 0: every total reaches it", field="target")
     if target_unit.kind == "rate":
         return {"annual": {"target": canonical}}
     if request.horizon is None:

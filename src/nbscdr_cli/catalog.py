@@ -297,8 +297,7 @@ class Catalog(NamedTuple):
         ``assessment`` (None: the default). With ``fallback``, a technique that has
         none there uses the default assessment's or, where that has none either,
         the first assessment's that has one, marked as standing in."""
-        if assessment is None:
-            assessment = self.default_assessment
+        assessment = self.default_assessment if assessment is None else _case(assessment, self.assessments)
         if assessment == self.assessment and potential == self.potential and not fallback:
             return self
         if assessment not in self.assessments:
@@ -325,11 +324,20 @@ class Catalog(NamedTuple):
         )
 
     def reference(self, query: str, *, field: str | None = "references") -> Reference:
+        """A reference by id, ignoring case ("UNEP" is "unep")."""
+        query = _case(query, self.references)
         if query in self.references:
             return self.references[query]
         hint = did_you_mean(query, self.references, str)
         known = ", ".join(self.references) or "none"
         raise InputError(f"unknown reference {cut(str(query))!r}{hint}; known: {known}", field=field)
+
+
+def _case(query: Any, known: Mapping[str, Any]) -> Any:
+    """``query`` as spelt in ``known`` where they differ only in case."""
+    if not isinstance(query, str) or query in known:
+        return query
+    return next((k for k in known if k.casefold() == query.casefold()), query)
 
 
 def normalise_name(text: str) -> str:

@@ -133,7 +133,8 @@ def split_ids(values: list[str] | None) -> list[str] | None:
     """'a,b' -c -> ['a', 'b', 'c']; None when none were given."""
     if not values:
         return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return list(dict.fromkeys(parts))  # each once: a row or comparison per id
 
 
 DEFAULT_UNIT = "Gt CO2/yr"

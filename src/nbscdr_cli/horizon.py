@@ -148,13 +148,14 @@ def check_settings(settings: HorizonSettings) -> None:
             raise UsageError(f"{year} is outside {EARLIEST_YEAR}–{LATEST_YEAR}", field=name)
     if settings.end <= settings.start:
         raise UsageError(f"{settings.end} is not after the start year {settings.start}", field="horizon.end")
-    for name, setting in (
-        ("horizon.ramp_years", settings.ramp_years),
-        ("horizon.saturation_years", settings.saturation_years),
+    # a sink that saturates at once removes nothing: saturation takes a year or more
+    for name, setting, least in (
+        ("horizon.ramp_years", settings.ramp_years, 0.0),
+        ("horizon.saturation_years", settings.saturation_years, 1.0),
     ):
         for value in (setting.default, *setting.per_technique.values()):
-            if value is not None and not (_is_number(value) and math.isfinite(value) and value >= 0):
-                raise UsageError(f"{_shown(value)} is not a number of years, 0 or more", field=name)
+            if value is not None and not (_is_number(value) and math.isfinite(value) and value >= least):
+                raise UsageError(f"{_shown(value)} is not a number of years, {least:g} or more", field=name)
     for value in (settings.reversal_rate.default, *settings.reversal_rate.per_technique.values()):
         if value is not None and not (_is_number(value) and math.isfinite(value) and 0 <= value < 1):
             raise UsageError(f"{_shown(value)} is outside [0, 100%)", field="horizon.reversal_rate")

@@ -46,7 +46,8 @@ def output_format(
     """The format to write: ``fmt`` if given, else the one ``output``'s extension
     implies, else the command's first (default) format (unless ``need_suffix``:
     then a file name must say). An extension that names a format the command
-    does not write, or that contradicts ``fmt``, is refused."""
+    does not write, that contradicts ``fmt``, or (without ``fmt``) that
+    names no format nbscdr writes is refused."""
     implied = None
     output = None if output is None else Path(output)
     if output is not None and str(output) != "-":
@@ -58,6 +59,15 @@ def output_format(
                 field="output",
             )
     if fmt is None:
+        if implied is None and output is not None and output.suffix and not need_suffix:
+            endings = ", ".join(
+                s for s, f in SUFFIX_FORMATS.items() if f in formats or (f, "csv") in SAME_FILE
+            )
+            raise UsageError(
+                f"{output.name!r}: nbscdr writes no {output.suffix} files; give a name ending in {endings} "
+                "(or choose the format)",
+                field="output",
+            )
         if implied is None and need_suffix and output is not None:
             endings = ", ".join(f".{f}" for f in formats)
             raise UsageError(f"{output.name!r}: give a file name ending in {endings}", field="output")

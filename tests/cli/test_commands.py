@@ -67,6 +67,7 @@ def test_portfolio_json_contract() -> None:
     assert codes == [
         "figures",
         "sum-of-extremes",
+        "co2e",  # UNEP's 4–12 is in CO2e
         "up-to",
         "caveat",
         "double-counting",

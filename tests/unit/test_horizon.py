@@ -97,7 +97,7 @@ def test_monte_carlo_is_consistent_with_the_horizon() -> None:
         ),
         (
             HorizonSettings(2030, 2050, saturation_years=Setting(-5.0)),
-            "horizon.saturation_years: -5 is not a number of years, 0 or more",
+            "horizon.saturation_years: -5 is not a number of years, 1 or more",
         ),
         (
             HorizonSettings(2030, 2050, reversal_rate=Setting(1.0)),

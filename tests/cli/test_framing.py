@@ -1,0 +1,91 @@
+"""What a user meets when a number's framing or an input is off (issue 14's
+walk-through, as a new user): assumptions said next to the figures they shape,
+values that would mean nothing refused, ids found whatever their case."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import subprocess_env
+
+
+def run(nbscdr_command: list[str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*nbscdr_command, *args], capture_output=True, text=True, env=subprocess_env(tmp_path), timeout=120
+    )
+
+
+def notes(nbscdr_command: list[str], tmp_path: Path, *args: str) -> dict[str, str]:
+    result = run(nbscdr_command, tmp_path, "portfolio", *args, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    return {w["code"]: w["message"] for w in json.loads(result.stdout)["warnings"]}
+
+
+def test_co2e_counted_as_co2_is_said(nbscdr_command: list[str], tmp_path: Path) -> None:
+    said = notes(nbscdr_command, tmp_path, "biochar", "wetlands", "-a", "ar6")
+    assert said["co2e"] == (
+        "Biochar, Restoring wetlands and UNEP estimate: given in CO2e and counted here as CO2 (for a removal "
+        "of CO2 itself, a tonne of CO2e is a tonne of CO2)."
+    )
+    # the brief's own figures (Gt CO2/yr) against a reference with no CO2e: nothing to say
+    assert "co2e" not in notes(nbscdr_command, tmp_path, "biochar", "-r", "state-of-cdr-2050")
+
+
+def test_the_monte_carlo_says_its_distribution_is_assumed(nbscdr_command: list[str], tmp_path: Path) -> None:
+    said = notes(nbscdr_command, tmp_path, "biochar", "-n", "100", "--seed", "1", "--distribution", "pert")
+    assert said["distribution"] == (
+        "The Monte Carlo draws each entry from a PERT distribution over its range, peaking at the central "
+        "value where a source gives one and at the midpoint otherwise, independently of one another: an "
+        "assumption, since no source gives one."
+    )
+    assert "distribution" not in notes(nbscdr_command, tmp_path, "biochar")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["-n", "10", "--target", "-5"],
+            "Invalid value for '--target': -5 is not above 0: every total reaches it",
+        ),
+        (
+            ["--from", "2030", "--to", "2040", "--saturation-years", "0"],
+            "Invalid value for '--saturation-years': 0 is not a number of years, 1 or more",
+        ),
+        (
+            ["-o", "r.xlsx"],
+            "Invalid value for '--output': 'r.xlsx': nbscdr writes no .xlsx files; give a name ending in .json, "
+            ".csv, .md, .markdown, .txt (or choose the format)",
+        ),
+    ],
+)
+def test_values_that_would_mean_nothing_are_refused(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str], line: str
+) -> None:
+    result = run(nbscdr_command, tmp_path, "portfolio", "biochar", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: {line}"
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_ids_whatever_their_case_and_each_once(nbscdr_command: list[str], tmp_path: Path) -> None:
+    upper = run(nbscdr_command, tmp_path, "portfolio", "biochar", "-a", "AR6", "-r", "UNEP", "-f", "json")
+    doc = json.loads(upper.stdout)
+    assert (doc["assessment"], doc["comparisons"][0]["reference"]) == ("ar6", "unep")
+    rows = json.loads(
+        run(nbscdr_command, tmp_path, "compare", "biochar", "-a", "ar6,ar6", "-f", "json").stdout
+    )
+    assert [r["assessment"] for r in rows["rows"]] == ["ar6"]
+
+
+def test_show_takes_any_technique(nbscdr_command: list[str], tmp_path: Path) -> None:
+    result = run(nbscdr_command, tmp_path, "show", "agroforestry")  # no estimate in the default c2g2019
+    assert result.returncode == 0, result.stderr
+    assert "| Range                 | 0.3–9.4 Gt CO2e/yr; central 4.1 (figure from ar6)" in result.stdout
+    result = run(nbscdr_command, tmp_path, "show", "macroalgae", "-a", "ar6")
+    assert result.returncode == 0, result.stderr
+    assert "up to 19 Gt CO2/yr (figure from c2g2019)" in result.stdout
