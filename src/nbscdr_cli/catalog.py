@@ -227,6 +227,8 @@ class Reference(NamedTuple):
     source: str | None = None
     measures: LocalText | None = None  # what it measures, in words
     default: bool = False  # compared with when no reference is asked for (cumulative ones: with a period)
+    period: LocalText | None = None  # a cumulative amount's period, in the source's words
+    years: tuple[int, int] | None = None  # that period's first and last years, where the source gives them
 
     @property
     def cumulative(self) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 
 from nbscdr_cli import cache, catalog
 
-ENCODING_VERSION = "4"  # 2: entries carry a digest (cache.py); 3: every catalog type; 4: kinds of ids
+ENCODING_VERSION = "5"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods
 KEEP = 20  # catalogs kept; older entries are removed
 # Every value type of the catalog module, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {

@@ -61,7 +61,8 @@ PART_KEYS = {*RANGE_KEYS, "name", "source"}
 COST_KEYS = {"low", "high", "unit", "en", "zh", "source", "notes"}
 TRL_KEYS = {"low", "high", "source"}
 ASSESSMENT_KEYS = {"name", "citation", "measure", "measure_economic"}
-REFERENCE_KEYS = {*RANGE_KEYS, "name", "kind", "scope", "source", "measures", "default"}
+REFERENCE_KEYS = {*RANGE_KEYS, "name", "kind", "scope", "source", "measures", "default", "period"}
+PERIOD_KEYS = {"en", "zh", "from", "to"}
 OVERLAP_KEYS = {"techniques", *NOTE_KEYS}
 PART_OF_KEYS = {"technique", *NOTE_KEYS}
 NO_ESTIMATE_KEYS = {"assessment", *NOTE_KEYS}
@@ -378,7 +379,26 @@ class _Validator(Checker):
             source=self.optional(body, "source", key, self.text),
             measures=self.optional(body, "measures", key, self.local),
             default=self.optional(body, "default", key, self.boolean) or False,
+            **self.period(body.get("period"), f"{key}.period", kind),
         )
+
+    def period(self, value: Any, key: str, kind: str) -> dict[str, Any]:
+        """A cumulative reference's period: { en, zh, from, to } (years optional)."""
+        if value is None:
+            return {}
+        if kind != "cumulative":
+            raise self.fail(key, "only a cumulative reference has a period")
+        body = self.table(value, key, required=True)
+        self.keys(body, PERIOD_KEYS, key)
+        text = self.local({k: v for k, v in body.items() if k in ("en", "zh")}, key)
+        if ("from" in body) != ("to" in body):
+            raise self.fail(key, "give both years (from, to) or neither")
+        if "from" not in body:
+            return {"period": text}
+        years = [self.number(body[k], f"{key}.{k}") for k in ("from", "to")]
+        if not all(y == int(y) for y in years) or years[1] <= years[0]:
+            raise self.fail(key, "from and to are years, from before to")
+        return {"period": text, "years": (int(years[0]), int(years[1]))}
 
     def overlap(self, value: dict[str, Any], key: str, techniques: Mapping[str, Technique]) -> Overlap:
         """{ techniques = ["a", "b"], en = "...", zh = "...", source = "..." }."""

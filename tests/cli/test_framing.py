@@ -89,3 +89,15 @@ def test_show_takes_any_technique(nbscdr_command: list[str], tmp_path: Path) -> 
     result = run(nbscdr_command, tmp_path, "show", "macroalgae", "-a", "ar6")
     assert result.returncode == 0, result.stderr
     assert "up to 19 Gt CO2/yr (figure from c2g2019)" in result.stdout
+
+
+def test_a_cumulative_reference_names_its_period(nbscdr_command: list[str], tmp_path: Path) -> None:
+    same = notes(
+        nbscdr_command, tmp_path, "afforestation", "--from", "2020", "--to", "2100", "-r", "ar6-afolu-c1"
+    )
+    assert "reference-period" not in same  # AR6's 2020–2100: the same years
+    other = notes(nbscdr_command, tmp_path, "afforestation", "--from", "2030", "--to", "2050")
+    assert other["reference-period"] == (
+        "IPCC SR1.5, CDR in 1.5 °C pathways is an amount over the 21st century, and the total here is over "
+        "2030–2049: the periods differ, so compare with care."
+    )

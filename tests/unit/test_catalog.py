@@ -151,7 +151,7 @@ def _doc(**technique: object) -> dict[str, object]:
 def test_catalog_validation_messages(doc: dict[str, object], message: str) -> None:
     with pytest.raises(DataError) as err:
         catalog_from_dict(doc, source="f.toml")
-    assert str(err.value).startswith(message)
+    assert str(err.value).startswith(f"{tmp_path}/{message}")
 
 
 @pytest.mark.parametrize(
@@ -195,3 +195,26 @@ def test_cache_is_invalidated_when_the_file_changes(tmp_path: Path) -> None:
 def test_normalise_name() -> None:
     assert normalise_name("  Soil_Carbon  ") == "soil-carbon"
     assert normalise_name("ＳＯＩＬ　carbon") == "soil-carbon"
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ('{ en = "x", from = 2020 }', "f.toml: references.r.period: give both years (from, to) or neither"),
+        (
+            '{ en = "x", from = 2100, to = 2020 }',
+            "f.toml: references.r.period: from and to are years, from before to",
+        ),
+        ('{ en = "x", until = 2100 }', "f.toml: references.r.period.until: unknown key"),
+    ],
+)
+def test_reference_period_is_checked(tmp_path: Path, period: str, message: str) -> None:
+    data = tmp_path / "f.toml"
+    data.write_text(
+        '[techniques.x]\nname = { en = "X" }\nhigh = 1\nunit = "Gt CO2/yr"\n'
+        f'[references.r]\nkind = "cumulative"\nlow = 1\nhigh = 2\nunit = "Gt CO2"\nperiod = {period}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        load_catalog(data)
+    assert str(err.value).startswith(f"{tmp_path}/{message}")

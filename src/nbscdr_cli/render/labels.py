@@ -398,8 +398,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{names}：假设逆转率为 0，但基于自然的碳储存存在逆转风险。",
     ),
     "note.period": (
-        "{ref} covers a different period from {start}–{last}: compare with care.",
-        "{ref}所涵盖的时期与 {start}–{last} 年不同，比较时请谨慎。",
+        "{ref} is an amount over {period}, and the total here is over {start}–{last}: the periods differ, so compare with care.",
+        "{ref}是{period}的累计量，而此处合计的是 {start}—{last} 年：时期不同，比较时请谨慎。",
+    ),
+    "note.period_unknown": (
+        "a period its source does not state",
+        "来源未说明的时期",
     ),
     "note.permanence": (
         "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change can release the carbon again.",

@@ -245,10 +245,14 @@ def horizon_notes(analysis: Analysis, named: Any, lang: str, cite: Cite) -> list
         if ids:
             notes.append(_note(code, text(key, lang, names=named(ids)), techniques=ids))
     for c in h.comparisons:
+        r = c.reference
+        if r.years == (s.start, s.end):
+            continue  # the same years: nothing to say
+        period = r.period.get(lang) if r.period else text("note.period_unknown", lang)
         message = text(
-            "note.period", lang, ref=reference_name(c.reference, lang), start=s.start, last=s.end - 1
+            "note.period", lang, ref=reference_name(r, lang), period=period, start=s.start, last=s.end - 1
         )
-        notes.append(_note("reference-period", message, reference=c.reference.id))
+        notes.append(_note("reference-period", message, reference=r.id))
     return notes
 
 
