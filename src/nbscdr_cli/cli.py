@@ -145,13 +145,36 @@ class NbscdrGroup(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """As click's, but a usage error is one line on stderr, as every other
+        error is: 'nbscdr: Invalid value for '--seed': applies only with
+        --samples (nbscdr portfolio -h)'; exit 2."""
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        standalone_mode = kwargs.get("standalone_mode", True)
+        kwargs["standalone_mode"] = False  # errors come back here, to be said in one line
+        try:
+            code = super().main(*args, **kwargs)
+        except NoArgsIsHelpError as exc:  # plain `nbscdr`: the help, as -h gives it
+            typer.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+            code = 0
+        except UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "nbscdr"
+            report(f"{exc.format_message().rstrip('.')} ({command} -h)")
+            code = exc.exit_code
+        except ClickException as exc:
+            report(exc.format_message())
+            code = exc.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except NbscdrError as exc:
-            report(exc.describe(option_for))
-            if exc.exit_code == ExitCode.USAGE and ctx.invoked_subcommand:
-                report(f"Try 'nbscdr {ctx.invoked_subcommand} --help' for help.")
+            hint = f" (nbscdr {ctx.invoked_subcommand} -h)" if exc.exit_code == ExitCode.USAGE else ""
+            report(exc.describe(option_for) + hint)
             raise typer.Exit(exc.exit_code) from None
         except BrokenPipeError:
             from nbscdr_cli.output import silence_stdout

@@ -4,6 +4,7 @@ Python warning. Subprocess timeouts are hang guards, not speed tests."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,13 +41,22 @@ def error_line(result: subprocess.CompletedProcess[bytes], code: int) -> str:
     return stderr[len("nbscdr: ") : -1]
 
 
+def usage_message(stderr: str) -> str:
+    """The message of a usage error: its one line on stderr without "nbscdr: "
+    and the help hint, "(nbscdr portfolio -h)"."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    found = re.fullmatch(r"nbscdr: (.*) \(nbscdr(?: [a-z]+)? -h\)", lines[0])
+    assert found is not None, lines[0]
+    return found.group(1)
+
+
 def usage_line(result: subprocess.CompletedProcess[bytes]) -> str:
-    """The "Error: ..." line of a usage error (exit 2), after checking the rest."""
+    """The message of a usage error (exit 2), after checking the rest."""
     stderr = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 2, stderr
     assert result.stdout == b""
-    assert "Traceback" not in stderr, stderr
-    return stderr.splitlines()[-1]
+    return usage_message(stderr)
 
 
 def clean(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -77,7 +87,7 @@ def fail(command: list[str], tmp_path: Path, *args: str, code: int = 1, **option
     """Run a failing command with an existing --output file (unless it names
     one), check the whole contract (that file untouched, no temporary file
     left) and return its error line: without "nbscdr: " (exit 1), or the
-    "Error: ..." line of a usage error (exit 2)."""
+    message of a usage error (exit 2)."""
     guard = None
     if "-o" not in args and "--output" not in args:
         fmt = (

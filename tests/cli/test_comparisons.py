@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.contract import usage_message
 from tests.conftest import subprocess_env
 
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
@@ -280,7 +281,7 @@ def test_an_option_without_effect_is_a_usage_error(
     result = nbscdr(nbscdr_command, tmp_path, "portfolio", "afforestation", *args)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert f"Error: Invalid value for '{option}': {message}" in result.stderr
+    assert usage_message(result.stderr) == f"Invalid value for '{option}': {message}"
     assert not (tmp_path / "out.json").exists()
 
 

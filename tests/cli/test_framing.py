@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.contract import usage_message
 from tests.conftest import subprocess_env
 
 
@@ -68,7 +69,7 @@ def test_values_that_would_mean_nothing_are_refused(
 ) -> None:
     result = run(nbscdr_command, tmp_path, "portfolio", "biochar", *args)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.splitlines()[-1] == f"Error: {line}"
+    assert usage_message(result.stderr) == line
     assert not (tmp_path / "r.xlsx").exists()
 
 

@@ -130,9 +130,9 @@ def test_mistyped_command_gets_a_suggestion(nbscdr_command: list[str], tmp_path:
     result = run(nbscdr_command, tmp_path, "protfolio", "biochar")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == (
-        "Error: No such command 'protfolio' (did you mean 'portfolio'?). Commands: list, assessments, "
-        "references, show, portfolio, compare, chart, brief, convert."
+    assert result.stderr == (
+        "nbscdr: No such command 'protfolio' (did you mean 'portfolio'?). Commands: list, assessments, "
+        "references, show, portfolio, compare, chart, brief, convert (nbscdr -h)\n"
     )
 
 

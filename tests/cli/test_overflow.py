@@ -120,7 +120,7 @@ def test_monte_carlo_of_large_figures_is_fine(nbscdr_command: list[str], tmp_pat
 def test_target_beyond_the_largest_number(nbscdr_command: list[str], tmp_path: Path, target: str) -> None:
     args = ["portfolio", "biochar", "-n", "10", "--target", target, "-u", "Pg C/yr"]
     line = fail(nbscdr_command, tmp_path, *args, code=2)
-    assert line == f"Error: Invalid value for '--target': {target} is out of range"
+    assert line == f"Invalid value for '--target': {target} is out of range"
 
 
 @pytest.mark.parametrize("unit", ["Gt CO2/yr", "g C/yr"])

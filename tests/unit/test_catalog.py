@@ -151,7 +151,7 @@ def _doc(**technique: object) -> dict[str, object]:
 def test_catalog_validation_messages(doc: dict[str, object], message: str) -> None:
     with pytest.raises(DataError) as err:
         catalog_from_dict(doc, source="f.toml")
-    assert str(err.value).startswith(f"{tmp_path}/{message}")
+    assert str(err.value).startswith(message)
 
 
 @pytest.mark.parametrize(
