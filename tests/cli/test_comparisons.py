@@ -512,7 +512,9 @@ def test_compare_portfolio_files_notes_each_row_for_itself(nbscdr_command: list[
     b = tmp_path / "b.json"
     b.write_text('{"entries": [{"technique": "soil-carbon"}, {"technique": "wetlands"}]}', "utf-8")
     out = nbscdr(nbscdr_command, tmp_path, "compare", "--file", str(a), "--file", str(b), "-a", "ar6").stdout
-    assert "| Measures                        | IPCC AR6 WGIII (2022): biophysically possible by 2050" in out
+    files = ("compare", "--file", str(a), "--file", str(b), "-a", "ar6")
+    rows = ok_json(nbscdr_command, tmp_path, *files)["rows"]
+    assert rows[0]["measure"]["en"].startswith("IPCC AR6 WGIII (2022): biophysically possible by 2050")
     assert (
         "- [a] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
         "reforestation, leaving out Biochar." in out

@@ -69,7 +69,7 @@ def test_broken_pipe_prints_no_traceback(nbscdr_command: list[str], tmp_path: Pa
     result = subprocess.run(
         ["bash", "-c", shell], env=subprocess_env(tmp_path), capture_output=True, text=True, timeout=60
     )
-    assert result.stdout.startswith("+")
+    assert result.stdout == "Techniques with a figure in C2G (2019) policy brief (technical potential)\n"
     assert result.stderr == ""
 
 

@@ -71,7 +71,7 @@ def test_a_table_that_cannot_fit_becomes_records(nbscdr_command: list[str], tmp_
     assert "| Id        | building-with-biomass" in out
     assert "| Name      | Building with biomass" in out
     assert (
-        run(nbscdr_command, tmp_path, 200, "list").splitlines()[1].startswith("| Id ")
+        run(nbscdr_command, tmp_path, 200, "list").splitlines()[2].startswith("| Id ")
     )  # a table when it fits
     ids = [t["id"] for t in json.loads(run(nbscdr_command, tmp_path, 60, "list", "-f", "json"))["techniques"]]
     assert [line.split("|")[2].strip() for line in out.splitlines() if line.startswith("| Id ")] == ids

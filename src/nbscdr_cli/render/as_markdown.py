@@ -61,7 +61,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         return "\n\n".join(portfolio_markdown(doc, lang))
     if kind == "catalog":
         notes = catalog_tables.catalog_footnotes(doc, lang)
-        return table(catalog_tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
+        return section(catalog_tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
     if kind == "technique":
         lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
         for key, value in catalog_tables.technique_fields(doc, lang):

@@ -77,8 +77,8 @@ def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int]
     fits, else at least its widest unbreakable piece (an id, a DOI); then the
     columns that need no more than an even share of the room left get all they
     need (short labels stay whole), and the rest share it in proportion. None where
-    the table cannot fit that way, or would only fit in tall, narrow columns
-    (more than twice the width wrapped): then it is drawn as records."""
+    the table cannot fit that way, or where a row would wrap taller than
+    MAX_ROW_LINES: then it is drawn as records."""
     from rich.cells import cell_len
 
     from nbscdr_cli.render.wrap import widest_piece
@@ -92,7 +92,7 @@ def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int]
     room = width - 3 * len(columns) - 1
     if sum(widest) <= room:
         return widest
-    if len(columns) > 2 and (sum(narrowest) > room or sum(widest) > 2 * room):
+    if len(columns) > 2 and sum(narrowest) > room:
         return None
     widths = list(narrowest)
     spare = max(room - sum(widths), 0)
@@ -110,7 +110,23 @@ def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int]
     shares = {i: spare * w // (sum(wanted.values()) or 1) for i, w in wanted.items()}
     for i in sorted(shares, key=lambda i: -wanted[i])[: spare - sum(shares.values())]:
         shares[i] += 1
-    return [max(w + shares.get(i, 0), 1) for i, w in enumerate(widths)]
+    widths = [max(w + shares.get(i, 0), 1) for i, w in enumerate(widths)]
+    if len(columns) > 2 and tallest(grid.rows, widths) > MAX_ROW_LINES:
+        return None
+    return widths
+
+
+MAX_ROW_LINES = 8  # a row wrapped taller than this reads better as a record
+
+
+def tallest(rows: list[list[str]], widths: list[int]) -> int:
+    """The most lines a row takes with its cells wrapped to ``widths`` (the first
+    200 rows: a long table's rows are alike)."""
+    from nbscdr_cli.render.wrap import wrap
+
+    return max(
+        (len(wrap(cell, w)) for row in rows[:200] for cell, w in zip(row, widths, strict=True)), default=0
+    )
 
 
 def _records(console: Any, grid: Grid, env: Environment) -> None:

@@ -213,6 +213,9 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         "nbscdr_version": __version__,
         "data": catalog.path,
         "assessment": catalog.assessment,
+        "assessment_name": _local(found.name)
+        if (found := catalog.assessments.get(catalog.assessment or ""))
+        else None,
         "potential": catalog.potential,
         "techniques": [technique_summary(t) for t in catalog.techniques.values()],
         "references": [reference_document(r) for r in catalog.references.values()],

@@ -54,7 +54,10 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         rows.append(row)
     more = ("cost", "trl") if costs else ("technique_scope", "readiness")
     header = [text(k, lang) for k in ("id", "name", "range", *more) if not (k == "id" and lang == "zh")]
-    return Grid("", header, rows, [False] * len(header))
+    name = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment")
+    potential = text("potential." + doc.get("potential", "technical"), lang)
+    title = text("catalog_title", lang, assessment=name, potential=potential) if name else ""
+    return Grid(title, header, rows, [False] * len(header))
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:

@@ -73,6 +73,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "economic",
         "经济",
     ),
+    "catalog_title": (
+        "Techniques with a figure in {assessment} ({potential} potential)",
+        "{assessment}中有数值的技术（{potential}潜力）",
+    ),
     "portfolio_title": (
         "Portfolio{name} ({potential} potential, {assessment})",
         "技术组合{name}（{potential}潜力，{assessment}）",

@@ -27,7 +27,7 @@ def units(line: str) -> list[str]:
     """The pieces of one line between which it may break; each keeps the
     spaces that follow it."""
     if line.isascii():
-        return _ASCII_WORDS.findall(line)
+        return _glued(_ASCII_WORDS.findall(line))
     from uniseg.linebreak import line_break_units
 
     pieces: list[str] = []
@@ -36,7 +36,21 @@ def units(line: str) -> list[str]:
             pieces[-1] += piece
         else:
             pieces.append(piece)
-    return pieces
+    return _glued(pieces)
+
+
+MASSES = {"g", "kg", "t", "kt", "Mt", "Gt", "Tg", "Pg"}  # stay with their species: "Gt CO2/yr"
+
+
+def _glued(pieces: list[str]) -> list[str]:
+    """A mass unit kept with what follows it ("Gt CO2/yr" on one line)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].rstrip() in MASSES:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _joined(before: str, after: str) -> bool:
