@@ -129,7 +129,7 @@ def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
         ),
         (
             ["--from", "2030", "--to", "2050", "--reversal-rate", "100%"],
-            "Invalid value for '--reversal-rate': 1 is outside [0, 100%)",
+            "Invalid value for '--reversal-rate': '100%' is not a share from 0 to under 100% (or 0 to under 1)",
         ),
         (
             ["--ramp-years", "5"],
