@@ -48,12 +48,13 @@ class Request(NamedTuple):
     - ``assessment``: whose estimates to use (None: the catalog's default);
       ``fallback``: let the default assessment stand in where that one has none;
     - ``unit``: the output unit (a rate; with a ``horizon``, a rate or an amount);
-    - ``monte_carlo``: ``MonteCarlo`` settings, or None for the sums alone;
+    - ``monte_carlo``: ``MonteCarlo`` settings (Monte Carlo or convolution), or
+      None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
     - ``references``: reference ids to compare with (None: UNEP, and with a
       horizon every cumulative reference);
     - ``target``: a value whose chance of being reached is reported (needs
-      ``monte_carlo``): a number in the output unit, or a quantity string;
+      ``monte_carlo``, either method): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
     - ``iamc``: the analysis will be exported as IAMC, so its preconditions are
       checked before any sampling.
@@ -161,7 +162,10 @@ def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
     if target is None:
         return {}
     if request.monte_carlo is None:
-        raise UsageError("a target needs a Monte Carlo run (samples) to give its chance", field="target")
+        raise UsageError(
+            "a target needs the total's distribution (samples, or the convolution method) to give its chance",
+            field="target",
+        )
     from nbscdr_cli.units import parse_number, parse_quantity
 
     if isinstance(target, bool) or not isinstance(target, int | float | str):

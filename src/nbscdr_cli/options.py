@@ -23,10 +23,11 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from nbscdr_cli.enums import Distribution, Format, Lang, PortfolioFormat
+from nbscdr_cli.enums import Distribution, Format, Lang, Method, PortfolioFormat
 from nbscdr_cli.errors import UsageError
 
 FIELD_OPTIONS = {
+    "method": "--method",
     "samples": "--samples",
     "seed": "--seed",
     "distribution": "--distribution",
@@ -265,7 +266,7 @@ class Estimates(NamedTuple):
 
 @group
 class Sampling(NamedTuple):
-    """Monte Carlo options."""
+    """Uncertainty options: Monte Carlo (--samples) or convolution (--method convolution)."""
 
     samples: Annotated[
         str | None,
@@ -276,6 +277,17 @@ class Sampling(NamedTuple):
             help="Monte Carlo: number of samples, e.g. 1e5 or 100,000 (1 to 1e10). Each entry is "
             "drawn from its low-high range; an entry with no lower bound starts at 0; low = high "
             "is fixed.",
+            show_default=False,
+        ),
+    ] = None
+    method: Annotated[
+        Method | None,
+        typer.Option(
+            "--method",
+            help="How to get the total's distribution: monte-carlo (with --samples, the default) "
+            "or convolution (exact up to 1e-5 of the range, no sampling: independent uniform, "
+            "triangular or PERT entries; --method convolution alone turns it on).",
+            case_sensitive=False,
             show_default=False,
         ),
     ] = None
@@ -293,9 +305,10 @@ class Sampling(NamedTuple):
         Distribution | None,
         typer.Option(
             "--distribution",
-            help="With --samples: uniform (default), flat between low and high; triangular / pert, "
-            "peak at the mode (TECH=LOW-HIGH@MODE, or the data's), else at the midpoint; "
-            "lognormal, low and high are its 5th and 95th percentiles (needs a positive low).",
+            help="With --samples or --method convolution: uniform (default), flat between low and "
+            "high; triangular / pert, peak at the mode (TECH=LOW-HIGH@MODE, or the data's), else at "
+            "the midpoint; lognormal (--samples only), low and high are its 5th and 95th "
+            "percentiles (needs a positive low).",
             case_sensitive=False,
             show_default=False,
         ),
@@ -315,7 +328,7 @@ class Sampling(NamedTuple):
         typer.Option(
             "--percentiles",
             metavar="<P,...>",
-            help="With --samples: more percentiles besides 5, 50, 95, e.g. 10,90.",
+            help="With --samples or --method convolution: more percentiles besides 5, 50, 95, e.g. 10,90.",
             show_default=False,
         ),
     ] = None
@@ -420,26 +433,37 @@ def expand(function: Callable[..., None]) -> Callable[..., None]:
 
 
 def monte_carlo(sampling: Sampling) -> Any:
-    """MonteCarlo settings from the group, or None without --samples (then no
-    other sampling option may be given)."""
-    if sampling.samples is None:
-        for name, field in (
-            ("seed", "seed"),
-            ("distribution", "distribution"),
-            ("correlation", "correlation"),
-            ("percentiles", "percentiles"),
-        ):
+    """The uncertainty settings (uncertainty.MonteCarlo) from the group, or None
+    when nothing asks for them: --samples turns on Monte Carlo, --method
+    convolution the convolution. No option is ignored: one that does not apply
+    to the method (or to no method) is refused, naming it."""
+    method = sampling.method
+    if method is Method.convolution:
+        if sampling.samples is not None:
+            raise UsageError(
+                "does not apply with --method convolution, which draws no samples", field="samples"
+            )
+        if sampling.seed is not None:
+            raise UsageError("does not apply with --method convolution, which draws no samples", field="seed")
+    elif sampling.samples is None:
+        if method is Method.monte_carlo:
+            raise UsageError("monte-carlo needs --samples N", field="method")
+        for name in ("seed", "correlation"):
             if getattr(sampling, name) is not None:
-                raise UsageError("applies only with --samples", field=field)
+                raise UsageError("applies only with --samples", field=name)
+        for name in ("distribution", "percentiles"):
+            if getattr(sampling, name) is not None:
+                raise UsageError("applies only with --samples or --method convolution", field=name)
         return None
     from nbscdr_cli.uncertainty import DEFAULT_PERCENTILES, MonteCarlo, parse_percentiles, parse_samples
 
     return MonteCarlo(
-        samples=parse_samples(sampling.samples),
+        samples=None if sampling.samples is None else parse_samples(sampling.samples),
         seed=sampling.seed,
         distribution=sampling.distribution or Distribution.uniform,
         correlation=0.0 if sampling.correlation is None else sampling.correlation,
         percentiles=parse_percentiles(sampling.percentiles) if sampling.percentiles else DEFAULT_PERCENTILES,
+        method=method or Method.monte_carlo,
     )
 
 

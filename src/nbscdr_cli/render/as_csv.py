@@ -52,14 +52,14 @@ def portfolio_rows(doc: dict[str, Any], lang: str) -> list[list[Any]]:
     statistics of the total where there are any)."""
     unit = doc["unit"]
     u = doc.get("uncertainty")
-    extra = [] if u is None else ["mean", *(f"p{p}" for p in u["percentiles"])]
+    extra = [] if u is None else ["mean", *(f"p{p}" for p in u["percentiles"]), "method"]
     rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to", *extra]]
     for e in doc["entries"]:
         rows.append(
             [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"]] + [""] * len(extra)
         )
     total = doc["total"]
-    stats = [] if u is None else [u["mean"], *u["percentiles"].values()]
+    stats = [] if u is None else [u["mean"], *u["percentiles"].values(), u["method"]]
     rows.append(["total", text("total", lang), "", total["low"], total["high"], unit, "", *stats])
     return rows
 

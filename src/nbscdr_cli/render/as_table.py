@@ -231,8 +231,9 @@ def _uncertainty(console: Any, u: dict[str, Any], unit: str, lang: str, env: Env
     console.print(table)
     hist = u["histogram"]
     ascii_only = _box(env).ascii
+    weights = hist["counts"] or hist["shares"]  # the convolution has shares, no counts
     console.print(
-        f"{fmt(hist['low'])} {sparkline(hist['counts'], ascii_only)} {fmt(hist['high'])} {unit}",
+        f"{fmt(hist['low'])} {sparkline(weights, ascii_only)} {fmt(hist['high'])} {unit}",
         markup=False,
         soft_wrap=True,
     )

@@ -85,7 +85,7 @@ def compose(analysis: Analysis, lang: str | None = None) -> str:
         out.append(
             "- "
             + text(
-                "brief.mc_line",
+                "brief.convolution_line" if u["method"] == "convolution" else "brief.mc_line",
                 lang,
                 samples=u["samples"],
                 seed=u["seed"],

@@ -221,7 +221,7 @@ def figure(doc: dict[str, Any], lang: str, sources: Sequence[str]) -> tuple[Any,
             fmt="o",
             color="black",
             capsize=4,
-            label="P5–P50–P95",
+            label=f"P5–P50–P95 ({text('method.' + u['method'], lang_for_text)})",
         )
     ax.legend(loc="upper right", fontsize=7, framealpha=0.9)
     ax.set_yticks(ys, [b[0] for b in bars])

@@ -187,9 +187,11 @@ def portfolio_document(
         "comparisons": comparisons,
     }
     if analysis.simulation is not None:
+        from nbscdr_cli.uncertainty import percentile_key
+
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
         for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
-            entry_doc["percentiles"] = {f"{p:g}": number(v / f) for p, v in marginal.items()}
+            entry_doc["percentiles"] = {percentile_key(p): number(v / f) for p, v in marginal.items()}
     if analysis.horizon is not None:
         from nbscdr_cli.units import CANONICAL_MASS, parse_unit
 
@@ -361,22 +363,33 @@ def horizon_warnings(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:
-    """One simulated total (e.g. "annual") in the output unit."""
+    """One total's distribution (e.g. "annual") in the output unit; the same keys
+    for both methods (``samples`` and ``seed`` are null for the convolution, and
+    its histogram has shares but no counts)."""
+    from nbscdr_cli.uncertainty import percentile_key
+
     summary: Summary = sim.totals[total]
     f = unit.factor
-    (lo, hi), counts = summary.histogram
+    (lo, hi), weights = summary.histogram
+    whole = sum(weights) or 1
     return {
         "samples": sim.samples,
         "seed": sim.seed,
         "distribution": sim.distribution.value,
         "correlation": number(sim.correlation),
-        "method": "exact" if sim.exact else "histogram",
+        "method": sim.method.value,
+        "percentile_method": sim.percentile_method,
         "mean": number(summary.mean / f),
         "std": number(summary.std / f),
-        "percentiles": {f"{p:g}": number(v / f) for p, v in summary.percentiles.items()},
+        "percentiles": {percentile_key(p): number(v / f) for p, v in summary.percentiles.items()},
         "probability": {k: number(v) for k, v in summary.probability.items()},
         "thresholds": {k: number(v / f) for k, v in summary.thresholds.items()},
-        "histogram": {"low": number(lo / f), "high": number(hi / f), "counts": list(counts)},
+        "histogram": {
+            "low": number(lo / f),
+            "high": number(hi / f),
+            "counts": [int(c) for c in weights] if sim.samples is not None else None,
+            "shares": [number(w / whole) for w in weights],
+        },
     }
 
 

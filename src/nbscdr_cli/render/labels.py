@@ -126,8 +126,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "分布",
     ),
     "mc_header": (
-        "{samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}",
-        "{samples:,} 个样本，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
+        "Monte Carlo, {samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}",
+        "蒙特卡洛模拟，{samples:,} 个样本，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
+    ),
+    "method.monte-carlo": (
+        "Monte Carlo",
+        "蒙特卡洛模拟",
+    ),
+    "method.convolution": (
+        "exact convolution",
+        "精确卷积",
+    ),
+    "convolution_header": (
+        "exact convolution, {distribution}, independent",
+        "精确卷积，{distribution}分布，各项相互独立",
     ),
     "target": (
         "target",
@@ -320,6 +332,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief.total_line": (
         "Annual removal potential of the portfolio: **{low}–{high} {unit}**, adding every low and every high (all extremes at once).",
         "该组合每年的移除潜力：**{low}–{high} {unit}**（各技术下限与上限分别相加，即假设极端情况同时出现）。",
+    ),
+    "brief.convolution_line": (
+        "Exact convolution ({distribution}, independent entries): mean {mean}, 90% range {p5}–{p95} {unit}.",
+        "精确卷积（{distribution}分布，各项相互独立）：均值 {mean}，90% 区间 {p5}–{p95} {unit}。",
     ),
     "brief.mc_line": (
         "Monte Carlo ({samples:,} samples, seed {seed}, {distribution}, rank correlation {correlation:g}): mean {mean}, 90% range {p5}–{p95} {unit}.",

@@ -39,8 +39,10 @@ def ratio_text(low: float | None, high: float | None) -> str:
 
 
 def sampling_text(u: dict[str, Any], lang: str) -> str:
-    """'100,000 samples, seed 42, uniform, rank correlation 0' for an uncertainty document."""
+    """How an uncertainty document was computed: 'Monte Carlo, 100,000 samples,
+    seed 42, uniform, rank correlation 0' or 'exact convolution, uniform, independent'."""
     from nbscdr_cli.render.labels import text
 
     distribution = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
-    return text("mc_header", lang, **{**u, "distribution": distribution})
+    key = "convolution_header" if u["method"] == "convolution" else "mc_header"
+    return text(key, lang, **{**u, "distribution": distribution})
