@@ -12,6 +12,7 @@ from typing import Any
 
 from nbscdr_cli.environment import Environment
 from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.long_tables import print_table
 from nbscdr_cli.render.text import fmt, low_text, range_text, ratio_text, sampling_text
 
 
@@ -167,7 +168,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
         fmt(total["high"]),
         style="bold" if env.stdout_terminal else "",
     )
-    console.print(table)
+    print_table(console, table)
     if doc["comparisons"]:
         comp = _table(env, text("comparison", lang))
         comp.add_column(text("reference", lang))
@@ -274,7 +275,7 @@ def _horizon(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> 
         "",
         style="bold" if env.stdout_terminal else "",
     )
-    console.print(table)
+    print_table(console, table)
     stock = [p["stock"]["high"] for p in h["path"]]
     scale = max(stock) or 1
     console.print(
@@ -329,7 +330,7 @@ def _catalog(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> 
             text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else "",
             readiness.get(lang) or readiness.get("en", ""),
         )
-    console.print(table)
+    print_table(console, table)
 
 
 def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
