@@ -178,7 +178,7 @@ TargetOpt = Annotated[
     typer.Option(
         "--target",
         metavar="<VALUE>",
-        help="With --samples, the chance that the total reaches this value: a rate ('20', "
+        help="With --samples or --method convolution, the chance that the total reaches this value: a rate ('20', "
         "in the output unit, or '20 Gt CO2/yr') for the annual total, an amount ('300 Gt CO2') "
         "for the cumulative total over --from/--to.",
         show_default=False,
