@@ -28,18 +28,17 @@ DISPLAY_BINS = 32  # the coarse histogram shown as a sparkline; divides HISTOGRA
 
 class Frame(NamedTuple):
     """Where one total lives: total = mean + width·z, with support [low, high]
-    (z from ``(low − mean)/width`` to ``(high − mean)/width``). ``fixed``: the
-    total cannot vary (every entry fixed), so z is 0."""
+    and z from ``z_low`` to ``z_low`` + 1. ``width`` and ``z_low`` are summed from
+    each entry's own range and deviations, never as differences of the totals
+    (1e300 + 18 − (1e300 + 3) is 0). ``fixed``: the total cannot vary (every
+    entry fixed), so z is 0."""
 
     mean: float
     width: float
     low: float
     high: float
+    z_low: float
     fixed: bool
-
-    @property
-    def z_low(self) -> float:
-        return (self.low - self.mean) / self.width
 
     def z_of(self, value: float) -> float:
         return (value - self.mean) / self.width

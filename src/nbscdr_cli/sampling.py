@@ -104,15 +104,23 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
         lows, highs = np.zeros_like(m.low), np.where(width > 0, top, m.low)
     else:
         lows, highs = m.low, m.high
-    entry_means = means(m, dist)
+    entry_means = np.asarray(means(m, dist))
     frames = []
     for w in weights:
         ends = np.stack([w * lows, w * highs])
-        low, high = math.fsum(ends.min(axis=0)), math.fsum(ends.max(axis=0))
-        mean = math.fsum(float(x) * y for x, y in zip(w, entry_means, strict=True))
-        fixed = not np.any((width > 0) & (w != 0))
-        span = high - low
-        frames.append(Frame(mean, span if span > 0 and not fixed else 1.0, low, high, fixed))
+        deviations = np.stack([w * (lows - entry_means), w * (highs - entry_means)])
+        spread = math.fsum(np.abs(w) * (highs - lows))
+        fixed = not np.any((width > 0) & (w != 0)) or not spread > 0
+        frames.append(
+            Frame(
+                mean=math.fsum(w * entry_means),
+                width=1.0 if fixed else spread,
+                low=math.fsum(ends.min(axis=0)),
+                high=math.fsum(ends.max(axis=0)),
+                z_low=0.0 if fixed else math.fsum(deviations.min(axis=0)) / spread,
+                fixed=fixed,
+            )
+        )
     columns = np.flatnonzero((width > 0) & np.any(weights != 0, axis=0))
     # A draw g per column: u in [0, 1) (uniform), the beta variable (PERT), rate − low
     # (triangular) or the rate (lognormal); its mean and its scale in rate units:

@@ -87,6 +87,10 @@ def test_no_warning_at_extreme_magnitudes(monkeypatch: pytest.MonkeyPatch, exact
         for lows, highs in (([1.8e-320], [4.8e-320]), ([1e9, 3.0], [1e9, 18.0]), ([0.0], [1e300])):
             summary = simulate(lows, highs, MonteCarlo(1000, seed=1)).totals["annual"]
             assert all(lows[-1] <= v <= sum(highs) for v in summary.percentiles.values())
+        # 1e300 + 18 − (1e300 + 3) is 0 in floats, but the spread is still there
+        huge = simulate([1e300, 3.0], [1e300, 18.0], MonteCarlo(1000, seed=1)).totals["annual"]
+    assert huge.std == pytest.approx(15 / math.sqrt(12), rel=0.1)
+    assert set(huge.percentiles.values()) == {1e300}
 
 
 def test_progress_counts_up_to_the_samples() -> None:
