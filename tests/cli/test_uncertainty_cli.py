@@ -242,6 +242,8 @@ def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None
     assert {row["uncertainty"]["method"] for row in compare["rows"] if "uncertainty" in row} == {
         "convolution"
     }
+    table = runner.invoke(app, ["compare", "afforestation", "biochar", "--method", "convolution"]).stdout
+    assert table.splitlines()[-1] == "P5–P95: exact convolution, uniform, independent"
     brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
     assert brief.exit_code == 0 and brief.stderr == ""
     assert (

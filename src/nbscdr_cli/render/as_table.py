@@ -127,6 +127,9 @@ def _compare(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> 
         cells.append(row_notes(row, lang))
         table.add_row(*cells)
     console.print(table)
+    if has_mc:  # how P5–P95 were found (every row alike)
+        u = next(r["uncertainty"] for r in doc["rows"] if "uncertainty" in r)
+        console.print(f"P5–P95: {sampling_text(u, lang)}", markup=False, soft_wrap=True)
 
 
 def _assessments(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
