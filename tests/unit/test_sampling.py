@@ -17,15 +17,25 @@ from nbscdr_cli.uncertainty import MonteCarlo, simulate
 
 
 def uniforms(seed: int, n: int) -> np.ndarray:
-    """The draws of the one varying uniform entry of a run: block by block,
-    each block from its own child of SeedSequence(seed)."""
+    """The draws of the one varying uniform entry of a run: block by block, each
+    block from its own child of SeedSequence(seed), each PCG64 output giving two
+    32-bit draws k (its low half, then its high half), u = (k + 1/2)/2^32."""
     children = np.random.SeedSequence(seed).spawn(-(-n // BLOCK_ROWS))
-    return np.concatenate(
-        [
-            np.random.Generator(np.random.PCG64(c)).random(min(BLOCK_ROWS, n - b * BLOCK_ROWS))
-            for b, c in enumerate(children)
-        ]
-    )
+    draws = []
+    for b, child in enumerate(children):
+        rows = min(BLOCK_ROWS, n - b * BLOCK_ROWS)
+        raw = [int(x) for x in np.random.PCG64(child).random_raw(-(-rows // 2))]
+        halves = [h for x in raw for h in (x & 0xFFFFFFFF, x >> 32)][:rows]
+        draws.append((np.asarray(halves, dtype=float) + 0.5) / 2**32)
+    return np.concatenate(draws)
+
+
+def test_uniform_draws_are_the_blocks_32_bit_halves() -> None:
+    n = BLOCK_ROWS + 3  # two blocks, the second of three rows (an odd count: half an output unused)
+    summary = simulate([0.0], [2.0**32], MonteCarlo(n, seed=5, percentiles=(50.0,))).totals["annual"]
+    u = uniforms(5, n)
+    assert summary.percentiles[50.0] == float(np.percentile(u * 2**32, 50))  # k + 1/2: exact
+    assert summary.mean == pytest.approx(float(u.mean()) * 2**32, rel=1e-15)
 
 
 def test_block_streams_are_the_seed_sequence_children() -> None:
