@@ -308,7 +308,7 @@ def main() -> None:
                 f"{row.label:44} {shown:9.1f} {unit:2}  {against:40} {ratio:>6}  {target:9} {verdict}"
             )
     if args.markdown:
-        print("\n| figure | ours | against | ratio | target | |\n|---|---|---|---|---|---|")
+        print("\n| figure | ours | against | ratio | target | result |\n|---|---|---|---|---|---|")
     print("\n".join(lines))
     sys.exit(1 if failed else 0)
 
