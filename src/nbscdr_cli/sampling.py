@@ -18,8 +18,7 @@ common case, take 32 random bits each: the block's PCG64 outputs, split into
 their low and high halves (``UNIFORM_BITS``), are the columns' integers k, and
 u = (k + 1/2)/2^32, the centres of a grid of 2.3e-10 of the entry's range (mean
 exactly 1/2, far finer than any figure reported); one einsum turns them into the
-totals. That halves the work of
-the random generator, which is most of the cost.
+totals. That halves the work of the random generator, which is most of the cost.
 
 Threads. numpy's generators and ufuncs release the GIL, so a pool of threads (one
 per core, at most ``MAX_WORKERS``) runs batches of blocks. The main thread only
