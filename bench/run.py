@@ -7,9 +7,25 @@ compiles every module on every start and measures that instead):
 
     python3 -m venv .bench && .bench/bin/pip install . && .bench/bin/python bench/run.py
 
-Each command runs once before timing, so caches (validated catalog, unit factors)
-are warm, as they are for a user's second and later runs. The caches go to a
-temporary folder, never the user's. No figure is asserted by the test suite.
+Groups (``--only GROUP,...`` runs some of them):
+
+- ``start-up``: ``--help``, a completion request, ``portfolio`` with and without
+  ``--unit``, against ``python -c pass``;
+- ``sampling``: 1e6 samples x 6 against bare numpy doing the same draws, sum and
+  percentiles; 1e8 samples x 6 against ``plain_monte_carlo.py`` (single-threaded
+  numpy in 4M-row chunks, column sums, a 2^20-bin histogram): wall time and CPU time
+  (getrusage of the child), and nbscdr's peak memory;
+- ``convolution``: ``--method convolution`` on the six techniques against the plain
+  ``portfolio`` run, and on 1,000 entries of a 1,000-technique catalog (absolute);
+- ``tables``: a 10,000-entry portfolio as JSON against a 3-entry one on the same
+  10,000-technique catalog, and as a table to a pipe against the same as CSV;
+- ``chart``: a warm ``nbscdr chart <six> -o x.png`` against ``plain_chart.py``
+  (matplotlib drawing seven horizontal bars and saving a PNG).
+
+Each command runs once before timing, so caches (validated catalog, unit factors,
+matplotlib's font list) are warm, as they are for a user's second and later runs.
+The caches go to a temporary folder, never the user's. No figure is asserted by
+the test suite.
 """
 
 from __future__ import annotations
@@ -17,18 +33,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
+HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
 NBSCDR = str(BIN / "nbscdr")
 PY = sys.executable
 CHART_MS = 1000  # a warm `nbscdr chart -o x.png`: "well under a second"
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+GROUPS = ("start-up", "sampling", "convolution", "tables", "chart")
 
 BARE_NUMPY = """
 import sys
@@ -41,10 +62,69 @@ totals = rng.uniform(lows, highs, size=(n, 6)).sum(axis=1)
 print(np.percentile(totals, [5, 50, 95]))
 """
 
+# A child's wall time, CPU time and peak memory, measured in a fresh process
+# whose only child it is (RUSAGE_CHILDREN's peak is the largest of all children).
+PROBE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
+
+
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # seconds, user + system, of the command and its threads
+    memory: float = 0.0  # peak resident MB (long runs only)
+
+
+class Row(NamedTuple):
+    """One figure: ``name`` against ``base`` (None: an absolute figure), by
+    ``measure`` ("wall", "cpu" or "memory"), with its target (None: shown for
+    information)."""
+
+    group: str
+    label: str
+    name: str
+    base: str | None
+    measure: str
+    target: float | None
+
+
+ROWS = [
+    Row("start-up", "`nbscdr --help`", "help", "pass", "wall", 6.0),
+    Row("start-up", "a completion request", "complete", "pass", "wall", 6.0),
+    Row("start-up", "`portfolio afforestation biochar soil-carbon`", "portfolio", "pass", "wall", 10.0),
+    Row("start-up", 'the same with `--unit "Mt C/yr"`', "unit", "pass", "wall", 12.0),
+    Row("sampling", "1e6 samples x 6", "mc-1e6", "bare-1e6", "wall", 1.3),
+    Row("sampling", "1e8 samples x 6, wall time", "mc-1e8", "plain-1e8", "wall", 0.6),
+    Row("sampling", "1e8 samples x 6, CPU time", "mc-1e8", "plain-1e8", "cpu", 1.1),
+    Row("sampling", "peak memory, 1e8 samples x 6", "mc-1e8", None, "memory", 150.0),
+    Row("convolution", "`--method convolution`, 6 entries", "conv-6", "portfolio-6", "wall", 1.3),
+    Row("convolution", "(numpy's import alone)", "import-numpy", "portfolio-6", "wall", None),
+    Row("convolution", "`--method convolution`, 1,000 entries", "conv-1000", None, "wall", 1.0),
+    Row("tables", "10,000-entry portfolio, JSON", "json-10k", "json-3", "wall", 2.0),
+    Row("tables", "10,000-entry portfolio, table to a pipe", "table-10k", "csv-10k", "wall", 3.0),
+    Row("chart", "`chart <six> -o x.png`, warm", "chart", "plain-chart", "wall", 1.2),
+]
+
+LABELS = {
+    "pass": "`python -c pass`",
+    "bare-1e6": "bare numpy",
+    "plain-1e8": "plain chunked numpy",
+    "portfolio-6": "`portfolio <six>`",
+    "json-3": "3-entry, same catalog",
+    "csv-10k": "the same as CSV",
+    "plain-chart": "plain matplotlib",
+}
+LONG = {"mc-1e8", "plain-1e8"}  # run through PROBE, fewer rounds
+
 
 def synthetic_catalog(folder: Path, size: int) -> Path:
     """A made-up catalog of ``size`` techniques: benchmark input only, not data."""
-    path = folder / "catalog.toml"
+    path = folder / f"catalog-{size}.toml"
     rows = [
         f'[techniques.t{i:05d}]\nname = {{ en = "Synthetic {i}" }}\nlow = {i % 7}\n'
         f'high = {i % 7 + 1 + i % 3}\nunit = "Mt CO2/yr"\nscope = "forests"\n'
@@ -61,128 +141,177 @@ def portfolio_file(folder: Path, name: str, size: int) -> Path:
     return path
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> Run:
+    """Wall and CPU time of ``command``, its output read through a pipe."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
+    result = subprocess.run(command, env=env, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(
             f"benchmark command failed ({result.returncode}): {' '.join(command)}\n{result.stderr.decode()}"
         )
-    return elapsed
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Run(wall, cpu)
 
 
-def peak_memory_mb(command: list[str], env: dict[str, str]) -> float:
-    """Peak resident memory of ``command``, read in a fresh process whose only child it is."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+def probed(command: list[str], env: dict[str, str]) -> Run:
+    """Wall, CPU and peak memory of ``command``, through PROBE."""
+    out = subprocess.run([PY, "-c", PROBE, *command], env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{out.stderr}")
+    wall, cpu, rss = out.stdout.split()
+    return Run(float(wall), float(cpu), int(rss) / 1024)
+
+
+def machine() -> str:
+    """'2 cores, AMD EPYC, Python 3.11.7, Linux'."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores, {model}, Python {platform.python_version()}, {platform.system()}"
+
+
+def commands(folder: Path, env: dict[str, str]) -> dict[str, tuple[list[str], dict[str, str]]]:
+    complete = dict(env, _NBSCDR_COMPLETE="complete_bash", COMP_WORDS="nbscdr portfolio aff", COMP_CWORD="2")
+    catalog, catalog_1000 = synthetic_catalog(folder, 10_000), synthetic_catalog(folder, 1000)
+    big, small, thousand = (
+        portfolio_file(folder, n, k) for n, k in (("big", 10_000), ("small", 3), ("k1000", 1000))
     )
-    out = subprocess.run([PY, "-c", probe, *command], env=env, capture_output=True, text=True, check=True)
-    return int(out.stdout.strip()) / 1024
+    bare = folder / "bare_numpy.py"
+    bare.write_text(BARE_NUMPY, encoding="utf-8")
+    data = ["--data", str(catalog)]
+    mc = [NBSCDR, "portfolio", *SIX, "--seed", "1", "-f", "json", "-n"]
+    return {
+        "pass": ([PY, "-c", "pass"], env),
+        "help": ([NBSCDR, "--help"], env),
+        "complete": ([NBSCDR], complete),
+        "portfolio": ([NBSCDR, "portfolio", "afforestation", "biochar", "soil-carbon"], env),
+        "unit": ([NBSCDR, "portfolio", "afforestation", "biochar", "soil-carbon", "--unit", "Mt C/yr"], env),
+        "mc-1e6": ([*mc, "1e6"], env),
+        "bare-1e6": ([PY, str(bare), "1e6"], env),
+        "mc-1e8": ([*mc, "1e8"], env),
+        "plain-1e8": ([PY, str(HERE / "plain_monte_carlo.py"), "1e8"], env),
+        "conv-6": ([NBSCDR, "portfolio", *SIX, "--method", "convolution"], env),
+        # as nbscdr imports it: one OpenBLAS thread (cli.main sets it)
+        "import-numpy": ([PY, "-c", "import numpy"], dict(env, OPENBLAS_NUM_THREADS="1")),
+        "portfolio-6": ([NBSCDR, "portfolio", *SIX], env),
+        "conv-1000": (
+            [
+                NBSCDR,
+                "portfolio",
+                "--file",
+                str(thousand),
+                "--data",
+                str(catalog_1000),
+                "--method",
+                "convolution",
+                "-f",
+                "json",
+            ],
+            env,
+        ),
+        "json-10k": ([NBSCDR, "portfolio", "--file", str(big), *data, "-f", "json"], env),
+        "json-3": ([NBSCDR, "portfolio", "--file", str(small), *data, "-f", "json"], env),
+        "table-10k": ([NBSCDR, "portfolio", "--file", str(big), *data, "-f", "table"], env),
+        "csv-10k": ([NBSCDR, "portfolio", "--file", str(big), *data, "-f", "csv"], env),
+        "chart": ([NBSCDR, "chart", *SIX, "-o", str(folder / "nbscdr.png")], env),
+        "plain-chart": ([PY, str(HERE / "plain_chart.py"), str(folder / "plain.png")], env),
+    }
+
+
+def measure(
+    names: list[str], every: dict[str, tuple[list[str], dict[str, str]]], rounds: int
+) -> dict[str, list[Run]]:
+    """Each command once to warm up, then ``rounds`` rounds, the commands interleaved."""
+    runs: dict[str, list[Run]] = {name: [] for name in names}
+    for name in names:
+        timed(*every[name])
+    for _ in range(rounds):
+        for name in names:
+            runs[name].append((probed if name in LONG else timed)(*every[name]))
+    return runs
+
+
+def value(runs: list[Run], measure_: str) -> float:
+    if measure_ == "memory":
+        return max(r.memory for r in runs)
+    return statistics.median(getattr(r, measure_) for r in runs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=21, help="timed rounds (default 21)")
-    parser.add_argument("--no-memory", action="store_true", help="skip the 1e8-sample memory run")
+    parser.add_argument(
+        "--long-rounds", type=int, default=5, help="rounds of the 1e8-sample runs (default 5)"
+    )
+    parser.add_argument("--only", metavar="GROUP,...", help=f"run only these groups: {', '.join(GROUPS)}")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the figures as README's Markdown table"
+    )
     args = parser.parse_args()
+    groups = GROUPS if not args.only else tuple(g.strip() for g in args.only.split(","))
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        raise SystemExit(f"unknown group {', '.join(sorted(unknown))}; choose from {', '.join(GROUPS)}")
     if not Path(NBSCDR).exists():
         raise SystemExit(f"no nbscdr next to {PY}; install nbscdr in this environment first")
+    rows = [r for r in ROWS if r.group in groups]
 
     with tempfile.TemporaryDirectory(prefix="nbscdr-bench-") as tmp:
         folder = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith("NBSCDR_")}
-        env.update({"XDG_CACHE_HOME": str(folder / "cache"), "LANG": "C.UTF-8"})
-        complete_env = dict(
-            env, _NBSCDR_COMPLETE="complete_bash", COMP_WORDS="nbscdr portfolio aff", COMP_CWORD="2"
+        env.update(
+            {"XDG_CACHE_HOME": str(folder / "cache"), "MPLCONFIGDIR": str(folder / "mpl"), "LANG": "C.UTF-8"}
         )
-        catalog = synthetic_catalog(folder, 10_000)
-        big = portfolio_file(folder, "big", 10_000)
-        small = portfolio_file(folder, "small", 3)
-        bare = folder / "bare_numpy.py"
-        bare.write_text(BARE_NUMPY, encoding="utf-8")
+        every = commands(folder, env)
+        names = list(dict.fromkeys(n for r in rows for n in (r.name, r.base) if n is not None))
+        runs = measure([n for n in names if n not in LONG], every, args.rounds)
+        runs.update(measure([n for n in names if n in LONG], every, args.long_rounds))
 
-        commands: dict[str, tuple[list[str], dict[str, str]]] = {
-            "python -c pass": ([PY, "-c", "pass"], env),
-            "nbscdr --help": ([NBSCDR, "--help"], env),
-            "completion request": ([NBSCDR], complete_env),
-            "portfolio (table)": ([NBSCDR, "portfolio", "afforestation", "biochar", "soil-carbon"], env),
-            "portfolio --unit 'Mt C/yr'": (
-                [NBSCDR, "portfolio", "afforestation", "biochar", "soil-carbon", "--unit", "Mt C/yr"],
-                env,
-            ),
-            "1e6 samples x 6 (nbscdr)": (
-                [NBSCDR, "portfolio", *SIX, "-n", "1e6", "--seed", "1", "-f", "json"],
-                env,
-            ),
-            "1e6 samples x 6 (bare numpy)": ([PY, str(bare), "1e6"], env),
-            "10,000-entry portfolio": (
-                [NBSCDR, "portfolio", "--file", str(big), "--data", str(catalog), "-f", "json"],
-                env,
-            ),
-            "3-entry portfolio": (
-                [NBSCDR, "portfolio", "--file", str(small), "--data", str(catalog), "-f", "json"],
-                env,
-            ),
-            # the chart's floor: matplotlib's Figure and Agg, with the font list nbscdr keeps
-            "import matplotlib (Agg)": (
-                [PY, "-c", "import matplotlib.figure, matplotlib.backends.backend_agg"],
-                dict(env, MPLCONFIGDIR=str(folder / "cache" / "nbscdr" / "matplotlib")),
-            ),
-            "chart -o x.png": ([NBSCDR, "chart", "biochar", "-o", str(folder / "x.png")], env),
-            # no cache: matplotlib builds its font list in a temporary folder on every run
-            "chart -o x.png, no cache": (
-                [NBSCDR, "chart", "biochar", "-o", str(folder / "y.png")],
-                dict(env, NBSCDR_NO_CACHE="1"),
-            ),
-        }
-        for command, command_env in commands.values():  # warm caches and the OS
-            timed(command, command_env)
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.rounds):
-            for name, (command, command_env) in commands.items():
-                samples[name].append(timed(command, command_env))
-        median = {name: statistics.median(values) for name, values in samples.items()}
-
-        rows = [
-            ("nbscdr --help", "python -c pass", 6.0),
-            ("completion request", "python -c pass", 6.0),
-            ("portfolio (table)", "python -c pass", 10.0),
-            ("portfolio --unit 'Mt C/yr'", "python -c pass", 12.0),
-            ("1e6 samples x 6 (nbscdr)", "1e6 samples x 6 (bare numpy)", 1.3),
-            ("10,000-entry portfolio", "3-entry portfolio", 2.0),
-            ("chart -o x.png", "import matplotlib (Agg)", 2.5),
-            ("chart -o x.png, no cache", "chart -o x.png", None),
-        ]
-        print(
-            f"nbscdr benchmarks: {args.rounds} interleaved rounds, medians; {os.cpu_count()} cores; Python {sys.version.split()[0]}"
-        )
-        print(f"{'figure':32} {'ms':>8}  {'against':32} {'ms':>8}  {'ratio':>6}  target")
-        failed = False
-        for name, base, target in rows:
-            ratio = median[name] / median[base]
-            ok = target is None or ratio <= target
+    print(
+        f"nbscdr benchmarks on {machine()}: {args.rounds} interleaved rounds "
+        f"({args.long_rounds} for the 1e8-sample runs), medians"
+    )
+    failed = False
+    lines = []
+    for row in rows:
+        ours = value(runs[row.name], row.measure)
+        unit = "MB" if row.measure == "memory" else "s" if row.measure == "cpu" else "ms"
+        shown = ours if unit != "ms" else ours * 1000
+        limit = float("inf") if row.target is None else row.target
+        if row.base is None:
+            ok, ratio, against = ours <= limit, "", ""
+            target = f"≤ {limit:g} {'MB' if row.measure == 'memory' else 's'}"
+        else:
+            base = value(runs[row.base], row.measure)
+            ratio_value = ours / base
+            ok, ratio = ratio_value <= limit, f"{ratio_value:.2f}×"
+            base_shown = base if unit != "ms" else base * 1000
+            against = f"{LABELS.get(row.base, row.base)} {base_shown:.1f} {unit}"
+            target = f"≤ {limit:g}×"
+        if row.target is None:
+            target, verdict = "", "(information)"
+        else:
             failed |= not ok
-            verdict = "(for the record)" if target is None else f"<= {target}x {'ok' if ok else 'MISSED'}"
-            print(
-                f"{name:32} {median[name] * 1000:8.1f}  {base:32} {median[base] * 1000:8.1f}  {ratio:5.2f}x  {verdict}"
+            verdict = "ok" if ok else "MISSED"
+        if args.markdown:
+            lines.append(f"| {row.label} | {shown:.1f} {unit} | {against} | {ratio} | {target} | {verdict} |")
+        else:
+            lines.append(
+                f"{row.label:44} {shown:9.1f} {unit:2}  {against:40} {ratio:>6}  {target:9} {verdict}"
             )
-        chart_ms = median["chart -o x.png"] * 1000
-        ok = chart_ms <= CHART_MS
-        failed |= not ok
-        print(
-            f"{'chart -o x.png, warm':32} {chart_ms:8.1f} ms{'':42}<= {CHART_MS} ms {'ok' if ok else 'MISSED'}"
-        )
-        if not args.no_memory:
-            mb = peak_memory_mb([NBSCDR, "portfolio", *SIX, "-n", "1e8", "--seed", "1", "-f", "json"], env)
-            ok = mb <= 150
-            failed |= not ok
-            print(
-                f"{'peak memory, 1e8 samples x 6':32} {mb:8.1f} MB{'':42}<= 150 MB {'ok' if ok else 'MISSED'}"
-            )
-        sys.exit(1 if failed else 0)
+    if args.markdown:
+        print("\n| figure | ours | against | ratio | target | result |\n|---|---|---|---|---|---|")
+    print("\n".join(lines))
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -51,12 +51,13 @@ class Request(NamedTuple):
     - ``potential``: "technical" (biophysically possible) or "economic" (IPCC
       AR6: available below USD 100 per t CO2);
     - ``unit``: the output unit (a rate; with a ``horizon``, a rate or an amount);
-    - ``monte_carlo``: ``MonteCarlo`` settings, or None for the sums alone;
+    - ``monte_carlo``: ``MonteCarlo`` settings (Monte Carlo or convolution), or
+      None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
     - ``references``: reference ids to compare with (None: the catalog's default
       references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
     - ``target``: a value whose chance of being reached is reported (needs
-      ``monte_carlo``): a number in the output unit, or a quantity string;
+      ``monte_carlo``, either method): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
     - ``iamc``: the analysis will be exported as IAMC, so its preconditions are
       checked before any sampling.
@@ -174,7 +175,10 @@ def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
     if target is None:
         return {}
     if request.monte_carlo is None:
-        raise UsageError("a target needs a Monte Carlo run (samples) to give its chance", field="target")
+        raise UsageError(
+            "a target needs the total's distribution (samples, or the convolution method) to give its chance",
+            field="target",
+        )
     from nbscdr_cli.units import parse_number, parse_quantity
 
     if isinstance(target, bool) or not isinstance(target, int | float | str):
@@ -266,12 +270,11 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
     if plan.monte_carlo is not None:
         import numpy as np
 
-        from nbscdr_cli.finite import check_sampled, check_simulation
+        from nbscdr_cli.finite import check_simulation
         from nbscdr_cli.uncertainty import simulate
 
         entries = result.portfolio.entries
         weights, thresholds = _sampled_totals(result, horizon, plan.targets)
-        check_sampled(result, weights)
         with np.errstate(all="ignore"):  # an overflow is reported below, not warned of
             simulation = simulate(
                 [e.range.lower for e in entries],

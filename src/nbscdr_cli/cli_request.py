@@ -9,32 +9,43 @@ checked by the library, once, in ``api.prepare``.
 
 from typing import Any
 
-from nbscdr_cli.enums import Distribution
+from nbscdr_cli.enums import Distribution, Method
 from nbscdr_cli.errors import UsageError
 from nbscdr_cli.options import Display, Estimates, Period, Sampling, Source
 
 
 def monte_carlo(sampling: Sampling) -> Any:
-    """MonteCarlo settings from the group, or None without --samples (then no
-    other sampling option may be given)."""
-    if sampling.samples is None:
-        for name, field in (
-            ("seed", "seed"),
-            ("distribution", "distribution"),
-            ("correlation", "correlation"),
-            ("percentiles", "percentiles"),
-        ):
+    """The uncertainty settings (uncertainty.MonteCarlo) from the group, or None
+    when nothing asks for them: --samples turns on Monte Carlo, --method
+    convolution the convolution. No option is ignored: one that does not apply
+    to the method (or to no method) is refused, naming it."""
+    method = sampling.method
+    if method is Method.convolution:
+        if sampling.samples is not None:
+            raise UsageError(
+                "does not apply with --method convolution, which draws no samples", field="samples"
+            )
+        if sampling.seed is not None:
+            raise UsageError("does not apply with --method convolution, which draws no samples", field="seed")
+    elif sampling.samples is None:
+        if method is Method.monte_carlo:
+            raise UsageError("monte-carlo needs --samples N", field="method")
+        for name in ("seed", "correlation"):
             if getattr(sampling, name) is not None:
-                raise UsageError("applies only with --samples", field=field)
+                raise UsageError("applies only with --samples", field=name)
+        for name in ("distribution", "percentiles"):
+            if getattr(sampling, name) is not None:
+                raise UsageError("applies only with --samples or --method convolution", field=name)
         return None
     from nbscdr_cli.uncertainty import DEFAULT_PERCENTILES, MonteCarlo, parse_percentiles, parse_samples
 
     return MonteCarlo(
-        samples=parse_samples(sampling.samples),
+        samples=None if sampling.samples is None else parse_samples(sampling.samples),
         seed=sampling.seed,
         distribution=sampling.distribution or Distribution.uniform,
         correlation=0.0 if sampling.correlation is None else sampling.correlation,
         percentiles=parse_percentiles(sampling.percentiles) if sampling.percentiles else DEFAULT_PERCENTILES,
+        method=method or Method.monte_carlo,
     )
 
 
@@ -176,6 +187,10 @@ def command_line(analysis: Any) -> str | None:
     import shlex
 
     args = list(ARGV)
-    if analysis.simulation is not None and not any(a == "--seed" or a.startswith("--seed=") for a in args):
+    if (
+        analysis.simulation is not None
+        and analysis.simulation.seed is not None
+        and not any(a == "--seed" or a.startswith("--seed=") for a in args)
+    ):
         args += ["--seed", str(analysis.simulation.seed)]
     return " ".join(["nbscdr", *(shlex.quote(a) for a in args)])

@@ -1,4 +1,4 @@
-"""The fixed choices of nbscdr: output formats, distributions, languages.
+"""The fixed choices of nbscdr: output formats, distributions, methods, languages.
 
 Kept in a module of their own, with nothing but the standard library's enum, so
 that the command line can offer them as choices (validated and completed by
@@ -36,6 +36,13 @@ class Distribution(StrEnum):
     triangular = "triangular"
     pert = "pert"
     lognormal = "lognormal"
+
+
+class Method(StrEnum):
+    """How the distribution of a total is computed (see uncertainty.py)."""
+
+    monte_carlo = "monte-carlo"
+    convolution = "convolution"
 
 
 class Lang(StrEnum):

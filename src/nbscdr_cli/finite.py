@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from nbscdr_cli.units import Unit
 
 LARGEST = 1.7976931348623157e308
-# Monte Carlo squares its totals (for the standard deviation): above this, the
-# squares overflow and the statistics would be infinite, or silently wrong.
-MAX_SAMPLED = 1e150
 
 
 def entry_place(entry: Entry) -> str:
@@ -53,21 +50,6 @@ def checked_sum(values: Sequence[float], entries: Sequence[Entry], what: str) ->
     raise InputError(f"{what} is out of range; give smaller figures")  # rounding at the very edge
 
 
-def check_sampled(result: PortfolioResult, weights: Mapping[str, Sequence[float]]) -> None:
-    """Before a Monte Carlo: every total it draws must stay below MAX_SAMPLED."""
-    entries = result.portfolio.entries
-    views = {"annual": [1.0] * len(entries), **weights}
-    for name, w in views.items():
-        top = sum(weight * e.range.high for weight, e in zip(w, entries, strict=True))
-        if not top <= MAX_SAMPLED:
-            total = "total" if name == "annual" else f"{name} total"
-            raise InputError(
-                f"the {total} reaches {top:.4g} Gt CO2{'/yr' if name == 'annual' else ''}; "
-                f"a Monte Carlo run needs totals up to {MAX_SAMPLED:.0e}",
-                field="samples",
-            )
-
-
 def _numbers(value: Any) -> Iterable[float]:
     if isinstance(value, int | float):
         yield float(value)
@@ -80,13 +62,15 @@ def _numbers(value: Any) -> Iterable[float]:
 
 
 def check_simulation(simulation: Simulation) -> None:
-    """After a Monte Carlo: every statistic it reports is finite."""
+    """After a Monte Carlo or a convolution: every statistic it reports is finite."""
+    sampled = simulation.samples is not None
     for name, s in simulation.totals.items():
         parts = (s.mean, s.std, s.percentiles, s.probability, s.thresholds, s.histogram[0])
         if not all(math.isfinite(x) for x in _numbers(parts)):
+            how = "Monte Carlo" if sampled else "convolution"
             raise InputError(
-                f"the Monte Carlo statistics of the {name} total are out of range; give smaller figures",
-                field="samples",
+                f"the {how} statistics of the {name} total are out of range; give smaller figures",
+                field="samples" if sampled else "method",
             )
     if not all(math.isfinite(x) for x in _numbers(list(simulation.marginals))):
         raise InputError("an entry's percentiles are out of range; give smaller figures", field="samples")

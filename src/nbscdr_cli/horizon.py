@@ -193,7 +193,9 @@ def parse_setting(values: Sequence[str], *, field: str, percent: bool = False) -
                 raise UsageError(f"{cut(text)!r}: give a number of years, not a percentage", field=field)
             value /= 100
         if percent and not 0 <= value < 1:
-            raise UsageError(f"{cut(text)!r} is not a share from 0 to under 100% (or 0 to under 1)", field=field)
+            raise UsageError(
+                f"{cut(text)!r} is not a share from 0 to under 100% (or 0 to under 1)", field=field
+            )
         tech = match.group("tech")
         if tech is None:
             default = value

@@ -19,9 +19,10 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from nbscdr_cli.enums import Distribution, Format, Lang, PortfolioFormat, Potential
+from nbscdr_cli.enums import Distribution, Format, Lang, Method, PortfolioFormat, Potential
 
 FIELD_OPTIONS = {
+    "method": "--method",
     "samples": "--samples",
     "seed": "--seed",
     "distribution": "--distribution",
@@ -205,7 +206,7 @@ TargetOpt = Annotated[
     typer.Option(
         "--target",
         metavar="<VALUE>",
-        help="With --samples, the chance that the total reaches this value: a rate ('20', "
+        help="With --samples or --method convolution, the chance that the total reaches this value: a rate ('20', "
         "in the output unit, or '20 Gt CO2/yr') for the annual total, an amount ('300 Gt CO2') "
         "for the cumulative total over --from/--to.",
         show_default=False,
@@ -295,7 +296,7 @@ class Estimates(NamedTuple):
 
 @group
 class Sampling(NamedTuple):
-    """Monte Carlo options."""
+    """Uncertainty options: Monte Carlo (--samples) or convolution (--method convolution)."""
 
     samples: Annotated[
         str | None,
@@ -306,6 +307,17 @@ class Sampling(NamedTuple):
             help="Monte Carlo: number of samples, e.g. 1e5 or 100,000 (1 to 1e10). Each entry is "
             "drawn from its low-high range; an entry with no lower bound starts at 0; low = high "
             "is fixed.",
+            show_default=False,
+        ),
+    ] = None
+    method: Annotated[
+        Method | None,
+        typer.Option(
+            "--method",
+            help="How to get the total's distribution: monte-carlo (with --samples, the default) "
+            "or convolution (exact up to 1e-5 of the range, no sampling: independent uniform, "
+            "triangular or PERT entries; --method convolution alone turns it on).",
+            case_sensitive=False,
             show_default=False,
         ),
     ] = None
@@ -323,9 +335,10 @@ class Sampling(NamedTuple):
         Distribution | None,
         typer.Option(
             "--distribution",
-            help="With --samples: uniform (default), flat between low and high; triangular / pert, "
-            "peak at the mode (TECH=LOW-HIGH@MODE, or the data's), else at the midpoint; "
-            "lognormal, low and high are its 5th and 95th percentiles (needs a positive low).",
+            help="With --samples or --method convolution: uniform (default), flat between low and "
+            "high; triangular / pert, peak at the mode (TECH=LOW-HIGH@MODE, or the data's), else at "
+            "the midpoint; lognormal (--samples only), low and high are its 5th and 95th "
+            "percentiles (needs a positive low).",
             case_sensitive=False,
             show_default=False,
         ),
@@ -345,7 +358,7 @@ class Sampling(NamedTuple):
         typer.Option(
             "--percentiles",
             metavar="<P,...>",
-            help="With --samples: more percentiles besides 5, 50, 95, e.g. 10,90.",
+            help="With --samples or --method convolution: more percentiles besides 5, 50, 95, e.g. 10,90.",
             show_default=False,
         ),
     ] = None

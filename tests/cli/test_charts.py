@@ -145,7 +145,13 @@ def test_shares_own_figures_and_percentiles_are_marked() -> None:
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "UNEP estimate: in its scope"
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend[2] == "Subtotal in a reference's scope, low–high (Gt CO₂/yr)"
-    assert legend[-1] == "Total, 1,000 Monte Carlo draws: P5 8.42, P50 18.8, P95 29 Gt CO₂/yr"
+    shown = {
+        k: format(float(f"{v:.3g}"), ",g")
+        for k, v in analysis.to_dict()["uncertainty"]["percentiles"].items()
+    }
+    assert legend[-1] == (
+        f"Total, 1,000 Monte Carlo draws: P5 {shown['5']}, P50 {shown['50']}, P95 {shown['95']} Gt CO₂/yr"
+    )
     (marker,) = [line for line in ax.lines if line.get_marker() == "o"]
     assert list(marker.get_xdata()) == [analysis.to_dict()["uncertainty"]["percentiles"]["50"]]
     assert texts_by_id(fig)["nbscdr-footnote"].splitlines()[1:] == [

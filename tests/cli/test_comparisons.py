@@ -238,10 +238,14 @@ def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path
     ("args", "option", "message"),
     [
         (["--seed", "3"], "--seed", "applies only with --samples"),
-        (["--distribution", "pert"], "--distribution", "applies only with --samples"),
+        (["--distribution", "pert"], "--distribution", "applies only with --samples or --method convolution"),
         (["--correlation", "0.5"], "--correlation", "applies only with --samples"),
-        (["--percentiles", "10"], "--percentiles", "applies only with --samples"),
-        (["--target", "20"], "--target", "a target needs a Monte Carlo run (samples) to give its chance"),
+        (["--percentiles", "10"], "--percentiles", "applies only with --samples or --method convolution"),
+        (
+            ["--target", "20"],
+            "--target",
+            "a target needs the total's distribution (samples, or the convolution method) to give its chance",
+        ),
         (["--ramp-years", "5"], "--ramp-years", "applies only with --from and --to"),
         (["--saturation-years", "5"], "--saturation-years", "applies only with --from and --to"),
         (["--reversal-rate", "1%"], "--reversal-rate", "applies only with --from and --to"),
@@ -471,7 +475,7 @@ def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path
         "markdown",
     )
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    assert out.startswith("### 1,000 samples, seed 4, uniform, rank correlation 0\n")
+    assert out.startswith("### P5–P95: Monte Carlo, 1,000 samples, seed 4, uniform, rank correlation 0\n")
     assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–10.6 |" in out
     assert "only an upper bound for Carbon sequestration in soils" in out
     assert (

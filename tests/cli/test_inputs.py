@@ -107,5 +107,6 @@ def test_target_needs_samples(nbscdr_command: list[str], tmp_path: Path, command
     # Issue 15: --target without --samples was ignored with exit 0.
     line = fail(nbscdr_command, tmp_path, command, "biochar", "--target", "3", code=2)
     assert line == (
-        "Invalid value for '--target': a target needs a Monte Carlo run (samples) to give its chance"
+        "Invalid value for '--target': a target needs the total's distribution (samples, or the convolution method) "
+        "to give its chance"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import signal
 import subprocess
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from nbscdr_cli import __version__
 from nbscdr_cli.cli import app
 from tests.cli.contract import usage_message
 from tests.conftest import subprocess_env
@@ -44,8 +46,9 @@ def test_json_uncertainty_block() -> None:
         42,
         "uniform",
         0.0,
-        "exact",
+        "monte-carlo",
     )
+    assert u["percentile_method"] == "exact"
     assert list(u["percentiles"]) == ["5", "10", "50", "90", "95"]
     assert list(u["probability"]) == ["unep.low", "unep.high", "target"]
     assert u["thresholds"] == {"unep.low": 4.0, "unep.high": 12.0, "target": 20.0}
@@ -105,7 +108,7 @@ def test_seed_is_printed_when_not_given() -> None:
     ]
     assert isinstance(u["seed"], int) and u["seed"] >= 0
     table = runner.invoke(app, ["portfolio", "wetlands", "-n", "100", "--seed", "5"]).stdout
-    assert "100 samples, seed 5, uniform, rank correlation 0" in table
+    assert "Uncertainty of the total: Monte Carlo, 100 samples, seed 5, uniform, rank correlation 0" in table
 
 
 def test_csv_rows_carry_only_the_columns_that_apply() -> None:
@@ -121,6 +124,7 @@ def test_csv_rows_carry_only_the_columns_that_apply() -> None:
     u = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)["uncertainty"]
     assert stats[("statistic", "of")] == ["value", "unit"]
     assert stats[("samples", "")] == ["1000", ""] and stats[("seed", "")] == ["1", ""]
+    assert stats[("method", "")] == ["monte-carlo", ""]
     assert stats[("mean", "total")] == [repr(u["mean"]), "Gt CO2/yr"]
     assert stats[("std", "total")] == [repr(u["std"]), "Gt CO2/yr"]  # wherever the mean is
     assert stats[("p50", "total")] == [repr(u["percentiles"]["50"]), "Gt CO2/yr"]
@@ -164,15 +168,21 @@ def test_csv_rows_carry_only_the_columns_that_apply() -> None:
             "Invalid value for '--percentiles': 0 is outside (0, 100)",
         ),
         (["--seed", "3"], "Invalid value for '--seed': applies only with --samples"),
-        (["--percentiles", "10"], "Invalid value for '--percentiles': applies only with --samples"),
+        (
+            ["--percentiles", "10"],
+            "Invalid value for '--percentiles': applies only with --samples or --method convolution",
+        ),
         (
             ["--distribution", "pert"],
-            "Invalid value for '--distribution': applies only with --samples",
+            "Invalid value for '--distribution': applies only with --samples or --method convolution",
         ),
-        (["--correlation", "0.5"], "Invalid value for '--correlation': applies only with --samples"),
+        (
+            ["--correlation", "0.5"],
+            "Invalid value for '--correlation': applies only with --samples",
+        ),
         (
             ["--target", "20"],
-            "Invalid value for '--target': a target needs a Monte Carlo run (samples) to give its chance",
+            "Invalid value for '--target': a target needs the total's distribution (samples, or the convolution method) to give its chance",
         ),
     ],
 )
@@ -217,3 +227,209 @@ def test_signal_stops_promptly_and_writes_nothing(
     assert stderr == f"nbscdr: {word}; nothing was written\n"
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "cache") == ["result.json"]
+
+
+# ------------------------------------------------------------------ --method convolution
+
+
+def run_json(*args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_convolution_puts_its_result_where_monte_carlo_does() -> None:
+    conv = run_json("portfolio", "afforestation", "biochar", "--method", "convolution", "--target", "20")
+    mc = run_json("portfolio", "afforestation", "biochar", "-n", "1e5", "--seed", "1", "--target", "20")
+    u, v = conv["uncertainty"], mc["uncertainty"]
+    assert list(u) == list(v)  # the same keys, in the same order
+    assert (u["method"], u["samples"], u["seed"], u["percentile_method"]) == (
+        "convolution",
+        None,
+        None,
+        "grid",
+    )
+    assert (v["method"], v["percentile_method"]) == ("monte-carlo", "exact")
+    assert (u["mean"], u["std"]) == (13.8, pytest.approx(math.sqrt((15**2 + 3**2) / 12), abs=1e-11))
+    # afforestation + biochar is a trapezoid: flat between 7.8 and 19.8, so P5 = 4.8 + sqrt(2·0.05·45)
+    assert u["percentiles"]["5"] == pytest.approx(4.8 + math.sqrt(4.5), abs=1e-4 * 18)
+    assert u["percentiles"]["50"] == pytest.approx(13.8, abs=1e-9)
+    assert u["probability"]["target"] == pytest.approx((22.8 - 20) ** 2 / (2 * 15 * 3), abs=1e-6)  # top ramp
+    assert u["histogram"]["counts"] is None and sum(u["histogram"]["shares"]) == pytest.approx(1)
+    assert sum(v["histogram"]["counts"]) == 100_000
+    for doc in (conv, mc):
+        assert set(doc["entries"][0]["percentiles"]) == {"5", "50", "95"}
+
+
+def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None:
+    compare = run_json("compare", "afforestation", "biochar", "--method", "convolution")
+    assert {row["uncertainty"]["method"] for row in compare["rows"] if "uncertainty" in row} == {
+        "convolution"
+    }
+    table = runner.invoke(app, ["compare", "afforestation", "biochar", "--method", "convolution"]).stdout
+    assert table.splitlines()[0] == "P5–P95: exact convolution, uniform, independent"
+    brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
+    assert brief.exit_code == 0 and brief.stderr == ""
+    assert (
+        "By exact convolution of the entries' distributions, 90% of outcomes lie between 6.92 and 20.7"
+        in (brief.stdout)
+    )
+    assert "exact convolution, uniform, independent" in brief.stdout
+    chart = runner.invoke(
+        app, ["chart", "afforestation", "biochar", "--method", "convolution", "-o", str(tmp_path / "c.svg")]
+    )
+    assert chart.exit_code == 0 and chart.stderr == ""
+    assert "exact convolution" in (tmp_path / "c.svg").read_text(encoding="utf-8")
+
+
+def test_a_convolution_brief_is_reproduced_without_a_seed(nbscdr_command: list[str], tmp_path: Path) -> None:
+    args = ["brief", "afforestation", "biochar", "--method", "convolution"]
+    out = subprocess.run(
+        [*nbscdr_command, *args], env=subprocess_env(tmp_path), capture_output=True, text=True
+    )
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout.splitlines()[-1] == (
+        "How this was computed: `nbscdr brief afforestation biochar --method convolution` "
+        f"(nbscdr {__version__}; rates in Gt CO2/yr)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "mc_header"),
+    [
+        (
+            "en",
+            "Uncertainty of the total: exact convolution, PERT, independent",
+            "Uncertainty of the total: Monte Carlo, 1,000 samples, seed 3, PERT, rank correlation 0",
+        ),
+        (
+            "zh",
+            "合计的不确定性分析：精确卷积，PERT分布，各项相互独立",
+            "合计的不确定性分析：蒙特卡洛模拟，1,000 个样本，随机种子 3，PERT分布，秩相关系数 0",
+        ),
+    ],
+)
+def test_every_format_says_which_method(lang: str, header: str, mc_header: str) -> None:
+    base = ["portfolio", "afforestation", "biochar", "--distribution", "pert", "--lang", lang]
+    table = runner.invoke(app, [*base, "--method", "convolution"]).stdout
+    assert header in table.splitlines()
+    assert runner.invoke(app, [*base, "-n", "1000", "--seed", "3"]).stdout.splitlines().count(mc_header) == 1
+    markdown = runner.invoke(app, [*base, "--method", "convolution", "-f", "markdown"]).stdout
+    assert f"### {header}" in markdown.splitlines()
+    csv_rows = runner.invoke(app, [*base, "--method", "convolution", "-f", "csv"]).stdout.splitlines()
+    assert "method,,convolution," in csv_rows and "samples,,," in csv_rows
+
+
+def test_convolution_over_a_period() -> None:
+    doc = run_json("portfolio", "afforestation", "--from", "2030", "--to", "2050", "--method", "convolution")
+    annual, cumulative = doc["uncertainty"], doc["horizon"]["uncertainty"]["cumulative"]
+    assert cumulative["method"] == "convolution"
+    assert cumulative["percentiles"]["50"] == pytest.approx(20 * annual["percentiles"]["50"], rel=1e-9)
+    assert cumulative["percentiles"]["5"] == pytest.approx(20 * annual["percentiles"]["5"], rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["--method", "convolution", "-n", "1000"],
+            "Invalid value for '--samples': does not apply with --method convolution, which draws no samples",
+        ),
+        (
+            ["--method", "convolution", "--seed", "1"],
+            "Invalid value for '--seed': does not apply with --method convolution, which draws no samples",
+        ),
+        (
+            ["--method", "convolution", "--correlation", "0.5"],
+            "Invalid value for '--correlation': 0.5 needs sampling: convolution is for independent "
+            "entries (correlation 0)",
+        ),
+        (
+            ["--method", "convolution", "--distribution", "lognormal"],
+            "Invalid value for '--distribution': lognormal needs sampling: convolution works on the "
+            "total's bounded range, and a lognormal has none",
+        ),
+        (["--method", "monte-carlo"], "Invalid value for '--method': monte-carlo needs --samples N"),
+        (
+            ["--method", "exact"],
+            "Invalid value for '--method': 'exact' is not one of 'monte-carlo', 'convolution'",
+        ),
+    ],
+)
+def test_method_usage_errors(args: list[str], line: str) -> None:
+    result = runner.invoke(app, ["portfolio", "afforestation", *args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert usage_message(result.stderr) == line
+
+
+def test_convolution_with_correlation_zero_and_monte_carlo_by_name_are_fine() -> None:
+    a = run_json("portfolio", "biochar", "--method", "convolution", "--correlation", "0")
+    b = run_json("portfolio", "biochar", "--method", "monte-carlo", "-n", "100", "--seed", "1")
+    assert (a["uncertainty"]["method"], b["uncertainty"]["method"]) == ("convolution", "monte-carlo")
+
+
+# ------------------------------------------------------------------ percentile keys
+
+
+@pytest.mark.parametrize("method", [["--method", "convolution"], ["-n", "2000", "--seed", "1"]])
+def test_percentile_keys_are_exact_and_distinct(method: list[str]) -> None:
+    doc = run_json(
+        "portfolio", "afforestation", *method, "--percentiles", "99.99999,5.0000001,0.00001,5.00000011"
+    )
+    keys = ["0.00001", "5", "5.0000001", "5.00000011", "50", "95", "99.99999"]
+    assert list(doc["uncertainty"]["percentiles"]) == keys
+    assert list(doc["entries"][0]["percentiles"]) == keys
+    u = doc["uncertainty"]["percentiles"]
+    assert u["99.99999"] > u["95"] and u["5.0000001"] >= u["5"]
+    table = runner.invoke(app, ["portfolio", "afforestation", *method, "--percentiles", "99.99999,5.0000001"])
+    labels = [line.split("|")[1].strip() for line in table.stdout.splitlines() if line.startswith("| P")]
+    assert labels[:5] == ["P5", "P5.0000001", "P50", "P95", "P99.99999"]
+
+
+# ------------------------------------------------------------------ numerics, as a user runs it
+
+
+def test_standard_deviation_far_from_zero(nbscdr_command: list[str], tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            *nbscdr_command,
+            "portfolio",
+            "biochar=1e9",
+            "afforestation",
+            "-n",
+            "1e5",
+            "--seed",
+            "1",
+            "-f",
+            "json",
+        ],
+        env=subprocess_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0 and out.stderr == ""
+    std = json.loads(out.stdout)["uncertainty"]["std"]
+    assert std == pytest.approx(15 / math.sqrt(12), rel=0.01)  # 4.33; the naive formula gave 0.0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["biochar:1e-320", "-n", "100", "--seed", "1"],
+        ["biochar:1e-320", "--method", "convolution"],
+        ["biochar=1e9", "afforestation", "-n", "1e5", "--seed", "1"],
+        ["biochar=1e9", "afforestation", "--method", "convolution"],
+        ["biochar=1e300", "afforestation", "-n", "1000", "--seed", "1"],
+    ],
+)
+def test_no_warning_reaches_stderr(nbscdr_command: list[str], tmp_path: Path, args: list[str]) -> None:
+    for fmt in ("json", "table"):
+        out = subprocess.run(
+            [*nbscdr_command, "portfolio", *args, "-f", fmt],
+            env=subprocess_env(tmp_path),
+            capture_output=True,
+            text=True,
+        )
+        assert (out.returncode, out.stderr) == (0, "")

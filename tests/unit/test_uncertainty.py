@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from nbscdr_cli import uncertainty
+from nbscdr_cli import sampling, uncertainty
 from nbscdr_cli.errors import InputError, UsageError
+from nbscdr_cli.sampling import BLOCK_ROWS
 from nbscdr_cli.uncertainty import Distribution, MonteCarlo, parse_percentiles, parse_samples, simulate
 
 LOWS = [3.0, 1.8, 0.5, 0.0, 1.0, 0.0]  # the six techniques, open lows as 0
@@ -31,30 +32,39 @@ def test_uniform_mean_is_the_sum_of_midpoints() -> None:
 
 
 def test_comonotonic_total_is_exactly_low_plus_u_times_width() -> None:
+    # Block b of the run draws from SeedSequence(seed).spawn()[b]; comonotonic
+    # uniforms draw one U per row, so the totals can be rebuilt here exactly.
     seed = 7
     summary = annual(simulate(LOWS, HIGHS, MonteCarlo(N, seed=seed, correlation=1.0)))
-    u = np.random.default_rng(seed).random((N, 1))[:, 0]
-    totals = np.sort(sum(LOWS) + u * (sum(HIGHS) - sum(LOWS)))
+    children = np.random.SeedSequence(seed).spawn(-(-N // BLOCK_ROWS))
+    u = np.concatenate(
+        [
+            np.random.Generator(np.random.PCG64(child)).random(min(BLOCK_ROWS, N - b * BLOCK_ROWS))
+            for b, child in enumerate(children)
+        ]
+    )
+    totals = sum(LOWS) + u * (sum(HIGHS) - sum(LOWS))
     for p, value in summary.percentiles.items():
         assert value == pytest.approx(float(np.percentile(totals, p)), rel=1e-12)
     assert summary.mean == pytest.approx(float(totals.mean()), rel=1e-12)
+    assert summary.std == pytest.approx(float(totals.std(ddof=1)), rel=1e-9)
+
+
+SIGMA = math.log(4) / (2 * 1.6448536269514722)
 
 
 @pytest.mark.parametrize(
-    ("distribution", "quantile"),
+    ("distribution", "law"),
     [
-        (Distribution.uniform, lambda p: 2 + 6 * p),
-        (Distribution.triangular, lambda p: stats.triang(c=0.5, loc=2, scale=6).ppf(p)),
-        (Distribution.pert, lambda p: 2 + 6 * stats.beta(3, 3).ppf(p)),
-        (
-            Distribution.lognormal,
-            lambda p: stats.lognorm(s=math.log(4) / (2 * 1.6448536269514722), scale=4).ppf(p),
-        ),
+        (Distribution.uniform, stats.uniform(loc=2, scale=6)),
+        (Distribution.triangular, stats.triang(c=0.5, loc=2, scale=6)),
+        (Distribution.pert, stats.beta(3, 3, loc=2, scale=6)),
+        (Distribution.lognormal, stats.lognorm(s=SIGMA, scale=4)),
     ],
 )
 @pytest.mark.parametrize("correlation", [0.0, 0.5])
 def test_single_entry_percentiles_are_its_quantiles(
-    distribution: Distribution, quantile, correlation: float
+    distribution: Distribution, law, correlation: float
 ) -> None:  # type: ignore[no-untyped-def]
     settings = MonteCarlo(
         N,
@@ -65,7 +75,9 @@ def test_single_entry_percentiles_are_its_quantiles(
     )
     summary = annual(simulate([2.0], [8.0], settings))
     for p, value in summary.percentiles.items():
-        assert value == pytest.approx(quantile(p / 100), abs=0.03), (p, value)
+        q = law.ppf(p / 100)
+        sampling_error = math.sqrt(p / 100 * (1 - p / 100) / N) / law.pdf(q)
+        assert value == pytest.approx(q, abs=4 * sampling_error), (p, value)
 
 
 def test_lognormal_puts_low_and_high_at_5th_and_95th_percentiles() -> None:
@@ -109,27 +121,41 @@ def test_probability_of_reaching_thresholds() -> None:
 
 @pytest.mark.parametrize("distribution", list(Distribution))
 @pytest.mark.parametrize("correlation", [0.0, 0.4, 1.0])
-def test_same_seed_same_numbers_whatever_the_chunk_size(
+def test_same_seed_same_numbers_whatever_the_threads_and_batches(
     distribution: Distribution, correlation: float
 ) -> None:
-    lows = [3.0, 1.8, 0.5, 1.0] if distribution is Distribution.lognormal else LOWS[:4]
-    settings = MonteCarlo(20_000, seed=99, distribution=distribution, correlation=correlation)
-    a = annual(simulate(lows, HIGHS[:4], settings))
-    b = annual(simulate(lows, HIGHS[:4], settings, chunk_rows=333))
-    assert a.percentiles == b.percentiles
-    assert a.mean == pytest.approx(b.mean, rel=1e-12)
-    c = annual(
-        simulate(
-            lows, HIGHS[:4], MonteCarlo(20_000, seed=100, distribution=distribution, correlation=correlation)
-        )
-    )
-    assert c.percentiles != a.percentiles
+    lows = [3.0, 0.5, 1.0] if distribution is Distribution.lognormal else LOWS[1:4]
+    highs = HIGHS[1:4]
+    rows = 2 * BLOCK_ROWS + 123  # three blocks, the last one short
+    settings = MonteCarlo(rows, seed=99, distribution=distribution, correlation=correlation)
+    sims = [
+        simulate(lows, highs, settings, workers=workers, batch_blocks=batch)
+        for workers, batch in ((1, None), (2, 1), (2, 2), (3, 1))
+    ]
+    assert all(sim.totals == sims[0].totals for sim in sims)  # bit for bit: means, std, percentiles
+    other = MonteCarlo(rows, seed=100, distribution=distribution, correlation=correlation)
+    assert annual(simulate(lows, highs, other)).percentiles != annual(sims[0]).percentiles
+
+
+def test_histogram_runs_are_the_same_whatever_the_threads_and_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(sampling, "INDEX_ROWS", 2 * BLOCK_ROWS)  # several bincounts per thread
+    settings = MonteCarlo(7 * BLOCK_ROWS + 5, seed=5)
+    views = {"annual": [1.0] * 6, "twice": [2.0] * 6}
+    sims = [
+        simulate(LOWS, HIGHS, settings, weights=views, workers=workers, batch_blocks=batch)
+        for workers, batch in ((1, None), (2, 1), (2, 3))
+    ]
+    assert sims[0].percentile_method == "histogram"
+    assert all(sim.totals == sims[0].totals for sim in sims)
 
 
 def test_histogram_method_agrees_with_exact(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = MonteCarlo(300_000, seed=8, percentiles=(1.0, 5.0, 50.0, 95.0, 99.0))
     exact = simulate(LOWS, HIGHS, settings, thresholds={"annual": {"t": 30.0}})
-    monkeypatch.setattr(uncertainty, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 1000)
     approx = simulate(LOWS, HIGHS, settings, thresholds={"annual": {"t": 30.0}})
     assert exact.exact and not approx.exact
     # Off by at most a bin (~5e-5 here) plus the gap between neighbouring samples
@@ -137,6 +163,8 @@ def test_histogram_method_agrees_with_exact(monkeypatch: pytest.MonkeyPatch) -> 
     for p, value in annual(exact).percentiles.items():
         assert annual(approx).percentiles[p] == pytest.approx(value, abs=2e-3)
     assert annual(approx).probability["t"] == pytest.approx(annual(exact).probability["t"], abs=1e-4)
+    assert annual(approx).mean == annual(exact).mean  # moments do not depend on the method
+    assert annual(approx).std == annual(exact).std
 
 
 def test_weighted_views_share_the_draws() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from nbscdr_cli.environment import Environment
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
 from nbscdr_cli.render.numbers import derived, given
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label, unit_text
@@ -55,6 +56,15 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
     if widths is None:
         _records(console, grid, env)
         return
+    if len(grid.rows) >= LONG_TABLE_ROWS:  # plain cells, drawn fast where none wraps
+        table = Table(
+            box=_box(env), header_style="bold cyan" if env.stdout_terminal else "", show_header=show_header
+        )
+        for name, numeric in zip(grid.header, grid.numeric, strict=True):
+            table.add_column(name, justify="right" if numeric else "left")
+        _add_rows(table, grid, env, str)
+        print_table(console, table)
+        return
     table = Table(
         box=_box(env),
         header_style="bold cyan" if env.stdout_terminal else "",
@@ -62,13 +72,18 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
     )
     for name, numeric, width in zip(grid.header, grid.numeric, widths, strict=True):
         table.add_column(Wrapped(name), justify="right" if numeric else "left", width=width)
+    _add_rows(table, grid, env, Wrapped)
+    console.print(table)
+
+
+def _add_rows(table: Any, grid: Grid, env: Environment, cell: Any) -> None:
+    """The grid's rows, the totals after a rule and (on a terminal) in bold."""
     first_total = len(grid.rows) - grid.totals
     for i, row in enumerate(grid.rows):
         if i == first_total and grid.totals:
             table.add_section()
         bold = i >= first_total and grid.totals and env.stdout_terminal
-        table.add_row(*(Wrapped(cell) for cell in row), style="bold" if bold else "")
-    console.print(table)
+        table.add_row(*(cell(value) for value in row), style="bold" if bold else "")
 
 
 def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int] | None:
@@ -191,7 +206,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
         draw(console, grid, env)
         if grid.key == "uncertainty":
             hist = doc["uncertainty"]["histogram"]
-            spark = sparkline(hist["counts"], ascii_only)
+            spark = sparkline(hist["counts"] or hist["shares"], ascii_only)  # the convolution has shares
             _line(
                 console,
                 f"{derived(hist['low'])} {spark} {derived(hist['high'])} {unit_text(doc['unit'], lang)}",

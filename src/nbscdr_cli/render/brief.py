@@ -27,7 +27,7 @@ from nbscdr_cli.render.labels import join_clauses, join_names, join_scopes, text
 from nbscdr_cli.render.notes import caveats_of, portfolio_notes
 from nbscdr_cli.render.numbers import derived, formatter, percent, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import comparison_show, shown_differences, unit_text
+from nbscdr_cli.render.text import comparison_show, sampling_text, shown_differences, unit_text
 
 BRIEF_FORMATS = ("markdown", "html")
 MAX_DECISIONS = 4  # named in the bottom line; the checklist has them all
@@ -118,7 +118,15 @@ def compose(
         out += [f"- {w['message']}" for w in doc["warnings"] if w["code"] == "reference-scope"] + [""]
     if "uncertainty" in doc:
         grid = tables.uncertainty_grid(doc, lang)
-        out += [f"## {text('brief.uncertainty', lang)}", "", table(grid._replace(title="")), ""]
+        how = sampling_text(doc["uncertainty"], lang)
+        out += [
+            f"## {text('brief.uncertainty', lang)}",
+            "",
+            f"*{how}*",
+            "",
+            table(grid._replace(title="")),
+            "",
+        ]
     if "horizon" in doc:
         out += period_section(analysis, doc, lang, cite)
     notes = portfolio_notes(analysis, doc, lang, cite)
@@ -340,7 +348,8 @@ def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
         "p95": derived(p["95"]),
         "unit": unit_text(doc["unit"], lang),
     }
-    sentence = text("brief.bl_sure", lang, **values)
+    how = "brief.bl_sure" if u["samples"] is not None else "brief.bl_sure_convolution"
+    sentence = text(how, lang, **values)
     scoped = [c for c in doc["comparisons"] if c["out_of_scope"]]
     key = f"{doc['comparisons'][0]['reference']}.low" if doc["comparisons"] else None
     if key and key in u["probability"]:

@@ -224,9 +224,11 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
     p = _percentiles(doc)
     if p:
         handles.append(Line2D([], [], color="black", marker="o", markersize=4, linewidth=1.2))
-        samples = given(doc["uncertainty"]["samples"])
+        u = doc["uncertainty"]
+        samples = given(u["samples"]) if u["samples"] is not None else None
         p5, p50, p95 = (derived(v) for v in p)
-        legend.append(text("chart.percentiles", lang, samples=samples, p5=p5, p50=p50, p95=p95, unit=unit))
+        key = "chart.percentiles" if samples is not None else "chart.percentiles_convolution"
+        legend.append(text(key, lang, samples=samples, p5=p5, p50=p50, p95=p95, unit=unit))
     return _Words(
         title=co2(title),
         subtitle=co2(subtitle),

@@ -113,6 +113,8 @@ def portfolio_document(
         "comparisons": [comparison_document(c, unit, as_given) for c in result.comparisons],
     }
     if analysis.simulation is not None:
+        from nbscdr_cli.uncertainty import percentile_key
+
         doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
         for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
             entry_doc["percentiles"] = {percentile_key(p): number(v / f) for p, v in marginal.items()}
@@ -129,19 +131,19 @@ def portfolio_document(
     return doc
 
 
-def percentile_key(p: float) -> str:
-    """A percentile as a key and a label: every digit it has (5, 99.99999)."""
-    return repr(p).removesuffix(".0")
-
-
 def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, Any]:
-    """One simulated total (e.g. "annual") in the output unit, with the chances of
-    reaching each reference's ends: for a reference with a scope, the chance that
-    the subtotal of the entries in its scope reaches them (the totals sampled as
-    "<total>@<reference>")."""
+    """One total's distribution (e.g. "annual") in the output unit, with the
+    chances of reaching each reference's ends: for a reference with a scope, the
+    chance that the subtotal of the entries in its scope reaches them (the totals
+    found as "<total>@<reference>"). The same keys for both methods (``samples``
+    and ``seed`` are null for the convolution, and its histogram has shares but
+    no counts)."""
+    from nbscdr_cli.uncertainty import percentile_key
+
     summary: Summary = sim.totals[total]
     f = unit.factor
-    (lo, hi), counts = summary.histogram
+    (lo, hi), weights = summary.histogram
+    whole = sum(weights) or 1
     probability = dict(summary.probability)
     thresholds = dict(summary.thresholds)
     for name, scoped in sim.totals.items():
@@ -155,13 +157,19 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
         "seed": sim.seed,
         "distribution": sim.distribution.value,
         "correlation": number(sim.correlation),
-        "method": "exact" if sim.exact else "histogram",
+        "method": sim.method.value,
+        "percentile_method": sim.percentile_method,
         "mean": number(summary.mean / f),
         "std": number(summary.std / f),
         "percentiles": {percentile_key(p): number(v / f) for p, v in summary.percentiles.items()},
         "probability": {k: number(v) for k, v in probability.items()},
         "thresholds": {k: number(v / f) for k, v in thresholds.items()},
-        "histogram": {"low": number(lo / f), "high": number(hi / f), "counts": list(counts)},
+        "histogram": {
+            "low": number(lo / f),
+            "high": number(hi / f),
+            "counts": [int(c) for c in weights] if sim.samples is not None else None,
+            "shares": [number(w / whole) for w in weights],
+        },
     }
 
 

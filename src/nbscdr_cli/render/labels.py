@@ -254,8 +254,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "分布",
     ),
     "mc_header": (
-        "{samples}, seed {seed}, {distribution}, rank correlation {correlation:g}",
-        "{samples}，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
+        "Monte Carlo, {samples}, seed {seed}, {distribution}, rank correlation {correlation:g}",
+        "蒙特卡洛模拟，{samples}，随机种子 {seed}，{distribution}分布，秩相关系数 {correlation:g}",
+    ),
+    "method.monte-carlo": (
+        "Monte Carlo",
+        "蒙特卡洛模拟",
+    ),
+    "method.convolution": (
+        "exact convolution",
+        "精确卷积",
+    ),
+    "convolution_header": (
+        "exact convolution, {distribution}, independent",
+        "精确卷积，{distribution}分布，各项相互独立",
     ),
     "target": (
         "target",
@@ -356,6 +368,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "note.co2e": (
         "{names}: given in CO2e and counted here as CO2 (for a removal of CO2 itself, a tonne of CO2e is a tonne of CO2).",
         "{names}：原以二氧化碳当量（CO2e）给出，此处按二氧化碳计（对二氧化碳本身的移除而言，1 吨二氧化碳当量即 1 吨二氧化碳）。",
+    ),
+    "note.distribution_convolution": (
+        "The convolution takes each entry as a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one.",
+        "卷积假设各项技术在其区间内服从{shape}分布{peak}，{together}：这是一项假设，没有来源给出分布。",
     ),
     "note.distribution": (
         "The Monte Carlo draws each entry from a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one.",
@@ -725,6 +741,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "In {samples:,} Monte Carlo draws (seed {seed}), 90% of outcomes lie between {p5} and {p95} {unit}.",
         "在 {samples:,} 次蒙特卡洛抽样（随机种子 {seed}）中，90% 的结果介于 {p5} 与 {p95} {unit}之间。",
     ),
+    "brief.bl_sure_convolution": (
+        "By exact convolution of the entries' distributions, 90% of outcomes lie between {p5} and {p95} {unit}.",
+        "按各项技术分布的精确卷积，90% 的结果介于 {p5} 与 {p95} {unit}之间。",
+    ),
     "brief.bl_reach": (
         "; the probability of reaching the low end of {ref} ({what}) is {p}.",
         "；{what}合计达到{ref}下限的概率为 {p}。",
@@ -812,6 +832,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.band_scope": (
         "{ref} ({kind}, covers {scope}): {range} {unit}",
         "{ref}（{kind}，涵盖{scope}）：{range} {unit}",
+    ),
+    "chart.percentiles_convolution": (
+        "Total, by exact convolution: P5 {p5}, P50 {p50}, P95 {p95} {unit}",
+        "合计，精确卷积：P5 {p5}、P50 {p50}、P95 {p95} {unit}",
     ),
     "chart.percentiles": (
         "Total, {samples} Monte Carlo draws: P5 {p5}, P50 {p50}, P95 {p95} {unit}",

@@ -123,7 +123,8 @@ def distribution_text(u: dict[str, Any], lang: str) -> str:
         else text("note.correlated", lang, r=derived(u["correlation"]))
     )
     peak = text("note.peak", lang) if u["distribution"] in ("triangular", "pert") else ""
-    return text("note.distribution", lang, shape=shape, together=together, peak=peak)
+    key = "note.distribution" if u.get("method") != "convolution" else "note.distribution_convolution"
+    return text(key, lang, shape=shape, together=together, peak=peak)
 
 
 def caveats_of(entry: Entry) -> list[SourcedNote]:

@@ -16,7 +16,7 @@ class Progress:
     def __init__(self, request: Any, env: Environment) -> None:
         self.bar: Any = None
         settings = request.monte_carlo
-        if settings is None or settings.samples < MIN_SAMPLES or not env.stderr_terminal:
+        if settings is None or (settings.samples or 0) < MIN_SAMPLES or not env.stderr_terminal:
             return
         from rich.console import Console
         from rich.progress import Progress as Bar

@@ -277,7 +277,7 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     numeric.append(False)
     if not any(row[-1] for row in rows):  # no row has a note: no column for them
         header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
-    title = sampling_text(sampled, lang) if sampled is not None else ""
+    title = f"P5–P95{text('colon', lang)}{sampling_text(sampled, lang)}" if sampled is not None else ""
     return Grid(title, header, rows, numeric, key="compare")
 
 

@@ -99,8 +99,11 @@ def comparison_show(c: dict[str, Any]) -> Show:
 
 
 def sampling_text(u: dict[str, Any], lang: str) -> str:
-    """'100,000 samples, seed 42, uniform, rank correlation 0' for an uncertainty document."""
+    """How an uncertainty document was computed: 'Monte Carlo, 100,000 samples,
+    seed 42, uniform, rank correlation 0' or 'exact convolution, uniform, independent'."""
     distribution = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
+    if u["method"] == "convolution":
+        return text("convolution_header", lang, distribution=distribution)
     samples = text("sample" if u["samples"] == 1 else "samples", lang, samples=u["samples"])
     return text("mc_header", lang, **{**u, "samples": samples, "distribution": distribution})
 
