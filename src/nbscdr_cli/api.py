@@ -28,7 +28,7 @@ from nbscdr_cli.catalog import POTENTIALS, Catalog, LocalText, Reference
 from nbscdr_cli.errors import InputError, UsageError, cut
 
 if TYPE_CHECKING:
-    from nbscdr_cli.horizon import Horizon, HorizonSettings
+    from nbscdr_cli.horizon import Curve, Horizon, HorizonSettings
     from nbscdr_cli.portfolio import Portfolio, PortfolioResult
     from nbscdr_cli.spec import EntrySpec, PortfolioFile
     from nbscdr_cli.uncertainty import MonteCarlo
@@ -247,6 +247,14 @@ def prepare(request: Request) -> Plan:
 
         check_settings(horizon)
         horizon = resolve(horizon, catalog, [e.technique.id for e in portfolio.entries])
+        from nbscdr_cli.enums import Method
+        from nbscdr_cli.uncertainty import CONVOLUTION_NEEDS_FIXED_SATURATION
+
+        mc = request.monte_carlo
+        if mc is not None and mc.method is Method.convolution:
+            saturation = horizon.saturation_years
+            if any(isinstance(saturation.for_technique(e.technique.id), tuple) for e in portfolio.entries):
+                raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
     targets = _targets(request, unit)
     if request.iamc:
         _check_iamc(portfolio)
@@ -292,13 +300,13 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
 
 def _sampled_totals(
     result: PortfolioResult, horizon: Horizon | None, targets: Mapping[str, Mapping[str, float]]
-) -> tuple[dict[str, list[float]], dict[str, dict[str, float]]]:
+) -> tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]:
     """The totals to sample (weights per entry) and the thresholds each is tested
     against. A reference's ends are tested against the subtotal of the entries
     in its scope: the total itself where it covers every entry, else a total of
     its own, named "<total>@<reference>"."""
     entries = result.portfolio.entries
-    weights: dict[str, list[float]] = {"annual": [1.0] * len(entries)}
+    weights: dict[str, list[float | Curve]] = {"annual": [1.0] * len(entries)}
     if horizon is not None:
         weights["cumulative"] = horizon.cumulative_weights
         weights["durable"] = horizon.durable_weights
@@ -311,7 +319,9 @@ def _sampled_totals(
                 thresholds[total].update(ends)
                 continue
             mask = [1.0 if e.technique.id in in_scope else 0.0 for e in entries]
-            weights[f"{total}@{reference.id}"] = [w * m for w, m in zip(weights[total], mask, strict=True)]
+            weights[f"{total}@{reference.id}"] = [
+                w if m else 0.0 for w, m in zip(weights[total], mask, strict=True)
+            ]
             thresholds[f"{total}@{reference.id}"] = ends
 
     for c in result.comparisons:

@@ -73,7 +73,12 @@ def horizon(period: Period) -> Any:
         years[0],
         years[1],
         **{
-            name: parse_setting(getattr(period, name) or [], field=field, percent=name == "reversal_rate")
+            name: parse_setting(
+                getattr(period, name) or [],
+                field=field,
+                percent=name == "reversal_rate",
+                ranges=name == "saturation_years",
+            )
             for name, field in fields.items()
         },
     )

@@ -401,7 +401,9 @@ class Period(NamedTuple):
         typer.Option(
             "--saturation-years",
             metavar="<[TECH=]N>",
-            help="With --from/--to: years after which a sink stops adding, N or TECH=N (repeatable) "
+            help="With --from/--to: years after which a sink stops adding, N or TECH=N (repeatable), "
+            "or a range LOW-HIGH (IPCC SR1.5: soil sinks saturate after 10-100 years), which the low "
+            "and high ends of the rate take and --samples draws uniformly "
             "[default: from the data where a source gives one (soil carbon: 20), else none].",
             show_default=False,
         ),

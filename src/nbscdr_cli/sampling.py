@@ -20,6 +20,13 @@ u = (k + 1/2)/2^32, the centres of a grid of 2.3e-10 of the entry's range (mean
 exactly 1/2, far finer than any figure reported); one einsum turns them into the
 totals. That halves the work of the random generator, which is most of the cost.
 
+Saturation ranges. A total's weight for an entry may be a ``horizon.Curve``: a
+function of the entry's saturation time S, drawn per sample uniformly over its
+range (after the block's other draws are set aside: first every S, then the
+columns). Such a term, w(S)·rate, is added to its total directly, centred on its
+exact mean E[w(S)]·E[rate] (the two are drawn independently); its support, from
+the least to the largest product of their ends, goes into the total's frame.
+
 Threads. numpy's generators and ufuncs release the GIL, so a pool of threads (one
 per core, at most ``MAX_WORKERS``) runs batches of blocks. The main thread only
 waits, with a timeout so that Ctrl-C is seen at once, reports progress, and on any
@@ -49,6 +56,7 @@ from nbscdr_cli.distributions import (
     triangular_offsets,
 )
 from nbscdr_cli.enums import Distribution
+from nbscdr_cli.horizon import Curve
 from nbscdr_cli.sample_statistics import (
     EXACT_LIMIT,
     HISTOGRAM_BINS,
@@ -68,6 +76,17 @@ LOGNORMAL_TAIL_Z = 8.5  # histogram support for lognormals: up to the 1 - 1e-17 
 UNIFORM_BITS = 32  # bits per independent uniform draw: two draws per 64-bit output
 
 
+class _Term(NamedTuple):
+    """An entry whose weight in some totals depends on its saturation time."""
+
+    entry: int
+    column: int  # its position among the drawn columns, or -1 if its rate is fixed
+    base: float  # rate = base + scale·draw
+    scale: float
+    years: tuple[float, float]  # the range its saturation time is drawn from
+    totals: tuple[tuple[int, Any, Any, float, float], ...]  # (total, knots, values, mean term, 1/width)
+
+
 class _Plan(NamedTuple):
     """What a block draws and how each total is made of it."""
 
@@ -84,6 +103,7 @@ class _Plan(NamedTuple):
     shape_b: Any
     mu: Any  # lognormal parameters
     sigma: Any
+    terms: tuple[_Term, ...] = ()  # entries with a saturation range
 
 
 def default_workers() -> int:
@@ -100,9 +120,13 @@ def block_generator(seed: int, block: int) -> Any:
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
 
 
-def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float]]) -> _Plan:
+def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float | Curve]]) -> _Plan:
     dist = settings.distribution
-    weights = np.asarray([np.asarray(w, dtype=float) for w in views.values()])  # (totals, entries)
+    curves = {
+        (t, i): w for t, ws in enumerate(views.values()) for i, w in enumerate(ws) if isinstance(w, Curve)
+    }
+    # (totals, entries); a Curve's term is handled on its own (see _Term)
+    weights = np.asarray([[0.0 if isinstance(w, Curve) else float(w) for w in ws] for ws in views.values()])
     width = m.width
     mu, sigma = lognormal_parameters(m) if dist is Distribution.lognormal else (width * 0, width * 0)
     if dist is Distribution.lognormal:
@@ -112,26 +136,46 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
         lows, highs = m.low, m.high
     entry_means = np.asarray(means(m, dist))
     frames = []
-    for w in weights:
+    term_means: dict[tuple[int, int], float] = {}
+    for t, w in enumerate(weights):
         ends = np.stack([w * lows, w * highs])
         deviations = np.stack([w * (lows - entry_means), w * (highs - entry_means)])
-        spread = math.fsum(np.abs(w) * (highs - lows))
-        fixed = not np.any((width > 0) & (w != 0)) or not spread > 0
+        term_widths = list(np.abs(w) * (highs - lows))
+        mean_parts, low_parts, high_parts = (
+            list(w * entry_means),
+            list(ends.min(axis=0)),
+            list(ends.max(axis=0)),
+        )
+        z_parts = list(deviations.min(axis=0))
+        for (ct, i), curve in curves.items():
+            if ct != t:
+                continue
+            products = [a * b for a in (curve.least, curve.most) for b in (lows[i], highs[i])]
+            mean_term = term_means[t, i] = curve.mean * entry_means[i]
+            mean_parts.append(mean_term)
+            low_parts.append(min(products))
+            high_parts.append(max(products))
+            term_widths.append(max(products) - min(products))
+            z_parts.append(min(products) - mean_term)
+        spread = math.fsum(term_widths)
+        fixed = not spread > 0
         frames.append(
             Frame(
-                mean=math.fsum(w * entry_means),
+                mean=math.fsum(mean_parts),
                 width=1.0 if fixed else spread,
-                low=math.fsum(ends.min(axis=0)),
-                high=math.fsum(ends.max(axis=0)),
-                z_low=0.0 if fixed else math.fsum(deviations.min(axis=0)) / spread,
+                low=math.fsum(low_parts),
+                high=math.fsum(high_parts),
+                z_low=0.0 if fixed else math.fsum(z_parts) / spread,
                 fixed=fixed,
             )
         )
-    columns = np.flatnonzero((width > 0) & np.any(weights != 0, axis=0))
+    random_entries = sorted({i for _, i in curves})
+    drawn = (width > 0) & (np.any(weights != 0, axis=0) | np.isin(np.arange(width.size), random_entries))
+    columns = np.flatnonzero(drawn)
     # A draw g per column: u in [0, 1) (uniform), the beta variable (PERT), rate − low
     # (triangular) or the rate (lognormal); its mean and its scale in rate units:
     a, b = pert_shapes(m)
-    bits = dist is Distribution.uniform and settings.correlation == 0
+    bits = dist is Distribution.uniform and settings.correlation == 0 and not curves
     if bits:  # the draw is the integer k, uniform on 0 .. 2^32 − 1 (scaled below): u = (k + ½)/2^32
         draw_mean, scale = np.full(width.shape, (2.0**UNIFORM_BITS - 1) / 2), width
     elif dist is Distribution.uniform:
@@ -147,6 +191,31 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
     const = -(coef * draw_mean[columns]).sum(axis=1)
     r = settings.correlation
     rho = 1.0 if r == 1 else 2 * math.sin(math.pi * r / 6)
+    base = np.zeros_like(width) if dist is Distribution.lognormal else m.low
+    terms = []
+    for i in random_entries:
+        per_total = []
+        first: Curve | None = None
+        for t in range(len(frames)):
+            got = curves.get((t, i))
+            if got is None or frames[t].fixed:
+                continue
+            first = first or got
+            knots, values = np.asarray(got.knots), np.asarray(got.values)
+            per_total.append((t, knots, values, term_means[t, i], 1 / frames[t].width))
+        if first is None:
+            continue
+        where = np.flatnonzero(columns == i)
+        terms.append(
+            _Term(
+                entry=i,
+                column=int(where[0]) if where.size else -1,
+                base=float(base[i]),
+                scale=float(scale[i]),
+                years=(first.low, first.high),
+                totals=tuple(per_total),
+            )
+        )
     return _Plan(
         dist,
         columns,
@@ -161,6 +230,7 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
         b[columns],
         mu[columns],
         sigma[columns],
+        tuple(terms),
     )
 
 
@@ -173,6 +243,8 @@ class _Work:
         self.tmp = np.empty(BLOCK_ROWS)
         self.common = np.empty(BLOCK_ROWS)
         self.totals = np.empty((totals, BLOCK_ROWS))
+        self.years = np.empty((len(plan.terms), BLOCK_ROWS))  # saturation times drawn
+        self.rates = np.empty((len(plan.terms), BLOCK_ROWS))  # and the rates they multiply
         per_total = max(BLOCK_ROWS, INDEX_ROWS // totals // BLOCK_ROWS * BLOCK_ROWS)
         self.index = [] if exact else [np.empty(per_total, dtype=np.int64) for _ in range(totals)]
         self.filled = 0
@@ -257,7 +329,7 @@ def _draw(rng: Any, plan: _Plan, rows: int, work: _Work) -> list[Any]:
     block = work.totals[:, :rows]
     totals = list(block)
     dist = plan.dist
-    if dist is Distribution.uniform and plan.rho == 0 and plan.columns.size:
+    if dist is Distribution.uniform and plan.rho == 0 and plan.columns.size and not plan.terms:
         n = plan.columns.size
         raw = rng.bit_generator.random_raw(-(-n * rows // 2))
         # low half first, then high, whatever the machine's byte order
@@ -268,11 +340,20 @@ def _draw(rng: Any, plan: _Plan, rows: int, work: _Work) -> list[Any]:
     for total, c in zip(totals, plan.const, strict=True):
         total.fill(c)
     draw, tmp, common = work.draw[:rows], work.tmp[:rows], work.common[:rows]
+    years, rates = work.years[:, :rows], work.rates[:, :rows]
+    for k, term in enumerate(plan.terms):
+        rng.random(out=years[k])
+        np.multiply(years[k], term.years[1] - term.years[0], out=years[k])
+        np.add(years[k], term.years[0], out=years[k])
+        if term.column < 0:
+            rates[k].fill(term.base)
+    by_column = {term.column: k for k, term in enumerate(plan.terms) if term.column >= 0}
     if plan.columns.size == 0:
+        _add_terms(totals, plan, years, rates, tmp)
         return totals
     if plan.rho == 1 and not plan.copula:  # comonotonic: one uniform for every entry
         rng.random(out=common)
-        if dist is Distribution.uniform:
+        if dist is Distribution.uniform and not plan.terms:
             _add(totals, common, plan.coef.sum(axis=1), tmp)
             return totals
     elif plan.copula and plan.rho > 0:
@@ -288,8 +369,25 @@ def _draw(rng: Any, plan: _Plan, rows: int, work: _Work) -> list[Any]:
             rng.random(out=draw)
             if dist is Distribution.triangular:
                 draw[:] = triangular_offsets(draw, plan.width[j], plan.peak[j])
+        if j in by_column:  # keep its rate for the saturation terms (_add uses the draw up)
+            term = plan.terms[by_column[j]]
+            rate = rates[by_column[j]]
+            np.multiply(draw, term.scale, out=rate)
+            np.add(rate, term.base, out=rate)
         _add(totals, draw, plan.coef[:, j], tmp)
+    _add_terms(totals, plan, years, rates, tmp)
     return totals
+
+
+def _add_terms(totals: list[Any], plan: _Plan, years: Any, rates: Any, tmp: Any) -> None:
+    """Add each saturation-range term, (w(S)·rate − its mean)/width, to its totals."""
+    for k, term in enumerate(plan.terms):
+        for t, knots, values, mean_term, inverse_width in term.totals:
+            weight = np.interp(years[k], knots, values)
+            np.multiply(weight, rates[k], out=tmp)
+            np.subtract(tmp, mean_term, out=tmp)
+            np.multiply(tmp, inverse_width, out=tmp)
+            np.add(totals[t], tmp, out=totals[t])
 
 
 def _normal_column(rng: Any, plan: _Plan, j: int, draw: Any, tmp: Any, common: Any) -> None:
@@ -330,7 +428,7 @@ def sample(
     m: Marginals,
     settings: MonteCarlo,
     seed: int,
-    views: Mapping[str, Sequence[float]],
+    views: Mapping[str, Sequence[float | Curve]],
     thresholds: Mapping[str, Mapping[str, float]],
     *,
     progress: Callable[[int], None] | None = None,

@@ -30,10 +30,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.enums import Distribution, Method
 from nbscdr_cli.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from nbscdr_cli.horizon import Curve
 
 MAX_SAMPLES = 10**10
 MAX_SEED = 2**63 - 1
@@ -104,6 +107,11 @@ class Simulation:
     def exact(self) -> bool:
         """Percentiles are exact order statistics of the samples."""
         return self.percentile_method == "exact"
+
+
+CONVOLUTION_NEEDS_FIXED_SATURATION = (
+    "convolution needs one saturation time per entry; a range of saturation times needs sampling"
+)
 
 
 def check_settings(settings: MonteCarlo) -> None:
@@ -223,7 +231,7 @@ def simulate(
     settings: MonteCarlo,
     *,
     modes: Sequence[float | None] | None = None,
-    weights: Mapping[str, Sequence[float]] | None = None,
+    weights: Mapping[str, Sequence[float | Curve]] | None = None,
     thresholds: Mapping[str, Mapping[str, float]] | None = None,
     names: Sequence[str] | None = None,
     progress: Callable[[int], None] | None = None,
@@ -252,7 +260,11 @@ def simulate(
     if settings.method is Method.convolution:
         from nbscdr_cli.convolution import convolve
 
-        totals = convolve(m, settings.distribution, views, settings.percentiles, thresholds or {})
+        if any(not isinstance(w, int | float) for ws in views.values() for w in ws):
+            raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
+
+        fixed = {name: [float(w) for w in ws] for name, ws in views.items()}  # type: ignore[arg-type]
+        totals = convolve(m, settings.distribution, fixed, settings.percentiles, thresholds or {})
         return Simulation(
             Method.convolution, None, None, settings.distribution, 0.0, "grid", totals, quantiles
         )
@@ -293,7 +305,7 @@ def simulate_portfolio(
     settings: MonteCarlo,
     *,
     targets: Mapping[str, float] | None = None,
-    weights: Mapping[str, Sequence[float]] | None = None,
+    weights: Mapping[str, Sequence[float | Curve]] | None = None,
     thresholds: Mapping[str, Mapping[str, float]] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Simulation:

@@ -152,3 +152,40 @@ def test_mass_unit_without_horizon_is_refused() -> None:
     result = runner.invoke(app, ["portfolio", "afforestation", "-u", "Gt CO2"])
     assert result.exit_code == 1
     assert result.stderr.startswith("nbscdr: --unit: unit 'Gt CO2' is an amount (no per-time)")
+
+
+def test_a_range_of_saturation_times() -> None:
+    base = ["portfolio", "soil-carbon", "afforestation", "--from", "2030", "--to", "2080"]
+    ranged = [*base, "--saturation-years", "soil-carbon=10-100"]
+    result = runner.invoke(app, [*ranged, "-n", "1000", "--seed", "2", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    soil = doc["entries"][0]["horizon"]
+    assert (soil["saturation_years"], soil["saturation_from"]) == ({"low": 10.0, "high": 100.0}, "user")
+    assert soil["cumulative"] == {"low": 10.0, "high": 550.0}  # 1 × 10 years, 11 × the 50-year period
+    (note,) = [w["message"] for w in doc["warnings"] if w["code"] == "saturation-range"]
+    assert note == (
+        "Carbon sequestration in soils: saturation time given as 10–100 years; the low end of its rate is "
+        "taken with 10 years and the high end with 100, and the Monte Carlo draws the time uniformly between "
+        "them, independently of the rate: an assumption, since no source gives its distribution."
+    )
+    table = runner.invoke(app, ranged).stdout
+    assert "saturates after 10–100 years" in table
+    assert "the Monte Carlo draws" not in table  # no Monte Carlo, nothing drawn
+    for args, message in (
+        (
+            [*ranged, "--method", "convolution"],
+            "Invalid value for '--method': convolution needs one saturation time per entry; "
+            "a range of saturation times needs sampling",
+        ),
+        (
+            [*base, "--ramp-years", "5-10"],
+            "Invalid value for '--ramp-years': '5-10': give one number, not a range",
+        ),
+        (
+            [*base, "--saturation-years", "100-10"],
+            "Invalid value for '--saturation-years': '100-10': the low end is above the high end",
+        ),
+    ):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout, usage_message(result.stderr)) == (2, "", message)

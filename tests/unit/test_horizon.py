@@ -136,3 +136,67 @@ def test_per_technique_settings_resolve_against_the_portfolio() -> None:
     assert (
         str(err.value) == "horizon.ramp_years: 'biochar' is not in the portfolio; its entries: afforestation"
     )
+
+
+# A range of saturation times (SR1.5 4.3.7.3: soil sinks saturate "after 10–100 years")
+
+
+def test_parse_setting_takes_a_range_of_years_only_where_allowed() -> None:
+    assert parse_setting(["soil-carbon=10-100"], field="f", ranges=True) == Setting(
+        None, {"soil-carbon": (10.0, 100.0)}
+    )
+    assert parse_setting(["10 – 100"], field="f", ranges=True) == Setting((10.0, 100.0))
+    assert parse_setting(["20-20"], field="f", ranges=True) == Setting(20.0)
+    for text, message in (
+        ("10-100", "'10-100': give one number, not a range"),
+        ("100-10", "'100-10': the low end is above the high end"),
+    ):
+        with pytest.raises(UsageError) as err:
+            parse_setting([text], field="f", ranges=text == "100-10")
+        assert err.value.message == message
+
+
+def test_a_saturation_range_takes_the_short_time_with_the_low_rate() -> None:
+    ranged = HorizonSettings(2030, 2080, saturation_years={"soil-carbon": (10.0, 100.0)})
+    h = run(["soil-carbon"], ranged).horizon
+    # low: 1 Gt CO2/yr for 10 years; high: 11 Gt CO2/yr for the whole 50-year period
+    assert (h.cumulative.low, h.cumulative.high) == (10.0, 550.0)
+    assert h.path[10]["removal_low"] == 0.0 and h.path[49]["removal_high"] == 11.0
+    assert h.entries[0].parameters.saturation_years == (10.0, 100.0)
+
+
+def test_a_saturation_range_is_refused_for_other_settings() -> None:
+    with pytest.raises(UsageError) as err:
+        check_settings(HorizonSettings(2030, 2080, ramp_years={"soil-carbon": (1.0, 2.0)}))
+    assert (err.value.field, err.value.message) == (
+        "horizon.ramp_years",
+        "(1.0, 2.0): give one number of years, not a range",
+    )
+
+
+@pytest.mark.parametrize("reversal", [0.0, 0.03])
+def test_weight_curves_are_exact_between_whole_years(reversal: float) -> None:
+    from nbscdr_cli.horizon import EntryParameters, unit_paths, weight_curves
+
+    params = EntryParameters(4.0, (10.3, 61.5), "user", reversal, "user")
+    cumulative, durable = weight_curves(params, 50)
+    for years in (10.3, 17.25, 33.5, 49.9, 50.0, 61.5):
+        removal, stock = unit_paths(params.at_saturation(years), 50)
+        assert cumulative.at(years) == pytest.approx(math.fsum(removal), rel=1e-12)
+        assert durable.at(years) == pytest.approx(stock[-1], rel=1e-12)
+    # no ramp, no reversal: E[min(S, 50)] for S uniform on 10.3–61.5, in closed form
+    flat = weight_curves(EntryParameters(0.0, (10.3, 61.5), "user", 0.0, "user"), 50)[0]
+    assert flat.mean == pytest.approx(((50**2 - 10.3**2) / 2 + 50 * (61.5 - 50)) / (61.5 - 10.3), rel=1e-12)
+
+
+def test_monte_carlo_draws_the_saturation_time() -> None:
+    # soil carbon fixed at 5 Gt CO2/yr, saturating after 10–100 years (uniform) over 50 years:
+    # cumulative = 5·min(S, 50), mean 5·(1200 + 2500)/90, and P(cumulative >= 200) = P(S >= 40) = 60/90
+    ranged = HorizonSettings(2030, 2080, saturation_years={"soil-carbon": (10.0, 100.0)})
+    a = run(["soil-carbon=5"], ranged, MonteCarlo(200_000, seed=7))
+    cumulative = a.simulation.totals["cumulative"]
+    assert cumulative.mean == pytest.approx(5 * 3700 / 90, rel=5e-3)
+    assert cumulative.percentiles[5.0] == pytest.approx(5 * (10 + 0.05 * 90), rel=5e-3)
+    assert cumulative.percentiles[95.0] == 250.0  # S >= 50 two times in three: the whole period
+    assert a.horizon.cumulative.low == 50.0 and a.horizon.cumulative.high == 250.0
+    assert a.simulation.totals["annual"].std == 0.0  # the annual rate does not depend on S

@@ -126,3 +126,25 @@ def test_a_failing_block_stops_every_thread(monkeypatch: pytest.MonkeyPatch) -> 
         simulate([0.0], [1.0], MonteCarlo(200 * BLOCK_ROWS, seed=1), workers=2, batch_blocks=1)
     assert threading.active_count() == before  # the pool is shut down, no block keeps drawing
     assert draw.calls < 20  # the others stopped at their next block
+
+
+def test_saturation_ranges_do_not_depend_on_threads_or_the_histogram(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nbscdr_cli.horizon import EntryParameters, weight_curves
+
+    cumulative, durable = weight_curves(EntryParameters(0.0, (10.0, 100.0), "user", 0.02, "user"), 50)
+    views = {"annual": [1.0, 1.0], "cumulative": [cumulative, 50.0], "durable": [durable, 50.0]}
+    settings = MonteCarlo(3 * BLOCK_ROWS, seed=11)
+    runs = [
+        simulate([1.0, 3.0], [11.0, 18.0], settings, weights=views, workers=w, batch_blocks=b)
+        for w, b in ((1, None), (2, 1))
+    ]
+    assert runs[0].totals == runs[1].totals
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 10)
+    binned = simulate([1.0, 3.0], [11.0, 18.0], settings, weights=views).totals["cumulative"]
+    exact = runs[0].totals["cumulative"]
+    assert binned.mean == exact.mean and binned.std == exact.std
+    width = exact.histogram[0][1] - exact.histogram[0][0]
+    for p, value in exact.percentiles.items():
+        assert binned.percentiles[p] == pytest.approx(value, abs=1e-4 * width)  # a few bins, between draws
+    # the exact mean: E[rate]·E[w(S)] plus 50 years of the second entry's mean
+    assert exact.mean == pytest.approx(6 * cumulative.mean + 50 * 10.5, rel=3e-3)

@@ -190,7 +190,15 @@ def render_brief(
     return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
 
 
-PERIOD_NOTES = ("years", "no-ramp", "saturation", "no-saturation", "no-reversal", "reference-period")
+PERIOD_NOTES = (
+    "years",
+    "no-ramp",
+    "saturation",
+    "saturation-range",
+    "no-saturation",
+    "no-reversal",
+    "reference-period",
+)
 
 
 def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> list[str]:
@@ -202,7 +210,7 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     small = grid._replace(title="", header=grid.header[:3], rows=rows, numeric=grid.numeric[:3])
     out = [f"## {grid.title}", "", table(small), ""]
     notes = portfolio_notes(analysis, doc, lang, cite)
-    assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:5]]
+    assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:-1]]
     out.append("- " + ("" if lang == "zh" else " ").join(assumed))
     mass = unit_text(h["unit"], lang)
     for c, comparison in zip(

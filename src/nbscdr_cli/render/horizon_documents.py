@@ -86,7 +86,11 @@ def entry_horizon_document(analysis: Analysis, entry: Any, e: Any, unit: Unit, m
         "cumulative": _pair(e.cumulative, mass.factor),
         "durable": _pair(e.durable, mass.factor),
         "ramp_years": number(p.ramp_years),
-        "saturation_years": number(p.saturation_years),
+        "saturation_years": (
+            {"low": number(p.saturation_years[0]), "high": number(p.saturation_years[1])}
+            if isinstance(p.saturation_years, tuple)
+            else number(p.saturation_years)
+        ),
         "saturation_from": p.saturation_from,
         "saturation_source": entry.technique.saturation_source if p.saturation_from == "data" else None,
         "reversal_rate": number(p.reversal_rate),

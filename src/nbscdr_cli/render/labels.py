@@ -409,6 +409,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} stops adding after {years} years{cite}.",
         "{name}：{years}年后达到饱和，不再新增移除量{cite}。",
     ),
+    "note.saturation_range": (
+        "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with "
+        "{low} years and the high end with {high}.",
+        "{name}：饱和时间按 {low}–{high} 年给定；其移除速率的下限对应 {low} 年，上限对应 {high} 年。",
+    ),
+    "note.saturation_range_sampled": (
+        "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with "
+        "{low} years and the high end with {high}, and the Monte Carlo draws the time uniformly between "
+        "them, independently of the rate: an assumption, since no source gives its distribution.",
+        "{name}：饱和时间按 {low}–{high} 年给定；其移除速率的下限对应 {low} 年，上限对应 {high} 年；"
+        "蒙特卡洛模拟在此区间内均匀抽取饱和时间，且与速率相互独立：这是一项假设，因为没有来源给出其分布。",
+    ),
     "note.no_saturation": (
         "{names}: no source gives a saturation time, so none is applied.",
         "{names}：没有来源给出饱和时间，因此未设饱和期。",

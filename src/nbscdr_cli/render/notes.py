@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.render.labels import join_names, join_scopes, text
-from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.numbers import derived, formatter, given, span
 from nbscdr_cli.render.text import cited, unit_text
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def horizon_notes(analysis: Analysis, named: Any, lang: str, cite: Cite) -> list
         notes.append(_note("no-ramp", text("note.no_ramp", lang)))
     for entry, e in zip(analysis.result.portfolio.entries, h.entries, strict=True):
         p = e.parameters
-        if p.saturation_from == "data":
+        if p.saturation_from == "data" and not isinstance(p.saturation_years, tuple):
             source = entry.technique.saturation_source
             message = text(
                 "note.saturation",
@@ -231,6 +231,13 @@ def horizon_notes(analysis: Analysis, named: Any, lang: str, cite: Cite) -> list
                 cite=cite(source or ""),
             )
             notes.append(_note("saturation", message, technique=e.technique))
+    sampled = analysis.simulation is not None and analysis.simulation.samples is not None
+    for e in h.entries:
+        span = e.parameters.saturation_range
+        if span is not None:
+            key = "note.saturation_range_sampled" if sampled else "note.saturation_range"
+            message = text(key, lang, name=named([e.technique]), low=given(span[0]), high=given(span[1]))
+            notes.append(_note("saturation-range", message, technique=e.technique))
     for code, key, ids in (
         (
             "no-saturation",
@@ -299,4 +306,5 @@ def compare_notes(
         out.append({**note, "message": message, "rows": labels})
     if central_sum:
         out.append(_note("central-sum", text("note.central_sum", lang)))
+    out.sort(key=lambda n: n["code"] == "permanence")  # stable: the closing warning stays last
     return out

@@ -132,8 +132,11 @@ def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
     parts = []
     if h["ramp_years"]:
         parts.append(text("ramp_years", lang, years=given(h["ramp_years"])))
-    if h["saturation_years"] is not None:
-        parts.append(text("saturation_years", lang, years=given(h["saturation_years"])))
+    years = h["saturation_years"]
+    if isinstance(years, dict):
+        parts.append(text("saturation_years", lang, years=f"{given(years['low'])}–{given(years['high'])}"))
+    elif years is not None:
+        parts.append(text("saturation_years", lang, years=given(years)))
     if h["reversal_rate"]:
         parts.append(text("reversal_per_year", lang, rate=percent(h["reversal_rate"])))
     return text("list_sep", lang).join(parts)
