@@ -27,7 +27,7 @@ _EXPORTS = {
     "Comparison": ("api", "Comparison"),
     "Analysis": ("analysis", "Analysis"),
     "MonteCarlo": ("uncertainty", "MonteCarlo"),
-    "HorizonSettings": ("horizon", "HorizonSettings"),
+    "HorizonSettings": ("horizon_settings", "HorizonSettings"),
     "Distribution": ("enums", "Distribution"),
     "load_catalog": ("load", "load_catalog"),
     "enable_cache": ("cache", "enable"),

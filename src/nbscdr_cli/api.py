@@ -28,7 +28,8 @@ from nbscdr_cli.catalog import POTENTIALS, Catalog, LocalText, Reference
 from nbscdr_cli.errors import InputError, UsageError, cut
 
 if TYPE_CHECKING:
-    from nbscdr_cli.horizon import Curve, Horizon, HorizonSettings
+    from nbscdr_cli.horizon import Curve, Horizon
+    from nbscdr_cli.horizon_settings import HorizonSettings
     from nbscdr_cli.portfolio import Portfolio, PortfolioResult
     from nbscdr_cli.spec import EntrySpec, PortfolioFile
     from nbscdr_cli.uncertainty import MonteCarlo
@@ -243,7 +244,7 @@ def prepare(request: Request) -> Plan:
     unit, mass_unit = _units(request)
     horizon = request.horizon
     if horizon is not None:
-        from nbscdr_cli.horizon import check_settings, resolve
+        from nbscdr_cli.horizon_settings import check_settings, resolve
 
         check_settings(horizon)
         horizon = resolve(horizon, catalog, [e.technique.id for e in portfolio.entries])
@@ -293,6 +294,7 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
                 thresholds=thresholds,
                 names=[e.technique.id for e in entries],
                 progress=progress,
+                probability_only=[name for name in weights if "@" in name],  # in-scope subtotals
             )
         check_simulation(simulation)
     return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)

@@ -54,7 +54,7 @@ def horizon(period: Period) -> Any:
     saturation or reversal may be given)."""
     if not any(period):
         return None  # and the horizon module is not imported
-    from nbscdr_cli.horizon import check_years
+    from nbscdr_cli.horizon_settings import check_years
 
     years = check_years(period.start, period.end)
     fields = {
@@ -67,7 +67,7 @@ def horizon(period: Period) -> Any:
             if getattr(period, name):
                 raise UsageError("applies only with --from and --to", field=field)
         return None
-    from nbscdr_cli.horizon import HorizonSettings, parse_setting
+    from nbscdr_cli.horizon_settings import HorizonSettings, parse_setting
 
     return HorizonSettings(
         years[0],

@@ -137,7 +137,8 @@ class _Grid:
         # every entry's cells [0, h], [h, 2h], ... up to its width, in one flat array
         starts = np.concatenate([[0], np.cumsum(cells)[:-1]])
         index = np.arange(int(cells.sum())) - np.repeat(starts, cells)  # each cell's index in its entry
-        each = [np.repeat(x, cells) for x in (width, peak, a, b, log_beta(a, b))]
+        log_b = log_beta(a, b) if dist is Distribution.pert else np.zeros_like(a)  # scipy for PERT only
+        each = [np.repeat(x, cells) for x in (width, peak, a, b, log_b)]
         p = np.clip(cell_masses(dist, index * h, (index + 1) * h, *each), 0.0, None)
         p /= np.repeat(np.add.reduceat(p, starts), cells)
         lattice_mean = h * np.add.reduceat(p * index, starts)

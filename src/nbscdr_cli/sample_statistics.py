@@ -119,6 +119,23 @@ def summarise(
     )
 
 
+def reach_summary(frame: Frame, moments: Moments, thresholds: Mapping[str, float], reached: Any) -> Summary:
+    """A total tested against ``thresholds`` alone: its mean, standard deviation
+    and the share of samples reaching each threshold (``reached``: their counts,
+    in the order of ``thresholds``); no percentiles, no histogram."""
+    n = moments.samples
+    if frame.fixed:
+        return summarise(frame, moments, (), thresholds, values=np.zeros(0))
+    return Summary(
+        mean=frame.value_of(moments.mean),
+        std=frame.width * math.sqrt(moments.m2 / (n - 1)) if n > 1 else 0.0,
+        percentiles={},
+        probability={k: int(c) / n for k, c in zip(thresholds, reached, strict=True)},
+        thresholds=dict(thresholds),
+        histogram=((frame.low, frame.high), ()),
+    )
+
+
 def order_statistics(values: Any, percentiles: Sequence[float]) -> dict[float, float]:
     """Percentiles of ``values`` by linear interpolation between order statistics
     (numpy's default method). A partial sort in place around just the ranks

@@ -27,11 +27,9 @@ columns). Such a term, w(S)·rate, is added to its total directly, centred on it
 exact mean E[w(S)]·E[rate] (the two are drawn independently); its support, from
 the least to the largest product of their ends, goes into the total's frame.
 
-Threads. numpy's generators and ufuncs release the GIL, so a pool of threads (one
-per core, at most ``MAX_WORKERS``) runs batches of blocks. The main thread only
-waits, with a timeout so that Ctrl-C is seen at once, reports progress, and on any
-exception sets a flag that workers check before each block (a few milliseconds).
-Up to ``EXACT_LIMIT`` samples, each block writes its totals into one array per total;
+Threads. Batches of blocks run on one thread per core (threads.py); each block
+first checks the run's stop flag, so Ctrl-C or an error stops every thread within
+a few milliseconds. Up to ``EXACT_LIMIT`` samples, each block writes its totals into one array per total;
 beyond, each thread buffers histogram bin indices and adds one ``bincount`` per
 ``INDEX_ROWS`` of them to a shared histogram (a bincount allocates its 8 MB result,
 so it pays only on large batches).
@@ -40,9 +38,8 @@ so it pays only on large batches).
 from __future__ import annotations
 
 import math
-import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -63,6 +60,7 @@ from nbscdr_cli.sample_statistics import (
     Frame,
     block_moments,
     combine,
+    reach_summary,
     summarise,
 )
 from nbscdr_cli.uncertainty import MonteCarlo, Summary
@@ -70,8 +68,6 @@ from nbscdr_cli.uncertainty import MonteCarlo, Summary
 BLOCK_ROWS = 1 << 16  # rows per random stream: ~0.5 MB per column, cache-sized
 MAX_BATCH_BLOCKS = 32  # blocks per task at most (2M rows, ~50 ms of work)
 INDEX_ROWS = 1 << 21  # histogram bin indices a thread buffers (16 MB) before a bincount
-MAX_WORKERS = 8
-POLL_SECONDS = 0.1  # how often the waiting main thread wakes (Ctrl-C, progress)
 LOGNORMAL_TAIL_Z = 8.5  # histogram support for lognormals: up to the 1 - 1e-17 quantile
 UNIFORM_BITS = 32  # bits per independent uniform draw: two draws per 64-bit output
 
@@ -104,15 +100,6 @@ class _Plan(NamedTuple):
     mu: Any  # lognormal parameters
     sigma: Any
     terms: tuple[_Term, ...] = ()  # entries with a saturation range
-
-
-def default_workers() -> int:
-    """Threads to use: the cores this process may run on, at most MAX_WORKERS."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_WORKERS))
 
 
 def block_generator(seed: int, block: int) -> Any:
@@ -237,7 +224,7 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
 class _Work:
     """One thread's buffers, reused from block to block."""
 
-    def __init__(self, plan: _Plan, exact: bool) -> None:
+    def __init__(self, plan: _Plan, exact: bool, binned: int) -> None:
         totals = len(plan.frames)
         self.draw = np.empty(BLOCK_ROWS)
         self.tmp = np.empty(BLOCK_ROWS)
@@ -245,22 +232,29 @@ class _Work:
         self.totals = np.empty((totals, BLOCK_ROWS))
         self.years = np.empty((len(plan.terms), BLOCK_ROWS))  # saturation times drawn
         self.rates = np.empty((len(plan.terms), BLOCK_ROWS))  # and the rates they multiply
-        per_total = max(BLOCK_ROWS, INDEX_ROWS // totals // BLOCK_ROWS * BLOCK_ROWS)
-        self.index = [] if exact else [np.empty(per_total, dtype=np.int64) for _ in range(totals)]
+        per_total = max(BLOCK_ROWS, INDEX_ROWS // max(binned, 1) // BLOCK_ROWS * BLOCK_ROWS)
+        self.index = [] if exact else [np.empty(per_total, dtype=np.int64) for _ in range(binned)]
         self.filled = 0
 
 
 class _Run:
-    """One Monte Carlo run: the plan, the shared results, the stop flag."""
+    """One Monte Carlo run: the plan, the shared results, the stop flag.
 
-    def __init__(self, plan: _Plan, seed: int, samples: int) -> None:
+    ``tests`` has, per total, None (a total whose distribution is reported: every
+    value kept, or a histogram) or the normalised thresholds of a total that is
+    only tested against them (a reference's in-scope subtotal): for those, each
+    block counts the samples reaching each threshold, exactly and cheaply."""
+
+    def __init__(self, plan: _Plan, seed: int, samples: int, tests: list[Any]) -> None:
         self.plan = plan
         self.seed = seed
         self.samples = samples
         self.exact = samples <= EXACT_LIMIT
-        totals = len(plan.frames)
-        self.values = [np.empty(samples) for _ in range(totals)] if self.exact else []
-        self.counts = [] if self.exact else [np.zeros(HISTOGRAM_BINS, dtype=np.int64) for _ in range(totals)]
+        self.tests = tests
+        self.binned = [k for k, t in enumerate(tests) if t is None]
+        self.values = [np.empty(samples) for _ in self.binned] if self.exact else []
+        self.counts = [] if self.exact else [np.zeros(HISTOGRAM_BINS, dtype=np.int64) for _ in self.binned]
+        self.reached = {k: np.zeros(len(t), dtype=np.int64) for k, t in enumerate(tests) if t is not None}
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.local = threading.local()
@@ -269,7 +263,8 @@ class _Run:
         """Draw ``blocks`` and return each block's moments per total, in block order."""
         work = getattr(self.local, "work", None)
         if work is None:
-            work = self.local.work = _Work(self.plan, self.exact)
+            work = self.local.work = _Work(self.plan, self.exact, len(self.binned))
+        reached = {k: np.zeros_like(r) for k, r in self.reached.items()}
         out = []
         for block in blocks:
             if self.stop.is_set():
@@ -278,20 +273,28 @@ class _Run:
             rows = min(BLOCK_ROWS, self.samples - start)
             totals = _draw(block_generator(self.seed, block), self.plan, rows, work)
             out.append([block_moments(z) for z in totals])
+            for k, counts in reached.items():
+                for i, z_t in enumerate(self.tests[k]):
+                    counts[i] += np.count_nonzero(totals[k] >= z_t)
+            binned = [totals[k] for k in self.binned]
             if self.exact:
-                for values, z in zip(self.values, totals, strict=True):
+                for values, z in zip(self.values, binned, strict=True):
                     values[start : start + rows] = z
             else:
                 if work.filled + rows > work.index[0].shape[0]:
                     self._flush(work)
-                self._index(work, totals, rows)
+                self._index(work, binned, rows)
         if not self.exact:
             self._flush(work)
+        with self.lock:  # integer sums: the same in any order
+            for k, counts in reached.items():
+                self.reached[k] += counts
         return out
 
     def _index(self, work: _Work, totals: list[Any], rows: int) -> None:
         tmp = work.tmp[:rows]
-        for frame, z, index in zip(self.plan.frames, totals, work.index, strict=True):
+        frames = [self.plan.frames[k] for k in self.binned]
+        for frame, z, index in zip(frames, totals, work.index, strict=True):
             np.subtract(z, frame.z_low, out=tmp)
             np.multiply(tmp, HISTOGRAM_BINS, out=tmp)
             index[work.filled : work.filled + rows] = tmp  # truncates: the bin's index
@@ -434,72 +437,53 @@ def sample(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     batch_blocks: int | None = None,
+    probability_only: Collection[str] = (),
 ) -> tuple[str, dict[str, Summary]]:
     """Draw ``settings.samples`` portfolios from ``seed`` and summarise each
     weighted total (``views``: name -> weight per entry). Returns how the
-    percentiles were computed ("exact" or "histogram") and one Summary per total."""
+    percentiles were computed ("exact" or "histogram") and one Summary per total.
+    The totals in ``probability_only`` get only their mean, standard deviation and
+    chances of reaching their thresholds (no percentiles, no histogram)."""
     assert settings.samples is not None
-    run = _Run(_plan(m, settings, views), seed, settings.samples)
+    plan = _plan(m, settings, views)
+    tests = [
+        tuple(frame.z_of(t) for t in thresholds.get(name, {}).values())
+        if name in probability_only and not frame.fixed
+        else None
+        for name, frame in zip(views, plan.frames, strict=True)
+    ]
+    run = _Run(plan, seed, settings.samples, tests)
     blocks = -(-settings.samples // BLOCK_ROWS)
+    from nbscdr_cli.threads import default_workers, run_in_order
+
     workers = max(1, min(workers or default_workers(), blocks))
     size = batch_blocks or min(MAX_BATCH_BLOCKS, max(1, -(-blocks // (4 * workers))))
     batches = [range(b, min(b + size, blocks)) for b in range(0, blocks, size)]
     with np.errstate(all="ignore"):  # extreme magnitudes may underflow; that is no news for a user
-        results = _execute(run, batches, workers, progress)
+        drawn = 0
+
+        def report(i: int) -> None:
+            nonlocal drawn
+            drawn += sum(min(BLOCK_ROWS, run.samples - b * BLOCK_ROWS) for b in batches[i])
+            if progress is not None:
+                progress(drawn)
+
+        results = run_in_order(
+            lambda i: run.batch(batches[i]), len(batches), workers, done=report, stop=run.stop
+        )
     summaries = {}
     for k, (name, frame) in enumerate(zip(views, run.plan.frames, strict=True)):
         moments = combine(block[k] for batch in results for block in batch)
+        if k in run.reached:
+            summaries[name] = reach_summary(frame, moments, thresholds.get(name, {}), run.reached[k])
+            continue
+        j = run.binned.index(k)
         summaries[name] = summarise(
             frame,
             moments,
             settings.percentiles,
             thresholds.get(name, {}),
-            values=run.values[k] if run.exact else None,
-            counts=None if run.exact else run.counts[k],
+            values=run.values[j] if run.exact else None,
+            counts=None if run.exact else run.counts[j],
         )
     return ("exact" if run.exact else "histogram"), summaries
-
-
-def _execute(
-    run: _Run, batches: list[range], workers: int, progress: Callable[[int], None] | None
-) -> list[list[list[tuple[int, float, float]]]]:
-    """Run every batch (on ``workers`` threads) and return their results in batch order."""
-    results: list[Any] = [None] * len(batches)
-    drawn = 0
-
-    def report(i: int) -> None:
-        nonlocal drawn
-        drawn += sum(min(BLOCK_ROWS, run.samples - b * BLOCK_ROWS) for b in batches[i])
-        if progress is not None:
-            progress(drawn)
-
-    if workers == 1:
-        for i, blocks in enumerate(batches):
-            results[i] = run.batch(blocks)
-            report(i)
-        return results
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-
-    pool = ThreadPoolExecutor(workers, thread_name_prefix="nbscdr-sampling")
-    pending: dict[Any, int] = {}
-    queue = iter(range(len(batches)))
-    try:
-        for i in queue:
-            pending[pool.submit(run.batch, batches[i])] = i
-            if len(pending) >= 2 * workers:  # a few tasks ahead, not the whole run
-                break
-        while pending:
-            done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in done:
-                i = pending.pop(future)
-                results[i] = future.result()
-                report(i)
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending[pool.submit(run.batch, batches[nxt])] = nxt
-    except BaseException:
-        run.stop.set()  # workers stop before their next block
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return results

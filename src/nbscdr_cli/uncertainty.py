@@ -28,7 +28,7 @@ settings at start-up for free; the methods' modules import numpy.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -237,6 +237,7 @@ def simulate(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     batch_blocks: int | None = None,
+    probability_only: Collection[str] = (),
 ) -> Simulation:
     """The distribution of the totals of entries ranging from ``lows`` to ``highs``.
 
@@ -246,7 +247,9 @@ def simulate(
     values whose probability of being reached (total >= value) is reported.
     ``progress`` is called with the number of samples drawn so far. ``workers``
     (threads, default one per core) and ``batch_blocks`` (blocks of samples per
-    task) change how fast a Monte Carlo runs, never its results.
+    task) change how fast a Monte Carlo runs, never its results. Totals named in
+    ``probability_only`` are only tested against their thresholds: a Monte Carlo
+    counts the samples reaching them and reports no percentiles for them.
     """
     from nbscdr_cli.distributions import check_marginals, marginal_quantiles, marginals
 
@@ -287,6 +290,7 @@ def simulate(
         progress=progress,
         workers=workers,
         batch_blocks=batch_blocks,
+        probability_only=probability_only,
     )
     return Simulation(
         Method.monte_carlo,

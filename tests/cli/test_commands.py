@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from nbscdr_cli import __version__
 from nbscdr_cli.cli import app
 
 DATA = Path(__file__).parents[1] / "data"
@@ -179,6 +180,36 @@ def test_user_data_file() -> None:
     )
     assert doc["total"]["high"] == pytest.approx(2 + 3 * 44 / 12 / 1000)
     assert doc["comparisons"][0]["in_scope"]["techniques"] == ["alpha"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Path) -> None:
+    # titles say the potential alone where the data names no assessment; 70 entries take the
+    # long-table path
+    catalog = tmp_path / "many.toml"
+    catalog.write_text(
+        "".join(
+            f'[techniques.t{i}]\nname = {{ en = "T{i}" }}\nlow = 1\nhigh = 2\nunit = "Gt CO2/yr"\n\n'
+            for i in range(70)
+        ),
+        encoding="utf-8",
+    )
+    data = ["--data", str(catalog), "--lang", lang]
+    table = run("portfolio", *[f"t{i}" for i in range(70)], *data)
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout.splitlines()[0] == (
+        "Portfolio (technical potential)" if lang == "en" else "技术组合（技术潜力）"
+    )
+    assert "| Total " in table.stdout or "| 合计 " in table.stdout
+    brief = run("brief", "t1", "t2", *data)
+    assert brief.exit_code == 0, brief.stderr
+    assert brief.stdout.splitlines()[2] == (
+        f"*Potential: technical · nbscdr {__version__}*"
+        if lang == "en"
+        else f"*技术潜力 · nbscdr {__version__}*"
+    )
+    chart = run("chart", "t1", "t2", *data, "-o", str(tmp_path / "c.svg"))
+    assert chart.exit_code == 0, chart.stderr
 
 
 @pytest.mark.parametrize(

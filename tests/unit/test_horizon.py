@@ -8,7 +8,7 @@ import pytest
 
 from nbscdr_cli.api import Request, analyse
 from nbscdr_cli.errors import UsageError
-from nbscdr_cli.horizon import HorizonSettings, Setting, check_settings, parse_setting
+from nbscdr_cli.horizon_settings import HorizonSettings, Setting, check_settings, parse_setting
 from nbscdr_cli.portfolio import Relation
 from nbscdr_cli.uncertainty import MonteCarlo
 

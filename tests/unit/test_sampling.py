@@ -148,3 +148,35 @@ def test_saturation_ranges_do_not_depend_on_threads_or_the_histogram(monkeypatch
         assert binned.percentiles[p] == pytest.approx(value, abs=1e-4 * width)  # a few bins, between draws
     # the exact mean: E[rate]·E[w(S)] plus 50 years of the second entry's mean
     assert exact.mean == pytest.approx(6 * cumulative.mean + 50 * 10.5, rel=3e-3)
+
+
+def test_a_subtotal_tested_against_thresholds_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the in-scope subtotal of a reference: the same chances as a fully summarised total,
+    # from exact counts of the draws, and nothing it does not need
+    views = {"annual": [1.0, 1.0], "annual@unep": [1.0, 0.0]}
+    thresholds = {"annual@unep": {"unep.low": 4.0, "unep.high": 12.0}}
+    settings = MonteCarlo(2 * BLOCK_ROWS + 5, seed=3)
+    full = simulate([3.0, 1.8], [18.0, 4.8], settings, weights=views, thresholds=thresholds)
+    tested = simulate(
+        [3.0, 1.8],
+        [18.0, 4.8],
+        settings,
+        weights=views,
+        thresholds=thresholds,
+        probability_only=["annual@unep"],
+    )
+    scoped = tested.totals["annual@unep"]
+    assert scoped.probability == full.totals["annual@unep"].probability
+    assert (scoped.mean, scoped.std) == (full.totals["annual@unep"].mean, full.totals["annual@unep"].std)
+    assert scoped.percentiles == {} and tested.totals["annual"] == full.totals["annual"]
+    monkeypatch.setattr(sampling, "EXACT_LIMIT", 10)
+    binned = simulate(
+        [3.0, 1.8],
+        [18.0, 4.8],
+        settings,
+        weights=views,
+        thresholds=thresholds,
+        probability_only=["annual@unep"],
+    )
+    assert binned.totals["annual@unep"].probability == scoped.probability  # counted, not read off a histogram
+    assert scoped.probability["unep.high"] == pytest.approx(6 / 15, abs=4 / math.sqrt(settings.samples))

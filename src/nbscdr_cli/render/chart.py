@@ -206,7 +206,8 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
     title = text("chart_title", lang) + (text("colon", lang) + doc["name"] if doc.get("name") else "")
     assessment = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or ""
     potential = text("potential." + doc.get("potential", "technical"), lang, otherwise="")
-    subtitle = text("chart.subtitle", lang, assessment=assessment, potential=potential) if assessment else ""
+    key = "chart.subtitle" if assessment else "chart.subtitle_plain"
+    subtitle = text(key, lang, assessment=assessment, potential=potential)
 
     handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]
     legend = [text("chart.legend_entry", lang, unit=unit)]

@@ -81,6 +81,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Portfolio{name} ({potential} potential, {assessment})",
         "技术组合{name}（{potential}潜力，{assessment}）",
     ),
+    "portfolio_title_plain": (  # data of the user's own, with no assessment named
+        "Portfolio{name} ({potential} potential)",
+        "技术组合{name}（{potential}潜力）",
+    ),
     "central": (
         "Central",
         "中值",
@@ -701,6 +705,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{assessment}, {potential} potential · nbscdr {version}",
         "{assessment}，{potential}潜力 · nbscdr {version}",
     ),
+    "brief.subtitle_plain": (
+        "Potential: {potential} · nbscdr {version}",
+        "{potential}潜力 · nbscdr {version}",
+    ),
     "brief.these_n": (
         "these {n} techniques",
         "这 {n} 项技术",
@@ -812,6 +820,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.subtitle": (
         "{assessment}, {potential} potential",
         "{assessment}，{potential}潜力",
+    ),
+    "chart.subtitle_plain": (
+        "Potential: {potential}",
+        "{potential}潜力",
     ),
     "chart.share": (
         "{share}% of its range",

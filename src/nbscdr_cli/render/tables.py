@@ -62,13 +62,9 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     )
     name = f"{text('colon', lang)}{doc['name']}" if doc["name"] else ""
     potential = text("potential." + doc.get("potential", "technical"), lang)
-    title = text(
-        "portfolio_title",
-        lang,
-        name=name,
-        potential=potential,
-        assessment=assessment or doc["assessment"] or "",
-    )
+    assessment = assessment or doc["assessment"] or ""
+    key = "portfolio_title" if assessment else "portfolio_title_plain"
+    title = text(key, lang, name=name, potential=potential, assessment=assessment)
     header = [
         text("technique", lang),
         text("share", lang),
@@ -221,7 +217,9 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
     """Every table of a portfolio document, in order."""
-    grids = [portfolio_grid(doc, lang, doc.get("assessment_name", {}).get(lang, ""))]
+    grids = [
+        portfolio_grid(doc, lang, (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or "")
+    ]
     if doc["comparisons"]:
         grids.append(comparison_grid(doc, lang))
     if "uncertainty" in doc:

@@ -23,10 +23,20 @@ _ASCII_WORDS = re.compile(r"\S+\s*|\s+")
 _BULLETS = ("• ", "- ")  # kept with what follows them
 
 
+def _spaced(line: str) -> bool:
+    """Words are separated by spaces: no wide (CJK) character. Such a line breaks
+    at its spaces alone ("4–12" stays whole), without loading uniseg (~50 ms)."""
+    if line.isascii():
+        return True
+    from unicodedata import east_asian_width
+
+    return not any(east_asian_width(c) in "WF" for c in line)
+
+
 def units(line: str) -> list[str]:
     """The pieces of one line between which it may break; each keeps the
     spaces that follow it."""
-    if line.isascii():
+    if _spaced(line):
         return _glued(_ASCII_WORDS.findall(line))
     from uniseg.linebreak import line_break_units
 
