@@ -13,7 +13,7 @@ import pytest
 from nbscdr_cli import sampling
 from nbscdr_cli.sample_statistics import combine
 from nbscdr_cli.sampling import BLOCK_ROWS, block_generator
-from nbscdr_cli.uncertainty import MonteCarlo, simulate
+from nbscdr_cli.uncertainty import MonteCarlo, Simulation, simulate
 
 
 def uniforms(seed: int, n: int) -> np.ndarray:
@@ -156,27 +156,16 @@ def test_a_subtotal_tested_against_thresholds_alone(monkeypatch: pytest.MonkeyPa
     views = {"annual": [1.0, 1.0], "annual@unep": [1.0, 0.0]}
     thresholds = {"annual@unep": {"unep.low": 4.0, "unep.high": 12.0}}
     settings = MonteCarlo(2 * BLOCK_ROWS + 5, seed=3)
-    full = simulate([3.0, 1.8], [18.0, 4.8], settings, weights=views, thresholds=thresholds)
-    tested = simulate(
-        [3.0, 1.8],
-        [18.0, 4.8],
-        settings,
-        weights=views,
-        thresholds=thresholds,
-        probability_only=["annual@unep"],
-    )
+
+    def run(**only: list[str]) -> Simulation:
+        return simulate([3.0, 1.8], [18.0, 4.8], settings, weights=views, thresholds=thresholds, **only)  # type: ignore[arg-type]
+
+    full, tested = run(), run(probability_only=["annual@unep"])
     scoped = tested.totals["annual@unep"]
     assert scoped.probability == full.totals["annual@unep"].probability
     assert (scoped.mean, scoped.std) == (full.totals["annual@unep"].mean, full.totals["annual@unep"].std)
     assert scoped.percentiles == {} and tested.totals["annual"] == full.totals["annual"]
     monkeypatch.setattr(sampling, "EXACT_LIMIT", 10)
-    binned = simulate(
-        [3.0, 1.8],
-        [18.0, 4.8],
-        settings,
-        weights=views,
-        thresholds=thresholds,
-        probability_only=["annual@unep"],
-    )
+    binned = run(probability_only=["annual@unep"])
     assert binned.totals["annual@unep"].probability == scoped.probability  # counted, not read off a histogram
     assert scoped.probability["unep.high"] == pytest.approx(6 / 15, abs=4 / math.sqrt(settings.samples))
