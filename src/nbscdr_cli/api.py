@@ -315,6 +315,8 @@ def _sampled_totals(
     thresholds: dict[str, dict[str, float]] = {name: {} for name in weights}
 
     def test(totals: tuple[str, ...], reference: Reference, in_scope: tuple[str, ...]) -> None:
+        if not in_scope:  # nothing in its scope: no chance to state
+            return
         ends = {f"{reference.id}.low": reference.range.lower, f"{reference.id}.high": reference.range.high}
         for total in totals:
             if len(in_scope) == len(entries):

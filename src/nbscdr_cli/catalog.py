@@ -300,6 +300,14 @@ class Catalog(NamedTuple):
         none there uses the default assessment's or, where that has none either,
         the first assessment's that has one, marked as standing in."""
         assessment = self.default_assessment if assessment is None else _case(assessment, self.assessments)
+        if assessment is None:  # a catalog without assessments: its techniques' own figures
+            if potential != self.potential:
+                raise InputError(
+                    f"this catalog has no assessments, so no {potential} potential: "
+                    f"its figures are {self.potential} potentials",
+                    field="potential",
+                )
+            return self
         if assessment == self.assessment and potential == self.potential and not fallback:
             return self
         if assessment not in self.assessments:

@@ -153,6 +153,8 @@ def entry_parameters(technique: Technique, settings: HorizonSettings) -> EntryPa
     ramp = settings.ramp_years.for_technique(tid) or 0.0
     assert not isinstance(ramp, tuple)  # check_settings allows ranges for saturation only
     saturation = settings.saturation_years.for_technique(tid)
+    if isinstance(saturation, tuple) and saturation[0] == saturation[1]:
+        saturation = saturation[0]  # a range of one value
     saturation_from: str | None = "user"
     if saturation is None:
         saturation = technique.saturation_years

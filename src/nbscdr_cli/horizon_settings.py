@@ -128,7 +128,11 @@ def parse_setting(
     for text in values:
         match = _SETTING.match(text)
         if match is None:
-            form = "1% or 0.01, or TECH=1%" if percent else "20, or TECH=20"
+            form = (
+                "1% or 0.01, or TECH=1%"
+                if percent
+                else "20, or TECH=20" + (", or TECH=10-100" if ranges else "")
+            )
             raise UsageError(f"{cut(text)!r} is not a value such as {form}", field=field)
         try:
             value: Years = float(match.group("value"))
@@ -138,10 +142,10 @@ def parse_setting(
         except ValueError:
             raise UsageError(f"{cut(text)!r} is not a number", field=field) from None
         if isinstance(value, tuple):
-            if match.group("pct"):
-                raise UsageError(f"{cut(text)!r}: give a number of years, not a percentage", field=field)
             if not ranges:
                 raise UsageError(f"{cut(text)!r}: give one number, not a range", field=field)
+            if match.group("pct"):
+                raise UsageError(f"{cut(text)!r}: give a number of years, not a percentage", field=field)
             if value[0] > value[1]:
                 raise UsageError(f"{cut(text)!r}: the low end is above the high end", field=field)
             if value[0] == value[1]:
@@ -155,6 +159,9 @@ def parse_setting(
                 f"{cut(text)!r} is not a share from 0 to under 100% (or 0 to under 1)", field=field
             )
         tech = match.group("tech")
+        if (tech is None and default is not None) or (tech is not None and tech in per):
+            what = "the value for every entry" if tech is None else repr(cut(tech))
+            raise UsageError(f"{cut(text)!r}: {what} is given twice", field=field)
         if tech is None:
             default = value
         else:
@@ -180,6 +187,8 @@ def resolve(settings: HorizonSettings, catalog: Catalog, present: Sequence[str])
                     f"its entries: {', '.join(present)}",
                     field=f"horizon.{name}",
                 )
+            if tid in per:
+                raise UsageError(f"{cut(key)!r} names {tid!r}, which is given twice", field=f"horizon.{name}")
             per[tid] = value
         resolved[name] = Setting(setting.default, per)
     return HorizonSettings(settings.start, settings.end, **resolved)

@@ -79,6 +79,7 @@ class _Term(NamedTuple):
     column: int  # its position among the drawn columns, or -1 if its rate is fixed
     base: float  # rate = base + scale·draw
     scale: float
+    fixed: float  # the rate where it does not vary (column -1)
     years: tuple[float, float]  # the range its saturation time is drawn from
     totals: tuple[tuple[int, Any, Any, float, float], ...]  # (total, knots, values, mean term, 1/width)
 
@@ -100,6 +101,7 @@ class _Plan(NamedTuple):
     mu: Any  # lognormal parameters
     sigma: Any
     terms: tuple[_Term, ...] = ()  # entries with a saturation range
+    bits: bool = False  # independent uniforms drawn as 32-bit integers (coef scaled to match)
 
 
 def block_generator(seed: int, block: int) -> Any:
@@ -199,6 +201,7 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
                 column=int(where[0]) if where.size else -1,
                 base=float(base[i]),
                 scale=float(scale[i]),
+                fixed=float(m.low[i]),
                 years=(first.low, first.high),
                 totals=tuple(per_total),
             )
@@ -218,6 +221,7 @@ def _plan(m: Marginals, settings: MonteCarlo, views: Mapping[str, Sequence[float
         mu[columns],
         sigma[columns],
         tuple(terms),
+        bits,
     )
 
 
@@ -332,7 +336,7 @@ def _draw(rng: Any, plan: _Plan, rows: int, work: _Work) -> list[Any]:
     block = work.totals[:, :rows]
     totals = list(block)
     dist = plan.dist
-    if dist is Distribution.uniform and plan.rho == 0 and plan.columns.size and not plan.terms:
+    if plan.bits and plan.columns.size:
         n = plan.columns.size
         raw = rng.bit_generator.random_raw(-(-n * rows // 2))
         # low half first, then high, whatever the machine's byte order
@@ -349,7 +353,7 @@ def _draw(rng: Any, plan: _Plan, rows: int, work: _Work) -> list[Any]:
         np.multiply(years[k], term.years[1] - term.years[0], out=years[k])
         np.add(years[k], term.years[0], out=years[k])
         if term.column < 0:
-            rates[k].fill(term.base)
+            rates[k].fill(term.fixed)
     by_column = {term.column: k for k, term in enumerate(plan.terms) if term.column >= 0}
     if plan.columns.size == 0:
         _add_terms(totals, plan, years, rates, tmp)

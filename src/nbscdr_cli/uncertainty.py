@@ -262,8 +262,9 @@ def simulate(
     quantiles = marginal_quantiles(m, settings.distribution, settings.percentiles)
     if settings.method is Method.convolution:
         from nbscdr_cli.convolution import convolve
+        from nbscdr_cli.horizon import Curve
 
-        if any(not isinstance(w, int | float) for ws in views.values() for w in ws):
+        if any(isinstance(w, Curve) for ws in views.values() for w in ws):
             raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
 
         fixed = {name: [float(w) for w in ws] for name, ws in views.items()}  # type: ignore[arg-type]

@@ -35,3 +35,19 @@ def test_python_example_prints_what_the_readme_says(capsys: pytest.CaptureFixtur
     assert code and printed
     exec(compile(code.group(1), "README.md", "exec"), {})
     assert capsys.readouterr().out == printed.group(1) + "\n"
+
+
+def test_the_data_file_example_is_a_valid_catalog(tmp_path: Path) -> None:
+    """The README's data-file example, copied as it is, loads: every key it shows exists."""
+    from nbscdr_cli import Request, analyse, load_catalog
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## The data file") :]
+    example = re.search(r"```toml\n(.*?)```", section, flags=re.S)
+    assert example is not None
+    path = tmp_path / "example.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    catalog = load_catalog(path)
+    assert sorted(catalog.techniques) == ["biochar", "soil-carbon"]
+    ar6 = analyse(Request(["biochar"], catalog=catalog, assessment="ar6"))
+    assert (ar6.result.total.lower, ar6.result.total.high) == (0.2, 6.6)

@@ -211,8 +211,29 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     out = [f"## {grid.title}", "", table(small), ""]
     notes = portfolio_notes(analysis, doc, lang, cite)
     assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:-1]]
+    chosen = [
+        text("brief.as_given_entry", lang, name=e["name"], what=what)
+        for e in doc["entries"]
+        if (what := tables.entry_parameters_text(e["horizon"], lang, given_only=True))
+    ]
+    if chosen:
+        assumed.append(text("brief.as_given", lang, items=text("list_semicolon", lang).join(chosen)))
     out.append("- " + ("" if lang == "zh" else " ").join(assumed))
     mass = unit_text(h["unit"], lang)
+    if "uncertainty" in h:
+        cumulative, durable = (h["uncertainty"][k]["percentiles"] for k in ("cumulative", "durable"))
+        how = sampling_text(h["uncertainty"]["cumulative"], lang)
+        out.append(
+            "- "
+            + text(
+                "brief.period_sure",
+                lang,
+                how=how,
+                cumulative=span(cumulative["5"], cumulative["95"]),
+                durable=span(durable["5"], durable["95"]),
+                unit=mass,
+            )
+        )
     for c, comparison in zip(
         h["comparisons"], analysis.horizon.comparisons if analysis.horizon else (), strict=True
     ):

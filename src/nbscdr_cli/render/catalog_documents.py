@@ -49,6 +49,20 @@ def cost_document(cost: Cost | None) -> dict[str, Any] | None:
     }
 
 
+def assessed(t: Technique, name: str) -> Any:
+    """The cost or TRL (``name``) of a technique in the assessment in use: its
+    estimate's, else that assessment's technical estimate's (AR6 gives them once
+    per measure, beside its technical potential, and they hold for its economic
+    potential too)."""
+    if t.in_use is None:
+        return None
+    value = getattr(t.in_use, name)
+    if value is None and t.in_use.potential != "technical":
+        technical = t.estimate(t.in_use.assessment, "technical")
+        value = getattr(technical, name) if technical is not None else None
+    return value
+
+
 def trl_document(trl: Readiness | None) -> dict[str, Any] | None:
     return None if trl is None else {"low": trl.low, "high": trl.high, "source": trl.source}
 
@@ -71,8 +85,8 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "fallback": t.fallback,
         "caveat": note_document(t.caveat),
         "estimate_caveat": note_document(t.in_use.caveat if t.in_use else None),
-        "cost": cost_document(t.in_use.cost if t.in_use else None),
-        "trl": trl_document(t.in_use.trl if t.in_use else None),
+        "cost": cost_document(assessed(t, "cost")),
+        "trl": trl_document(assessed(t, "trl")),
     }
 
 

@@ -209,7 +209,9 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
         out += text("paren", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
         rng = span(part["low"], part["high"], given)
-        central = f"{given(part['central'])} ({rng})" if part.get("central") is not None else rng
+        central = (
+            given(part["central"]) + text("paren", lang, text=rng) if part.get("central") is not None else rng
+        )
         out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")

@@ -12,7 +12,13 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.render.catalog_documents import cost_document, note_document, reference_document, trl_document
+from nbscdr_cli.render.catalog_documents import (
+    assessed,
+    cost_document,
+    note_document,
+    reference_document,
+    trl_document,
+)
 from nbscdr_cli.render.numbers import number
 
 if TYPE_CHECKING:
@@ -44,8 +50,8 @@ def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
     estimate = None if e.own_figure else e.technique.in_use
     if estimate is not None:
         doc["caveat"] = note_document(estimate.caveat)
-        doc["cost"] = cost_document(estimate.cost)
-        doc["trl"] = trl_document(estimate.trl)
+        doc["cost"] = cost_document(assessed(e.technique, "cost"))
+        doc["trl"] = trl_document(assessed(e.technique, "trl"))
     if e.technique.iamc_variable:
         doc["iamc_variable"] = e.technique.iamc_variable
     return doc

@@ -377,6 +377,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The convolution takes each entry as a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one.",
         "卷积假设各项技术在其区间内服从{shape}分布{peak}，{together}：这是一项假设，没有来源给出分布。",
     ),
+    "note.no_source": (
+        "{names}: no source given in the data file; check before quoting.",
+        "{names}：数据文件未给出来源，引用前请核实。",
+    ),
+    "note.distribution_lognormal": (
+        "The Monte Carlo draws each entry from a lognormal distribution with its low and high as the 5th and 95th percentiles (so about 10% of draws fall outside its range), {together}: an assumption, since no source gives one.",
+        "蒙特卡洛抽样假设各项技术服从对数正态分布，以其下限和上限为第 5 和第 95 百分位数（约 10% 的抽样落在区间之外），{together}：这是一项假设，没有来源给出分布。",
+    ),
     "note.distribution": (
         "The Monte Carlo draws each entry from a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one.",
         "蒙特卡洛抽样假设各项技术在其区间内服从{shape}分布{peak}，{together}：这是一项假设，没有来源给出分布。",
@@ -595,11 +603,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ramp_years": (
         "ramp {years} years",
-        "部署爬升期 {years}年",
+        "部署爬升期 {years} 年",
     ),
     "saturation_years": (
         "saturates after {years} years",
-        "{years}年后饱和",
+        "{years} 年后饱和",
     ),
     "reversal_per_year": (
         "{rate} reversed per year",
@@ -608,6 +616,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "list_sep": (
         ", ",
         "、",
+    ),
+    "list_semicolon": (
+        "; ",
+        "；",
     ),
     "clause_sep": (
         "; ",
@@ -704,6 +716,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief.subtitle": (
         "{assessment}, {potential} potential · nbscdr {version}",
         "{assessment}，{potential}潜力 · nbscdr {version}",
+    ),
+    "brief.period_sure": (
+        "P5–P95 ({how}): {cumulative} {unit} removed over the period; {durable} {unit} still stored at its end.",
+        "P5–P95（{how}）：整个计算期累计移除 {cumulative} {unit}；期末仍储存 {durable} {unit}。",
+    ),
+    "brief.as_given": (
+        "As chosen for this briefing: {items}.",
+        "本简报所设参数：{items}。",
+    ),
+    "brief.as_given_entry": (
+        "{name}, {what}",
+        "{name}：{what}",
     ),
     "brief.subtitle_plain": (
         "Potential: {potential} · nbscdr {version}",

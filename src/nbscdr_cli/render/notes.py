@@ -69,6 +69,13 @@ def portfolio_notes(
             "note.fallback", lang, names=named(fallback), assessment=analysis.assessment, default=default
         )
         notes.append(_note("fallback", message, techniques=fallback))
+    unsourced = [
+        e.technique.id for e in result.portfolio.entries if not e.own_figure and not e.technique.source
+    ]
+    if unsourced:
+        notes.append(
+            _note("no-source", text("note.no_source", lang, names=named(unsourced)), techniques=unsourced)
+        )
     notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
     co2e = [
         names[e.technique.id]
@@ -124,6 +131,8 @@ def distribution_text(u: dict[str, Any], lang: str) -> str:
     )
     peak = text("note.peak", lang) if u["distribution"] in ("triangular", "pert") else ""
     key = "note.distribution" if u.get("method") != "convolution" else "note.distribution_convolution"
+    if u["distribution"] == "lognormal":
+        key = "note.distribution_lognormal"
     return text(key, lang, shape=shape, together=together, peak=peak)
 
 

@@ -124,16 +124,20 @@ def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
 
 
-def entry_parameters_text(h: dict[str, Any], lang: str) -> str:
+def entry_parameters_text(h: dict[str, Any], lang: str, *, given_only: bool = False) -> str:
+    """An entry's ramp, saturation and reversal over a period (an entry's JSON
+    ``horizon``); ``given_only``: only what the user gave, not the data's."""
     parts = []
     if h["ramp_years"]:
         parts.append(text("ramp_years", lang, years=given(h["ramp_years"])))
     years = h["saturation_years"]
+    if given_only and h["saturation_from"] != "user":
+        years = None
     if isinstance(years, dict):
         parts.append(text("saturation_years", lang, years=f"{given(years['low'])}–{given(years['high'])}"))
     elif years is not None:
         parts.append(text("saturation_years", lang, years=given(years)))
-    if h["reversal_rate"]:
+    if h["reversal_rate"] and not (given_only and h["reversal_from"] != "user"):
         parts.append(text("reversal_per_year", lang, rate=percent(h["reversal_rate"])))
     return text("list_sep", lang).join(parts)
 
