@@ -345,3 +345,32 @@ def test_every_command_has_help() -> None:
         result = run(name, "--help")
         assert result.exit_code == 0 and f"Usage: nbscdr {name} [OPTIONS]" in result.stdout
     assert all(f"  {name} " in run("--help").stdout for name in names)
+
+
+def test_a_catalog_without_assessments_shows_its_techniques_and_refuses_economic(tmp_path: Path) -> None:
+    data = ["--data", str(DATA / "three.toml")]
+    shown = run("show", "alpha", *data)
+    assert (shown.exit_code, shown.stderr) == (0, "")
+    assert shown.stdout.splitlines()[0] == "Alpha (alpha)"
+    refused = run("portfolio", "alpha", *data, "--potential", "economic")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "nbscdr: --potential: this catalog has no assessments, so no economic potential: "
+        "its figures are technical potentials\n"
+    )
+    unsourced = run("portfolio", "alpha", *data, "-f", "json")
+    (note,) = [w for w in json.loads(unsourced.stdout)["warnings"] if w["code"] == "no-source"]
+    assert note["message"] == "Alpha: no source given in the data file; check before quoting."
+
+
+def test_no_chance_is_stated_for_a_reference_with_nothing_in_its_scope() -> None:
+    doc = json.loads(run("portfolio", "biochar", "-n", "100", "--seed", "1", "-f", "json").stdout)
+    assert doc["comparisons"][0]["in_scope"]["techniques"] == []
+    assert doc["uncertainty"]["probability"] == {}
+
+
+def test_economic_rows_keep_the_measures_cost_and_readiness() -> None:
+    doc = json.loads(run("list", "-a", "ar6", "--potential", "economic", "-f", "json").stdout)
+    afforestation = next(t for t in doc["techniques"] if t["id"] == "afforestation")
+    assert (afforestation["cost"]["low"], afforestation["cost"]["high"]) == (0.0, 240.0)
+    assert (afforestation["trl"]["low"], afforestation["trl"]["high"]) == (8, 9)

@@ -200,3 +200,19 @@ def test_monte_carlo_draws_the_saturation_time() -> None:
     assert cumulative.percentiles[95.0] == 250.0  # S >= 50 two times in three: the whole period
     assert a.horizon.cumulative.low == 50.0 and a.horizon.cumulative.high == 250.0
     assert a.simulation.totals["annual"].std == 0.0  # the annual rate does not depend on S
+
+
+def test_a_fixed_rate_with_a_saturation_range_under_every_distribution() -> None:
+    # 5 Gt CO2/yr, saturating after 10–20 years over 20 years: cumulative 5·S, S uniform on 10–20
+    ranged = HorizonSettings(2030, 2050, saturation_years={"soil-carbon": (10.0, 20.0)})
+    for distribution in ("uniform", "pert", "lognormal"):
+        mc = MonteCarlo(100_000, seed=2, distribution=distribution)  # type: ignore[arg-type]
+        cumulative = run(["soil-carbon=5"], ranged, mc).simulation.totals["cumulative"]
+        assert cumulative.mean == pytest.approx(75.0, rel=3e-3), distribution
+        assert cumulative.percentiles[5.0] == pytest.approx(52.5, rel=3e-3), distribution
+
+
+def test_a_range_of_one_value_is_that_value() -> None:
+    one = run(["soil-carbon"], HorizonSettings(2030, 2060, saturation_years={"soil-carbon": (10.0, 10.0)}))
+    assert one.horizon.entries[0].parameters.saturation_years == 10.0
+    assert (one.horizon.cumulative.low, one.horizon.cumulative.high) == (10.0, 110.0)

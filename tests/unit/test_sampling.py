@@ -169,3 +169,28 @@ def test_a_subtotal_tested_against_thresholds_alone(monkeypatch: pytest.MonkeyPa
     binned = run(probability_only=["annual@unep"])
     assert binned.totals["annual@unep"].probability == scoped.probability  # counted, not read off a histogram
     assert scoped.probability["unep.high"] == pytest.approx(6 / 15, abs=4 / math.sqrt(settings.samples))
+
+
+def test_a_constant_curve_in_a_fixed_total_keeps_the_uniform_draws_scaled() -> None:
+    from nbscdr_cli.horizon import EntryParameters, weight_curves
+
+    constant, _ = weight_curves(
+        EntryParameters(0.0, (10.0, 100.0), "user", 0.0, None), 5
+    )  # 5 years whatever S
+    sim = simulate(
+        [5.0, 3.0],
+        [5.0, 18.0],
+        MonteCarlo(100_000, seed=1),
+        weights={"annual": [1, 1], "cum": [constant, 0.0]},
+    )
+    assert sim.totals["annual"].mean == pytest.approx(15.5, rel=1e-3)
+    assert sim.totals["cum"].mean == 25.0
+
+
+def test_convolution_takes_numpy_weights() -> None:
+    from nbscdr_cli.enums import Method
+
+    sim = simulate(
+        [1.0, 2.0], [3.0, 4.0], MonteCarlo(method=Method.convolution), weights={"w": np.array([1, 2])}
+    )
+    assert sim.totals["w"].mean == pytest.approx(2 + 2 * 3)
