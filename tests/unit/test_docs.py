@@ -51,3 +51,41 @@ def test_the_data_file_example_is_a_valid_catalog(tmp_path: Path) -> None:
     assert sorted(catalog.techniques) == ["biochar", "soil-carbon"]
     ar6 = analyse(Request(["biochar"], catalog=catalog, assessment="ar6"))
     assert (ar6.result.total.lower, ar6.result.total.high) == (0.2, 6.6)
+
+
+def tour() -> list[tuple[str, str]]:
+    """Each `$ nbscdr ...` command in the README's console blocks, with the output shown under it."""
+    text = README.read_text(encoding="utf-8")
+    shown = []
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+        for part in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = part.partition("\n")
+            shown.append((command, output))
+    return shown
+
+
+@pytest.mark.parametrize(("command", "output"), tour(), ids=[c[:60] for c, _ in tour()])
+def test_the_readme_shows_real_output(
+    nbscdr_command: list[str], tmp_path: Path, command: str, output: str
+) -> None:
+    """What the README shows is what the command prints at 100 columns (a leading
+    "..." stands for the part left out)."""
+    import shlex
+    import subprocess
+
+    from tests.conftest import subprocess_env
+
+    args = shlex.split(command)
+    assert args[0] == "nbscdr"
+    result = subprocess.run(
+        [*nbscdr_command, *args[1:]],
+        env=subprocess_env(tmp_path, COLUMNS="100"),
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    printed, output = result.stdout.rstrip("\n"), output.rstrip("\n")  # blocks part commands by a blank line
+    if output.startswith("...\n"):
+        assert printed.endswith(output[4:])
+    else:
+        assert printed == output
