@@ -223,8 +223,8 @@ def test_the_brief_states_the_chosen_period_settings_and_their_spread() -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
     assert (
-        "As chosen for this briefing: Afforestation and reforestation, ramp 10 years, 1% reversed per year; "
-        "Carbon sequestration in soils, ramp 10 years, saturates after 10–100 years, 1% reversed per year."
+        "As chosen for this briefing: Afforestation and reforestation (ramp 10 years, 1% reversed per year); "
+        "Carbon sequestration in soils (ramp 10 years, saturates after 10–100 years, 1% reversed per year)."
     ) in result.stdout
     doc = json.loads(runner.invoke(app, ["portfolio", *args[1:], "-f", "json"]).stdout)
     cumulative = doc["horizon"]["uncertainty"]["cumulative"]["percentiles"]

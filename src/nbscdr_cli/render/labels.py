@@ -726,8 +726,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "本简报所设参数：{items}。",
     ),
     "brief.as_given_entry": (
-        "{name}, {what}",
-        "{name}：{what}",
+        "{name} ({what})",
+        "{name}（{what}）",
     ),
     "brief.subtitle_plain": (
         "Potential: {potential} · nbscdr {version}",
