@@ -392,8 +392,7 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     assert title == "Nature-based CO₂ removal potential"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
     assert warnings == [
-        "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); labelling the bars with "
-        "technique ids"
+        "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); drawing the chart in English"
     ]
 
 
@@ -411,18 +410,19 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
     assert result.returncode == 0
     assert result.stderr == (
         f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
-        "labelling the bars with technique ids\n"
+        "drawing the chart in English\n"
     )
 
 
 def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
-    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.svg")])
     assert result.exit_code == 0
+    assert ">Biochar<" in (tmp_path / "c.svg").read_text(encoding="utf-8")  # English names, not ids
     assert (
         result.stderr
         == "nbscdr: warning: no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); "
-        "labelling the bars with technique ids\n"
+        "drawing the chart in English\n"
     )
 
 

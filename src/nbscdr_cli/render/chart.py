@@ -85,7 +85,14 @@ def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | 
 
         return text_chart(doc, analysis.lang, env), []
     sources = [c._replace(source=escape_controls(c.source)) if c.source else c for c in cited(analysis)]
-    return draw(doc, fmt, analysis.lang, sources)
+    lang, warnings = analysis.lang, []
+    if lang == "zh":
+        fonts = fonts_for(lang)
+        if fonts.lang != lang:  # no font can show Chinese: the whole chart in English, said once
+            lang, warnings = fonts.lang, fonts.warnings
+            doc = escape_document(analysis.to_dict(lang=lang))
+    chart, more = draw(doc, fmt, lang, sources)
+    return chart, [*warnings, *more]
 
 
 def draw(

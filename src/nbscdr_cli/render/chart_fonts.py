@@ -166,6 +166,6 @@ def fonts_for(lang: str) -> Fonts:
             if chosen
             else "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file)"
         )
-        warning = f"{missing}; labelling the bars with technique ids"
+        warning = f"{missing}; drawing the chart in English"
         return Fonts([FALLBACK_FONT], "en", False, [warning])
     return Fonts([font, FALLBACK_FONT], "zh", True, [])
