@@ -4,6 +4,7 @@ Python warning. Subprocess timeouts are hang guards, not speed tests."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Mapping
@@ -102,3 +103,18 @@ def fail(command: list[str], tmp_path: Path, *args: str, code: int = 1, **option
         assert guard.read_text(encoding="utf-8") == "precious"
         assert leftovers(guard.parent) == []
     return line
+
+
+def read_terminal(leader: int) -> bytes:
+    """Everything a pseudo-terminal's ``leader`` end gives until the program's
+    side is closed (Linux reports that as an OSError)."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.cli.contract import HANG_GUARD, clean, fail, run, usage_line
+from tests.cli.contract import HANG_GUARD, clean, fail, read_terminal, run, usage_line
 from tests.conftest import subprocess_env
 
 # Retitle the terminal (OSC ... BEL), clear it (CSI 2J), return the carriage,
@@ -123,18 +123,9 @@ def test_on_a_terminal(nbscdr_command: list[str], tmp_path: Path, catalog: Path)
         env=env,
     )
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    out = read_terminal(leader)
     proc.wait(timeout=HANG_GUARD)
     os.close(leader)
-    out = b"".join(chunks)
     assert proc.returncode == 0
     assert not NOT_SGR.search(out)  # colour, but no other escape sequence
     assert b"\x07" not in out and b"\xc2\x9b" not in out

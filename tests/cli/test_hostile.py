@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.contract import read_terminal
 from tests.conftest import subprocess_env
 
 # SGR colour codes: 30-38 (foreground), 40-48 (background), 90-97, 100-107
@@ -385,19 +386,11 @@ def terminal_output(
         full_env.pop("NO_COLOR")
     proc = subprocess.Popen([*nbscdr_command, *args], stdout=follower, stderr=subprocess.PIPE, env=full_env)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    out = read_terminal(leader)
     proc.wait(timeout=30)
     os.close(leader)
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-    return b"".join(chunks).decode("utf-8")
+    return out.decode("utf-8")
 
 
 @pytest.mark.parametrize("columns", ["0", "5", "abc", "100000"])

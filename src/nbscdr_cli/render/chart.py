@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.environment import Environment
-from nbscdr_cli.render.chart_fonts import fonts_for
+from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_model import Bar, Cited, band_label, bars, cited, co2, source_lines
 from nbscdr_cli.render.escape import escape_controls, escape_document
 from nbscdr_cli.render.labels import text
@@ -85,24 +85,22 @@ def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | 
 
         return text_chart(doc, analysis.lang, env), []
     sources = [c._replace(source=escape_controls(c.source)) if c.source else c for c in cited(analysis)]
-    lang, warnings = analysis.lang, []
-    if lang == "zh":
-        fonts = fonts_for(lang)
-        if fonts.lang != lang:  # no font can show Chinese: the whole chart in English, said once
-            lang, warnings = fonts.lang, fonts.warnings
-            doc = escape_document(analysis.to_dict(lang=lang))
-    chart, more = draw(doc, fmt, lang, sources)
-    return chart, [*warnings, *more]
+    fonts = fonts_for(analysis.lang)
+    if fonts.lang != analysis.lang:  # no font can show Chinese: the whole chart in English
+        doc = escape_document(analysis.to_dict(lang=fonts.lang))
+        fonts = fonts._replace(use_names=True)
+    return draw(doc, fmt, fonts.lang, sources, fonts)
 
 
 def draw(
-    doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str | Cited]
+    doc: dict[str, Any], kind: str, lang: str, sources: Sequence[str | Cited], fonts: Fonts | None = None
 ) -> tuple[bytes, list[str]]:
     """Render the chart for ``doc`` (a portfolio document) as bytes in format
     ``kind`` (png, svg, pdf), and the warnings to show the user. ``sources``:
     ``cited(analysis)`` names what each source supports; plain source strings
-    (``analysis.sources()``) give a footnote of citations alone."""
-    fonts = fonts_for(lang)
+    (``analysis.sources()``) give a footnote of citations alone. ``fonts``: those
+    already chosen for ``lang``."""
+    fonts = fonts or fonts_for(lang)
     buffer = io.BytesIO()
     with _settings(fonts.families):
         fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)
