@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from nbscdr_cli.cli import app
+from nbscdr_cli.cli.program import app
 
 runner = CliRunner()
 

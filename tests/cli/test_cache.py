@@ -22,9 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from nbscdr_cli import cache, catalog_cache, units
-from nbscdr_cli.load import load_catalog
-from nbscdr_cli.locations import builtin_path
+from nbscdr_cli.base import cache
+from nbscdr_cli.base.locations import builtin_path
+from nbscdr_cli.io import catalog_cache
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.model import units
 from tests.cli.contract import HANG_GUARD, clean, leftovers, run
 from tests.conftest import subprocess_env
 

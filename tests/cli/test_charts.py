@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from nbscdr_cli.cli import app
+from nbscdr_cli.cli.program import app
 from nbscdr_cli.render import chart, chart_fonts, chart_model
 from tests.conftest import subprocess_env
 
@@ -467,7 +467,7 @@ def test_matplotlib_keeps_its_font_list_in_the_cache_folder(
 def test_matplotlib_folder_that_others_may_write_to_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nbscdr_cli import cache
+    from nbscdr_cli.base import cache
 
     monkeypatch.setattr(cache, "_enabled", True)
     monkeypatch.setattr(cache, "_folder", tmp_path)
@@ -548,8 +548,8 @@ def test_chinese_bars_line_up() -> None:
 
 
 def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:
-    from nbscdr_cli.environment import Environment
     from nbscdr_cli.render.chart_text import text_chart
+    from nbscdr_cli.render.environment import Environment
 
     doc, _ = portfolio("long names", "en", tmp_path)
     wide = text_chart(doc, "en", Environment(width=200)).splitlines()
@@ -572,8 +572,8 @@ def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:
 
 def test_terminal_chart_in_ascii() -> None:
     from nbscdr_cli import MonteCarlo, Request, analyse
-    from nbscdr_cli.environment import Environment
     from nbscdr_cli.render.chart_text import text_chart
+    from nbscdr_cli.render.environment import Environment
 
     doc = analyse(Request(["afforestation", "wetlands"], monte_carlo=MonteCarlo(1000, seed=1))).to_dict()
     out = text_chart(doc, "en", Environment(encoding="ascii")).splitlines()

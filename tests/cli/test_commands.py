@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nbscdr_cli import __version__
-from nbscdr_cli.cli import app
+from nbscdr_cli.cli.program import app
 
 DATA = Path(__file__).parents[1] / "data"
 ALL_SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]

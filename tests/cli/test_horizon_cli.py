@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from nbscdr_cli.cli import app
+from nbscdr_cli.cli.program import app
 from tests.cli.contract import usage_message
 
 runner = CliRunner()

@@ -120,7 +120,7 @@ MOMENTS = {
         os.fsync = fsync
     """,
     "just after stdout is written": """
-        import nbscdr_cli.output as output
+        import nbscdr_cli.cli.output as output
         real = output.write_stdout
         def write_stdout(data):
             real(data)
@@ -128,7 +128,7 @@ MOMENTS = {
         output.write_stdout = write_stdout
     """,
     "inside a finalizer": """
-        import nbscdr_cli.api as api
+        import nbscdr_cli.api.request as api
         class Finalizer:
             def __del__(self):
                 signal.raise_signal(SIG)
@@ -151,7 +151,7 @@ def _run_with(tmp_path: Path, moment: str, sig: int, *args: str) -> subprocess.C
         "import os, signal, sys\n"
         f"SIG = {int(sig)}\n"
         + textwrap.dedent(MOMENTS[moment])
-        + "from nbscdr_cli.cli import main\n"
+        + "from nbscdr_cli.cli.program import main\n"
         + "sys.argv = ['nbscdr', *sys.argv[1:]]\n"
         + "main()\n",
         encoding="utf-8",

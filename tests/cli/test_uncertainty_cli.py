@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nbscdr_cli import __version__
-from nbscdr_cli.cli import app
+from nbscdr_cli.cli.program import app
 from tests.cli.contract import usage_message
 from tests.conftest import subprocess_env
 

@@ -22,7 +22,7 @@ from nbscdr_cli import (
     compare,
     load_catalog,
 )
-from nbscdr_cli.api import prepare
+from nbscdr_cli.api.request import prepare
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -128,7 +128,7 @@ def test_monte_carlo_settings_are_checked_when_made(
 
 
 def test_everything_is_checked_before_any_sampling(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nbscdr_cli import uncertainty
+    from nbscdr_cli.compute import uncertainty
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("sampled before the request was checked")
@@ -201,7 +201,7 @@ def test_compare_returns_rows_and_a_document() -> None:
 
 
 def test_the_cache_is_written_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from nbscdr_cli import cache
+    from nbscdr_cli.base import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     cache.disable()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from nbscdr_cli import MonteCarlo, Request, analyse
-from nbscdr_cli.catalog import Technique
-from nbscdr_cli.errors import InputError, UsageError
-from nbscdr_cli.load import load_catalog
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.model.catalog import Technique
+from nbscdr_cli.model.errors import InputError, UsageError
 
 # technique -> (technical low, central, high, section), (economic low, central, high, section)
 AR6 = {

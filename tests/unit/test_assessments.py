@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from nbscdr_cli.api import Request, analyse, compare
-from nbscdr_cli.errors import DataError, InputError
-from nbscdr_cli.load import load_catalog
-from nbscdr_cli.validate import catalog_from_dict
+from nbscdr_cli.api.comparison import compare
+from nbscdr_cli.api.request import Request, analyse
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.io.validate import catalog_from_dict
+from nbscdr_cli.model.errors import DataError, InputError
 
 
 def totals(specs: list[str], assessment: str | None, *, fallback: bool = False) -> tuple[float, float]:

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from nbscdr_cli.catalog import normalise_name
-from nbscdr_cli.errors import DataError, InputError
-from nbscdr_cli.load import load_catalog
-from nbscdr_cli.validate import catalog_from_dict
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.io.validate import catalog_from_dict
+from nbscdr_cli.model.catalog import normalise_name
+from nbscdr_cli.model.errors import DataError, InputError
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -10,8 +10,10 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from nbscdr_cli.errors import UsageError
-from nbscdr_cli.uncertainty import Distribution, Method, MonteCarlo, simulate
+from nbscdr_cli.compute.uncertainty import simulate
+from nbscdr_cli.model.enums import Distribution, Method
+from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.monte_carlo import MonteCarlo
 
 EXTREMES = (0.001, 0.1, 1.0, 5.0, 25.0, 50.0, 75.0, 95.0, 99.0, 99.9, 99.999)
 ACCURACY = 1e-4  # of the total's range: the promise

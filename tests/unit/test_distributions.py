@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from nbscdr_cli.distributions import (
+from nbscdr_cli.compute.distributions import (
     Marginals,
     cell_masses,
     log_beta,
@@ -15,7 +15,7 @@ from nbscdr_cli.distributions import (
     pert_shapes,
     variances,
 )
-from nbscdr_cli.enums import Distribution
+from nbscdr_cli.model.enums import Distribution
 
 SHAPES = [(1.0, 5.0), (5.0, 1.0), (3.0, 3.0), (1.0000001, 4.9999999), (2.5, 3.5), (1.0, 1.0)]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nbscdr_cli.catalog import Catalog
-from nbscdr_cli.errors import NbscdrError
-from nbscdr_cli.load import load_catalog
-from nbscdr_cli.spec import ENTRY_KEYS, portfolio_from_dict, read_portfolio_file
-from nbscdr_cli.validate import TECHNIQUE_KEYS, catalog_from_dict
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.io.portfolio_file import ENTRY_KEYS, portfolio_from_dict, read_portfolio_file
+from nbscdr_cli.io.validate import TECHNIQUE_KEYS, catalog_from_dict
+from nbscdr_cli.model.catalog import Catalog
+from nbscdr_cli.model.errors import NbscdrError
 
 JSON_LIKE = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),

@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from nbscdr_cli.api import Request, analyse
-from nbscdr_cli.errors import UsageError
-from nbscdr_cli.horizon_settings import HorizonSettings, Setting, check_settings, parse_setting
-from nbscdr_cli.portfolio import Relation
-from nbscdr_cli.uncertainty import MonteCarlo
+from nbscdr_cli.api.request import Request, analyse
+from nbscdr_cli.compute.portfolio import Relation
+from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.horizon_settings import HorizonSettings, Setting, check_settings, parse_setting
+from nbscdr_cli.model.monte_carlo import MonteCarlo
 
 
 def run(specs: list[str], horizon: HorizonSettings, mc: MonteCarlo | None = None):  # type: ignore[no-untyped-def]
@@ -176,7 +176,7 @@ def test_a_saturation_range_is_refused_for_other_settings() -> None:
 
 @pytest.mark.parametrize("reversal", [0.0, 0.03])
 def test_weight_curves_are_exact_between_whole_years(reversal: float) -> None:
-    from nbscdr_cli.horizon import EntryParameters, unit_paths, weight_curves
+    from nbscdr_cli.compute.horizon import EntryParameters, unit_paths, weight_curves
 
     params = EntryParameters(4.0, (10.3, 61.5), "user", reversal, "user")
     cumulative, durable = weight_curves(params, 50)

@@ -4,11 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nbscdr_cli.catalog import RemovalRange
-from nbscdr_cli.errors import InputError
-from nbscdr_cli.load import load_catalog
-from nbscdr_cli.portfolio import Relation, build_portfolio, relate, sum_portfolio
-from nbscdr_cli.spec import parse_specs
+from nbscdr_cli.compute.portfolio import Relation, build_portfolio, relate, sum_portfolio
+from nbscdr_cli.io.load import load_catalog
+from nbscdr_cli.model.catalog import RemovalRange
+from nbscdr_cli.model.errors import InputError
+from nbscdr_cli.model.spec import parse_specs
 
 ALL_SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
 

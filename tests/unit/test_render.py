@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from nbscdr_cli import Request, analyse
-from nbscdr_cli.environment import Environment, locale_lang
-from nbscdr_cli.errors import UsageError
-from nbscdr_cli.output import output_format
+from nbscdr_cli.base.i18n import TEXT, join_scopes, text
+from nbscdr_cli.cli.output import output_format
+from nbscdr_cli.model.errors import UsageError
 from nbscdr_cli.render import render
-from nbscdr_cli.render.labels import TEXT, join_scopes, text
+from nbscdr_cli.render.environment import Environment, locale_lang
 
 PIPE = Environment()
 TERMINAL = Environment(stdout_terminal=True, encoding="utf-8", width=120, colour=False)
@@ -147,14 +147,14 @@ def test_a_file_output_is_never_a_terminal() -> None:
     ],
 )
 def test_numbers_for_people(value: float, as_given: str, derived_: str) -> None:
-    from nbscdr_cli.render.numbers import derived, given
+    from nbscdr_cli.base.numbers import derived, given
 
     assert given(value) == as_given
     assert derived(value) == derived_
 
 
 def test_ranges_and_percentages() -> None:
-    from nbscdr_cli.render.numbers import given, percent, span
+    from nbscdr_cli.base.numbers import given, percent, span
 
     assert span(10.0, 10.0, given) == "10"
     assert span(4.0, 12.0, given) == "4–12"

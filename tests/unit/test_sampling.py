@@ -10,10 +10,12 @@ import warnings
 import numpy as np
 import pytest
 
-from nbscdr_cli import sampling
-from nbscdr_cli.sample_statistics import combine
-from nbscdr_cli.sampling import BLOCK_ROWS, block_generator
-from nbscdr_cli.uncertainty import MonteCarlo, Simulation, simulate
+from nbscdr_cli.compute import sampling
+from nbscdr_cli.compute.sample_statistics import combine
+from nbscdr_cli.compute.sampling import BLOCK_ROWS, block_generator
+from nbscdr_cli.compute.summary import Simulation
+from nbscdr_cli.compute.uncertainty import simulate
+from nbscdr_cli.model.monte_carlo import MonteCarlo
 
 
 def uniforms(seed: int, n: int) -> np.ndarray:
@@ -129,7 +131,7 @@ def test_a_failing_block_stops_every_thread(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_saturation_ranges_do_not_depend_on_threads_or_the_histogram(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nbscdr_cli.horizon import EntryParameters, weight_curves
+    from nbscdr_cli.compute.horizon import EntryParameters, weight_curves
 
     cumulative, durable = weight_curves(EntryParameters(0.0, (10.0, 100.0), "user", 0.02, "user"), 50)
     views = {"annual": [1.0, 1.0], "cumulative": [cumulative, 50.0], "durable": [durable, 50.0]}
@@ -172,7 +174,7 @@ def test_a_subtotal_tested_against_thresholds_alone(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_constant_curve_in_a_fixed_total_keeps_the_uniform_draws_scaled() -> None:
-    from nbscdr_cli.horizon import EntryParameters, weight_curves
+    from nbscdr_cli.compute.horizon import EntryParameters, weight_curves
 
     constant, _ = weight_curves(
         EntryParameters(0.0, (10.0, 100.0), "user", 0.0, None), 5
@@ -188,7 +190,7 @@ def test_a_constant_curve_in_a_fixed_total_keeps_the_uniform_draws_scaled() -> N
 
 
 def test_convolution_takes_numpy_weights() -> None:
-    from nbscdr_cli.enums import Method
+    from nbscdr_cli.model.enums import Method
 
     sim = simulate(
         [1.0, 2.0], [3.0, 4.0], MonteCarlo(method=Method.convolution), weights={"w": np.array([1, 2])}

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nbscdr_cli.errors import DataError, InputError, NbscdrError
-from nbscdr_cli.spec import EntrySpec, parse_spec, parse_specs, read_portfolio_file
+from nbscdr_cli.io.portfolio_file import read_portfolio_file
+from nbscdr_cli.model.errors import DataError, InputError, NbscdrError
+from nbscdr_cli.model.spec import EntrySpec, parse_spec, parse_specs
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,20 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from nbscdr_cli import sampling, uncertainty
-from nbscdr_cli.errors import InputError, UsageError
-from nbscdr_cli.sampling import BLOCK_ROWS
-from nbscdr_cli.uncertainty import Distribution, MonteCarlo, parse_percentiles, parse_samples, simulate
+from nbscdr_cli.compute import sampling
+from nbscdr_cli.compute.sampling import BLOCK_ROWS
+from nbscdr_cli.compute.summary import Simulation, Summary
+from nbscdr_cli.compute.uncertainty import simulate
+from nbscdr_cli.model.enums import Distribution
+from nbscdr_cli.model.errors import InputError, UsageError
+from nbscdr_cli.model.monte_carlo import MonteCarlo, parse_percentiles, parse_samples
 
 LOWS = [3.0, 1.8, 0.5, 0.0, 1.0, 0.0]  # the six techniques, open lows as 0
 HIGHS = [18.0, 4.8, 1.0, 19.0, 11.0, 1.0]
 N = 200_000
 
 
-def annual(sim: uncertainty.Simulation) -> uncertainty.Summary:
+def annual(sim: Simulation) -> Summary:
     return sim.totals["annual"]
 
 

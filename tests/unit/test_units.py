@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nbscdr_cli.errors import InputError, UnitError
-from nbscdr_cli.units import convert, parse_quantity, parse_unit, rate_factor
+from nbscdr_cli.model.errors import InputError, UnitError
+from nbscdr_cli.model.units import convert, parse_quantity, parse_unit, rate_factor
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from nbscdr_cli.environment import Environment
+    from nbscdr_cli.render.environment import Environment
 
 
 def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environment) -> str:

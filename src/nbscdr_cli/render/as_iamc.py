@@ -8,7 +8,7 @@ import csv
 import io
 from typing import Any
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.environment import Environment
 
 
 def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:

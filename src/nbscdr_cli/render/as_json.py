@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.environment import Environment
 
 _C1 = str.maketrans({code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)})
 _C1_FOUND = re.compile("[\x7f-\x9f]")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived
 from nbscdr_cli.render import catalog_tables, tables
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived
+from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import entry_label, unit_text
+from nbscdr_cli.render.text import entry_label
 
 
 def _cell(value: Any) -> str:

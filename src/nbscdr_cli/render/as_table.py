@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.render import catalog_tables, tables
-from nbscdr_cli.render.labels import text
+from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
-from nbscdr_cli.render.numbers import derived, given
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import entry_label, unit_text
+from nbscdr_cli.render.text import entry_label
 
 
 def _console(env: Environment) -> Any:

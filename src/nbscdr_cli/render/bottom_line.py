@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.analysis import Analysis
+from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.notes import caveats_of
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import join_clauses, join_names, join_scopes, text
+from nbscdr_cli.base.numbers import derived, formatter, percent, span
 from nbscdr_cli.render import tables
-from nbscdr_cli.render.labels import join_clauses, join_names, join_scopes, text
-from nbscdr_cli.render.notes import caveats_of
-from nbscdr_cli.render.numbers import derived, formatter, percent, span
-from nbscdr_cli.render.text import comparison_show, shown_differences, unit_text
+from nbscdr_cli.render.text import comparison_show, shown_differences
 
 if TYPE_CHECKING:
-    from nbscdr_cli.render.brief import Citations
+    from nbscdr_cli.render.citations import Citations
 
 MAX_DECISIONS = 4  # named in the bottom line; the checklist has them all
 
@@ -98,7 +99,7 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
 def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, Any], unit: str) -> str:
     """'overlaps its range, with the low end level and the high end 18 Gt CO2/yr
     higher': ``values`` (the in-scope range) against ``c``'s, in ``unit``."""
-    from nbscdr_cli.render.numbers import number
+    from nbscdr_cli.base.numbers import number
 
     def end(difference: float) -> str:
         if number(difference) == 0:

@@ -14,21 +14,22 @@ the one line that says how it was computed carries the exact command.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
-from nbscdr_cli.analysis import Analysis
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.api.notes import portfolio_notes
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import join_names, text
+from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.bottom_line import bottom_line, checklist, prose_relation
-from nbscdr_cli.render.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.render.citations import Citations
+from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
-from nbscdr_cli.render.labels import join_names, text
-from nbscdr_cli.render.notes import portfolio_notes
-from nbscdr_cli.render.numbers import derived, formatter, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import sampling_text, unit_text
+from nbscdr_cli.render.text import sampling_text
 
 BRIEF_FORMATS = ("markdown", "html")
 
@@ -56,44 +57,12 @@ FORUMS_SOURCE = (
 )
 
 
-class Citations:
-    """Numbered sources, in the order the brief first cites them. Sources that
-    share a citation before their first ": " (the six figures of the C2G table)
-    are one numbered source listing each detail, so the list stays short."""
-
-    def __init__(self, lang: str = "en") -> None:
-        self.keys: list[str] = []
-        self.details: dict[str, list[str]] = {}
-        self.space = "" if lang == "zh" else " "  # Chinese sets marks close to the text
-
-    def __call__(self, source: str | None) -> str:
-        """The mark of ``source`` in the text, ' [3]'; nothing for no source."""
-        if not source:
-            return ""
-        key, _, detail = source.partition(": ")
-        if key not in self.details:
-            self.keys.append(key)
-            self.details[key] = []
-        for part in detail.split("; ") if detail else ():
-            if part not in self.details[key]:
-                self.details[key].append(part)
-        return f"{self.space}[{self.keys.index(key) + 1}]"
-
-    def marks(self, sources: Sequence[str | None]) -> str:
-        numbers = sorted({int(self(s).strip(" []")) for s in sources if s})
-        return f"{self.space}[{', '.join(map(str, numbers))}]" if numbers else ""
-
-    @property
-    def sources(self) -> list[str]:
-        return [f"{key}: {'; '.join(self.details[key])}" if self.details[key] else key for key in self.keys]
-
-
 def compose(
     analysis: Analysis, lang: str | None = None, *, detail: bool = False, command: str | None = None
 ) -> str:
     """The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's).
     ``command``, the exact command line, goes in the last line."""
-    from nbscdr_cli import __version__
+    from nbscdr_cli.base.version import __version__
 
     lang = lang or analysis.lang
     doc = analysis.to_dict(lang=lang)

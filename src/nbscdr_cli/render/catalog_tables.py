@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import given, span
+from nbscdr_cli.api.wording import citation, cited, unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import given, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import citation, cited, range_text, unit_text
+from nbscdr_cli.render.text import range_text
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:

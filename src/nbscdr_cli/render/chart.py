@@ -22,16 +22,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_model import Bar, Cited, band_label, bars, cited, co2, source_lines
+from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls, escape_document
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived, given
-from nbscdr_cli.render.text import unit_text
 
 if TYPE_CHECKING:
-    from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.api.analysis import Analysis
 
 CHART_FORMATS = ("png", "svg", "pdf")  # files; on stdout the chart is text (range bars)
 # Layout, in inches and points. A 16:9 slide is 13.33 x 7.5 in; the chart is

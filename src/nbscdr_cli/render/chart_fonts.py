@@ -61,7 +61,7 @@ def matplotlib_folder() -> Path:
     cache folder (0700, the user's own), so the font list is built once, not on
     every run; a temporary folder, removed at exit, where that cannot be had
     (caching off, NBSCDR_NO_CACHE, a read-only HOME)."""
-    from nbscdr_cli import cache
+    from nbscdr_cli.base import cache
 
     base = cache.folder(create=True)
     if base is not None:

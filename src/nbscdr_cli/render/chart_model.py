@@ -9,12 +9,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.render.labels import join_scopes, text
-from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.base.i18n import join_scopes, text
+from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render.tables import reference_label
 
 if TYPE_CHECKING:
-    from nbscdr_cli.analysis import Analysis
+    from nbscdr_cli.api.analysis import Analysis
 
 
 class Bar(NamedTuple):

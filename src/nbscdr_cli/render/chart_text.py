@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render.chart_model import bars
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived, formatter, span
+from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.tables import reference_label
-from nbscdr_cli.render.text import unit_text
 
 MIN_BAR = 20  # the fewest cells a bar may have before names are cut
 

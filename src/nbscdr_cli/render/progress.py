@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.environment import Environment
+from nbscdr_cli.render.environment import Environment
 
 MIN_SAMPLES = 5_000_000  # fewer take a few seconds at most: no bar
 

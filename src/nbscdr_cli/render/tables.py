@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived, formatter, given, percent, span
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived, formatter, given, percent, span
 from nbscdr_cli.render.text import (
     comparison_show,
     entry_label,
@@ -19,7 +20,6 @@ from nbscdr_cli.render.text import (
     probability_rows,
     relation_text,
     sampling_text,
-    unit_text,
 )
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nbscdr_cli.render.labels import text
-from nbscdr_cli.render.numbers import derived, formatter, given, number, span
+from nbscdr_cli.api.wording import unit_text
+from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.numbers import derived, formatter, given, number, span
 
 Show = Callable[[float | None], str]
 
@@ -24,30 +25,10 @@ def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
-def citation(source: str, lang: str) -> str:
-    """A citation as printed: in its original language, marked so in Chinese
-    ("原文：IPCC (2022), ...")."""
-    return text("original", lang, source=source)
-
-
-def cited(source: str | None, lang: str) -> str:
-    """' (IPCC (2022), ...)' after a sentence; nothing for no source."""
-    return text("paren", lang, text=citation(source, lang)) if source else ""
-
-
 def entry_label(name: str, tid: str, lang: str) -> str:
     """A technique as a table row names it: 'Biochar (biochar)', so the id can be
     typed; in Chinese the name alone ("生物炭"), which is accepted as input too."""
     return name if lang == "zh" else f"{name} ({tid})"
-
-
-def unit_text(unit: str, lang: str) -> str:
-    """A unit as a reader of ``lang`` writes it: 'Gt CO2/年' in Chinese."""
-    if lang == "zh":
-        for suffix in ("/yr", "/year", "/a"):
-            if unit.endswith(suffix):
-                return unit[: -len(suffix)] + "/年"
-    return unit
 
 
 def shown_differences(
@@ -125,7 +106,7 @@ def probability_rows(
     """(label, percentage) for each threshold of an uncertainty document. A
     reference's ends are tested against the subtotal in its scope, so the label
     says "in-scope total" where that leaves entries out."""
-    from nbscdr_cli.render.numbers import percent
+    from nbscdr_cli.base.numbers import percent
 
     names = {c["reference"]: c["name"][lang] for c in comparisons}
     scoped = {c["reference"] for c in comparisons if c["out_of_scope"]}

@@ -1,0 +1,236 @@
+"""The catalog's documents, for `list`, `show` and `assessments`: techniques,
+estimates, assessments and references as the JSON contract gives them (each
+range in the unit its source wrote)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.base.numbers import number
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from nbscdr_cli.model.catalog import (
+        Assessment,
+        Catalog,
+        Cost,
+        Estimate,
+        LocalText,
+        Note,
+        Overlap,
+        Readiness,
+        Reference,
+        Technique,
+    )
+    from nbscdr_cli.model.units import Unit
+
+
+def _local(text: LocalText | None) -> dict[str, str] | None:
+    return None if text is None else text.as_dict()
+
+
+def note_document(note: Note | None) -> dict[str, str] | None:
+    return None if note is None else {**note.text.as_dict(), "source": note.source}
+
+
+def cost_document(cost: Cost | None) -> dict[str, Any] | None:
+    """A cost range in USD per t CO2, or the source's words (kept as text)."""
+    if cost is None:
+        return None
+    if cost.text is not None:
+        return {"text": cost.text.as_dict(), "source": cost.source}
+    return {
+        "low": number(cost.low),
+        "high": number(cost.high),
+        "unit": "USD/t CO2",
+        "notes": _local(cost.notes),
+        "source": cost.source,
+    }
+
+
+def assessed(t: Technique, name: str) -> Any:
+    """The cost or TRL (``name``) of a technique in the assessment in use: its
+    estimate's, else that assessment's technical estimate's (AR6 gives them once
+    per measure, beside its technical potential, and they hold for its economic
+    potential too)."""
+    if t.in_use is None:
+        return None
+    value = getattr(t.in_use, name)
+    if value is None and t.in_use.potential != "technical":
+        technical = t.estimate(t.in_use.assessment, "technical")
+        value = getattr(technical, name) if technical is not None else None
+    return value
+
+
+def trl_document(trl: Readiness | None) -> dict[str, Any] | None:
+    return None if trl is None else {"low": trl.low, "high": trl.high, "source": trl.source}
+
+
+def technique_summary(t: Technique) -> dict[str, Any]:
+    """A technique as the JSON contract of `list` gives it (range in its own unit)."""
+    factor = t.unit_factor
+    return {
+        "id": t.id,
+        "name": t.name.as_dict(),
+        "low": number(None if t.range.low is None else t.range.low / factor),
+        "high": number(t.range.high / factor),
+        "unit": t.unit,
+        "central": number(None if t.range.mode is None else t.range.mode / factor),
+        "up_to": t.range.open_low,
+        "scope": t.scope,
+        "readiness": _local(t.readiness),
+        "assessment": t.assessment,
+        "potential": t.potential,
+        "fallback": t.fallback,
+        "caveat": note_document(t.caveat),
+        "estimate_caveat": note_document(t.in_use.caveat if t.in_use else None),
+        "cost": cost_document(assessed(t, "cost")),
+        "trl": trl_document(assessed(t, "trl")),
+    }
+
+
+def technique_document(
+    t: Technique,
+    overlaps: Sequence[Overlap] = (),
+    assessments: Mapping[str, Assessment] | None = None,
+    techniques: Mapping[str, Technique] | None = None,
+) -> dict[str, Any]:
+    """Everything about one technique (`show`), with the recorded overlaps it is
+    in (and the other technique's name, from ``techniques``) and the names of
+    the ``assessments`` whose estimates it lists."""
+    names = {a.id: a.name.as_dict() for a in (assessments or {}).values()}
+    others = {tid: x.name.as_dict() for tid, x in (techniques or {}).items()}
+    doc = technique_summary(t)
+    doc.update(
+        {
+            "aliases": list(t.aliases),
+            "governance": [{"id": c.id, **c.text.as_dict()} for c in t.governance],
+            "overlaps": [
+                {
+                    "with": (other := next(x for x in o.techniques if x != t.id)),
+                    "with_name": others.get(other),
+                    **o.text.as_dict(),
+                    "source": o.source,
+                }
+                for o in overlaps
+                if t.id in o.techniques
+            ],
+            "part_of": None
+            if t.part_of is None
+            else {"technique": t.part_of.whole, **t.part_of.text.as_dict(), "source": t.part_of.source},
+            "source": t.source,
+            "notes": _local(t.notes),
+            "durability": [note_document(n) for n in t.durability],
+            "saturation_years": t.saturation_years,
+            "saturation_source": t.saturation_source,
+            "reversal_rate": t.reversal_rate,
+            "reversal_source": t.reversal_source,
+            "estimates": [
+                {**estimate_document(e), "assessment_name": names.get(e.assessment or "")}
+                for e in t.estimates
+            ],
+            "no_estimate": [
+                {"assessment": a, "assessment_name": names.get(a), **(note_document(n) or {})}
+                for a, n in t.no_estimate.items()
+            ],
+        }
+    )
+    return doc
+
+
+def estimate_document(e: Estimate) -> dict[str, Any]:
+    """One assessment's estimate of one potential, in the unit its source wrote."""
+    f = e.unit_factor
+    return {
+        "assessment": e.assessment,
+        "potential": e.potential,
+        "low": number(None if e.range.low is None else e.range.low / f),
+        "high": number(e.range.high / f),
+        "central": number(None if e.range.mode is None else e.range.mode / f),
+        "unit": e.unit,
+        "up_to": e.range.open_low,
+        "measure": _local(e.measure),
+        "source": e.source,
+        "notes": _local(e.notes),
+        "caveat": note_document(e.caveat),
+        "cost": cost_document(e.cost),
+        "trl": trl_document(e.trl),
+        "parts": [
+            {
+                "name": p.name.as_dict(),
+                "low": number(p.range.lower / f),
+                "high": number(p.range.high / f),
+                "central": number(None if p.range.mode is None else p.range.mode / f),
+                "source": p.source,
+            }
+            for p in e.parts
+        ],
+    }
+
+
+def assessments_document(catalog: Catalog) -> dict[str, Any]:
+    """The assessments a catalog holds, with citations and the techniques each covers."""
+    every = catalog.all_techniques or catalog.techniques
+    return {
+        "default": catalog.default_assessment,
+        "assessments": [
+            {
+                "id": a.id,
+                "name": a.name.as_dict(),
+                "citation": a.citation,
+                "measure": _local(a.measure),
+                "measure_economic": _local(a.measure_economic),
+                "potentials": sorted(
+                    {e.potential for t in every.values() for e in t.estimates if e.assessment == a.id}
+                ),
+                "default": a.id == catalog.default_assessment,
+                "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
+            }
+            for a in catalog.assessments.values()
+        ],
+        "technique_names": {t.id: t.name.as_dict() for t in every.values()},
+    }
+
+
+def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]:
+    factor = unit.factor if unit is not None else r.unit_factor
+    return {
+        "id": r.id,
+        "name": _local(r.name),
+        "kind": r.kind,
+        "low": number(r.range.lower / factor),
+        "high": number(r.range.high / factor),
+        "central": number(None if r.range.mode is None else r.range.mode / factor),
+        "unit": unit.text if unit is not None else r.unit,
+        "scope": list(r.scope),
+        "measures": _local(r.measures),
+        "source": r.source,
+    }
+
+
+def references_document(catalog: Catalog) -> dict[str, Any]:
+    """The references a portfolio can be compared with (`references`); ``default``
+    marks those compared with when none is asked for."""
+    from nbscdr_cli.base.version import __version__
+
+    return {
+        "nbscdr_version": __version__,
+        "references": [{**reference_document(r), "default": r.default} for r in catalog.references.values()],
+    }
+
+
+def catalog_document(catalog: Catalog) -> dict[str, Any]:
+    from nbscdr_cli.base.version import __version__
+
+    return {
+        "nbscdr_version": __version__,
+        "data": catalog.path,
+        "assessment": catalog.assessment,
+        "assessment_name": _local(found.name)
+        if (found := catalog.assessments.get(catalog.assessment or ""))
+        else None,
+        "potential": catalog.potential,
+        "techniques": [technique_summary(t) for t in catalog.techniques.values()],
+        "references": [reference_document(r) for r in catalog.references.values()],
+    }

@@ -1,0 +1,201 @@
+"""Totals side by side: one portfolio under several assessments, or several
+portfolios under one (``nbscdr compare``). Each row is a whole analysis, made by
+``api.request`` from the same checks as a single run."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.document_parts import local
+from nbscdr_cli.api.documents import portfolio_document
+from nbscdr_cli.api.notes import compare_notes
+from nbscdr_cli.api.request import (
+    Plan,
+    Request,
+    as_portfolio_file,
+    catalog_of,
+    entry_specs,
+    output_units,
+    prepare,
+    run,
+)
+from nbscdr_cli.base.numbers import number
+from nbscdr_cli.base.version import __version__
+from nbscdr_cli.model.catalog import LocalText
+from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.units import Unit
+
+
+class Row(NamedTuple):
+    """One row of a comparison: an assessment's or a portfolio's analysis."""
+
+    key: str  # assessment id or portfolio name
+    label: LocalText
+    analysis: Analysis | None  # None when techniques have no estimate there
+    missing: tuple[str, ...] = ()
+    fallback: tuple[str, ...] = ()  # techniques using the default assessment's estimate
+    measure: LocalText | None = None  # what the assessment's figures measure
+    missing_names: tuple[LocalText, ...] = ()  # the names of ``missing``
+
+
+class Comparison(NamedTuple):
+    """Totals side by side: by assessment or by portfolio."""
+
+    by: str  # "assessment" or "portfolio"
+    rows: list[Row]
+    unit: Unit
+    lang: str = "en"
+    potential: str = "technical"
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The comparison as the JSON document of `nbscdr compare -f json`."""
+        doc = compare_document(self.rows, self.unit, lang or self.lang, by=self.by)
+        return {**doc, "potential": self.potential}
+
+
+def compare(
+    request: Request, *, assessments: Sequence[str] | None = None, portfolios: Sequence[Any] | None = None
+) -> Comparison:
+    """The request's portfolio under each of ``assessments`` (None: every one the
+    catalog holds), or several ``portfolios`` (each as ``Request.portfolio``
+    takes one) under the request's one assessment."""
+    if portfolios:
+        if request.specs or request.portfolio is not None:
+            raise UsageError("give portfolios or specs to compare, not both", field="portfolio")
+        if assessments:
+            if len(assessments) > 1:
+                raise UsageError("portfolios are compared under one assessment", field="assessment")
+            request = request._replace(assessment=assessments[0])
+        rows = compare_portfolios(request, portfolios)
+        return Comparison("portfolio", rows, output_units(request)[0], request.lang, request.potential)
+    rows = compare_assessments(request, assessments)
+    return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential)
+
+
+def compare_assessments(request: Request, assessments: Sequence[str] | None = None) -> list[Row]:
+    """The request's portfolio under each of ``assessments`` (None: every one the
+    catalog holds). An assessment with no estimate for one of the techniques
+    gives a row with no analysis that names them, unless ``request.fallback``
+    lets another assessment stand in (which must then happen in some row)."""
+    from nbscdr_cli.model.catalog import normalise_name
+
+    base = catalog_of(request._replace(assessment=None, fallback=False))
+    wanted = list(base.assessments) if assessments is None else list(assessments)
+    if not wanted:
+        raise UsageError("this catalog defines no assessments", field="assessment")
+    for aid in wanted:
+        base.under(aid)  # unknown ids fail here, before any row is computed
+    name, specs = entry_specs(request)
+    plans: list[tuple[str, Plan | None, tuple[str, ...]]] = []
+    for aid in wanted:
+        view = base.under(aid, potential=request.potential)
+        missing = []
+        for spec in specs:
+            tid = view.names.get(normalise_name(spec.technique))
+            if tid is not None and tid in view.without_estimate and not spec.own_figure:
+                missing.append(tid)
+        fallback = bool(missing) and request.fallback
+        if missing and fallback:
+            stand_in = base.under(aid, fallback=True, potential=request.potential)
+            missing = [t for t in missing if t not in stand_in.techniques]
+        if missing:
+            plans.append((aid, None, tuple(dict.fromkeys(missing))))
+            continue
+        one = request._replace(
+            catalog=base, assessment=aid, fallback=fallback, specs=specs, portfolio=None, name=name
+        )
+        plans.append((aid, prepare(one), ()))
+    if request.fallback and not any(
+        plan is not None and plan.catalog.assessment and _stands_in(plan) for _, plan, _ in plans
+    ):
+        raise UsageError("has no effect: every row has an estimate for every entry", field="fallback")
+    rows = []
+    for aid, plan, missing_ids in plans:
+        label, measure = base.assessments[aid].name, base.assessments[aid].measures(request.potential)
+        if plan is None:
+            names = tuple(base.all_techniques[t].name for t in missing_ids)
+            rows.append(Row(aid, label, None, missing=missing_ids, measure=measure, missing_names=names))
+            continue
+        analysis = run(plan)
+        used = tuple(e.technique.id for e in analysis.result.portfolio.entries if e.technique.fallback)
+        rows.append(Row(aid, label, analysis, fallback=used, measure=measure))
+    return rows
+
+
+def _stands_in(plan: Plan) -> bool:
+    return any(e.technique.fallback for e in plan.portfolio.entries)
+
+
+def compare_portfolios(request: Request, portfolios: Sequence[Any]) -> list[Row]:
+    """Several portfolios (each as ``Request.portfolio`` takes one) under the
+    request's assessment and settings, one row each."""
+    plans = []
+    for i, portfolio in enumerate(portfolios, start=1):
+        loaded = as_portfolio_file(portfolio)
+        name = loaded.name or (os.path.splitext(os.path.basename(loaded.path))[0] if loaded.path else f"{i}")
+        plans.append((name, prepare(request._replace(portfolio=loaded, specs=(), name=name))))
+    return [Row(name, LocalText(name), run(plan), measure=_whose(plan)) for name, plan in plans]
+
+
+def _whose(plan: Plan) -> LocalText | None:
+    """Whose figures a portfolio's row uses and what they measure: 'C2G (2019)
+    policy brief: global removal potential per year, undated'."""
+    found = plan.catalog.assessments.get(plan.catalog.assessment or "")
+    if found is None:
+        return None
+    measure = found.measures(plan.catalog.potential)
+    if measure is None:
+        return found.name
+    zh = f"{found.name.get('zh')}：{measure.get('zh')}"
+    return LocalText(f"{found.name.en}: {measure.en}", zh)
+
+
+def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict[str, Any]:
+    """Rows side by side (``by``: "assessment" or "portfolio"), in the output unit:
+    each row's total, what it measures, its comparisons (the entries in each
+    reference's scope against it), and what it lacks, borrows or only bounds;
+    then the notes on the references, from the first row that has totals."""
+    out = []
+    row_notes: list[tuple[str, dict[str, Any]]] = []
+    for row in rows:
+        item: dict[str, Any] = {by: row.key, "name": row.label.get(lang), "measure": local(row.measure)}
+        if row.analysis is None:
+            names = [n.get(lang) for n in row.missing_names]
+            item.update({"low": None, "high": None, "missing": list(row.missing), "missing_names": names})
+            out.append(item)
+            continue
+        doc = portfolio_document(row.analysis, unit, lang)
+        row_notes.append((item["name"] or row.key, doc))
+        item.update(
+            {
+                "low": doc["total"]["low"],
+                "high": doc["total"]["high"],
+                "central_sum": _central_sum(doc["entries"]),
+                "as_given": doc["total"]["as_given"],
+                "up_to": doc["total"]["up_to"],
+                "missing": [],
+                "fallback": list(row.fallback),
+                "entries": [
+                    {k: e[k] for k in ("technique", "name", "low", "high", "up_to", "assessment", "fallback")}
+                    for e in doc["entries"]
+                ],
+                "comparisons": doc["comparisons"],
+            }
+        )
+        for key in ("uncertainty", "horizon"):
+            if key in doc:
+                item[key] = doc[key]
+        out.append(item)
+    notes = compare_notes(row_notes, lang, central_sum=any(r.get("central_sum") is not None for r in out))
+    return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
+
+
+def _central_sum(entries: list[dict[str, Any]]) -> float | None:
+    """The sum of the entries' central values where every entry has one (a sum
+    of medians, not the median of the sum); else None."""
+    centrals = [e["central"] for e in entries]
+    return number(math.fsum(centrals)) if centrals and None not in centrals else None

@@ -1,0 +1,78 @@
+"""The documents of an analysis and a comparison: results in the output units,
+rounded and localised. A document is exactly what ``--format json`` prints (the
+JSON contract in README); the other formats lay the same document out. The
+catalog's own documents (list, show, assessments) are in ``catalog_documents``.
+
+Numbers are rounded to 12 significant digits, so 3 + 1.8 prints 4.8 and not
+4.800000000000001.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.api.document_parts import comparison_document, entry_document, local, uncertainty_document
+from nbscdr_cli.base.numbers import number
+
+if TYPE_CHECKING:
+    from nbscdr_cli.api.results import Results
+    from nbscdr_cli.model.catalog import LocalText
+    from nbscdr_cli.model.units import Unit
+
+
+def portfolio_document(
+    analysis: Results, unit: Unit, lang: str, mass_unit: Unit | None = None
+) -> dict[str, Any]:
+    """The analysis in the output units (``unit`` for rates, ``mass_unit`` for
+    amounts over a horizon): the JSON contract of `portfolio`."""
+    from nbscdr_cli.api.notes import portfolio_notes
+    from nbscdr_cli.base.version import __version__
+    from nbscdr_cli.compute.finite import check_units
+
+    result = analysis.result
+    check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
+    f = unit.factor
+    entries = [entry_document(e, unit, lang) for e in result.portfolio.entries]
+    as_given = all(e["as_given"] for e in entries)
+    doc: dict[str, Any] = {
+        "nbscdr_version": __version__,
+        "name": result.portfolio.name,
+        "assessment": analysis.assessment,
+        "assessment_name": local(_assessment_name(analysis)),
+        "potential": analysis.catalog.potential,
+        "unit": unit.text,
+        "entries": entries,
+        "total": {
+            "low": number(result.total.lower / f),
+            "high": number(result.total.high / f),
+            "up_to": list(result.open_low_ids),
+            "as_given": as_given,
+        },
+        "comparisons": [comparison_document(c, unit, as_given) for c in result.comparisons],
+    }
+    if analysis.simulation is not None:
+        from nbscdr_cli.model.monte_carlo import percentile_key
+
+        doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
+        for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
+            entry_doc["percentiles"] = {percentile_key(p): number(v / f) for p, v in marginal.items()}
+    if analysis.horizon is not None:
+        from nbscdr_cli.api.horizon_documents import entry_horizon_document, horizon_document
+        from nbscdr_cli.model.units import CANONICAL_MASS, parse_unit
+
+        mass = mass_unit or parse_unit(CANONICAL_MASS, kind="mass")
+        doc["horizon"] = horizon_document(analysis, unit, mass)
+        pairs = zip(entries, result.portfolio.entries, analysis.horizon.entries, strict=True)
+        for entry_doc, entry, entry_horizon in pairs:
+            entry_doc["horizon"] = entry_horizon_document(analysis, entry, entry_horizon, unit, mass)
+    doc["warnings"] = portfolio_notes(analysis, doc, lang)
+    return doc
+
+
+def _assessment_name(analysis: Results) -> LocalText | None:
+    found = analysis.catalog.assessments.get(analysis.assessment or "")
+    return None if found is None else found.name
+
+
+def conversion_document(value: float, unit: Unit) -> dict[str, Any]:
+    return {"value": number(value), "unit": unit.text}

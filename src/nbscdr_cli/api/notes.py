@@ -1,0 +1,319 @@
+"""The notes under a result: what a reader of the totals must know to quote them
+without misleading. Each is a code (for scripts) and a localised message, in the
+order a reader needs them:
+
+- how the figures were made: a default assessment standing in, sums of extremes;
+- over a period: how years count, and the ramp-up, saturation and reversal assumed;
+- about the entries: "up to" figures, sourced caveats, recorded double counting;
+- about the comparisons: what each reference measures, its scope (which entries
+  it is compared with, and the whole portfolio labelled with the entries it
+  leaves out), cumulative references that need a period;
+- that nature-based storage is not permanent.
+
+Technique names, not ids, appear in the messages; lists are joined the way each
+language joins them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.api.wording import cited, unit_text
+from nbscdr_cli.base.i18n import join_names, join_scopes, text
+from nbscdr_cli.base.numbers import derived, formatter, given, span
+
+if TYPE_CHECKING:
+    from nbscdr_cli.api.results import Results
+    from nbscdr_cli.compute.portfolio import Entry
+    from nbscdr_cli.model.catalog import Note as SourcedNote
+    from nbscdr_cli.model.catalog import Reference
+
+
+Note = dict[str, Any]
+
+
+def _note(code: str, message: str, **data: Any) -> Note:
+    return {"code": code, **data, "message": message}
+
+
+Cite = Callable[[str], str]
+
+
+def portfolio_notes(
+    analysis: Results, doc: dict[str, Any], lang: str, cite: Cite | None = None
+) -> list[Note]:
+    """Every note for a portfolio document ``doc`` made from ``analysis``.
+    ``cite`` turns a source into its mark in the text (the brief numbers them);
+    by default caveats and saturation times name their source in parentheses,
+    and double counting leaves it to the note's ``source`` field."""
+    inline = cite or (lambda source: cited(source, lang))
+    result = analysis.result
+    names = {e["technique"]: e["name"] for e in doc["entries"]}
+
+    def named(ids: list[str] | tuple[str, ...]) -> str:
+        return join_names([names.get(i, i) for i in ids], lang)
+
+    notes = [
+        _note(
+            "figures",
+            figures_text(analysis, lang),
+            assessment=analysis.assessment,
+            potential=doc["potential"],
+        )
+    ]
+    fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
+    if fallback:
+        default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
+        message = text(
+            "note.fallback", lang, names=named(fallback), assessment=analysis.assessment, default=default
+        )
+        notes.append(_note("fallback", message, techniques=fallback))
+    unsourced = [
+        e.technique.id for e in result.portfolio.entries if not e.own_figure and not e.technique.source
+    ]
+    if unsourced:
+        notes.append(
+            _note("no-source", text("note.no_source", lang, names=named(unsourced)), techniques=unsourced)
+        )
+    notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
+    co2e = [
+        names[e.technique.id]
+        for e in result.portfolio.entries
+        if not e.own_figure and "CO2e" in e.technique.unit
+    ]
+    co2e += [reference_name(c.reference, lang) for c in result.comparisons if "CO2e" in c.reference.unit]
+    if co2e:
+        notes.append(_note("co2e", text("note.co2e", lang, names=join_names(co2e, lang))))
+    if "uncertainty" in doc:
+        notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
+    if analysis.horizon is not None:
+        notes += horizon_notes(analysis, named, lang, inline)
+    if result.open_low_ids:
+        ids = list(result.open_low_ids)
+        notes.append(_note("up-to", text("note.up_to", lang, names=named(ids)), techniques=ids))
+    for e in result.portfolio.entries:
+        notes += caveat_notes(e, names[e.technique.id], lang, inline)
+    for overlap in result.overlaps:
+        a, b = overlap.techniques
+        mark = cite(overlap.source) if cite else ""
+        reason = overlap.text.get(lang).rstrip(".。")
+        message = text("note.overlap", lang, a=names[a], b=names[b], text=reason, cite=mark)
+        notes.append(_note("double-counting", message, techniques=[a, b], source=overlap.source))
+    for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
+        notes.append(
+            _note(
+                "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
+            )
+        )
+        if c.reference.scope:
+            notes.append(
+                _note("reference-scope", scope_text(c_doc, doc, named, lang), reference=c.reference.id)
+            )
+    for r in result.needs_period:
+        notes.append(
+            _note(
+                "needs-period", text("note.needs_period", lang, ref=reference_name(r, lang)), reference=r.id
+            )
+        )
+    notes.append(_note("permanence", text("note.permanence", lang)))
+    return notes
+
+
+def distribution_text(u: dict[str, Any], lang: str) -> str:
+    """What the Monte Carlo assumes: the shape of each entry's distribution, and
+    how entries move together; no source gives either."""
+    shape = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
+    together = (
+        text("note.independent", lang)
+        if not u["correlation"]
+        else text("note.correlated", lang, r=derived(u["correlation"]))
+    )
+    peak = text("note.peak", lang) if u["distribution"] in ("triangular", "pert") else ""
+    key = "note.distribution" if u.get("method") != "convolution" else "note.distribution_convolution"
+    if u["distribution"] == "lognormal":
+        key = "note.distribution_lognormal"
+    return text(key, lang, shape=shape, together=together, peak=peak)
+
+
+def caveats_of(entry: Entry) -> list[SourcedNote]:
+    """An entry's caveats: its technique's, and (unless the figure is the user's
+    own) its estimate's."""
+    caveats = [entry.technique.caveat]
+    if not entry.own_figure and entry.technique.in_use is not None:
+        caveats.append(entry.technique.in_use.caveat)
+    return [c for c in caveats if c is not None]
+
+
+def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
+    """The sourced caveats of an entry: its technique's, and its estimate's
+    (e.g. "includes avoided emissions"), each shown wherever the entry is."""
+    return [
+        _note(
+            "caveat",
+            text("note.caveat", lang, name=name, text=c.text.get(lang).rstrip(".。"), cite=cite(c.source)),
+            technique=entry.technique.id,
+            source=c.source,
+        )
+        for c in caveats_of(entry)
+    ]
+
+
+def figures_text(analysis: Results, lang: str) -> str:
+    """Whose figures and which potential: 'Figures: IPCC AR6 WGIII (2022), economic potential (...)'."""
+    catalog = analysis.catalog
+    assessment = catalog.assessments.get(catalog.assessment or "")
+    potential = text("potential." + catalog.potential, lang)
+    if assessment is None:
+        return text("note.figures_plain", lang, potential=potential)
+    measure = assessment.measures(catalog.potential)
+    return text(
+        "note.figures",
+        lang,
+        assessment=assessment.name.get(lang),
+        potential=potential,
+        measure=measure.get(lang) if measure else "",
+    )
+
+
+def reference_name(r: Reference, lang: str) -> str:
+    """A reference's name in ``lang``, or its id where it has none."""
+    return r.name.get(lang) if r.name else r.id
+
+
+def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) -> str:
+    """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
+    show = formatter(c_doc["as_given"])
+    measures = r.measures.get(lang) if r.measures else ""
+    return text(
+        "note.reference",
+        lang,
+        ref=reference_name(r, lang),
+        range=span(c_doc["low"], c_doc["high"], show),
+        unit=unit_text(r.unit if c_doc["as_given"] else unit, lang),
+        kind=text("kind." + r.kind, lang),
+        measures=measures,
+    )
+
+
+def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str) -> str:
+    """Which entries a scoped reference is compared with, and the whole
+    portfolio, labelled with the entries it leaves out."""
+    scope = join_scopes(c_doc["scope"], lang)
+    ref = c_doc["name"].get(lang) if c_doc["name"] else c_doc["reference"]
+    inside = c_doc["in_scope"]
+    if not inside["techniques"]:
+        return text("note.scope_none", lang, ref=ref, scope=scope)
+    if not c_doc["out_of_scope"]:
+        return text("note.scope_all", lang, ref=ref, scope=scope)
+    total = doc["total"]
+    return text(
+        "note.scope",
+        lang,
+        ref=ref,
+        scope=scope,
+        inside=named(inside["techniques"]),
+        subtotal=span(inside["low"], inside["high"], formatter(inside["as_given"])),
+        outside=named(c_doc["out_of_scope"]),
+        total=span(total["low"], total["high"], formatter(total["as_given"])),
+        unit=unit_text(doc["unit"], lang),
+    )
+
+
+def horizon_notes(analysis: Results, named: Any, lang: str, cite: Cite) -> list[Note]:
+    """What the period assumed: counting of years, ramp, saturation, reversal."""
+    h = analysis.horizon
+    assert h is not None
+    s = h.settings
+    notes = [_note("years", text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1))]
+    if all(e.parameters.ramp_years == 0 for e in h.entries):
+        notes.append(_note("no-ramp", text("note.no_ramp", lang)))
+    for entry, e in zip(analysis.result.portfolio.entries, h.entries, strict=True):
+        p = e.parameters
+        if p.saturation_from == "data" and not isinstance(p.saturation_years, tuple):
+            source = entry.technique.saturation_source
+            message = text(
+                "note.saturation",
+                lang,
+                name=named([e.technique]),
+                years=derived(p.saturation_years),
+                cite=cite(source or ""),
+            )
+            notes.append(_note("saturation", message, technique=e.technique))
+    sampled = analysis.simulation is not None and analysis.simulation.samples is not None
+    for e in h.entries:
+        span = e.parameters.saturation_range
+        if span is not None:
+            key = "note.saturation_range_sampled" if sampled else "note.saturation_range"
+            message = text(key, lang, name=named([e.technique]), low=given(span[0]), high=given(span[1]))
+            notes.append(_note("saturation-range", message, technique=e.technique))
+    for code, key, ids in (
+        (
+            "no-saturation",
+            "note.no_saturation",
+            [e.technique for e in h.entries if e.parameters.saturation_years is None],
+        ),
+        (
+            "no-reversal",
+            "note.no_reversal",
+            [e.technique for e in h.entries if e.parameters.reversal_from is None],
+        ),
+    ):
+        if ids:
+            notes.append(_note(code, text(key, lang, names=named(ids)), techniques=ids))
+    for c in h.comparisons:
+        r = c.reference
+        if r.years == (s.start, s.end):
+            continue  # the same years: nothing to say
+        period = r.period.get(lang) if r.period else text("note.period_unknown", lang)
+        message = text(
+            "note.period", lang, ref=reference_name(r, lang), period=period, start=s.start, last=s.end - 1
+        )
+        notes.append(_note("reference-period", message, reference=r.id))
+    return notes
+
+
+def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> str:
+    """'UNEP estimate covers forests, wetlands and soils only: it is compared with
+    A and B, and leaves out C.'"""
+    inside = join_names([names[i] for i in c["in_scope"]["techniques"]], lang)
+    if not c["out_of_scope"]:
+        return text("note.compare_scope_all", lang, ref=c["name"].get(lang) if c["name"] else c["reference"])
+    return text(
+        "note.compare_scope",
+        lang,
+        ref=c["name"].get(lang) if c["name"] else c["reference"],
+        scope=join_scopes(c["scope"], lang),
+        inside=inside,
+        outside=join_names([names[i] for i in c["out_of_scope"]], lang),
+    )
+
+
+def compare_notes(
+    rows: list[tuple[str, dict[str, Any]]], lang: str, *, central_sum: bool = False
+) -> list[Note]:
+    """The notes under rows side by side, from each row's portfolio document
+    (``rows``: each row's label and document): a note every row has is said
+    once; one that only some rows have is said with their labels. A scoped
+    reference's note names the entries it is compared with (the subtotals are in
+    the table). What the figures are is in each row's own columns. With
+    ``central_sum``, what a sum of centrals is."""
+    found: dict[str, tuple[Note, list[str]]] = {}
+    for label, doc in rows:
+        names = {e["technique"]: e["name"] for e in doc["entries"]}
+        scoped = {c["reference"]: c for c in doc["comparisons"]}
+        for note in doc["warnings"]:
+            if note["code"] == "figures":
+                continue
+            if note["code"] == "reference-scope" and note.get("reference") in scoped:
+                note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
+            found.setdefault(note["message"], (note, []))[1].append(label)
+    out = []
+    for message, (note, labels) in found.items():
+        if len(labels) < len(rows):
+            message = text("note.in_rows", lang, rows=join_names(labels, lang), message=message)
+        out.append({**note, "message": message, "rows": labels})
+    if central_sum:
+        out.append(_note("central-sum", text("note.central_sum", lang)))
+    out.sort(key=lambda n: n["code"] == "permanence")  # stable: the closing warning stays last
+    return out

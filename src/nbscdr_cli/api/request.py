@@ -1,0 +1,349 @@
+"""The library's entry point: one request in, one analysis out.
+
+A ``Request`` says everything about a run: the portfolio (specs, a portfolio
+file's content, or both), the catalog and whose estimates to use, the output unit,
+the references, and optionally a Monte Carlo, a period and a target. ``analyse``
+checks all of it before any work is done (a wrong option never costs a long
+sampling run) and returns an ``analysis.Analysis``::
+
+    from nbscdr_cli import MonteCarlo, Request, analyse
+    a = analyse(Request(["afforestation", "biochar:50%"], monte_carlo=MonteCarlo(100_000, seed=1)))
+    a.result.total          # RemovalRange(low=3.9, high=20.4, ...) in Gt CO2/yr
+    a.to_dict(unit="Mt C/yr")
+
+Errors are ``NbscdrError`` subclasses whose ``field`` names the request value at
+fault (``"samples"``, ``"horizon.end"``) or whose ``where`` names the place in the
+input (a spec, a file and key).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.model.catalog import POTENTIALS, Catalog, Reference
+from nbscdr_cli.model.errors import InputError, UsageError, cut
+
+if TYPE_CHECKING:
+    from nbscdr_cli.compute.horizon import Curve, Horizon
+    from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
+    from nbscdr_cli.io.portfolio_file import PortfolioFile
+    from nbscdr_cli.model.horizon_settings import HorizonSettings
+    from nbscdr_cli.model.monte_carlo import MonteCarlo
+    from nbscdr_cli.model.spec import EntrySpec
+    from nbscdr_cli.model.units import Unit
+
+LANGS = ("en", "zh")
+
+
+class Request(NamedTuple):
+    """One analysis to run.
+
+    - ``specs``: spec strings (``"biochar:50%"``, ``"biochar=1-2"``) or ``EntrySpec``s;
+    - ``portfolio``: a portfolio file's content (TOML or JSON text, or the parsed
+      mapping), a ``PortfolioFile``, or a path (``pathlib.Path``) to read;
+      its entries come before ``specs``;
+    - ``catalog``: a ``Catalog``, a path to a catalog file, or None (the built-in one);
+    - ``assessment``: whose estimates to use (None: the catalog's default);
+      ``fallback``: let the default assessment (or, where it has none, the first
+      that has one) stand in where that one has none;
+    - ``potential``: "technical" (biophysically possible) or "economic" (IPCC
+      AR6: available below USD 100 per t CO2);
+    - ``unit``: the output unit (a rate; with a ``horizon``, a rate or an amount);
+    - ``monte_carlo``: ``MonteCarlo`` settings (Monte Carlo or convolution), or
+      None for the sums alone;
+    - ``horizon``: ``HorizonSettings`` for a period, or None;
+    - ``references``: reference ids to compare with (None: the catalog's default
+      references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
+    - ``target``: a value whose chance of being reached is reported (needs
+      ``monte_carlo``, either method): a number in the output unit, or a quantity string;
+    - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
+    - ``iamc``: the analysis will be exported as IAMC, so its preconditions are
+      checked before any sampling.
+    """
+
+    specs: Sequence[str | EntrySpec] | str = ()
+    portfolio: Any = None
+    name: str | None = None
+    catalog: Catalog | str | os.PathLike[str] | None = None
+    assessment: str | None = None
+    fallback: bool = False
+    potential: str = "technical"
+    unit: str = "Gt CO2/yr"
+    monte_carlo: MonteCarlo | None = None
+    horizon: HorizonSettings | None = None
+    references: Sequence[str] | str | None = None
+    target: float | str | None = None
+    lang: str = "en"
+    iamc: bool = False
+
+
+class Plan(NamedTuple):
+    """A checked request, ready to run: everything resolved, nothing computed
+    that costs more than arithmetic."""
+
+    catalog: Catalog
+    portfolio: Portfolio
+    references: tuple[Reference, ...]
+    unit: Unit
+    mass_unit: Unit | None
+    monte_carlo: MonteCarlo | None
+    horizon: HorizonSettings | None
+    targets: Mapping[str, Mapping[str, float]]  # total ("annual", "cumulative") -> name -> canonical value
+    lang: str
+
+
+def catalog_of(request: Request) -> Catalog:
+    """The request's catalog, under its assessment."""
+    catalog = request.catalog
+    if not isinstance(catalog, Catalog):
+        from nbscdr_cli.io.load import load_catalog
+
+        catalog = load_catalog(catalog)
+    if request.potential not in POTENTIALS:
+        raise UsageError(f"{request.potential!r} is not one of {', '.join(POTENTIALS)}", field="potential")
+    return catalog.under(request.assessment, fallback=request.fallback, potential=request.potential)
+
+
+def entry_specs(request: Request) -> tuple[str | None, list[EntrySpec]]:
+    """The portfolio's name and its entry specs: the portfolio file's, then ``specs``."""
+    from nbscdr_cli.model.spec import EntrySpec, parse_specs
+
+    name = request.name
+    specs: list[EntrySpec] = []
+    if request.portfolio is not None:
+        loaded = as_portfolio_file(request.portfolio)
+        specs.extend(loaded.entries)
+        name = name or loaded.name
+    given = [request.specs] if isinstance(request.specs, str) else list(request.specs)
+    texts = [s for s in given if not isinstance(s, EntrySpec)]
+    parsed = iter(parse_specs(texts))
+    specs.extend(s if isinstance(s, EntrySpec) else next(parsed) for s in given)
+    if not specs:
+        raise UsageError("give at least one technique, e.g. 'afforestation' or 'biochar:50%'", field="specs")
+    return name, specs
+
+
+def as_portfolio_file(value: Any) -> PortfolioFile:
+    from nbscdr_cli.io.portfolio_file import (
+        PortfolioFile,
+        portfolio_from_dict,
+        portfolio_from_text,
+        read_portfolio_file,
+    )
+
+    if isinstance(value, PortfolioFile):
+        return value
+    if isinstance(value, os.PathLike):
+        return read_portfolio_file(value)
+    if isinstance(value, str):
+        return portfolio_from_text(value)
+    if isinstance(value, Mapping):
+        return portfolio_from_dict(value, where="<portfolio>")
+    raise UsageError("must be TOML or JSON text, a mapping, or a path", field="portfolio")
+
+
+def _references(request: Request, catalog: Catalog) -> tuple[Reference, ...]:
+    ids = request.references
+    if isinstance(ids, str):
+        ids = [ids]
+    if ids is None:
+        cumulative = request.horizon is not None
+        ids = [
+            r for r, ref in catalog.references.items() if ref.default and (cumulative or not ref.cumulative)
+        ]
+    found = tuple(catalog.reference(r, field="references") for r in dict.fromkeys(ids))
+    if request.horizon is None:
+        amounts = [r.id for r in found if r.cumulative]
+        if amounts:  # compared with nothing: an option without effect
+            raise UsageError(
+                f"{', '.join(amounts)}: a cumulative amount, compared only with the total over a period",
+                field="references",
+                remedy=(("horizon.start", "horizon.end"), "to give one"),
+            )
+    return found
+
+
+def output_units(request: Request) -> tuple[Unit, Unit | None]:
+    from nbscdr_cli.model.units import parse_unit, rate_and_mass
+
+    if request.horizon is not None:
+        return rate_and_mass(request.unit, field="unit")
+    return parse_unit(request.unit, kind="rate", field="unit"), None
+
+
+def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
+    """The target as a threshold of the annual total (a rate) or of the cumulative
+    total over the period (an amount)."""
+    target = request.target
+    if target is None:
+        return {}
+    if request.monte_carlo is None:
+        raise UsageError(
+            "a target needs the total's distribution (samples, or the convolution method) to give its chance",
+            field="target",
+        )
+    from nbscdr_cli.model.units import parse_number, parse_quantity
+
+    if isinstance(target, bool) or not isinstance(target, int | float | str):
+        raise UsageError(f"{cut(repr(target))} is not a number or a quantity", field="target")
+    try:
+        if isinstance(target, str) and not _looks_numeric(target):
+            value, target_unit = parse_quantity(target, field="target")
+        else:
+            value, target_unit = parse_number(str(target), what="target", field="target"), unit
+    except InputError as exc:  # an option's value: a usage error
+        raise UsageError(exc.message, field="target") from None
+    canonical = value * target_unit.factor
+    if not math.isfinite(canonical):
+        raise UsageError(f"{target} is out of range", field="target")
+    if canonical <= 0:  # every total is 0 or more: it is always reached
+        raise UsageError(f"{target} is not above 0: every total reaches it", field="target")
+    if target_unit.kind == "rate":
+        return {"annual": {"target": canonical}}
+    if request.horizon is None:
+        raise UsageError(
+            f"{target} is an amount: it is compared with the cumulative total, which needs a period",
+            field="target",
+        )
+    return {"cumulative": {"target": canonical}}
+
+
+def _looks_numeric(text: str) -> bool:
+    """A bare number (even 'inf', refused later as not finite), with no unit."""
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_iamc(portfolio: Portfolio) -> None:
+    missing = [e.technique.id for e in portfolio.entries if not e.technique.iamc_variable]
+    if missing:
+        raise InputError(
+            f"no iamc_variable in the data for {', '.join(missing)}; the IAMC format needs one per technique",
+            field="iamc",
+        )
+
+
+def prepare(request: Request) -> Plan:
+    """Check every part of ``request`` and resolve it, without computing
+    anything that costs time. Raises the first problem found."""
+    from nbscdr_cli.compute.portfolio import build_portfolio
+
+    if request.lang not in LANGS:
+        raise UsageError(f"{cut(repr(request.lang))} is not one of {', '.join(LANGS)}", field="lang")
+    catalog = catalog_of(request)
+    name, specs = entry_specs(request)
+    portfolio = build_portfolio(catalog, specs, name=name)
+    if request.fallback and not any(e.technique.fallback for e in portfolio.entries):
+        raise UsageError(
+            f"has no effect: every entry has an estimate in {catalog.assessment} "
+            f"({'economic' if catalog.potential == 'economic' else 'technical'} potential)",
+            field="fallback",
+        )
+    references = _references(request, catalog)
+    unit, mass_unit = output_units(request)
+    horizon = request.horizon
+    if horizon is not None:
+        from nbscdr_cli.model.horizon_settings import check_settings, resolve
+
+        check_settings(horizon)
+        horizon = resolve(horizon, catalog, [e.technique.id for e in portfolio.entries])
+        from nbscdr_cli.model.enums import Method
+        from nbscdr_cli.model.monte_carlo import CONVOLUTION_NEEDS_FIXED_SATURATION
+
+        mc = request.monte_carlo
+        if mc is not None and mc.method is Method.convolution:
+            saturation = horizon.saturation_years
+            if any(isinstance(saturation.for_technique(e.technique.id), tuple) for e in portfolio.entries):
+                raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
+    targets = _targets(request, unit)
+    if request.iamc:
+        _check_iamc(portfolio)
+    return Plan(
+        catalog, portfolio, references, unit, mass_unit, request.monte_carlo, horizon, targets, request.lang
+    )
+
+
+def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysis:
+    """Compute a prepared request: sums, then the period, then the Monte Carlo."""
+    from nbscdr_cli.compute.portfolio import sum_portfolio
+
+    result = sum_portfolio(plan.portfolio, plan.references, plan.catalog.overlaps)
+    horizon = None
+    if plan.horizon is not None:
+        from nbscdr_cli.compute.horizon import project
+
+        result = result._replace(needs_period=())
+        horizon = project(result, plan.horizon, plan.references)
+    simulation = None
+    if plan.monte_carlo is not None:
+        import numpy as np
+
+        from nbscdr_cli.compute.finite import check_simulation
+        from nbscdr_cli.compute.uncertainty import simulate
+
+        entries = result.portfolio.entries
+        weights, thresholds = _sampled_totals(result, horizon, plan.targets)
+        with np.errstate(all="ignore"):  # an overflow is reported below, not warned of
+            simulation = simulate(
+                [e.range.lower for e in entries],
+                [e.range.high for e in entries],
+                plan.monte_carlo,
+                modes=[e.range.mode for e in entries],
+                weights=weights,
+                thresholds=thresholds,
+                names=[e.technique.id for e in entries],
+                progress=progress,
+                probability_only=[name for name in weights if "@" in name],  # in-scope subtotals
+            )
+        check_simulation(simulation)
+    return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)
+
+
+def _sampled_totals(
+    result: PortfolioResult, horizon: Horizon | None, targets: Mapping[str, Mapping[str, float]]
+) -> tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]:
+    """The totals to sample (weights per entry) and the thresholds each is tested
+    against. A reference's ends are tested against the subtotal of the entries
+    in its scope: the total itself where it covers every entry, else a total of
+    its own, named "<total>@<reference>"."""
+    entries = result.portfolio.entries
+    weights: dict[str, list[float | Curve]] = {"annual": [1.0] * len(entries)}
+    if horizon is not None:
+        weights["cumulative"] = horizon.cumulative_weights
+        weights["durable"] = horizon.durable_weights
+    thresholds: dict[str, dict[str, float]] = {name: {} for name in weights}
+
+    def test(totals: tuple[str, ...], reference: Reference, in_scope: tuple[str, ...]) -> None:
+        if not in_scope:  # nothing in its scope: no chance to state
+            return
+        ends = {f"{reference.id}.low": reference.range.lower, f"{reference.id}.high": reference.range.high}
+        for total in totals:
+            if len(in_scope) == len(entries):
+                thresholds[total].update(ends)
+                continue
+            mask = [1.0 if e.technique.id in in_scope else 0.0 for e in entries]
+            weights[f"{total}@{reference.id}"] = [
+                w if m else 0.0 for w, m in zip(weights[total], mask, strict=True)
+            ]
+            thresholds[f"{total}@{reference.id}"] = ends
+
+    for c in result.comparisons:
+        test(("annual",), c.reference, c.in_scope_ids)
+    for cc in horizon.comparisons if horizon is not None else ():
+        test(("cumulative", "durable"), cc.reference, cc.in_scope_ids)
+    for name, values in targets.items():
+        thresholds[name].update(values)
+    return weights, thresholds
+
+
+def analyse(request: Request, *, progress: Callable[[int], None] | None = None) -> Analysis:
+    """Check ``request`` whole, then compute it. ``progress`` is called with the
+    number of samples drawn so far during a Monte Carlo."""
+    return run(prepare(request), progress=progress)

@@ -1,0 +1,368 @@
+"""The technique catalog: techniques, their estimates under each assessment, and
+the references a portfolio is compared with.
+
+These are the value types and the lookups on them; nothing here reads a file.
+``load.load_catalog`` reads and checks a catalog (``validate.py``), caching the
+result (``catalog_cache.py``).
+
+All ranges are stored in the canonical unit (Gt CO2/yr; cumulative references in
+Gt CO2); the unit the file wrote is kept for display.
+
+The value types are typing.NamedTuple, not frozen dataclasses: both are immutable
+and typed, but a frozen dataclass costs ~1 ms to define (its methods are generated
+with exec) against ~0.07 ms, which adds up on the start-up path (issue 8).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from nbscdr_cli.model.errors import InputError, cut
+
+# Shared empty default for mapping fields; never mutated.
+_EMPTY: Mapping[str, Any] = {}
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class LocalText(NamedTuple):
+    """A text in English and (optionally) Chinese."""
+
+    en: str
+    zh: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.zh or self.en) if lang == "zh" else self.en
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "zh": self.zh} if self.zh else {"en": self.en}
+
+
+class RemovalRange(NamedTuple):
+    """A removal range in Gt CO2/yr. ``low`` is None where the source says only
+    "up to": sums then count it as 0 and say so."""
+
+    low: float | None
+    high: float
+    mode: float | None = None  # the central value, where a source or the user gives one
+
+    @property
+    def lower(self) -> float:
+        return 0.0 if self.low is None else self.low
+
+    @property
+    def open_low(self) -> bool:
+        return self.low is None
+
+    def scaled(self, share: float) -> RemovalRange:
+        return RemovalRange(
+            None if self.low is None else self.low * share,
+            self.high * share,
+            None if self.mode is None else self.mode * share,
+        )
+
+
+class Challenge(NamedTuple):
+    """One governance challenge; ``id`` lets a briefing list it once, ``short``
+    names the decision in a sentence ("monitoring, reporting and verification")."""
+
+    id: str
+    text: LocalText
+    short: LocalText | None = None
+
+
+class Note(NamedTuple):
+    """A sourced remark that must travel with a figure wherever it is shown."""
+
+    text: LocalText
+    source: str
+
+
+class Cost(NamedTuple):
+    """A cost range in USD per t CO2 (may be negative), or a source's words where
+    it gives no number ("Insufficient data": kept as text, never a number)."""
+
+    low: float | None
+    high: float | None
+    text: LocalText | None
+    source: str
+    notes: LocalText | None = None
+
+
+class Readiness(NamedTuple):
+    """A technology readiness level range (1–9)."""
+
+    low: int
+    high: int
+    source: str
+
+
+class Part(NamedTuple):
+    """A part an estimate was built from (e.g. croplands and grasslands for soil
+    carbon), shown with it; its range is in Gt CO2/yr."""
+
+    name: LocalText
+    range: RemovalRange
+    source: str
+
+
+POTENTIALS = ("technical", "economic")
+
+
+class Estimate(NamedTuple):
+    """One assessment's figure for a technique, for one kind of potential:
+    technical (biophysically possible) or economic (below a cost)."""
+
+    assessment: str | None  # None in a catalog that defines no assessments
+    range: RemovalRange  # ``mode`` is the source's central value, if it gives one
+    unit: str  # as written in the data file
+    unit_factor: float  # that unit -> Gt CO2/yr
+    measure: LocalText | None = None  # what it measures, e.g. "sustainable potential in 2050"
+    source: str | None = None  # the citation of the figure, in its original language
+    notes: LocalText | None = None
+    potential: str = "technical"
+    caveat: Note | None = None  # e.g. "includes avoided emissions": shown with the figure everywhere
+    cost: Cost | None = None
+    trl: Readiness | None = None
+    parts: tuple[Part, ...] = ()
+
+
+class Assessment(NamedTuple):
+    id: str
+    name: LocalText
+    citation: str  # in its original language
+    measure: LocalText | None = None  # what its technical figures measure
+    measure_economic: LocalText | None = None  # what its economic figures measure, if it gives any
+
+    def measures(self, potential: str) -> LocalText | None:
+        return self.measure_economic if potential == "economic" else self.measure
+
+
+class Overlap(NamedTuple):
+    """Two techniques that may count the same removal twice, and why (sourced)."""
+
+    techniques: tuple[str, str]
+    text: LocalText
+    source: str
+
+
+class PartOf(NamedTuple):
+    """A technique that is part of another (peatland restoration of restoring
+    wetlands): counting both would count the part twice."""
+
+    whole: str
+    text: LocalText
+    source: str
+
+
+class Technique(NamedTuple):
+    """A technique with the estimate in use (``range``, ``unit``, ``source``) and
+    every estimate the catalog holds for it."""
+
+    id: str
+    name: LocalText
+    range: RemovalRange
+    unit: str  # as written in the data file
+    unit_factor: float  # that unit -> Gt CO2/yr
+    aliases: tuple[str, ...] = ()
+    scope: str | None = None
+    readiness: LocalText | None = None
+    governance: tuple[Challenge, ...] = ()
+    source: str | None = None
+    notes: LocalText | None = None
+    caveat: Note | None = None  # shown wherever the technique appears
+    part_of: PartOf | None = None  # the technique it is a part of (a portfolio holds one or the other)
+    no_estimate: Mapping[str, Note] = _EMPTY  # assessment -> why it gives no estimate
+    assessment: str | None = None  # whose estimate ``range`` is
+    potential: str = "technical"  # which potential ``range`` is
+    in_use: Estimate | None = None  # the estimate ``range`` comes from
+    fallback: bool = False  # the default assessment's estimate, standing in for a missing one
+    estimates: tuple[Estimate, ...] = ()
+    durability: tuple[Note, ...] = ()  # how long the storage lasts, what can reverse it: sourced
+    saturation_years: float | None = None  # years until the sink stops adding, where sourced
+    saturation_source: str | None = None
+    reversal_rate: float | None = None  # fraction of the stock lost per year, where sourced
+    reversal_source: str | None = None
+    iamc_variable: str | None = None  # IAMC common-definitions variable it reports under
+
+    def estimate(self, assessment: str | None, potential: str = "technical") -> Estimate | None:
+        return next(
+            (e for e in self.estimates if e.assessment == assessment and e.potential == potential), None
+        )
+
+    def using(self, estimate: Estimate, *, fallback: bool = False) -> Technique:
+        """This technique with ``estimate`` as the one in use."""
+        return self._replace(
+            range=estimate.range,
+            unit=estimate.unit,
+            unit_factor=estimate.unit_factor,
+            source=estimate.source,
+            assessment=estimate.assessment,
+            potential=estimate.potential,
+            fallback=fallback,
+            in_use=estimate,
+        )
+
+
+REFERENCE_KINDS = ("potential", "scenario", "cumulative", "mitigation")
+
+
+class Reference(NamedTuple):
+    """A published range a portfolio is compared with. ``kind`` says what it
+    measures: a removal ``potential`` per year, the CDR deployed in ``scenario``s
+    in a year, a ``cumulative`` amount over a period, or a ``mitigation``
+    potential that includes avoided emissions. An empty ``scope`` covers every
+    technique; otherwise only techniques whose scope is listed."""
+
+    id: str
+    range: RemovalRange  # canonical: Gt CO2/yr, or Gt CO2 for a cumulative reference
+    unit: str
+    unit_factor: float
+    kind: str = "potential"
+    name: LocalText | None = None
+    scope: tuple[str, ...] = ()
+    source: str | None = None
+    measures: LocalText | None = None  # what it measures, in words
+    default: bool = False  # compared with when no reference is asked for (cumulative ones: with a period)
+    period: LocalText | None = None  # a cumulative amount's period, in the source's words
+    years: tuple[int, int] | None = None  # that period's first and last years, where the source gives them
+
+    @property
+    def cumulative(self) -> bool:
+        return self.kind == "cumulative"
+
+    def covers(self, technique: Technique) -> bool:
+        return not self.scope or technique.scope in self.scope
+
+
+class Catalog(NamedTuple):
+    """Techniques (under one assessment), references and assessments.
+
+    ``techniques`` holds the techniques that have an estimate under
+    ``assessment``; ``without_estimate`` those that do not, so that a portfolio
+    naming one fails with a message saying which assessments have it.
+    """
+
+    path: str
+    techniques: Mapping[str, Technique]
+    references: Mapping[str, Reference]
+    names: Mapping[str, str] = _EMPTY  # normalised name -> id
+    assessments: Mapping[str, Assessment] = _EMPTY
+    default_assessment: str | None = None
+    assessment: str | None = None
+    without_estimate: Mapping[str, Technique] = _EMPTY
+    all_techniques: Mapping[str, Technique] = _EMPTY  # file order
+    overlaps: tuple[Overlap, ...] = ()
+
+    potential: str = "technical"
+
+    def find(self, query: str, *, where: str | None = None) -> Technique:
+        """The technique named by an id, an alias or its English or Chinese name,
+        ignoring case, width (NFKC) and the spelling of separators."""
+        # Ids are their own normalised form: a direct hit skips the folding.
+        found = self.names.get(query)
+        key = query if found is not None else normalise_name(query)
+        found = found or self.names.get(key)
+        if found is not None and found in self.techniques:
+            return self.techniques[found]
+        if found is not None:
+            raise self._no_estimate(self.without_estimate[found], where)
+        raise InputError(
+            f"unknown technique {cut(query)!r}{did_you_mean(key, self.names, self.names.__getitem__)}; "
+            "`nbscdr list` shows the techniques",
+            where=where,
+        )
+
+    def _no_estimate(self, technique: Technique, where: str | None) -> InputError:
+        """Why ``technique`` has no figure here, and who has one."""
+        what = "estimate" if self.potential == "technical" else f"{self.potential} potential"
+        having = [str(e.assessment) for e in technique.estimates if e.potential == self.potential]
+        message = f"technique {technique.id!r} has no {what} in assessment {self.assessment!r}"
+        reason = technique.no_estimate.get(self.assessment or "")
+        if reason is not None:
+            message += f" ({reason.text.en})"
+        message += f"; assessments with one: {', '.join(having) or 'none'}"
+        remedy = None
+        if having and technique.estimate(self.default_assessment, self.potential) is not None:
+            remedy = ("fallback", f"to use {self.default_assessment!r} for it")
+        elif having:
+            remedy = ("assessment", having[0])
+        return InputError(message, where=where, remedy=remedy)
+
+    def under(
+        self, assessment: str | None, *, fallback: bool = False, potential: str = "technical"
+    ) -> Catalog:
+        """This catalog with each technique's estimate of ``potential`` taken from
+        ``assessment`` (None: the default). With ``fallback``, a technique that has
+        none there uses the default assessment's or, where that has none either,
+        the first assessment's that has one, marked as standing in."""
+        assessment = self.default_assessment if assessment is None else _case(assessment, self.assessments)
+        if assessment is None:  # a catalog without assessments: its techniques' own figures
+            if potential != self.potential:
+                raise InputError(
+                    f"this catalog has no assessments, so no {potential} potential: "
+                    f"its figures are {self.potential} potentials",
+                    field="potential",
+                )
+            return self
+        if assessment == self.assessment and potential == self.potential and not fallback:
+            return self
+        if assessment not in self.assessments:
+            hint = did_you_mean(str(assessment), self.assessments, str)
+            known = ", ".join(self.assessments) or "none in this catalog"
+            raise InputError(
+                f"unknown assessment {cut(str(assessment))!r}{hint}; known: {known}", field="assessment"
+            )
+        order = [self.default_assessment, *(a for a in self.assessments if a != self.default_assessment)]
+        techniques: dict[str, Technique] = {}
+        missing: dict[str, Technique] = {}
+        for tid, technique in (self.all_techniques or self.techniques).items():
+            estimate = technique.estimate(assessment, potential)
+            if estimate is not None:
+                techniques[tid] = technique.using(estimate)
+                continue
+            stand_in = next((e for a in order if (e := technique.estimate(a, potential)) is not None), None)
+            if fallback and stand_in is not None:
+                techniques[tid] = technique.using(stand_in, fallback=True)
+            else:
+                missing[tid] = technique
+        return self._replace(
+            techniques=techniques, assessment=assessment, without_estimate=missing, potential=potential
+        )
+
+    def reference(self, query: str, *, field: str | None = "references") -> Reference:
+        """A reference by id, ignoring case ("UNEP" is "unep")."""
+        query = _case(query, self.references)
+        if query in self.references:
+            return self.references[query]
+        hint = did_you_mean(query, self.references, str)
+        known = ", ".join(self.references) or "none"
+        raise InputError(f"unknown reference {cut(str(query))!r}{hint}; known: {known}", field=field)
+
+
+def _case(query: Any, known: Mapping[str, Any]) -> Any:
+    """``query`` as spelt in ``known`` where they differ only in case."""
+    if not isinstance(query, str) or query in known:
+        return query
+    return next((k for k in known if k.casefold() == query.casefold()), query)
+
+
+def normalise_name(text: str) -> str:
+    """Fold a technique name for matching: NFKC (full-/half-width), case, and any
+    run of spaces, '-' or '_' as one '-'."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    return re.sub(r"[\s_\-]+", "-", folded)
+
+
+def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''."""
+    import difflib
+
+    options = list(choices)
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    if not close and len(key) >= 2:
+        close = [c for c in options if c.startswith(key)][:1]
+    return f" (did you mean {cut(show(close[0]))!r}?)" if close else ""
