@@ -150,7 +150,9 @@ def test_the_check_fails_on_a_planted_import(tmp_path: Path, module: str, source
         (copy / "model" / "planted_too.py").write_text("from nbscdr_cli.model import planted\n")
     edges = graph(copy)
     if expected == "upward":
-        assert upward(edges) == [f"{module_name(copy / module, copy)} -> {source.split()[1].removeprefix('nbscdr_cli.')}"]
+        assert upward(edges) == [
+            f"{module_name(copy / module, copy)} -> {source.split()[1].removeprefix('nbscdr_cli.')}"
+        ]
     else:
         assert cycles(edges) == [["model.planted", "model.planted_too"]]
         assert upward(edges) == []

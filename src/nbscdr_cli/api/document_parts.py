@@ -125,5 +125,3 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
 
 def local(text: LocalText | None) -> dict[str, str] | None:
     return None if text is None else text.as_dict()
-
-

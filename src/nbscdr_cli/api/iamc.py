@@ -63,5 +63,3 @@ def iamc_document(doc: dict[str, Any], year: int | None = None) -> dict[str, Any
                 }
             )
     return {"years": years, "rows": rows}
-
-

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from nbscdr_cli.compute.summary import Simulation
     from nbscdr_cli.model.units import Unit
 
+
 def _numbers(value: Any) -> Iterable[float]:
     if isinstance(value, int | float):
         yield float(value)

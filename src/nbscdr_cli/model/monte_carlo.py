@@ -44,6 +44,7 @@ class MonteCarlo:
         object.__setattr__(self, "percentiles", tuple(dict.fromkeys(float(p) for p in self.percentiles)))
         check_settings(self)
 
+
 CONVOLUTION_NEEDS_FIXED_SATURATION = (
     "convolution needs one saturation time per entry; a range of saturation times needs sampling"
 )
