@@ -92,3 +92,10 @@ def test_environment_variable_data(nbscdr_command: list[str], tmp_path: Path) ->
         env=subprocess_env(tmp_path, NBSCDR_DATA=str(data)),
     )
     assert [t["id"] for t in json.loads(result.stdout)["techniques"]] == ["alpha", "beta", "gamma"]
+
+
+def test_chinese_from_the_installed_catalog(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """The compiled Chinese catalog is in the package: no step after installing."""
+    result = run(nbscdr_command, "--lang", "zh", "list", cwd=tmp_path, env=subprocess_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "C2G（2019）政策简报中有数值的技术（技术潜力）"

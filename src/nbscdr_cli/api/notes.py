@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.api.wording import cited, unit_text
-from nbscdr_cli.base.i18n import join_names, join_scopes, text
+from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
+from nbscdr_cli.base.i18n import N_, _, join_names
 from nbscdr_cli.base.numbers import derived, formatter, given, span
 
 if TYPE_CHECKING:
@@ -65,8 +65,12 @@ def portfolio_notes(
     fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
     if fallback:
         default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
-        message = text(
-            "note.fallback", lang, names=named(fallback), assessment=analysis.assessment, default=default
+        message = _(
+            "{names}: no estimate in {assessment}; the {default} estimate is used instead.",
+            lang,
+            names=named(fallback),
+            assessment=analysis.assessment,
+            default=default,
         )
         notes.append(_note("fallback", message, techniques=fallback))
     unsourced = [
@@ -74,9 +78,22 @@ def portfolio_notes(
     ]
     if unsourced:
         notes.append(
-            _note("no-source", text("note.no_source", lang, names=named(unsourced)), techniques=unsourced)
+            _note(
+                "no-source",
+                _(
+                    "{names}: no source given in the data file; check before quoting.",
+                    lang,
+                    names=named(unsourced),
+                ),
+                techniques=unsourced,
+            )
         )
-    notes.append(_note("sum-of-extremes", text("note.sum_note", lang)))
+    notes.append(
+        _note(
+            "sum-of-extremes",
+            _("Totals add every low and every high: they assume all extremes happen together.", lang),
+        )
+    )
     co2e = [
         names[e.technique.id]
         for e in result.portfolio.entries
@@ -84,21 +101,40 @@ def portfolio_notes(
     ]
     co2e += [reference_name(c.reference, lang) for c in result.comparisons if "CO2e" in c.reference.unit]
     if co2e:
-        notes.append(_note("co2e", text("note.co2e", lang, names=join_names(co2e, lang))))
+        notes.append(
+            _note(
+                "co2e",
+                _(
+                    "{names}: given in CO2e and counted here as CO2 (for a removal of CO2 itself, a tonne of CO2e is a tonne of CO2).",
+                    lang,
+                    names=join_names(co2e, lang),
+                ),
+            )
+        )
     if "uncertainty" in doc:
         notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
     if analysis.horizon is not None:
         notes += horizon_notes(analysis, named, lang, inline)
     if result.open_low_ids:
         ids = list(result.open_low_ids)
-        notes.append(_note("up-to", text("note.up_to", lang, names=named(ids)), techniques=ids))
+        notes.append(
+            _note(
+                "up-to",
+                _(
+                    '{names}: the source gives only an upper bound ("up to"); the low end counts as 0.',
+                    lang,
+                    names=named(ids),
+                ),
+                techniques=ids,
+            )
+        )
     for e in result.portfolio.entries:
         notes += caveat_notes(e, names[e.technique.id], lang, inline)
     for overlap in result.overlaps:
         a, b = overlap.techniques
         mark = cite(overlap.source) if cite else ""
         reason = overlap.text.get(lang).rstrip(".。")
-        message = text("note.overlap", lang, a=names[a], b=names[b], text=reason, cite=mark)
+        message = _("{a} and {b}: {text}{cite}.", lang, a=names[a], b=names[b], text=reason, cite=mark)
         notes.append(_note("double-counting", message, techniques=[a, b], source=overlap.source))
     for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
         notes.append(
@@ -113,27 +149,55 @@ def portfolio_notes(
     for r in result.needs_period:
         notes.append(
             _note(
-                "needs-period", text("note.needs_period", lang, ref=reference_name(r, lang)), reference=r.id
+                "needs-period",
+                _(
+                    "{ref} is a cumulative amount: it is compared only with the cumulative removals over a period (a start and an end year).",
+                    lang,
+                    ref=reference_name(r, lang),
+                ),
+                reference=r.id,
             )
         )
-    notes.append(_note("permanence", text("note.permanence", lang)))
+    notes.append(
+        _note(
+            "permanence",
+            _(
+                "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change can release the carbon again.",
+                lang,
+            ),
+        )
+    )
     return notes
 
 
 def distribution_text(u: dict[str, Any], lang: str) -> str:
     """What the Monte Carlo assumes: the shape of each entry's distribution, and
     how entries move together; no source gives either."""
-    shape = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
+    shape = distribution_name(u["distribution"], lang)
     together = (
-        text("note.independent", lang)
+        _("independently of one another", lang)
         if not u["correlation"]
-        else text("note.correlated", lang, r=derived(u["correlation"]))
+        else _("with a rank correlation of {r} between every pair", lang, r=derived(u["correlation"]))
     )
-    peak = text("note.peak", lang) if u["distribution"] in ("triangular", "pert") else ""
-    key = "note.distribution" if u.get("method") != "convolution" else "note.distribution_convolution"
+    peak = (
+        _(", peaking at the central value where a source gives one and at the midpoint otherwise", lang)
+        if u["distribution"] in ("triangular", "pert")
+        else ""
+    )
+    key = (
+        N_(
+            "The Monte Carlo draws each entry from a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one."
+        )
+        if u.get("method") != "convolution"
+        else N_(
+            "The convolution takes each entry as a {shape} distribution over its range{peak}, {together}: an assumption, since no source gives one."
+        )
+    )
     if u["distribution"] == "lognormal":
-        key = "note.distribution_lognormal"
-    return text(key, lang, shape=shape, together=together, peak=peak)
+        key = N_(
+            "The Monte Carlo draws each entry from a lognormal distribution with its low and high as the 5th and 95th percentiles (so about 10% of draws fall outside its range), {together}: an assumption, since no source gives one."
+        )
+    return _(key, lang, shape=shape, together=together, peak=peak)
 
 
 def caveats_of(entry: Entry) -> list[SourcedNote]:
@@ -151,7 +215,13 @@ def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
     return [
         _note(
             "caveat",
-            text("note.caveat", lang, name=name, text=c.text.get(lang).rstrip(".。"), cite=cite(c.source)),
+            _(
+                "{name}: {text}{cite}.",
+                lang,
+                name=name,
+                text=c.text.get(lang).rstrip(".。"),
+                cite=cite(c.source),
+            ),
             technique=entry.technique.id,
             source=c.source,
         )
@@ -163,12 +233,12 @@ def figures_text(analysis: Results, lang: str) -> str:
     """Whose figures and which potential: 'Figures: IPCC AR6 WGIII (2022), economic potential (...)'."""
     catalog = analysis.catalog
     assessment = catalog.assessments.get(catalog.assessment or "")
-    potential = text("potential." + catalog.potential, lang)
+    potential = potential_name(catalog.potential, lang)
     if assessment is None:
-        return text("note.figures_plain", lang, potential=potential)
+        return _("Figures: {potential} potential.", lang, potential=potential)
     measure = assessment.measures(catalog.potential)
-    return text(
-        "note.figures",
+    return _(
+        "Figures: {assessment}, {potential} potential: {measure}.",
         lang,
         assessment=assessment.name.get(lang),
         potential=potential,
@@ -185,13 +255,13 @@ def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) ->
     """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
     show = formatter(c_doc["as_given"])
     measures = r.measures.get(lang) if r.measures else ""
-    return text(
-        "note.reference",
+    return _(
+        "{ref}, {range} {unit}, is {kind}: {measures}.",
         lang,
         ref=reference_name(r, lang),
         range=span(c_doc["low"], c_doc["high"], show),
         unit=unit_text(r.unit if c_doc["as_given"] else unit, lang),
-        kind=text("kind." + r.kind, lang),
+        kind=kind_name(r.kind, lang),
         measures=measures,
     )
 
@@ -203,12 +273,17 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
     ref = c_doc["name"].get(lang) if c_doc["name"] else c_doc["reference"]
     inside = c_doc["in_scope"]
     if not inside["techniques"]:
-        return text("note.scope_none", lang, ref=ref, scope=scope)
+        return _(
+            "{ref} covers {scope} only, and no entry is in its scope: there is nothing to compare with it.",
+            lang,
+            ref=ref,
+            scope=scope,
+        )
     if not c_doc["out_of_scope"]:
-        return text("note.scope_all", lang, ref=ref, scope=scope)
+        return _("{ref} covers {scope}: every entry is in its scope.", lang, ref=ref, scope=scope)
     total = doc["total"]
-    return text(
-        "note.scope",
+    return _(
+        "{ref} covers {scope} only, so it is compared with {inside} ({subtotal} {unit}); with {outside}, which it does not cover, the whole portfolio is {total} {unit}.",
         lang,
         ref=ref,
         scope=scope,
@@ -225,15 +300,35 @@ def horizon_notes(analysis: Results, named: Any, lang: str, cite: Cite) -> list[
     h = analysis.horizon
     assert h is not None
     s = h.settings
-    notes = [_note("years", text("note.years", lang, start=s.start, end=s.end, n=s.years, last=s.end - 1))]
+    notes = [
+        _note(
+            "years",
+            _(
+                "Years are counted as intervals: {start} to {end} is {n} years, {start} through {last}; stocks are at the end of {last}.",
+                lang,
+                start=s.start,
+                end=s.end,
+                n=s.years,
+                last=s.end - 1,
+            ),
+        )
+    ]
     if all(e.parameters.ramp_years == 0 for e in h.entries):
-        notes.append(_note("no-ramp", text("note.no_ramp", lang)))
+        notes.append(
+            _note(
+                "no-ramp",
+                _(
+                    "No ramp-up assumed: every entry removes at its full rate from the first year (no source gives a ramp-up time).",
+                    lang,
+                ),
+            )
+        )
     for entry, e in zip(analysis.result.portfolio.entries, h.entries, strict=True):
         p = e.parameters
         if p.saturation_from == "data" and not isinstance(p.saturation_years, tuple):
             source = entry.technique.saturation_source
-            message = text(
-                "note.saturation",
+            message = _(
+                "{name} stops adding after {years} years{cite}.",
                 lang,
                 name=named([e.technique]),
                 years=derived(p.saturation_years),
@@ -244,30 +339,43 @@ def horizon_notes(analysis: Results, named: Any, lang: str, cite: Cite) -> list[
     for e in h.entries:
         span = e.parameters.saturation_range
         if span is not None:
-            key = "note.saturation_range_sampled" if sampled else "note.saturation_range"
-            message = text(key, lang, name=named([e.technique]), low=given(span[0]), high=given(span[1]))
+            key = (
+                N_(
+                    "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with {low} years and the high end with {high}, and the Monte Carlo draws the time uniformly between them, independently of the rate: an assumption, since no source gives its distribution."
+                )
+                if sampled
+                else N_(
+                    "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with {low} years and the high end with {high}."
+                )
+            )
+            message = _(key, lang, name=named([e.technique]), low=given(span[0]), high=given(span[1]))
             notes.append(_note("saturation-range", message, technique=e.technique))
     for code, key, ids in (
         (
             "no-saturation",
-            "note.no_saturation",
+            N_("{names}: no source gives a saturation time, so none is applied."),
             [e.technique for e in h.entries if e.parameters.saturation_years is None],
         ),
         (
             "no-reversal",
-            "note.no_reversal",
+            N_("{names}: a reversal rate of 0 is assumed, though nature-based storage is reversible."),
             [e.technique for e in h.entries if e.parameters.reversal_from is None],
         ),
     ):
         if ids:
-            notes.append(_note(code, text(key, lang, names=named(ids)), techniques=ids))
+            notes.append(_note(code, _(key, lang, names=named(ids)), techniques=ids))
     for c in h.comparisons:
         r = c.reference
         if r.years == (s.start, s.end):
             continue  # the same years: nothing to say
-        period = r.period.get(lang) if r.period else text("note.period_unknown", lang)
-        message = text(
-            "note.period", lang, ref=reference_name(r, lang), period=period, start=s.start, last=s.end - 1
+        period = r.period.get(lang) if r.period else _("a period its source does not state", lang)
+        message = _(
+            "{ref} is an amount over {period}, and the total here is over {start}–{last}: the periods differ, so compare with care.",
+            lang,
+            ref=reference_name(r, lang),
+            period=period,
+            start=s.start,
+            last=s.end - 1,
         )
         notes.append(_note("reference-period", message, reference=r.id))
     return notes
@@ -278,9 +386,13 @@ def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> s
     A and B, and leaves out C.'"""
     inside = join_names([names[i] for i in c["in_scope"]["techniques"]], lang)
     if not c["out_of_scope"]:
-        return text("note.compare_scope_all", lang, ref=c["name"].get(lang) if c["name"] else c["reference"])
-    return text(
-        "note.compare_scope",
+        return _(
+            "{ref}: every entry is in its scope.",
+            lang,
+            ref=c["name"].get(lang) if c["name"] else c["reference"],
+        )
+    return _(
+        "{ref} covers {scope} only: it is compared with {inside}, leaving out {outside}.",
         lang,
         ref=c["name"].get(lang) if c["name"] else c["reference"],
         scope=join_scopes(c["scope"], lang),
@@ -311,9 +423,17 @@ def compare_notes(
     out = []
     for message, (note, labels) in found.items():
         if len(labels) < len(rows):
-            message = text("note.in_rows", lang, rows=join_names(labels, lang), message=message)
+            message = _("[{rows}] {message}", lang, rows=join_names(labels, lang), message=message)
         out.append({**note, "message": message, "rows": labels})
     if central_sum:
-        out.append(_note("central-sum", text("note.central_sum", lang)))
+        out.append(
+            _note(
+                "central-sum",
+                _(
+                    "Sum of centrals adds the entries' central values (medians): it is not the median of the total, and it is shown only where every entry has one.",
+                    lang,
+                ),
+            )
+        )
     out.sort(key=lambda n: n["code"] == "permanence")  # stable: the closing warning stays last
     return out

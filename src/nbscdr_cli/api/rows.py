@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.i18n import _
 
 
 def path_rows(doc: dict[str, Any]) -> list[list[Any]]:
@@ -60,7 +60,7 @@ def portfolio_rows(doc: dict[str, Any], lang: str, *, statistics: bool = False) 
         rows.append([e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"], *own])
     total = doc["total"]
     stats = [] if u is None else [u["mean"], u["std"], *u["percentiles"].values()]
-    rows.append(["total", text("total", lang), "", total["low"], total["high"], unit, "", *stats])
+    rows.append(["total", _("Total", lang), "", total["low"], total["high"], unit, "", *stats])
     return rows
 
 

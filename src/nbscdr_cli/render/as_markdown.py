@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
@@ -53,7 +53,7 @@ def portfolio_markdown(doc: dict[str, Any], lang: str, level: int = 2) -> list[s
     parts = [section(grids[0], level)]
     parts += [section(g, level + 1) for g in grids[1:]]
     notes = [f"- {w['message']}" for w in doc["warnings"]]
-    parts.append(f"{'#' * (level + 1)} {text('notes_heading', lang)}\n\n" + "\n".join(notes))
+    parts.append("#" * (level + 1) + " " + p_("heading", "Notes", lang) + "\n\n" + "\n".join(notes))
     return parts
 
 
@@ -67,10 +67,10 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
         for key, value in catalog_tables.technique_fields(doc, lang):
             if isinstance(value, list):
-                lines.append(f"**{key}**{text('colon', lang)}")
+                lines.append("**" + key + "**" + _(": ", lang))
                 lines += [f"- {item}" for item in value]
             else:
-                lines.append(f"**{key}**{text('colon', lang)}{value}")
+                lines.append("**" + key + "**" + _(": ", lang) + value)
             lines.append("")
         return "\n".join(lines)
     if kind == "conversion":

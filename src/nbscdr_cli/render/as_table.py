@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
@@ -218,7 +218,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
             stock = [p["stock"]["high"] for p in h["path"]]
             scale = max(stock) or 1
             spark = sparkline([round(v / scale * 1000) for v in stock], ascii_only)
-            label = text("stock_path", lang, start=h["from"], last=h["last_year"])
+            label = _("Stock, high end {start}–{last}: ", lang, start=h["from"], last=h["last_year"])
             _line(console, f"{label}{spark} {derived(stock[-1])} {unit_text(h['unit'], lang)}", env)
     for w in doc["warnings"]:
         _line(console, f"- {w['message']}", env, "yellow")

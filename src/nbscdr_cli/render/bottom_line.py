@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.notes import caveats_of
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import join_clauses, join_names, join_scopes, text
+from nbscdr_cli.api.wording import join_scopes, kind_name, unit_text
+from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names, p_
 from nbscdr_cli.base.numbers import derived, formatter, percent, span
 from nbscdr_cli.render import tables
 from nbscdr_cli.render.text import comparison_show, shown_differences
@@ -25,11 +25,11 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     total = doc["total"]
     show = formatter(total["as_given"])
     names = [e["name"] for e in doc["entries"]]
-    what = join_names(names, lang) if len(names) <= 3 else text("brief.these_n", lang, n=len(names))
+    what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
     sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
     sentences = [
-        text(
-            "brief.bl_total",
+        _(
+            "Together, {what} could remove {range} {unit}, adding the low ends and the high ends of every estimate{cite}.",
             lang,
             what=what,
             range=span(total["low"], total["high"], show),
@@ -40,19 +40,21 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     if "horizon" in doc:
         h = doc["horizon"]
         unreversed = all(not e["horizon"]["reversal_rate"] for e in doc["entries"])
-        sentences[-1] = sentences[-1].rstrip("。.") + text(
-            "brief.bl_period",
+        sentences[-1] = sentences[-1].rstrip("。.") + _(
+            "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} {mass} would still be stored at the end of {last}{assumed}.",
             lang,
             start=h["from"],
             last=h["last_year"],
             cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
             durable=span(h["durable"]["low"], h["durable"]["high"]),
             mass=unit_text(h["unit"], lang),
-            assumed=text("brief.if_no_reversal", lang) if unreversed else "",
+            assumed=_(" if none of it is reversed (no reversal rate is assumed)", lang) if unreversed else "",
         )
     caveated = [names[i] for i, e in enumerate(analysis.result.portfolio.entries) if caveats_of(e)]
     if caveated:
-        caveat = text("brief.bl_caveats", lang, names=join_names(caveated, lang))
+        caveat = _(
+            "; the figures for {names} come with caveats, below.", lang, names=join_names(caveated, lang)
+        )
         sentences[-1] = sentences[-1].rstrip("。.") + caveat
     if doc["comparisons"]:
         sentences.append(comparison_sentence(analysis, doc, lang, cite))
@@ -61,7 +63,9 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     sentences.append(durability_sentence(analysis, lang, cite))
     shorts = [challenge for challenge, _ in checklist(analysis, lang, short=True)][:MAX_DECISIONS]
     if shorts:
-        sentences.append(text("brief.bl_decisions", lang, decisions=join_clauses(shorts, lang)))
+        sentences.append(
+            _("It needs governance decisions on {decisions}.", lang, decisions=join_clauses(shorts, lang))
+        )
     return sentences
 
 
@@ -73,11 +77,16 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     ref = tables.reference_label(c, lang)
     band = span(c["low"], c["high"], formatter(c["as_given"]))
     ref_unit = unit_text(reference.unit if c["as_given"] else doc["unit"], lang)
-    kind = text("kind." + c["kind"], lang)
+    kind = kind_name(c["kind"], lang)
     inside = c["in_scope"]
     if not inside["techniques"]:
-        sentence = text("brief.bl_none_in_scope", lang, ref=ref, scope=join_scopes(c["scope"], lang))
-        return sentence + cite(reference.source) + text("brief.stop", lang)
+        sentence = _(
+            "None of these techniques is within the scope of {ref} ({scope}), so none is compared with it",
+            lang,
+            ref=ref,
+            scope=join_scopes(c["scope"], lang),
+        )
+        return sentence + cite(reference.source) + _(".", lang)
     subtotal = span(inside["low"], inside["high"], formatter(inside["as_given"]))
     relation = prose_relation(c, lang, comparison_show(c), inside, unit_text(doc["unit"], lang))
     values = {
@@ -92,8 +101,18 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     values["cite"] = cite(reference.source)
     if c["out_of_scope"]:
         covered = join_names([names[i] for i in inside["techniques"]], lang)
-        return text("brief.bl_scoped", lang, scope=join_scopes(c["scope"], lang), covered=covered, **values)
-    return text("brief.bl_unscoped", lang, **values)
+        return _(
+            "{ref}, {band} {unit}, is {kind} and covers only {scope}: within that scope ({covered}), the portfolio comes to {subtotal} {sub_unit}, which {relation}{cite}.",
+            lang,
+            scope=join_scopes(c["scope"], lang),
+            covered=covered,
+            **values,
+        )
+    return _(
+        "Against {ref}, {band} {unit} ({kind}), the portfolio's {subtotal} {sub_unit} {relation}{cite}.",
+        lang,
+        **values,
+    )
 
 
 def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, Any], unit: str) -> str:
@@ -103,13 +122,23 @@ def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, An
 
     def end(difference: float) -> str:
         if number(difference) == 0:
-            return text("end.level", lang)
+            return _("level", lang)
         amount = f"{show(abs(difference))} {unit}"
-        return text("end.higher" if difference > 0 else "end.lower", lang, amount=amount)
+        return (
+            _("{amount} higher", lang, amount=amount)
+            if difference > 0
+            else _("{amount} lower", lang, amount=amount)
+        )
 
     diff = shown_differences(c, values, c, show)
-    position = text("brief.position." + c["position"], lang)
-    return text("brief.relation", lang, position=position, low=end(diff["low"]), high=end(diff["high"]))
+    position = brief_position(c["position"], lang)
+    return _(
+        "{position} its range, with the low end {low} and the high end {high}",
+        lang,
+        position=position,
+        low=end(diff["low"]),
+        high=end(diff["high"]),
+    )
 
 
 def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
@@ -122,22 +151,37 @@ def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
         "p95": derived(p["95"]),
         "unit": unit_text(doc["unit"], lang),
     }
-    how = "brief.bl_sure" if u["samples"] is not None else "brief.bl_sure_convolution"
-    sentence = text(how, lang, **values)
+    how = (
+        N_(
+            "In {samples:,} Monte Carlo draws (seed {seed}), 90% of outcomes lie between {p5} and {p95} {unit}."
+        )
+        if u["samples"] is not None
+        else N_(
+            "By exact convolution of the entries' distributions, 90% of outcomes lie between {p5} and {p95} {unit}."
+        )
+    )
+    sentence = _(how, lang, **values)
     scoped = [c for c in doc["comparisons"] if c["out_of_scope"]]
     key = f"{doc['comparisons'][0]['reference']}.low" if doc["comparisons"] else None
     if key and key in u["probability"]:
-        what = text("brief.in_scope_of" if scoped else "brief.portfolio_word", lang)
+        what = _("the techniques in its scope", lang) if scoped else _("the whole portfolio", lang)
         ref = tables.reference_label(doc["comparisons"][0], lang)
-        sentence = sentence.rstrip("。.") + text(
-            "brief.bl_reach", lang, ref=ref, what=what, p=percent(u["probability"][key])
+        sentence = sentence.rstrip("。.") + _(
+            "; the probability of reaching the low end of {ref} ({what}) is {p}.",
+            lang,
+            ref=ref,
+            what=what,
+            p=percent(u["probability"][key]),
         )
     return sentence
 
 
 def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
     """Not permanent, with what the sources say of the techniques in the portfolio."""
-    sentence = text("brief.bl_durable", lang)
+    sentence = _(
+        "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again.",
+        lang,
+    )
     biochar = [
         n
         for e in analysis.result.portfolio.entries
@@ -147,11 +191,21 @@ def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
     if biochar:
         sentence = (
             sentence.rstrip("。.")
-            + text("brief.bl_durable_biochar", lang)
+            + _(", though carbon stored in biochar is less prone to reversal", lang)
             + cite(biochar[0].source)
-            + text("brief.stop", lang)
+            + _(".", lang)
         )
     return sentence
+
+
+def brief_position(position: str, lang: str) -> str:
+    """Where the in-scope range lies against a reference's, in a sentence."""
+    names = {
+        "below": _("lies below", lang),
+        "overlapping": p_("brief", "overlaps", lang),
+        "above": _("lies above", lang),
+    }
+    return names[position]
 
 
 def checklist(analysis: Analysis, lang: str, *, short: bool = False) -> list[tuple[str, list[str]]]:

@@ -19,8 +19,8 @@ from typing import Any
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.api.notes import portfolio_notes
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import join_names, text
+from nbscdr_cli.api.wording import kind_name, potential_name, unit_text
+from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
@@ -70,12 +70,12 @@ def compose(
     unit = unit_text(doc["unit"], lang)
     out = [f"# {title(doc, lang)}", "", f"*{subtitle(analysis, doc, lang, __version__, cite)}*", ""]
     out += [
-        f"## {text('brief.bottom_line', lang)}",
+        "## " + _("Bottom line", lang),
         "",
         ("" if lang == "zh" else " ").join(bottom_line(analysis, doc, lang, cite)),
         "",
     ]
-    out += [f"## {text('brief.portfolio', lang)}", "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
+    out += ["## " + _("The portfolio", lang), "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
     if doc["comparisons"]:
         grid = tables.comparison_grid(doc, lang)
         refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
@@ -83,13 +83,13 @@ def compose(
             [row[0] + cite(refs[c["reference"]]), *row[1:]]
             for row, c in zip(grid.rows, doc["comparisons"], strict=True)
         ]
-        out += [f"## {text('brief.comparison', lang)}", "", table(grid._replace(rows=rows)), ""]
+        out += ["## " + _("Against the references", lang), "", table(grid._replace(rows=rows)), ""]
         out += [f"- {w['message']}" for w in doc["warnings"] if w["code"] == "reference-scope"] + [""]
     if "uncertainty" in doc:
         grid = tables.uncertainty_grid(doc, lang)
         how = sampling_text(doc["uncertainty"], lang)
         out += [
-            f"## {text('brief.uncertainty', lang)}",
+            "## " + _("How sure", lang),
             "",
             f"*{how}*",
             "",
@@ -101,25 +101,33 @@ def compose(
     notes = portfolio_notes(analysis, doc, lang, cite)
     skip = {"figures", "reference", "reference-scope", "permanence", *PERIOD_NOTES}
     out += (
-        [f"## {text('brief.caveats', lang)}", ""]
+        ["## " + _("Caveats", lang), ""]
         + [f"- {n['message']}" for n in notes if n["code"] not in skip]
         + [""]
     )
     out += (
-        [f"## {text('brief.decisions', lang)}", ""]
+        ["## " + _("Decisions needed", lang), ""]
         + [f"- ☐ {line}" for line in decisions(analysis, lang)]
         + [""]
     )
-    out += [f"## {text('brief.forums', lang)}", "", forums(lang, cite), ""]
+    out += ["## " + _("Who is involved", lang), "", forums(lang, cite), ""]
     if detail:
         out += techniques_detail(analysis, lang, cite)
     for citation in citations(analysis, detail):
         cite(citation)
     body, sources = numbered_in_order("\n".join(out), cite.sources)
-    out = [body, f"## {text('brief.sources', lang)}", ""]
+    out = [body, "## " + p_("brief", "Sources", lang), ""]
     out += [f"{i}. {source}" for i, source in enumerate(sources, start=1)] + [""]
     if command:
-        out += [text("brief.computed", lang, command=command, version=__version__, unit=unit)]
+        out += [
+            _(
+                "How this was computed: `{command}` (nbscdr {version}; rates in {unit}).",
+                lang,
+                command=command,
+                version=__version__,
+                unit=unit,
+            )
+        ]
     return escape_controls("\n".join(out).rstrip() + "\n")
 
 
@@ -181,12 +189,12 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     notes = portfolio_notes(analysis, doc, lang, cite)
     assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:-1]]
     chosen = [
-        text("brief.as_given_entry", lang, name=e["name"], what=what)
+        _("{name} ({what})", lang, name=e["name"], what=what)
         for e in doc["entries"]
         if (what := tables.entry_parameters_text(e["horizon"], lang, given_only=True))
     ]
     if chosen:
-        assumed.append(text("brief.as_given", lang, items=text("list_semicolon", lang).join(chosen)))
+        assumed.append(_("As chosen for this briefing: {items}.", lang, items=_("; ", lang).join(chosen)))
     out.append("- " + ("" if lang == "zh" else " ").join(assumed))
     mass = unit_text(h["unit"], lang)
     if "uncertainty" in h:
@@ -194,8 +202,8 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
         how = sampling_text(h["uncertainty"]["cumulative"], lang)
         out.append(
             "- "
-            + text(
-                "brief.period_sure",
+            + _(
+                "P5–P95 ({how}): {cumulative} {unit} removed over the period; {durable} {unit} still stored at its end.",
                 lang,
                 how=how,
                 cumulative=span(cumulative["5"], cumulative["95"]),
@@ -211,13 +219,13 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
         cumulative = span(c["in_scope"]["cumulative"]["low"], c["in_scope"]["cumulative"]["high"])
         out.append(
             "- "
-            + text(
-                "brief.period_against",
+            + _(
+                "{ref}, {band} {unit}, is {kind} over a different period: the cumulative removal over this period, {cumulative} {unit}, {relation}{cite}.",
                 lang,
                 ref=tables.reference_label(c, lang),
                 band=band,
                 unit=mass,
-                kind=text("kind." + c["kind"], lang),
+                kind=kind_name(c["kind"], lang),
                 cumulative=cumulative,
                 relation=relation,
                 cite=cite(comparison.reference.source),
@@ -229,10 +237,10 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
 def title(doc: dict[str, Any], lang: str) -> str:
     names = [e["name"] for e in doc["entries"]]
     if doc["name"]:
-        return text("brief.title_named", lang, name=doc["name"])
+        return _("{name} — nature-based CO2 removal", lang, name=doc["name"])
     if len(names) <= 2:
-        return text("brief.title_names", lang, names=join_names(names, lang))
-    return text("brief.title_count", lang, n=len(names))
+        return _("Nature-based CO2 removal by {names}", lang, names=join_names(names, lang))
+    return _("Nature-based CO2 removal: a portfolio of {n} techniques", lang, n=len(names))
 
 
 def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, cite: Citations) -> str:
@@ -240,9 +248,13 @@ def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, c
     found = analysis.catalog.assessments.get(analysis.assessment or "")
     assessment = (doc.get("assessment_name") or {}).get(lang) or analysis.assessment or ""
     assessment += cite(found.citation) if found is not None else ""
-    potential = text("potential." + doc["potential"], lang)
-    key = "brief.subtitle" if assessment else "brief.subtitle_plain"
-    return text(key, lang, assessment=assessment, potential=potential, version=version)
+    potential = potential_name(doc["potential"], lang)
+    key = (
+        N_("{assessment}, {potential} potential · nbscdr {version}")
+        if assessment
+        else N_("Potential: {potential} · nbscdr {version}")
+    )
+    return _(key, lang, assessment=assessment, potential=potential, version=version)
 
 
 def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> Grid:
@@ -255,26 +267,28 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
         label = e["name"]
         if e["own_figure"]:
-            label += text("paren", lang, text=text("own_figure", lang))
+            label += _(" ({text})", lang, text=_("own figure", lang))
         elif e["share"] != 1:
-            label += text("paren", lang, text=text("brief.share", lang, share=derived(e["share"] * 100)))
+            label += _(
+                " ({text})", lang, text=_("{share}% of its range", lang, share=derived(e["share"] * 100))
+            )
         if e["fallback"]:
-            label += text("paren", lang, text=text("from_assessment", lang, assessment=e["assessment"]))
+            label += _(
+                " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
+            )
         source = "" if e["own_figure"] else cite(entry.technique.source).strip()
         row = [label, "0" if e["up_to"] else show(e["low"]), show(e["high"])]
         if central:
             row.append(show(e["central"]) if e.get("central") is not None else "–")
         rows.append([*row, source])
     total = doc["total"]
-    rows.append(
-        [text("total", lang), show(total["low"]), show(total["high"]), *([""] if central else []), ""]
-    )
-    header = [text("technique", lang), f"{text('low', lang)}\n{unit}", f"{text('high', lang)}\n{unit}"]
+    rows.append([_("Total", lang), show(total["low"]), show(total["high"]), *([""] if central else []), ""])
+    header = [_("Technique", lang), _("Low", lang) + "\n" + unit, _("High", lang) + "\n" + unit]
     if central:
-        header.append(f"{text('central', lang)}\n{unit}")
+        header.append(_("Central", lang) + "\n" + unit)
     return Grid(
         "",
-        [*header, text("source", lang)],
+        [*header, _("Source", lang)],
         rows,
         [False, True, True, *([True] if central else []), False],
         totals=1,
@@ -283,31 +297,36 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
 
 def decisions(analysis: Analysis, lang: str) -> list[str]:
     return [
-        f"{challenge}{text('paren', lang, text=text('brief.applies', lang, names=join_names(names, lang)))}"
+        challenge + _(" ({text})", lang, text=_("applies to {names}", lang, names=join_names(names, lang)))
         for challenge, names in checklist(analysis, lang)
     ]
 
 
 def forums(lang: str, cite: Citations) -> str:
     names = join_names([zh if lang == "zh" else en for en, zh in FORUMS], lang)
-    return text("brief.forums_text", lang, forums=names, cite=cite(FORUMS_SOURCE))
+    return _(
+        "Forums, processes and communities that take part in, or could contribute to, governing nature-based CO2 removal include {forums}. As that governance develops, the CBD, the UNFCCC and its scientific bodies, the IPCC and IPBES may need to come together to weigh the synergies and trade-offs between potentially competing goals{cite}.",
+        lang,
+        forums=names,
+        cite=cite(FORUMS_SOURCE),
+    )
 
 
 def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[str]:
     """A section per technique: readiness, storage durability and every
     assessment's estimate with its cost and readiness level, each with its source;
     then what each assessment measures."""
-    sep, stop = text("clause_sep", lang), text("brief.stop", lang)
+    sep, stop = _("; ", lang), _(".", lang)
     assessments = analysis.catalog.assessments
-    out = [f"## {text('brief.techniques', lang)}", ""]
+    out = ["## " + _("The techniques", lang), ""]
     for entry in analysis.result.portfolio.entries:
         t = entry.technique
         out += [f"### {t.name.get(lang)}", ""]
         if t.readiness:
-            out.append(f"- {text('readiness', lang)}{text('colon', lang)}{t.readiness.get(lang)}")
+            out.append("- " + _("Readiness", lang) + _(": ", lang) + t.readiness.get(lang))
         for note in t.durability:
             said = note.text.get(lang).rstrip("。.")
-            out.append(f"- {text('durability', lang)}{text('colon', lang)}{said}{cite(note.source)}{stop}")
+            out.append("- " + _("Storage durability", lang) + _(": ", lang) + said + cite(note.source) + stop)
         for e in t.estimates:
             found = assessments.get(e.assessment or "")
             name = found.name.get(lang) if found is not None else e.assessment
@@ -315,22 +334,22 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
             line = catalog_tables.estimate_text(d, lang) + cite(e.source)
             if e.cost is not None:
                 cost = catalog_tables.cost_text(cost_document(e.cost), lang)
-                line += sep + text("cost", lang) + text("colon", lang) + cost + cite(e.cost.source)
+                line += sep + _("Cost", lang) + _(": ", lang) + cost + cite(e.cost.source)
             if e.trl is not None:
                 line += (
                     sep
-                    + text("trl", lang)
+                    + _("TRL", lang)
                     + " "
                     + catalog_tables.trl_text(trl_document(e.trl))
                     + cite(e.trl.source)
                 )
             out.append(f"- {line}")
         out.append("")
-    out += [f"## {text('brief.assessments', lang)}", ""]
+    out += ["## " + _("The assessments", lang), ""]
     for a in assessments.values():
         measure = a.measures(analysis.catalog.potential)
         out.append(
-            f"- {a.name.get(lang)}{text('colon', lang)}{measure.get(lang) if measure else ''}{cite(a.citation)}"
+            "- " + a.name.get(lang) + _(": ", lang) + measure.get(lang) if measure else "" + cite(a.citation)
         )
     return [*out, ""]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.api.wording import citation, cited, unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.api.wording import citation, cited, kind_label, potential_name, scope_name, unit_text
+from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import given, span
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import range_text
@@ -23,10 +23,12 @@ def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
         return str(cost["text"].get(lang) or cost["text"]["en"])
     low, high = cost["low"], cost["high"]
     # a negative low reads as "−45 to 100", not "-45–100"
-    numbers = f"−{given(-low)} {text('to', lang)} {given(high)}" if low < 0 else span(low, high, given)
-    out = f"{numbers} {text('cost_unit', lang)}"
+    numbers = (
+        "−" + given(-low) + " " + _("to", lang) + " " + given(high) if low < 0 else span(low, high, given)
+    )
+    out = numbers + " " + _("USD/t CO2", lang)
     if cost.get("notes"):
-        out += text("paren", lang, text=cost["notes"].get(lang) or cost["notes"]["en"])
+        out += _(" ({text})", lang, text=cost["notes"].get(lang) or cost["notes"]["en"])
     return out
 
 
@@ -50,14 +52,25 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         if costs:  # the readiness level stands for the readiness text
             row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
         else:
-            scope = text("scope." + t["scope"], lang, otherwise=t["scope"]) if t["scope"] else ""
+            scope = scope_name(t["scope"], lang) if t["scope"] else ""
             row += [scope, readiness.get(lang) or readiness.get("en", "")]
         rows.append(row)
-    more = ("cost", "trl") if costs else ("technique_scope", "readiness")
-    header = [text(k, lang) for k in ("id", "name", "range", *more) if not (k == "id" and lang == "zh")]
+    more = (
+        [_("Cost", lang), _("TRL", lang)] if costs else [p_("technique", "Scope", lang), _("Readiness", lang)]
+    )
+    header = [*([] if lang == "zh" else [_("Id", lang)]), _("Name", lang), _("Range", lang), *more]
     name = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment")
-    potential = text("potential." + doc.get("potential", "technical"), lang)
-    title = text("catalog_title", lang, assessment=name, potential=potential) if name else ""
+    potential = potential_name(doc.get("potential", "technical"), lang)
+    title = (
+        _(
+            "Techniques with a figure in {assessment} ({potential} potential)",
+            lang,
+            assessment=name,
+            potential=potential,
+        )
+        if name
+        else ""
+    )
     return Grid(title, header, rows, [False] * len(header))
 
 
@@ -69,7 +82,8 @@ def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
             if caveat:
                 name = t["name"].get(lang) or t["name"]["en"]
                 out.append(
-                    f"* {name}{text('colon', lang)}{caveat.get(lang) or caveat['en']}{cited(caveat['source'], lang)}"
+                    "* " + name + _(": ", lang) + caveat.get(lang)
+                    or caveat["en"] + cited(caveat["source"], lang)
                 )
     return out
 
@@ -78,19 +92,27 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows = []
     for r in doc["references"]:
         measures = (r["measures"] or {}).get(lang, "") if r["measures"] else ""
-        scope = text("list_sep", lang).join(text("scope." + s, lang, otherwise=s) for s in r["scope"])
+        scope = _(", ", lang).join(scope_name(s, lang) for s in r["scope"])
         rows.append(
             [
                 r["id"],
                 (r["name"] or {}).get(lang, r["id"]) if r["name"] else r["id"],
-                text("kind_short." + r["kind"], lang),
+                kind_label(r["kind"], lang),
                 f"{span(r['low'], r['high'], given)} {unit_text(r['unit'], lang)}",
-                scope or text("scope_every", lang),
+                scope or _("every technique", lang),
                 measures,
                 citation(r["source"], lang) if r["source"] else "",
             ]
         )
-    header = [text(k, lang) for k in ("id", "name", "kind", "range", "scope", "measure", "source")]
+    header = [
+        _("Id", lang),
+        _("Name", lang),
+        _("Kind", lang),
+        _("Range", lang),
+        _("Scope", lang),
+        _("Measures", lang),
+        _("Source", lang),
+    ]
     return Grid("", header, rows, [False] * 7)
 
 
@@ -98,14 +120,14 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
     names = doc.get("technique_names", {})
     rows = []
     for a in doc["assessments"]:
-        mark = text("paren", lang, text=text("default", lang)) if a["default"] else ""
+        mark = _(" ({text})", lang, text=_("default", lang)) if a["default"] else ""
         measure = (a["measure"] or {}).get(lang, "") if a["measure"] else ""
         rows.append(
             [
                 a["id"] + mark,
                 a["name"].get(lang) or a["name"]["en"],
                 measure,
-                text("list_sep", lang).join(
+                _(", ", lang).join(
                     a["techniques"]
                     if lang != "zh"
                     else (names[t].get(lang) or names[t]["en"] for t in a["techniques"])
@@ -113,7 +135,7 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
                 citation(a["citation"], lang),
             ]
         )
-    header = [text(k, lang) for k in ("id", "name", "measure", "techniques", "citation")]
+    header = [_("Id", lang), _("Name", lang), _("Measures", lang), _("Techniques", lang), _("Citation", lang)]
     return Grid("", header, rows, [False] * 5)
 
 
@@ -125,52 +147,51 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
 
     def sourced(note: dict[str, str]) -> str:
         """The note with its source before its full stop: 'text (source).'"""
-        return f"{local(note).rstrip('。.')}{cited(note['source'], lang)}{text('brief.stop', lang)}"
+        return local(note).rstrip("。.") + cited(note["source"], lang) + _(".", lang)
 
     fields: list[tuple[str, str | list[str]]] = []
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
-        fields.append((text("name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
+        fields.append((_("Name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
     fields += [
-        (text("range", lang), range_text(doc, lang) + _central(doc, lang) + stand_in(doc, lang)),
+        (_("Range", lang), range_text(doc, lang) + _central(doc, lang) + stand_in(doc, lang)),
     ]
     if doc.get("scope"):
-        fields.append(
-            (text("technique_scope", lang), text("scope." + doc["scope"], lang, otherwise=doc["scope"]))
-        )
+        fields.append((p_("technique", "Scope", lang), scope_name(doc["scope"], lang)))
     if doc.get("part_of"):
-        fields.append((text("part_of", lang), sourced(doc["part_of"])))
+        fields.append((_("Part of", lang), sourced(doc["part_of"])))
     if doc.get("readiness"):
-        fields.append((text("readiness", lang), local(doc["readiness"])))
+        fields.append((_("Readiness", lang), local(doc["readiness"])))
     if doc.get("governance"):
-        fields.append((text("governance", lang), [local(c) for c in doc["governance"]]))
+        fields.append((_("Governance challenges", lang), [local(c) for c in doc["governance"]]))
     caveats = [sourced(c) for c in (doc.get("caveat"), doc.get("estimate_caveat")) if c]
     if caveats:
-        fields.append((text("caveat", lang), caveats))
+        fields.append((_("Caveat", lang), caveats))
     if doc.get("overlaps"):
         with_ = [
-            text("overlap_with", lang, name=(o.get("with_name") or {}).get(lang) or o["with"])
+            _("with {name}: ", lang, name=(o.get("with_name") or {}).get(lang) or o["with"])
             for o in doc["overlaps"]
         ]
         fields.append(
-            (text("overlaps", lang), [w + sourced(o) for w, o in zip(with_, doc["overlaps"], strict=True)])
+            (
+                _("Double counting", lang),
+                [w + sourced(o) for w, o in zip(with_, doc["overlaps"], strict=True)],
+            )
         )
     if doc.get("durability"):
-        fields.append((text("durability", lang), [sourced(n) for n in doc["durability"]]))
+        fields.append((_("Storage durability", lang), [sourced(n) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
-        years = text("years_n", lang, years=given(doc["saturation_years"]))
-        fields.append((text("saturation", lang), f"{years}{cited(doc['saturation_source'], lang)}"))
+        years = _("{years} years", lang, years=given(doc["saturation_years"]))
+        fields.append((_("Saturation", lang), f"{years}{cited(doc['saturation_source'], lang)}"))
     estimates = [estimate_text(e, lang) for e in doc.get("estimates", [])]
-    estimates += [
-        f"{assessment_label(n, lang)}{text('colon', lang)}{sourced(n)}" for n in doc.get("no_estimate", [])
-    ]
+    estimates += [assessment_label(n, lang) + _(": ", lang) + sourced(n) for n in doc.get("no_estimate", [])]
     if len(estimates) > 1:
-        fields.append((text("estimates", lang), estimates))
+        fields.append((_("Estimates", lang), estimates))
     if doc.get("aliases") and lang != "zh":  # English spellings; the Chinese name is the alias
-        fields.append((text("aliases", lang), text("list_sep", lang).join(doc["aliases"])))
+        fields.append((_("Aliases", lang), _(", ", lang).join(doc["aliases"])))
     if doc.get("source"):
-        fields.append((text("source", lang), citation(doc["source"], lang)))
+        fields.append((_("Source", lang), citation(doc["source"], lang)))
     if doc.get("notes"):
-        fields.append((text("notes", lang), local(doc["notes"])))
+        fields.append((_("Notes", lang), local(doc["notes"])))
     return fields
 
 
@@ -179,7 +200,7 @@ def stand_in(doc: dict[str, Any], lang: str) -> str:
     in for the one asked for (which has none)."""
     if not doc.get("fallback"):
         return ""
-    return text("paren", lang, text=text("from_assessment", lang, assessment=doc["assessment"]))
+    return _(" ({text})", lang, text=_("figure from {assessment}", lang, assessment=doc["assessment"]))
 
 
 def assessment_label(item: dict[str, Any], lang: str) -> str:
@@ -192,32 +213,34 @@ def _central(item: dict[str, Any], lang: str) -> str:
     """', central 3.9' where the source gives a central value."""
     if item.get("central") is None:
         return ""
-    return text("clause_sep", lang) + text("central_value", lang, value=given(item["central"]))
+    return _("; ", lang) + _("central {value}", lang, value=given(item["central"]))
 
 
 def estimate_text(e: dict[str, Any], lang: str) -> str:
     """'ar6, economic: 0.5–3 Gt CO2/yr; central 1.6; available below ... (notes); cost ...; TRL ...'."""
     measure = (e["measure"] or {}).get(lang) if e.get("measure") else None
     notes = (e["notes"] or {}).get(lang) if e.get("notes") else None
-    sep = text("clause_sep", lang)
+    sep = _("; ", lang)
     head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
-        head += text("estimate_potential", lang, potential=text("potential." + e["potential"], lang))
-    out = f"{head}{text('colon', lang)}{range_text(e, lang)}{_central(e, lang)}"
+        head += _(", {potential}", lang, potential=potential_name(e["potential"], lang))
+    out = head + _(": ", lang) + range_text(e, lang) + _central(e, lang)
     if measure:
         out += sep + measure
     if notes:
-        out += text("paren", lang, text=notes.rstrip("。."))
+        out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
         rng = span(part["low"], part["high"], given)
         central = (
-            given(part["central"]) + text("paren", lang, text=rng) if part.get("central") is not None else rng
+            given(part["central"]) + _(" ({text})", lang, text=rng)
+            if part.get("central") is not None
+            else rng
         )
         out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):
-        out += sep + text("cost", lang) + text("colon", lang) + cost_text(e["cost"], lang)
+        out += sep + _("Cost", lang) + _(": ", lang) + cost_text(e["cost"], lang)
     if e.get("trl"):
-        out += sep + text("trl", lang) + " " + trl_text(e["trl"])
+        out += sep + _("TRL", lang) + " " + trl_text(e["trl"])
     return out

@@ -22,8 +22,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.api.wording import potential_name, unit_text
+from nbscdr_cli.base.i18n import N_, _
 from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_model import Bar, Cited, band_label, bars, cited, co2, source_lines
@@ -208,22 +208,24 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
 
     unit = co2(unit_text(doc["unit"], lang))
     chart_bars = bars(doc, lang, use_names)
-    title = text("chart_title", lang) + (text("colon", lang) + doc["name"] if doc.get("name") else "")
+    title = _("Nature-based CO2 removal potential", lang) + (
+        _(": ", lang) + doc["name"] if doc.get("name") else ""
+    )
     assessment = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or ""
-    potential = text("potential." + doc.get("potential", "technical"), lang, otherwise="")
-    key = "chart.subtitle" if assessment else "chart.subtitle_plain"
-    subtitle = text(key, lang, assessment=assessment, potential=potential)
+    potential = potential_name(doc.get("potential", "technical"), lang)
+    key = N_("{assessment}, {potential} potential") if assessment else N_("Potential: {potential}")
+    subtitle = _(key, lang, assessment=assessment, potential=potential)
 
     handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]
-    legend = [text("chart.legend_entry", lang, unit=unit)]
+    legend = [_("Technique, low–high ({unit})", lang, unit=unit)]
     handles.append(Patch(facecolor=COLOURS["total"], edgecolor=EDGE))
-    legend.append(text("chart.legend_total", lang, unit=unit))
+    legend.append(_("Total, low–high ({unit})", lang, unit=unit))
     if any(b.kind == "in-scope" for b in chart_bars):
         handles.append(Patch(facecolor=COLOURS["in-scope"], edgecolor=EDGE))
-        legend.append(text("chart.legend_in_scope", lang, unit=unit))
+        legend.append(_("Subtotal in a reference's scope, low–high ({unit})", lang, unit=unit))
     if any(b.up_to for b in chart_bars):
         handles.append(Patch(facecolor=COLOURS["entry"], edgecolor=EDGE, hatch="///"))
-        legend.append(text("chart.legend_up_to", lang, unit=unit))
+        legend.append(_("No lower bound given: low end counted as 0 {unit}", lang, unit=unit))
     for i, c in enumerate(doc["comparisons"]):
         handles.append(Patch(facecolor=SHADES[i % len(SHADES)], alpha=BAND_ALPHA, edgecolor="none"))
         legend.append(band_label(c, lang, unit))
@@ -233,19 +235,21 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
         u = doc["uncertainty"]
         samples = given(u["samples"]) if u["samples"] is not None else None
         p5, p50, p95 = (derived(v) for v in p)
-        key = "chart.percentiles" if samples is not None else "chart.percentiles_convolution"
-        legend.append(text(key, lang, samples=samples, p5=p5, p50=p50, p95=p95, unit=unit))
+        key = (
+            N_("Total, {samples} Monte Carlo draws: P5 {p5}, P50 {p50}, P95 {p95} {unit}")
+            if samples is not None
+            else N_("Total, by exact convolution: P5 {p5}, P50 {p50}, P95 {p95} {unit}")
+        )
+        legend.append(_(key, lang, samples=samples, p5=p5, p50=p50, p95=p95, unit=unit))
     return _Words(
         title=co2(title),
         subtitle=co2(subtitle),
         names=[co2(b.label) for b in chart_bars],
         captions=[co2(b.caption(lang)) for b in chart_bars],
-        axis=co2(text("chart.axis", lang, what=text("chart_axis", lang), unit=unit)),
+        axis=co2(_("{what} ({unit})", lang, what=_("Removal potential", lang), unit=unit)),
         handles=handles,
         legend=[co2(label) for label in legend],
-        footnote=[
-            co2(line) for line in [text("chart.sources", lang), *source_lines(doc, sources, lang, use_names)]
-        ],
+        footnote=[co2(line) for line in [_("Sources", lang), *source_lines(doc, sources, lang, use_names)]],
     )
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.base.i18n import join_scopes, text
+from nbscdr_cli.api.wording import join_scopes, kind_label
+from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render.tables import reference_label
 
@@ -34,7 +35,7 @@ class Bar(NamedTuple):
         """'0.9–2.4 (50% of its range)': the figure and its marks."""
         if not self.marks:
             return self.figure
-        return self.figure + text("paren", lang, text=_join(self.marks, lang))
+        return self.figure + _(" ({text})", lang, text=_join(self.marks, lang))
 
 
 def _join(parts: Sequence[str], lang: str) -> str:
@@ -47,11 +48,11 @@ def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
     assessment."""
     marks = []
     if entry["own_figure"]:
-        marks.append(text("chart.own", lang))
+        marks.append(_("own figure", lang))
     if entry["share"] != 1:
-        marks.append(text("chart.share", lang, share=derived(entry["share"] * 100)))
+        marks.append(_("{share}% of its range", lang, share=derived(entry["share"] * 100)))
     if entry.get("fallback"):
-        marks.append(text("from_assessment", lang, assessment=entry["assessment"]))
+        marks.append(_("figure from {assessment}", lang, assessment=entry["assessment"]))
     return tuple(marks)
 
 
@@ -73,7 +74,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
     total = doc["total"]
     out.append(
         Bar(
-            text("total", lang),
+            _("Total", lang),
             total["low"],
             total["high"],
             False,
@@ -86,7 +87,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
         if c["out_of_scope"] and inside["techniques"]:
             out.append(
                 Bar(
-                    text("chart_in_scope", lang, ref=reference_label(c, lang)),
+                    _("{ref}: in its scope", lang, ref=reference_label(c, lang)),
                     inside["low"],
                     inside["high"],
                     False,
@@ -102,13 +103,18 @@ def band_label(c: dict[str, Any], lang: str, unit: str) -> str:
     what it covers, its range and unit."""
     values = {
         "ref": reference_label(c, lang),
-        "kind": text("kind_short." + c["kind"], lang, otherwise=c["kind"]),
+        "kind": kind_label(c["kind"], lang),
         "range": span(c["low"], c["high"], formatter(c["as_given"])),
         "unit": unit,
     }
     if c["scope"]:
-        return text("chart.band_scope", lang, scope=join_scopes(c["scope"], lang), **values)
-    return text("chart.band", lang, **values)
+        return _(
+            "{ref} ({kind}, covers {scope}): {range} {unit}",
+            lang,
+            scope=join_scopes(c["scope"], lang),
+            **values,
+        )
+    return _("{ref} ({kind}): {range} {unit}", lang, **values)
 
 
 class Cited(NamedTuple):
@@ -156,11 +162,11 @@ def source_lines(
             key, supported = citation(item), []
         else:
             if item.source is None:
-                key = text("chart.own_source", lang)
+                key = _("figures given by the user", lang)
             elif item.source:
                 key = citation(item.source)
             else:
-                key = text("chart.no_source", lang)
+                key = _("no source given in the data", lang)
             supported = [names.get(t, t) for t in item.techniques]
             supported += [references[r] for r in item.references if r in references]
             if not supported:  # a reference this chart does not draw (a cumulative one)
@@ -168,7 +174,7 @@ def source_lines(
         if key:
             group = groups.setdefault(key, [])
             group += [s for s in supported if s not in group]
-    colon = text("colon", lang)
+    colon = _(": ", lang)
     return [
         f"{_join(supported, lang)}{colon}{key}" if supported else key for key, supported in groups.items()
     ]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.api.wording import kind_label, unit_text
+from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render.chart_model import bars
 from nbscdr_cli.render.environment import Environment
@@ -70,8 +70,8 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
         for b in chart_bars
     ]
     for c in doc["comparisons"]:
-        kind = text("kind_short." + c["kind"], lang, otherwise=c["kind"])
-        label = text("chart.reference_row", lang, ref=reference_label(c, lang), kind=kind)
+        kind = kind_label(c["kind"], lang)
+        label = _("{ref} ({kind})", lang, ref=reference_label(c, lang), kind=kind)
         rows.append(
             (label, c["low"], c["high"], glyph.band, span(c["low"], c["high"], formatter(c["as_given"])))
         )
@@ -93,23 +93,23 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
 
     percentiles = (doc.get("uncertainty") or {}).get("percentiles") or {}
     marked = all(p in percentiles for p in ("5", "50", "95"))
-    axis = text("chart.axis", lang, what=text("chart_axis", lang), unit=unit_text(doc["unit"], lang))
+    axis = _("{what} ({unit})", lang, what=_("Removal potential", lang), unit=unit_text(doc["unit"], lang))
     top_text = derived(top) if start == 0 else f"{derived(start)} … {derived(top)}"
-    out = [text("chart.scale", lang, axis=axis, top=top_text)]
+    out = [_("{axis}, 0 … {top}", lang, axis=axis, top=top_text)]
     for i, (label, low, high, mark, figure) in enumerate(rows):
         cells = line(low, high, mark)
         if marked and i < len(chart_bars) and chart_bars[i].kind == "total":
             for p, sign in (("5", glyph.outer), ("95", glyph.outer), ("50", glyph.median)):
                 cells[min(cell(percentiles[p]), columns - 1)] = sign
         out.append(f"{fit(label, label_width, glyph.more)} {''.join(cells)} {figure}")
-    key = [f"{glyph.range} {text('chart.key_range', lang)}"]
+    key = [glyph.range + " " + _("low–high", lang)]
     if any(b.up_to for b in chart_bars):
-        key.append(f"{glyph.open_low} {text('up_to_legend', lang)}")
+        key.append(glyph.open_low + " " + _("no lower bound given (counted as 0)", lang))
     if doc["comparisons"]:
-        key.append(f"{glyph.band} {text('chart.key_band', lang)}")
+        key.append(glyph.band + " " + _("reference range", lang))
     if marked:
-        key.append(f"{glyph.outer} {text('chart.key_p5_p95', lang)}")
-        key.append(f"{glyph.median} {text('chart.key_p50', lang)}")
+        key.append(glyph.outer + " " + _("P5 and P95 of the total", lang))
+        key.append(glyph.median + " " + _("P50 of the total", lang))
     out += _flow(key, env.width)
     drawn = "\n".join(out) + "\n"
     return drawn if env.unicode else drawn.replace("–", "-").replace("…", "...")

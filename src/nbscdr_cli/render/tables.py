@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
+from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, given, percent, span
 from nbscdr_cli.render.text import (
     comparison_show,
@@ -48,31 +48,39 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     central = any(e.get("central") is not None for e in doc["entries"])
     rows = []
     for e in doc["entries"]:
-        share = text("own_figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
+        share = _("own figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
         label = entry_label(e["name"], e["technique"], lang)
         if e["fallback"]:
-            label += text("paren", lang, text=text("from_assessment", lang, assessment=e["assessment"]))
+            label += _(
+                " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
+            )
         row = [label, share, low_text(e["low"], e["up_to"], lang, show), show(e["high"])]
         if central:
             row.append(show(e["central"]) if e.get("central") is not None else "–")
         rows.append(row)
     total = doc["total"]
-    rows.append(
-        [text("total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])]
-    )
-    name = f"{text('colon', lang)}{doc['name']}" if doc["name"] else ""
-    potential = text("potential." + doc.get("potential", "technical"), lang)
+    rows.append([_("Total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])])
+    name = _(": ", lang) + doc["name"] if doc["name"] else ""
+    potential = potential_name(doc.get("potential", "technical"), lang)
     assessment = assessment or doc["assessment"] or ""
-    key = "portfolio_title" if assessment else "portfolio_title_plain"
-    title = text(key, lang, name=name, potential=potential, assessment=assessment)
+    if assessment:
+        title = _(
+            "Portfolio{name} ({potential} potential, {assessment})",
+            lang,
+            name=name,
+            potential=potential,
+            assessment=assessment,
+        )
+    else:  # data of the user's own, with no assessment named
+        title = _("Portfolio{name} ({potential} potential)", lang, name=name, potential=potential)
     header = [
-        text("technique", lang),
-        text("share", lang),
-        _head(text("low", lang), unit),
-        _head(text("high", lang), unit),
+        _("Technique", lang),
+        _("Share", lang),
+        _head(_("Low", lang), unit),
+        _head(_("High", lang), unit),
     ]
     if central:
-        header.append(_head(text("central", lang), unit))
+        header.append(_head(_("Central", lang), unit))
     return Grid(
         title,
         header,
@@ -97,7 +105,7 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
         rows.append(
             [
                 reference_label(c, lang),
-                text("kind_short." + c["kind"], lang),
+                kind_label(c["kind"], lang),
                 span(c["low"], c["high"], formatter(c["as_given"])),
                 span(inside["low"], inside["high"], formatter(inside["as_given"]))
                 if inside["techniques"]
@@ -106,21 +114,27 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [
-        text("reference", lang),
-        text("kind", lang),
-        _head(text("range", lang), unit),
-        _head(text("in_scope", lang), unit),
-        text("against", lang),
+        _("Reference", lang),
+        _("Kind", lang),
+        _head(_("Range", lang), unit),
+        _head(_("In its scope", lang), unit),
+        _("In scope, against the reference", lang),
     ]
-    return Grid(text("comparison", lang), header, rows, [False, False, True, True, False], key="comparison")
+    return Grid(
+        _("Comparison with references", lang),
+        header,
+        rows,
+        [False, False, True, True, False],
+        key="comparison",
+    )
 
 
 def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     u = doc["uncertainty"]
-    rows = [[text("mean", lang), derived(u["mean"])], [text("std", lang), derived(u["std"])]]
+    rows = [[_("Mean", lang), derived(u["mean"])], [_("Standard deviation", lang), derived(u["std"])]]
     rows += [[f"P{p}", derived(v)] for p, v in u["percentiles"].items()]
     rows += [list(r) for r in probability_rows(u, doc["comparisons"], lang)]
-    title = f"{text('uncertainty', lang)}{text('colon', lang)}{sampling_text(u, lang)}"
+    title = _("Uncertainty of the total", lang) + _(": ", lang) + sampling_text(u, lang)
     return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
 
 
@@ -129,17 +143,19 @@ def entry_parameters_text(h: dict[str, Any], lang: str, *, given_only: bool = Fa
     ``horizon``); ``given_only``: only what the user gave, not the data's."""
     parts = []
     if h["ramp_years"]:
-        parts.append(text("ramp_years", lang, years=given(h["ramp_years"])))
+        parts.append(_("ramp {years} years", lang, years=given(h["ramp_years"])))
     years = h["saturation_years"]
     if given_only and h["saturation_from"] != "user":
         years = None
     if isinstance(years, dict):
-        parts.append(text("saturation_years", lang, years=f"{given(years['low'])}–{given(years['high'])}"))
+        parts.append(
+            _("saturates after {years} years", lang, years=f"{given(years['low'])}–{given(years['high'])}")
+        )
     elif years is not None:
-        parts.append(text("saturation_years", lang, years=given(years)))
+        parts.append(_("saturates after {years} years", lang, years=given(years)))
     if h["reversal_rate"] and not (given_only and h["reversal_from"] != "user"):
-        parts.append(text("reversal_per_year", lang, rate=percent(h["reversal_rate"])))
-    return text("list_sep", lang).join(parts)
+        parts.append(_("{rate} reversed per year", lang, rate=percent(h["reversal_rate"])))
+    return _(", ", lang).join(parts)
 
 
 def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
@@ -160,18 +176,25 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
         )
     rows.append(
         [
-            text("total", lang),
+            _("Total", lang),
             span(h["cumulative"]["low"], h["cumulative"]["high"]),
             span(h["durable"]["low"], h["durable"]["high"]),
             "",
         ]
     )
-    title = text("horizon_title", lang, start=h["from"], end=h["to"], last=h["last_year"], years=h["years"])
+    title = _(
+        "Over the period {start}–{end} ({years} years)",
+        lang,
+        start=h["from"],
+        end=h["to"],
+        last=h["last_year"],
+        years=h["years"],
+    )
     header = [
-        text("technique", lang),
-        _head(text("cumulative", lang), mass),
-        _head(text("durable", lang), mass),
-        text("assumed", lang),
+        _("Technique", lang),
+        _head(_("Cumulative", lang), mass),
+        _head(_("Durable at end", lang), mass),
+        _("Assumed", lang),
     ]
     return Grid(title, header, rows, [False, True, True, False], totals=1, key="horizon")
 
@@ -193,11 +216,11 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [
-        text("reference", lang),
-        _head(text("range", lang), mass),
-        _head(text("cumulative", lang), mass),
-        text("cumulative_against", lang),
-        text("durable_against", lang),
+        _("Reference", lang),
+        _head(_("Range", lang), mass),
+        _head(_("Cumulative", lang), mass),
+        _("Cumulative in scope, against the reference", lang),
+        _("Durable in scope, against the reference", lang),
     ]
     return Grid("", header, rows, [False, True, True, False, False])
 
@@ -207,15 +230,15 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     mass = unit_text(h["unit"], lang)
     cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
     rows = [
-        [text("mean", lang), derived(cu["mean"]), derived(du["mean"])],
-        [text("std", lang), derived(cu["std"]), derived(du["std"])],
+        [_("Mean", lang), derived(cu["mean"]), derived(du["mean"])],
+        [_("Standard deviation", lang), derived(cu["std"]), derived(du["std"])],
     ]
     rows += [
         [f"P{p}", derived(cu["percentiles"][p]), derived(du["percentiles"][p])] for p in cu["percentiles"]
     ]
     durable = dict(probability_rows(du, h["comparisons"], lang))
     rows += [[label, p, durable.get(label, "–")] for label, p in probability_rows(cu, h["comparisons"], lang)]
-    header = ["", _head(text("cumulative", lang), mass), _head(text("durable", lang), mass)]
+    header = ["", _head(_("Cumulative", lang), mass), _head(_("Durable at end", lang), mass)]
     return Grid("", header, rows, [False, True, True])
 
 
@@ -248,7 +271,7 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows = []
     for row in doc["rows"]:
         label = row["name"] + (
-            text("paren", lang, text=row[doc["by"]]) if row["name"] != row[doc["by"]] else ""
+            _(" ({text})", lang, text=row[doc["by"]]) if row["name"] != row[doc["by"]] else ""
         )
         cells = [label, (row["measure"] or {}).get(lang, "") if row.get("measure") else ""]
         if row["low"] is None:
@@ -267,39 +290,46 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
                 )
         cells.append(row_notes(row, lang, doc.get("potential", "technical")))
         rows.append(cells)
-    header = [text(doc["by"], lang), text("measure", lang), _head(text("total", lang), unit)]
-    header.append(_head(text("central_sum", lang), unit))
-    header += [text("in_scope_against", lang, ref=r) for r in refs]
+    header = [
+        _("Assessment", lang) if doc["by"] == "assessment" else _("Portfolio", lang),
+        _("Measures", lang),
+        _head(_("Total", lang), unit),
+    ]
+    header.append(_head(_("Sum of centrals", lang), unit))
+    header += [_("In scope, against {ref}", lang, ref=r) for r in refs]
     numeric = [False, False, True, True, *[False for _ in refs]]
     if period is not None:
-        label = text("cumulative_period", lang, start=period["from"], end=period["to"])
+        label = _("Cumulative {start}–{end}", lang, start=period["from"], end=period["to"])
         header.append(_head(label, unit_text(period["unit"], lang)))
         numeric.append(True)
     if sampled is not None:
         header.append(_head("P5–P95", unit))
         numeric.append(True)
-    header.append(text("notes", lang))
+    header.append(_("Notes", lang))
     numeric.append(False)
     if not any(row[-1] for row in rows):  # no row has a note: no column for them
         header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
-    title = f"P5–P95{text('colon', lang)}{sampling_text(sampled, lang)}" if sampled is not None else ""
+    title = "P5–P95" + _(": ", lang) + sampling_text(sampled, lang) if sampled is not None else ""
     return Grid(title, header, rows, numeric, key="compare")
 
 
 def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> str:
     """What a compare row lacks, borrows or only bounds from above (names, not ids)."""
     names = {e["technique"]: e["name"] for e in row.get("entries", [])}
-    sep = text("list_sep", lang)
+    sep = _(", ", lang)
 
     def named(ids: list[str]) -> str:
         return sep.join(names.get(i, i) for i in ids)
 
     parts = []
     if row.get("missing"):
-        key = "missing_economic" if potential == "economic" else "missing"
-        parts.append(text(key, lang, names=sep.join(row.get("missing_names") or row["missing"])))
+        missing = sep.join(row.get("missing_names") or row["missing"])
+        if potential == "economic":
+            parts.append(_("no economic potential for {names}", lang, names=missing))
+        else:
+            parts.append(_("no estimate for {names}", lang, names=missing))
     if row.get("fallback"):
-        parts.append(text("fallback_mark", lang, names=named(row["fallback"])))
+        parts.append(_("default estimate for {names}", lang, names=named(row["fallback"])))
     if row.get("up_to"):
-        parts.append(text("up_to_mark", lang, names=named(row["up_to"])))
-    return text("clause_sep", lang).join(parts)
+        parts.append(_("only an upper bound for {names}", lang, names=named(row["up_to"])))
+    return _("; ", lang).join(parts)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import text
+from nbscdr_cli.api.wording import distribution_name, unit_text
+from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, given, number, span
 
 Show = Callable[[float | None], str]
@@ -15,13 +15,13 @@ Show = Callable[[float | None], str]
 
 def low_text(value: float | None, up_to: bool, lang: str, show: Show = given) -> str:
     """The low end as printed: an open ("up to") low shows as "0 (up to)"."""
-    return text("low_open", lang) if up_to else show(value)
+    return _("0 (up to)", lang) if up_to else show(value)
 
 
 def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     """'3–18 Gt CO2/yr', or 'up to 19 Gt CO2/yr' where the source gives no low."""
     if item["up_to"]:
-        return text("up_to_range", lang, high=show(item["high"]), unit=unit_text(item["unit"], lang))
+        return _("up to {high} {unit}", lang, high=show(item["high"]), unit=unit_text(item["unit"], lang))
     return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
@@ -59,18 +59,28 @@ def relation_text(
 
     def end(difference: float) -> str:
         if number(difference) == 0:
-            return text("end.level", lang)
-        key = "end.higher" if difference > 0 else "end.lower"
-        return text(key, lang, amount=show(abs(difference)))
+            return _("level", lang)
+        amount = show(abs(difference))
+        return (
+            _("{amount} higher", lang, amount=amount)
+            if difference > 0
+            else _("{amount} lower", lang, amount=amount)
+        )
 
     diff = shown_differences(relation, values, reference, show)
-    return text(
-        "relation",
+    return _(
+        "{position}: low end {low}, high end {high}",
         lang,
-        position=text("position." + relation["position"], lang),
+        position=position_name(relation["position"], lang),
         low=end(diff["low"]),
         high=end(diff["high"]),
     )
+
+
+def position_name(position: str, lang: str) -> str:
+    """Where a range lies against a reference's, as a table cell says it."""
+    names = {"below": _("below", lang), "overlapping": _("overlaps", lang), "above": _("above", lang)}
+    return names[position]
 
 
 def comparison_show(c: dict[str, Any]) -> Show:
@@ -82,22 +92,35 @@ def comparison_show(c: dict[str, Any]) -> Show:
 def sampling_text(u: dict[str, Any], lang: str) -> str:
     """How an uncertainty document was computed: 'Monte Carlo, 100,000 samples,
     seed 42, uniform, rank correlation 0' or 'exact convolution, uniform, independent'."""
-    distribution = text("distribution." + u["distribution"], lang, otherwise=u["distribution"])
+    distribution = distribution_name(u["distribution"], lang)
     if u["method"] == "convolution":
-        return text("convolution_header", lang, distribution=distribution)
-    samples = text("sample" if u["samples"] == 1 else "samples", lang, samples=u["samples"])
-    return text("mc_header", lang, **{**u, "samples": samples, "distribution": distribution})
+        return _("exact convolution, {distribution}, independent", lang, distribution=distribution)
+    samples = (
+        _("{samples:,} sample", lang, samples=u["samples"])
+        if u["samples"] == 1
+        else _("{samples:,} samples", lang, samples=u["samples"])
+    )
+    return _(
+        "Monte Carlo, {samples}, seed {seed}, {distribution}, rank correlation {correlation:g}",
+        lang,
+        **{**u, "samples": samples, "distribution": distribution},
+    )
 
 
 def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
     """'target' or 'UNEP, low end' for a probability key ("unep.low");
     ``names`` maps reference ids to their names in ``lang``."""
     if key == "target":
-        return text("target", lang)
-    ref, _, end = key.rpartition(".")
+        return _("target", lang)
+    ref, _dot, end = key.rpartition(".")
     if end not in ("low", "high"):
         return key
-    return text("reference_end", lang, ref=names.get(ref, ref), end=text(end, lang).lower())
+    return _(
+        "{ref}, {end} end",
+        lang,
+        ref=names.get(ref, ref),
+        end=(_("Low", lang) if end == "low" else _("High", lang)).lower(),
+    )
 
 
 def probability_rows(
@@ -113,8 +136,14 @@ def probability_rows(
     rows = []
     for key, p in u["probability"].items():
         ref = key.rpartition(".")[0]
-        what = text("in_scope_total" if ref in scoped else "total", lang).lower()
+        what = (_("in-scope total", lang) if ref in scoped else _("Total", lang)).lower()
         threshold = threshold_label(key, lang, names)
-        label = text("probability_of", lang, what=what, value=show(u["thresholds"][key]), threshold=threshold)
+        label = _(
+            "P({what} ≥ {value}: {threshold})",
+            lang,
+            what=what,
+            value=show(u["thresholds"][key]),
+            threshold=threshold,
+        )
         rows.append((label, percent(p)))
     return rows
