@@ -122,7 +122,7 @@ def print_to_pdf(
 
     The paper is what the page's ``@page { size }`` asks for; without one,
     Chromium prints on Letter. No header or footer is added; margins are the
-    page's (``@page { margin }``), else Chromium's default (about 1 cm).
+    page's (``@page { margin }``), else Chromium's default (0.4 in, about 1 cm).
     Raises RuntimeError (with Chromium's output) if it fails or hangs."""
     chromium = chromium or find_chromium()
     if chromium is None:
@@ -142,33 +142,29 @@ def print_to_pdf(
             f"--print-to-pdf={pdf}",
             html.as_uri(),
         ]
-        # its own process group, so a hang takes Chromium's helper processes down too
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-        try:
-            output, _ = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            raise RuntimeError(
-                f"Chromium did not print {html.name} in {timeout:.0f} s:\n"
-                + output.decode("utf-8", "replace")[-2000:]
-            ) from None
-        finally:
-            # helpers left behind by a crashed browser would hold the profile folder
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
-    if process.returncode != 0 or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
-        raise RuntimeError(
-            f"Chromium failed to print {html.name} (exit {process.returncode}):\n"
-            + output.decode("utf-8", "replace")[-2000:]
-        )
+        # its own process group, so a hang takes Chromium's helper processes down too;
+        # its output to a file, so a helper that outlives it cannot hold a pipe open
+        log_path = Path(scratch) / "chromium.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env, start_new_session=True
+            )
+            timed_out = False
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                process.kill()
+                process.wait()
+            finally:
+                # helpers left behind by a crashed or hung browser would hold the profile folder
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)
+        output = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+        if timed_out:
+            raise RuntimeError(f"Chromium did not print {html.name} in {timeout:.0f} s:\n{output}")
+        if process.returncode != 0 or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+            raise RuntimeError(f"Chromium failed to print {html.name} (exit {process.returncode}):\n{output}")
     return pdf
 
 

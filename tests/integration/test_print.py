@@ -143,7 +143,8 @@ def test_brief_prints_on_one_a4_page(printed: dict[Config, Future[Printed]], con
         more = f"\n  ... and {len(small) - 8} more" if len(small) > 8 else ""
         problems.append(f"{len(small)} pieces of text smaller than {FLOOR_PT:g} pt:\n{listed}{more}")
     if problems:
-        pytest.fail(f"nbscdr {' '.join(brief_args(config))}:\n" + "\n".join(problems), pytrace=False)
+        command = f"nbscdr {' '.join(brief_args(config))}"
+        pytest.fail(f"{command} (printed: {result.path}):\n" + "\n".join(problems), pytrace=False)
 
 
 def test_the_measure_itself(tmp_path: Path) -> None:
