@@ -81,7 +81,12 @@ def test_ranges_are_related_end_by_end(
     assert found.high_difference == pytest.approx(relation[2])
 
 
-@given(st.floats(0, 1e6), st.floats(0, 1e6), st.floats(0, 1e6), st.floats(0, 1e6), st.floats(1e-9, 1e9))
+# Figures are 0 or at least a micro-unit: below that, scaling by 1e-9 underflows
+# to subnormals and to 0 (IEEE 754), and order is lost in the arithmetic, not in relate.
+FIGURE = st.one_of(st.just(0.0), st.floats(1e-6, 1e6))
+
+
+@given(FIGURE, FIGURE, FIGURE, FIGURE, st.floats(1e-9, 1e9))
 def test_a_relation_never_runs_backwards(a: float, b: float, c: float, d: float, factor: float) -> None:
     """The position and the signs of the end differences do not depend on the unit
     (any positive factor), and 'below'/'above' agree with the ends."""
