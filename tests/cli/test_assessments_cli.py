@@ -129,7 +129,7 @@ def test_compare_assessments_csv() -> None:
         [
             "c2g2019",
             "C2G (2019) policy brief",
-            "global removal potential per year, undated",
+            "global removal per year; the brief names no kind of potential and no year",
             "5.8",
             "33.8",
             "",
@@ -153,7 +153,7 @@ def test_compare_assessments_csv() -> None:
         [
             "sr15",
             "IPCC SR1.5 (2018)",
-            "potential in 2050, narrowed from the full literature range",
+            "potential in 2050 after constraints, narrowed from the full literature range",
             "",
             "",
             "",
@@ -165,7 +165,7 @@ def test_compare_assessments_csv() -> None:
         [
             "ar6",
             "IPCC AR6 WGIII (2022)",
-            "biophysically possible by 2050, as a central value (median) and a range",
+            "technical potential (biophysically possible), as a central value (a mean, unless the source says median) and a range; Table 7.3 averages sectoral estimates over 2020–2050",
             "1.3",
             "26.0",
             "",
@@ -186,7 +186,7 @@ def test_compare_chosen_assessments_markdown() -> None:
         ["| Fuss et al. (2018) (fuss2018)", "sustainable global potential in 2050", "0.5–3.6"],
         [
             "| IPCC SR1.5 (2018) (sr15)",
-            "potential in 2050, narrowed from the full literature range",
+            "potential in 2050 after constraints, narrowed from the full literature range",
             "0.5–3.6",
         ],
     ]

@@ -65,7 +65,7 @@ def test_brief_has_every_section(tmp_path: Path, lang: str, sections: list[str])
     names = {
         "en": "(applies to Afforestation and reforestation, Biochar, Building with biomass, Macroalgal "
         "cultivation for sequestration, Carbon sequestration in soils and Restoring wetlands)",
-        "zh": "（适用于造林和再造林、生物炭、生物质建筑、种植巨藻用于碳封存、土壤中的碳封存、恢复湿地）",
+        "zh": "（适用于造林和再造林、生物炭、生物质建筑、大型藻类养殖固碳、土壤固碳、湿地恢复）",
     }
     assert checklist[0].endswith(names[lang])
     assert "| **6.3** | **54.8** |" in section(text, sections[2])
@@ -88,7 +88,7 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
         "ends of every estimate [2]; over 2030–2049 that adds up to "
     )
     assert (
-        "UNEP estimate, 4–12 Gt CO2e/yr, is a potential and covers only forests, wetlands and soils: within "
+        "UNEP estimate, 4–12 Gt CO2/yr, is a potential and covers only forests, wetlands and soils: within "
         "that scope (Afforestation and reforestation, Carbon sequestration in soils and Restoring wetlands), "
         "the portfolio comes to 4–30 Gt CO2/yr, which overlaps its range, with the low end level and the high "
         "end 18 Gt CO2/yr higher [3]."
@@ -143,13 +143,15 @@ def test_brief_detail_adds_techniques_and_assessments() -> None:
     assert "## Techniques" not in short
     technique = section(detail, "### Biochar")
     assert (
-        "- IPCC AR6 WGIII (2022): 0.2–6.6 Gt CO2e/yr; central 2.6; biophysically possible by 2050, as a "
-        "central value (median) and a range [2]; Cost: 10–345 USD/t CO2 [9]; TRL 6–7 [10]"
+        "- IPCC AR6 WGIII (2022): 0.2–6.6 Gt CO2e/yr; mean 2.6; technical potential; no year given; counts CO2 "
+        "removal and emission reduction; another figure: 0.3–6.6 Gt CO2/yr [2]; Cost: 10–345 USD/t CO2 [9]; "
+        "TRL 6–7 [10]"
     ) in technique
     assert (
-        "- C2G (2019) policy brief: 1.8–4.8 Gt CO2/yr; global removal potential per year, undated [6]"
-        in technique
-    )
+        "- C2G (2019) policy brief: 1.8–4.8 Gt CO2/yr; potential of a kind not stated; no year given; counts "
+        "CO2 removal alone [5]"
+    ) in technique
+    assert "- Readiness: Mature technology with a growing market [5]." in technique
     assert "## The assessments" in detail
 
 
@@ -176,7 +178,7 @@ def test_brief_as_html(tmp_path: Path) -> None:
 
     for lang, code, title in (
         ("en", "en", "Nature-based CO2 removal by Biochar and Carbon sequestration in soils"),
-        ("zh", "zh-Hans", "基于自然的二氧化碳移除：生物炭、土壤中的碳封存"),
+        ("zh", "zh-Hans", "基于自然的二氧化碳移除：生物炭、土壤固碳"),
     ):
         out = tmp_path / f"brief-{lang}.html"
         result = runner.invoke(app, ["brief", "biochar", "soil-carbon", "--lang", lang, "-o", str(out)])
@@ -206,7 +208,11 @@ def test_brief_names_the_scope_and_double_counting() -> None:
         "Restoring wetlands and Afforestation and reforestation: Restoring wetlands includes mangroves"
         in text
     )
-    assert "Biochar and Carbon sequestration in soils: Biochar is mixed into soils" in text
+    assert (
+        "Biochar and Carbon sequestration in soils: Biochar application is one of the practices that increase "
+        "soil organic matter in croplands, so the same soil carbon may be counted under both"
+    ) in text
+    assert "their high ends may count the same biomass twice (nbscdr's summary)." in text
 
 
 def test_iamc_export() -> None:

@@ -118,7 +118,7 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
         "Afforestation and reforestation, Restoring wetlands: C2G 2019, table of proposed techniques\n"
         "UNEP estimate: UNEP, as cited in C2G 2019"
     )
-    assert texts_by_id(fig)["nbscdr-subtitle"] == "C2G (2019) policy brief, technical potential"
+    assert texts_by_id(fig)["nbscdr-subtitle"] == "C2G (2019) policy brief, potential of a kind not stated"
     assert warnings == []
 
 
@@ -404,7 +404,7 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
     result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert (result.returncode, result.stderr) == (0, "")
     svg = (tmp_path / "c.svg").read_text("utf-8")
-    assert "生物炭" in svg and "恢复湿地" in svg and "Noto Sans CJK" in svg
+    assert "生物炭" in svg and "湿地恢复" in svg and "Noto Sans CJK" in svg
     env = subprocess_env(tmp_path, NBSCDR_FONT=str(tmp_path / "c.svg"))  # not a font
     result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
@@ -533,7 +533,7 @@ def test_chinese_bars_line_up() -> None:
     assert max(cell_len(line) for line in rows) == 100
     assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值）")
     assert rows[1].endswith(" 0.9–2.4（其范围的 50%）")
-    assert rows[3].startswith("种植巨藻用于碳封存 ") and "▒" in rows[3] and "█" not in rows[3]
+    assert rows[3].startswith("大型藻类养殖固碳 ") and "▒" in rows[3] and "█" not in rows[3]
     total = rows[6]
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
     assert total.index("┃") < total.index("◆") < total.rindex("┃")

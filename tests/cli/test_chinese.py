@@ -62,9 +62,19 @@ CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 # Units, acronyms, proper names and the ids of assessments and references (typed
 # after -a and -r; they have no Chinese form).
 ALLOWED = {
-    "Gt", "Mt", "CO2", "CO2e", "USD", "TRL", "MRV", "IPCC", "UNEP", "UNFCCC", "UNGA", "CBD", "FAO",
+    "Gt", "GtCO2e", "Mt", "CO2", "CO2e", "USD", "TRL", "MRV", "IPCC", "UNEP", "UNFCCC", "UNGA", "CBD", "FAO",
     "IUCN", "IPBES", "AR6", "AFOLU", "WGIII", "SR1", "C2G", "Fuss", "N'Yeurt", "P5", "P50", "P95", "nbscdr",
+    "doi",
 }  # fmt: skip
+# Titles of English sources, which a Chinese bibliography keeps in English.
+TITLES = (
+    "Negative emissions—Part 2: Costs, potentials and side effects",
+    "Environ. Res. Lett.",
+    "The State of Carbon Dioxide Removal",
+)
+# A reference to the literature inside a translated quotation: authors and year.
+LITERATURE = r"（[^（）]*\d{4}[a-z]?(?:[^（）]*)）|[A-Z][\w'-]+(?:和[A-Z][\w'-]+)?等?（\d{4}）"
+SPM_PARAGRAPH = r"(?<![A-Za-z0-9])[A-E]\.\d+(?:\.\d+)*|doi:\S+"
 
 
 def catalog_ids(nbscdr_command: list[str], tmp_path: Path) -> tuple[set[str], set[str]]:
@@ -89,13 +99,16 @@ def readable(output: str) -> str:
     next row (a new label in the first column)."""
     output = output.split("## 来源（引文保留原文）")[0]
     output = re.sub(r"`[^`]*`", "", output)
+    for title in TITLES:
+        output = output.replace(title, "")
+    output = re.sub(SPM_PARAGRAPH, "", re.sub(LITERATURE, "", output))
     lines, open_in = [], set()
     for line in output.splitlines():
         if not line.startswith("|"):
             open_in = set()
             lines.append(re.sub(r"原文：[^）\n]*", "", line))
             continue
-        cells = line.split("|")
+        cells = re.split(r"(?<!\\)\|", line)
         if cells[1].strip():
             open_in = set()
         for i, cell in enumerate(cells):

@@ -41,6 +41,11 @@ def test_portfolio_json_contract() -> None:
         "assessment": "c2g2019",
         "fallback": False,
         "central": None,
+        "potential_kind": "not stated",  # the C2G brief names no kind of potential (issue 21)
+        "period": None,
+        "statistic": None,
+        "includes": ["co2-removal"],
+        "removal_only": True,
         "caveat": None,
         "cost": None,
         "trl": None,
@@ -67,8 +72,7 @@ def test_portfolio_json_contract() -> None:
     codes = [w["code"] for w in doc["warnings"]]
     assert codes == [
         "figures",
-        "sum-of-extremes",
-        "co2e",  # UNEP's 4–12 is in CO2e
+        "sum-of-extremes",  # no co2e: every figure here is CO2 removal, UNEP's too (the Chinese edition's)
         "up-to",
         "caveat",
         "double-counting",
@@ -184,8 +188,8 @@ def test_user_data_file() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Path) -> None:
-    # titles say the potential alone where the data names no assessment; 70 entries take the
-    # long-table path
+    # titles say the kind of potential alone where the data names no assessment (a user's
+    # figure names none: "not stated"); 70 entries take the long-table path
     catalog = tmp_path / "many.toml"
     catalog.write_text(
         "".join(
@@ -198,15 +202,15 @@ def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Pa
     table = run("portfolio", *[f"t{i}" for i in range(70)], *data)
     assert table.exit_code == 0, table.stderr
     assert table.stdout.splitlines()[0] == (
-        "Portfolio (technical potential)" if lang == "en" else "技术组合（技术潜力）"
+        "Portfolio (potential of a kind not stated)" if lang == "en" else "技术组合（未说明类型的潜力）"
     )
     assert "| Total " in table.stdout or "| 合计 " in table.stdout
     brief = run("brief", "t1", "t2", *data)
     assert brief.exit_code == 0, brief.stderr
     assert brief.stdout.splitlines()[2] == (
-        f"*Potential: technical · nbscdr {__version__}*"
+        f"*potential of a kind not stated · nbscdr {__version__}*"
         if lang == "en"
-        else f"*技术潜力 · nbscdr {__version__}*"
+        else f"*未说明类型的潜力 · nbscdr {__version__}*"
     )
     chart = run("chart", "t1", "t2", *data, "-o", str(tmp_path / "c.svg"))
     assert chart.exit_code == 0, chart.stderr

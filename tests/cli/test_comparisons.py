@@ -371,7 +371,9 @@ def test_a_file_without_a_known_extension_is_read_by_content(
         ("out.md", lambda text: text.startswith("## Portfolio")),
         (
             "out.txt",
-            lambda text: text.startswith("Portfolio (technical potential, C2G (2019) policy brief)\n+---"),
+            lambda text: text.startswith(
+                "Portfolio (potential of a kind not stated, C2G (2019) policy brief)\n+---"
+            ),
         ),
     ],
 )
@@ -404,7 +406,7 @@ def test_output_dash_is_stdout(nbscdr_command: list[str], tmp_path: Path) -> Non
 
 
 def test_macroalgae_carries_its_sourced_caveat_everywhere(nbscdr_command: list[str], tmp_path: Path) -> None:
-    caveat = 'calls the carbon sequestration potential of macroalgae "debated"'
+    caveat = 'calls the potential for carbon sequestration in macroalgae "debated"'
     for args in (
         ["portfolio", "macroalgae"],
         ["show", "macroalgae", "-f", "markdown"],
@@ -415,10 +417,13 @@ def test_macroalgae_carries_its_sourced_caveat_everywhere(nbscdr_command: list[s
         assert caveat in out, args
         assert "9% of the oceans" in out, args
     doc = ok_json(nbscdr_command, tmp_path, "show", "macroalgae")
-    assert (
-        doc["caveat"]["source"]
-        == "IPCC (2022), AR6 WGIII, Chapter 12, section 12.3.1, citing N'Yeurt et al. (2012)"
-    )
+    assert doc["caveat"]["source"] == "IPCC (2022), AR6 WGIII, Chapter 12, section 12.3.1.3"
+    assert [q["id"] for q in doc["caveat"]["quotes"]] == [
+        "ar6-blue-carbon-definition",
+        "ar6-macroalgae-nyeurt",
+    ]
+    # that the brief's 19 matches N'Yeurt et al.'s is nbscdr's observation, said to be one (issue 21, row 14)
+    assert doc["remarks"][0]["source"] == "nbscdr"
 
 
 def test_only_recorded_overlaps_are_printed(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -441,11 +446,19 @@ def test_governance_lines_say_what_the_brief_says(nbscdr_command: list[str], tmp
         in texts["biochar"]
     )
     assert (
-        "In future, imported timber may need an international agreement on allocating carbon credits."
-        in texts["building-with-biomass"]
+        "In future, imported timber may need an international agreement on allocating carbon credits (the "
+        "Chinese edition says emission allowances)." in texts["building-with-biomass"]
     )
     assert "Potential governance questions around land-use change." in texts["building-with-biomass"]
-    assert any("近岸或离岸水域" in g["zh"] for g in show["macroalgae"]["governance"])
+    assert any("岸内或岸外水域" in g["zh"] for g in show["macroalgae"]["governance"])  # the brief's words
+    # each line names its source and the brief's own sentence (issue 21, row 15)
+    assert all(
+        g["source"] == "C2G 2019, table of proposed techniques"
+        for doc in show.values()
+        for g in doc["governance"]
+    )
+    timber = next(g for g in show["building-with-biomass"]["governance"] if g["id"] == "timber-imports")
+    assert [q["text"] for q in timber["quotes"]] == ["未来，进口木材可能需要有关碳排放额度分配的国际协议。"]
     assert all(
         "潜在的负面影响" in g["zh"] for doc in show.values() for g in doc["governance"] if g["id"] == "mrv"
     )
@@ -518,7 +531,9 @@ def test_compare_portfolio_files_notes_each_row_for_itself(nbscdr_command: list[
     out = nbscdr(nbscdr_command, tmp_path, "compare", "--file", str(a), "--file", str(b), "-a", "ar6").stdout
     files = ("compare", "--file", str(a), "--file", str(b), "-a", "ar6")
     rows = ok_json(nbscdr_command, tmp_path, *files)["rows"]
-    assert rows[0]["measure"]["en"].startswith("IPCC AR6 WGIII (2022): biophysically possible by 2050")
+    assert rows[0]["measure"]["en"].startswith(
+        "IPCC AR6 WGIII (2022): technical potential (biophysically possible)"
+    )
     assert (
         "- [a] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
         "reforestation, leaving out Biochar." in out

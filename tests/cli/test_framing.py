@@ -26,22 +26,56 @@ def notes(nbscdr_command: list[str], tmp_path: Path, *args: str) -> dict[str, st
     return {w["code"]: w["message"] for w in json.loads(result.stdout)["warnings"]}
 
 
-def test_co2e_counted_as_co2_is_said(nbscdr_command: list[str], tmp_path: Path) -> None:
-    said = notes(nbscdr_command, tmp_path, "biochar", "wetlands", "-a", "ar6")
-    assert said["co2e"] == (
-        "Biochar, Restoring wetlands and UNEP estimate: given in CO2e and counted here as CO2 (for a removal "
-        "of CO2 itself, a tonne of CO2e is a tonne of CO2)."
+def test_what_each_figure_counts_is_said_figure_by_figure(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """Issue 21, row 6: no blanket "a tonne of CO2e is a tonne of CO2"; each CO2e
+    figure says what it counts, as its source does."""
+    result = run(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        *("biochar", "wetlands", "agroforestry", "improved-forest-management", "-a", "ar6"),
+        *("-r", "unep", "-r", "ar6-afolu-mitigation", "-f", "json"),
     )
-    # the brief's own figures (Gt CO2/yr) against a reference with no CO2e: nothing to say
-    assert "co2e" not in notes(nbscdr_command, tmp_path, "biochar", "-r", "state-of-cdr-2050")
+    assert result.returncode == 0, result.stderr
+    said = [
+        (w.get("technique") or w.get("reference"), w["message"])
+        for w in json.loads(result.stdout)["warnings"]
+        if w["code"] == "co2e"
+    ]
+    assert said == [
+        (
+            "biochar",
+            "Biochar: given in Gt CO2e/yr; it counts CO2 removal and emission reduction, not CO2 removal alone, "
+            "and is added to the totals as it stands.",
+        ),
+        (
+            "wetlands",
+            "Restoring wetlands: given in Gt CO2e/yr; it counts CO2 removal, avoided emissions and other gases "
+            "(methane, nitrous oxide), not CO2 removal alone, and is added to the totals as it stands.",
+        ),
+        ("agroforestry", "Agroforestry: given in CO2e, which equals CO2 for it (a removal of CO2 alone)."),
+        (
+            "improved-forest-management",
+            "Improved forest management: given in Gt CO2/yr; it counts CO2 removal and emission reduction, not "
+            "CO2 removal alone, and is added to the totals as it stands.",
+        ),
+        (
+            "ar6-afolu-mitigation",
+            "IPCC AR6, economic AFOLU mitigation potential: given in Gt CO2e/yr; it counts CO2 removal, avoided "
+            "emissions, emission reduction and other gases (methane, nitrous oxide), not CO2 removal alone.",
+        ),
+    ]
+    assert "a tonne of CO2e is a tonne of CO2" not in result.stdout
+    # the brief's own figures (Gt CO2/yr, CO2 removal) against UNEP (Gt of CO2 in the Chinese edition)
+    assert "co2e" not in notes(nbscdr_command, tmp_path, "biochar", "afforestation")
 
 
 def test_the_monte_carlo_says_its_distribution_is_assumed(nbscdr_command: list[str], tmp_path: Path) -> None:
     said = notes(nbscdr_command, tmp_path, "biochar", "-n", "100", "--seed", "1", "--distribution", "pert")
     assert said["distribution"] == (
-        "The Monte Carlo draws each entry from a PERT distribution over its range, peaking at the central "
-        "value where a source gives one and at the midpoint otherwise, independently of one another: an "
-        "assumption, since no source gives one."
+        "The Monte Carlo draws each entry from a PERT distribution over its range, peaking at the source's "
+        "central value where it gives one (a mean or median: taking it as the mode is nbscdr's assumption) and "
+        "at the midpoint otherwise, independently of one another: an assumption, since no source gives one."
     )
     assert "distribution" not in notes(nbscdr_command, tmp_path, "biochar")
 
@@ -86,7 +120,7 @@ def test_ids_whatever_their_case_and_each_once(nbscdr_command: list[str], tmp_pa
 def test_show_takes_any_technique(nbscdr_command: list[str], tmp_path: Path) -> None:
     result = run(nbscdr_command, tmp_path, "show", "agroforestry")  # no estimate in the default c2g2019
     assert result.returncode == 0, result.stderr
-    assert "| Range                 | 0.3–9.4 Gt CO2e/yr; central 4.1 (figure from ar6)" in result.stdout
+    assert "| Range                   | 0.3–9.4 Gt CO2e/yr; mean 4.1 (figure from ar6)" in result.stdout
     result = run(nbscdr_command, tmp_path, "show", "macroalgae", "-a", "ar6")
     assert result.returncode == 0, result.stderr
     assert "up to 19 Gt CO2/yr (figure from c2g2019)" in result.stdout

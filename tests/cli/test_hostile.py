@@ -419,7 +419,9 @@ def test_terminal_colour_without_no_color(nbscdr_command: list[str], tmp_path: P
 def test_markup_in_names_is_printed_verbatim(nbscdr_command: list[str], tmp_path: Path) -> None:
     result = run(nbscdr_command, tmp_path, "portfolio", "afforestation", "--name", "[bold red]x[/]]")
     assert result.returncode == 0
-    assert result.stdout.decode().startswith("Portfolio: [bold red]x[/]] (technical potential, C2G")
+    assert result.stdout.decode().startswith(
+        "Portfolio: [bold red]x[/]] (potential of a kind not stated, C2G"
+    )
 
 
 def test_output_through_a_symlink_replaces_the_target(nbscdr_command: list[str], tmp_path: Path) -> None:

@@ -69,7 +69,10 @@ def test_broken_pipe_prints_no_traceback(nbscdr_command: list[str], tmp_path: Pa
     result = subprocess.run(
         ["bash", "-c", shell], env=subprocess_env(tmp_path), capture_output=True, text=True, timeout=60
     )
-    assert result.stdout == "Techniques with a figure in C2G (2019) policy brief (technical potential)\n"
+    assert (
+        result.stdout
+        == "Techniques with a figure in C2G (2019) policy brief (potential of a kind not stated)\n"
+    )
     assert result.stderr == ""
 
 
@@ -98,4 +101,4 @@ def test_chinese_from_the_installed_catalog(nbscdr_command: list[str], tmp_path:
     """The compiled Chinese catalog is in the package: no step after installing."""
     result = run(nbscdr_command, "--lang", "zh", "list", cwd=tmp_path, env=subprocess_env(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == "C2G（2019）政策简报中有数值的技术（技术潜力）"
+    assert result.stdout.splitlines()[0] == "C2G（2019）政策简报中有数值的技术（未说明类型的潜力）"

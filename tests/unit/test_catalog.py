@@ -27,7 +27,12 @@ def test_builtin_catalog_has_the_six_techniques_of_the_brief() -> None:
 
 def test_builtin_unep_reference() -> None:
     unep = load_catalog().references["unep"]
-    assert (unep.range.low, unep.range.high, unep.unit) == (4.0, 12.0, "Gt CO2e/yr")
+    # the Chinese edition of the brief, which nbscdr cites, writes "4–12 Gt的二氧化碳" (issue 21, row 9)
+    assert (unep.range.low, unep.range.high, unep.unit) == (4.0, 12.0, "Gt CO2/yr")
+    assert "its English edition writes GtCO2e" in unep.measures.en  # type: ignore[union-attr]
+    assert unep.includes == ("co2-removal",) and unep.quotes[0].text.endswith(
+        "4–12 Gt的二氧化碳，而一些研究表明，其潜力还要大得多。"
+    )
     assert unep.scope == ("forests", "wetlands", "soils")
 
 
@@ -35,7 +40,8 @@ def test_every_builtin_figure_has_a_source_and_both_languages() -> None:
     catalog = load_catalog()
     for technique in catalog.techniques.values():
         assert technique.source and "C2G 2019" in technique.source
-        assert technique.name.zh and technique.readiness and technique.readiness.zh
+        assert technique.name.zh and technique.readiness and technique.readiness.text.zh
+        assert technique.readiness.source == "C2G 2019, table of proposed techniques"
         assert all(c.text.zh for c in technique.governance)
     for reference in catalog.references.values():
         assert reference.source
@@ -128,7 +134,53 @@ def _doc(**technique: object) -> dict[str, object]:
         ),
         (
             {**_doc(), "overlaps": [{"techniques": ["x", "nope"], "en": "E", "source": "S", "why": "?"}]},
-            "f.toml: overlaps[0].why: unknown key; known keys: en, source, techniques, zh",
+            "f.toml: overlaps[0].why: unknown key; known keys: en, quotes, source, techniques, zh",
+        ),
+        (
+            _doc(kind="theoretical"),
+            "f.toml: techniques.x.kind: 'theoretical' is not one of technical, economic, "
+            "sustainable, not stated",
+        ),
+        (
+            _doc(kind="economic"),
+            "f.toml: techniques.x.kind: 'economic' in a technical estimate: an economic "
+            "potential fills the economic slot",
+        ),
+        (
+            _doc(includes=["co2-removals"]),
+            "f.toml: techniques.x.includes[0]: 'co2-removals' is not one of "
+            "co2-removal, avoided-emissions, emission-reduction, non-co2-gases, material-substitution (did you "
+            "mean 'co2-removal'?)",
+        ),
+        (_doc(includes=["co2-removal", "co2-removal"]), "f.toml: techniques.x.includes: names an item twice"),
+        (
+            _doc(statistic="mean"),
+            "f.toml: techniques.x.statistic: says what the central value is, but there is no central",
+        ),
+        (
+            _doc(central=0.5, statistic="mode"),
+            "f.toml: techniques.x.statistic: 'mode' is not one of mean, median",
+        ),
+        (_doc(source="S", quotes=["q"]), "f.toml: techniques.x.quotes[0]: 'q' is not defined under [quotes]"),
+        (
+            _doc(quotes=["q"]),
+            "f.toml: techniques.x.source: missing (quotations need the citation they support)",
+        ),
+        (
+            {**_doc(), "quotes": {"q": {"source": "S", "lang": "en", "text": "T"}}},
+            "f.toml: quotes.q.section: missing (a quotation names its source, section and language)",
+        ),
+        (
+            {**_doc(), "quotes": {"q": {"source": "S", "section": "1", "lang": "fr", "text": "T"}}},
+            "f.toml: quotes.q.lang: 'fr' is not one of en, zh",
+        ),
+        (
+            _doc(other_figures=[{"high": 2, "unit": "Gt CO2/yr", "en": "E"}]),
+            "f.toml: techniques.x.other_figures[0].source: missing (what the other figure is, and its source)",
+        ),
+        (
+            _doc(governance=[{"en": "E", "quotes": []}]),
+            "f.toml: techniques.x.governance[0].source: missing (quotations need the citation they support)",
         ),
         (
             _doc(caveat={"en": "E"}),
@@ -218,3 +270,39 @@ def test_reference_period_is_checked(tmp_path: Path, period: str, message: str) 
     with pytest.raises(DataError) as err:
         load_catalog(data)
     assert str(err.value).startswith(f"{tmp_path}/{message}")
+
+
+def test_a_users_figure_says_no_kind_or_content_it_was_not_given() -> None:
+    """Outside the built-in data a figure's kind is "not stated" (an economic slot
+    holds an economic potential), and what it counts is not stated either."""
+    doc = {
+        "assessments": {"a": {"citation": "C"}},
+        "techniques": {
+            "x": {
+                "name": {"en": "X"},
+                "estimates": [
+                    {"assessment": "a", "high": 2, "unit": "Gt CO2/yr"},
+                    {"assessment": "a", "potential": "economic", "high": 1, "unit": "Gt CO2/yr"},
+                ],
+            }
+        },
+    }
+    x = catalog_from_dict(doc, source="f.toml").all_techniques["x"]
+    assert [(e.potential, e.kind, e.includes, e.removal_only) for e in x.estimates] == [
+        ("technical", "not stated", (), None),
+        ("economic", "economic", (), None),
+    ]
+
+
+def test_quotations_are_resolved_and_shared() -> None:
+    doc = {
+        **_doc(source="S, section 1", quotes=["q"], readiness={"en": "R", "source": "S", "quotes": ["q"]}),
+        "quotes": {
+            "q": {"source": "S", "section": "section 1", "lang": "en", "text": "T", "translation": "译"}
+        },
+    }
+    catalog = catalog_from_dict(doc, source="f.toml")
+    x = catalog.all_techniques["x"]
+    assert x.in_use is not None and x.in_use.quotes == (catalog.quotes["q"],)
+    assert x.readiness is not None and x.readiness.quotes[0] is catalog.quotes["q"]
+    assert catalog.quotes["q"] == ("q", "S", "section 1", "en", "T", "译")

@@ -14,13 +14,17 @@ if TYPE_CHECKING:
     from nbscdr_cli.model.catalog import (
         Assessment,
         Catalog,
+        Challenge,
         Cost,
         Estimate,
         LocalText,
         Note,
+        OtherFigure,
         Overlap,
+        Quote,
         Readiness,
         Reference,
+        Statement,
         Technique,
     )
     from nbscdr_cli.model.units import Unit
@@ -30,22 +34,58 @@ def _local(text: LocalText | None) -> dict[str, str] | None:
     return None if text is None else text.as_dict()
 
 
-def note_document(note: Note | None) -> dict[str, str] | None:
-    return None if note is None else {**note.text.as_dict(), "source": note.source}
+def quote_document(q: Quote) -> dict[str, Any]:
+    """An exact quotation: its text in the source's language, the source and
+    section it comes from, and nbscdr's translation."""
+    return {
+        "id": q.id,
+        "source": q.source,
+        "section": q.section,
+        "lang": q.lang,
+        "text": q.text,
+        "translation": q.translation,
+    }
+
+
+def quotes_document(quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    return [quote_document(q) for q in quotes]
+
+
+def note_document(note: Note | None) -> dict[str, Any] | None:
+    if note is None:
+        return None
+    return {**note.text.as_dict(), "source": note.source, "quotes": quotes_document(note.quotes)}
+
+
+def statement_document(statement: Statement | None) -> dict[str, Any] | None:
+    """A line of text with its source (null where the data gives none) and quotations."""
+    if statement is None:
+        return None
+    return {
+        **statement.text.as_dict(),
+        "source": statement.source,
+        "quotes": quotes_document(statement.quotes),
+    }
+
+
+def challenge_document(c: Challenge) -> dict[str, Any]:
+    return {"id": c.id, **c.text.as_dict(), "source": c.source, "quotes": quotes_document(c.quotes)}
 
 
 def cost_document(cost: Cost | None) -> dict[str, Any] | None:
     """A cost range in USD per t CO2, or the source's words (kept as text)."""
     if cost is None:
         return None
+    quotes = quotes_document(cost.quotes)
     if cost.text is not None:
-        return {"text": cost.text.as_dict(), "source": cost.source}
+        return {"text": cost.text.as_dict(), "source": cost.source, "quotes": quotes}
     return {
         "low": number(cost.low),
         "high": number(cost.high),
         "unit": "USD/t CO2",
         "notes": _local(cost.notes),
         "source": cost.source,
+        "quotes": quotes,
     }
 
 
@@ -64,7 +104,29 @@ def assessed(t: Technique, name: str) -> Any:
 
 
 def trl_document(trl: Readiness | None) -> dict[str, Any] | None:
-    return None if trl is None else {"low": trl.low, "high": trl.high, "source": trl.source}
+    if trl is None:
+        return None
+    return {"low": trl.low, "high": trl.high, "source": trl.source, "quotes": quotes_document(trl.quotes)}
+
+
+def figure_facts(e: Estimate | None) -> dict[str, Any]:
+    """What a figure is, beside its numbers: the kind of potential its source
+    gives, its period, what its central value is and what it counts."""
+    if e is None:
+        return {
+            "potential_kind": None,
+            "period": None,
+            "statistic": None,
+            "includes": None,
+            "removal_only": None,
+        }
+    return {
+        "potential_kind": e.kind,
+        "period": _local(e.period),
+        "statistic": e.statistic,
+        "includes": list(e.includes),
+        "removal_only": e.removal_only,
+    }
 
 
 def technique_summary(t: Technique) -> dict[str, Any]:
@@ -79,9 +141,10 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "central": number(None if t.range.mode is None else t.range.mode / factor),
         "up_to": t.range.open_low,
         "scope": t.scope,
-        "readiness": _local(t.readiness),
+        "readiness": statement_document(t.readiness),
         "assessment": t.assessment,
         "potential": t.potential,
+        **figure_facts(t.in_use),
         "fallback": t.fallback,
         "caveat": note_document(t.caveat),
         "estimate_caveat": note_document(t.in_use.caveat if t.in_use else None),
@@ -105,25 +168,33 @@ def technique_document(
     doc.update(
         {
             "aliases": list(t.aliases),
-            "governance": [{"id": c.id, **c.text.as_dict()} for c in t.governance],
+            "governance": [challenge_document(c) for c in t.governance],
             "overlaps": [
                 {
                     "with": (other := next(x for x in o.techniques if x != t.id)),
                     "with_name": others.get(other),
                     **o.text.as_dict(),
                     "source": o.source,
+                    "quotes": quotes_document(o.quotes),
                 }
                 for o in overlaps
                 if t.id in o.techniques
             ],
             "part_of": None
             if t.part_of is None
-            else {"technique": t.part_of.whole, **t.part_of.text.as_dict(), "source": t.part_of.source},
+            else {
+                "technique": t.part_of.whole,
+                **t.part_of.text.as_dict(),
+                "source": t.part_of.source,
+                "quotes": quotes_document(t.part_of.quotes),
+            },
             "source": t.source,
-            "notes": _local(t.notes),
+            "notes": statement_document(t.notes),
+            "remarks": [note_document(n) for n in t.remarks],
             "durability": [note_document(n) for n in t.durability],
             "saturation_years": t.saturation_years,
             "saturation_source": t.saturation_source,
+            "saturation_notes": _local(t.saturation_notes),
             "reversal_rate": t.reversal_rate,
             "reversal_source": t.reversal_source,
             "estimates": [
@@ -150,8 +221,10 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
         "central": number(None if e.range.mode is None else e.range.mode / f),
         "unit": e.unit,
         "up_to": e.range.open_low,
+        **figure_facts(e),
         "measure": _local(e.measure),
         "source": e.source,
+        "quotes": quotes_document(e.quotes),
         "notes": _local(e.notes),
         "caveat": note_document(e.caveat),
         "cost": cost_document(e.cost),
@@ -162,10 +235,27 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
                 "low": number(p.range.lower / f),
                 "high": number(p.range.high / f),
                 "central": number(None if p.range.mode is None else p.range.mode / f),
+                "statistic": p.statistic,
                 "source": p.source,
+                "quotes": quotes_document(p.quotes),
             }
             for p in e.parts
         ],
+        "other_figures": [other_figure_document(o) for o in e.other_figures],
+    }
+
+
+def other_figure_document(o: OtherFigure) -> dict[str, Any]:
+    """A differing figure for the same measure, in the unit its source wrote."""
+    f = o.unit_factor
+    return {
+        "low": number(None if o.range.low is None else o.range.low / f),
+        "high": number(o.range.high / f),
+        "unit": o.unit,
+        "up_to": o.range.open_low,
+        **o.text.as_dict(),
+        "source": o.source,
+        "quotes": quotes_document(o.quotes),
     }
 
 
@@ -179,8 +269,10 @@ def assessments_document(catalog: Catalog) -> dict[str, Any]:
                 "id": a.id,
                 "name": a.name.as_dict(),
                 "citation": a.citation,
+                "citation_zh": a.citation_zh,
                 "measure": _local(a.measure),
                 "measure_economic": _local(a.measure_economic),
+                "quotes": quotes_document(a.quotes),
                 "potentials": sorted(
                     {e.potential for t in every.values() for e in t.estimates if e.assessment == a.id}
                 ),
@@ -205,7 +297,10 @@ def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]
         "unit": unit.text if unit is not None else r.unit,
         "scope": list(r.scope),
         "measures": _local(r.measures),
+        "includes": list(r.includes),
+        "removal_only": r.removal_only,
         "source": r.source,
+        "quotes": quotes_document(r.quotes),
     }
 
 

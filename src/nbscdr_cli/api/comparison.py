@@ -196,6 +196,6 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
 
 def _central_sum(entries: list[dict[str, Any]]) -> float | None:
     """The sum of the entries' central values where every entry has one (a sum
-    of medians, not the median of the sum); else None."""
+    of means or medians, not the mean or median of the sum); else None."""
     centrals = [e["central"] for e in entries]
     return number(math.fsum(centrals)) if centrals and None not in centrals else None

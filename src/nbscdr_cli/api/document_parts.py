@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.catalog_documents import (
     assessed,
     cost_document,
+    figure_facts,
     note_document,
     reference_document,
     trl_document,
@@ -41,6 +42,7 @@ def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
         "central": number(None if e.range.mode is None else e.range.mode / f),
     }
     estimate = None if e.own_figure else e.technique.in_use
+    doc.update(figure_facts(estimate))  # all null for the user's own figure
     if estimate is not None:
         doc["caveat"] = note_document(estimate.caveat)
         doc["cost"] = cost_document(assessed(e.technique, "cost"))

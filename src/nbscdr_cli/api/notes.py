@@ -19,9 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
+from nbscdr_cli.api.wording import (
+    cited,
+    distribution_name,
+    includes_text,
+    join_scopes,
+    kind_name,
+    kinds_phrase,
+    unit_text,
+)
 from nbscdr_cli.base.i18n import N_, _, join_names
 from nbscdr_cli.base.numbers import derived, formatter, given, span
+from nbscdr_cli.model.sources import NBSCDR
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
@@ -94,23 +103,44 @@ def portfolio_notes(
             _("Totals add every low and every high: they assume all extremes happen together.", lang),
         )
     )
-    co2e = [
-        names[e.technique.id]
+    # What each figure counts, as its data says: a CO2e figure is a removal of
+    # CO2 only where it counts CO2 removal alone (issue 21).
+    co2e: list[tuple[str, str, tuple[str, ...], str | None, str | None]] = [
+        (names[e.technique.id], e.technique.unit, e.technique.in_use.includes, e.technique.id, None)
         for e in result.portfolio.entries
-        if not e.own_figure and "CO2e" in e.technique.unit
+        if not e.own_figure and e.technique.in_use is not None
     ]
-    co2e += [reference_name(c.reference, lang) for c in result.comparisons if "CO2e" in c.reference.unit]
-    if co2e:
-        notes.append(
-            _note(
-                "co2e",
-                _(
-                    "{names}: given in CO2e and counted here as CO2 (for a removal of CO2 itself, a tonne of CO2e is a tonne of CO2).",
-                    lang,
-                    names=join_names(co2e, lang),
-                ),
+    co2e += [
+        (reference_name(c.reference, lang), c.reference.unit, c.reference.includes, None, c.reference.id)
+        for c in result.comparisons
+    ]
+    for name, unit, includes, technique, reference in co2e:
+        in_co2e = "CO2e" in unit
+        if in_co2e and tuple(includes) == ("co2-removal",):
+            message = _(
+                "{name}: given in CO2e, which equals CO2 for it (a removal of CO2 alone).", lang, name=name
             )
-        )
+        elif includes and tuple(includes) != ("co2-removal",):
+            key = (
+                N_(
+                    "{name}: given in {unit}; it counts {includes}, not CO2 removal alone, and is added to the totals as it stands."
+                )
+                if technique
+                else N_("{name}: given in {unit}; it counts {includes}, not CO2 removal alone.")
+            )
+            message = _(
+                key, lang, name=name, unit=unit_text(unit, lang), includes=includes_text(includes, lang)
+            )
+        elif in_co2e:
+            message = _(
+                "{name}: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone.",
+                lang,
+                name=name,
+            )
+        else:
+            continue
+        where = {"technique": technique} if technique else {"reference": reference}
+        notes.append(_note("co2e", message, includes=list(includes), **where))
     if "uncertainty" in doc:
         notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
     if analysis.horizon is not None:
@@ -132,7 +162,8 @@ def portfolio_notes(
         notes += caveat_notes(e, names[e.technique.id], lang, inline)
     for overlap in result.overlaps:
         a, b = overlap.techniques
-        mark = cite(overlap.source) if cite else ""
+        own = overlap.source == NBSCDR  # a reason no source gives is said to be nbscdr's (issue 21)
+        mark = cited(NBSCDR, lang) if own else cite(overlap.source) if cite else ""
         reason = overlap.text.get(lang).rstrip(".。")
         message = _("{a} and {b}: {text}{cite}.", lang, a=names[a], b=names[b], text=reason, cite=mark)
         notes.append(_note("double-counting", message, techniques=[a, b], source=overlap.source))
@@ -180,7 +211,10 @@ def distribution_text(u: dict[str, Any], lang: str) -> str:
         else _("with a rank correlation of {r} between every pair", lang, r=derived(u["correlation"]))
     )
     peak = (
-        _(", peaking at the central value where a source gives one and at the midpoint otherwise", lang)
+        _(
+            ", peaking at the source's central value where it gives one (a mean or median: taking it as the mode is nbscdr's assumption) and at the midpoint otherwise",
+            lang,
+        )
         if u["distribution"] in ("triangular", "pert")
         else ""
     )
@@ -230,19 +264,23 @@ def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
 
 
 def figures_text(analysis: Results, lang: str) -> str:
-    """Whose figures and which potential: 'Figures: IPCC AR6 WGIII (2022), economic potential (...)'."""
+    """Whose figures and what they measure, in the kinds of potential their
+    sources give: 'Figures: IPCC AR6 WGIII (2022): economic potential (...)'."""
     catalog = analysis.catalog
     assessment = catalog.assessments.get(catalog.assessment or "")
-    potential = potential_name(catalog.potential, lang)
-    if assessment is None:
-        return _("Figures: {potential} potential.", lang, potential=potential)
-    measure = assessment.measures(catalog.potential)
+    kinds = [
+        e.technique.in_use.kind
+        for e in analysis.result.portfolio.entries
+        if not e.own_figure and e.technique.in_use is not None
+    ]
+    measure = assessment.measures(catalog.potential) if assessment is not None else None
+    if assessment is None or measure is None:
+        return _("Figures: {kinds}.", lang, kinds=kinds_phrase(kinds, lang))
     return _(
-        "Figures: {assessment}, {potential} potential: {measure}.",
+        "Figures: {assessment}: {measure}.",
         lang,
         assessment=assessment.name.get(lang),
-        potential=potential,
-        measure=measure.get(lang) if measure else "",
+        measure=measure.get(lang),
     )
 
 
@@ -327,12 +365,24 @@ def horizon_notes(analysis: Results, named: Any, lang: str, cite: Cite) -> list[
         p = e.parameters
         if p.saturation_from == "data" and not isinstance(p.saturation_years, tuple):
             source = entry.technique.saturation_source
-            message = _(
-                "{name} stops adding after {years} years{cite}.",
-                lang,
-                name=named([e.technique]),
-                years=derived(p.saturation_years),
-                cite=cite(source or ""),
+            what = entry.technique.saturation_notes  # what the figure is (issue 21: an inventory default)
+            message = (
+                _(
+                    "{name} is taken to stop adding after {years} years: {what}{cite}.",
+                    lang,
+                    name=named([e.technique]),
+                    years=derived(p.saturation_years),
+                    what=what.get(lang),
+                    cite=cite(source or ""),
+                )
+                if what is not None
+                else _(
+                    "{name} stops adding after {years} years{cite}.",
+                    lang,
+                    name=named([e.technique]),
+                    years=derived(p.saturation_years),
+                    cite=cite(source or ""),
+                )
             )
             notes.append(_note("saturation", message, technique=e.technique))
     sampled = analysis.simulation is not None and analysis.simulation.samples is not None
@@ -430,7 +480,7 @@ def compare_notes(
             _note(
                 "central-sum",
                 _(
-                    "Sum of centrals adds the entries' central values (medians): it is not the median of the total, and it is shown only where every entry has one.",
+                    "Sum of centrals adds the entries' central values (means or medians, as each source gives them): it is neither the mean nor the median of the total, and it is shown only where every entry has one.",
                     lang,
                 ),
             )

@@ -1,15 +1,81 @@
 """Words the library's documents and every renderer share: a unit as a reader
-of each language writes it, and a citation as printed after a sentence."""
+of each language writes it, a citation as printed after a sentence, and what a
+figure is (its kind of potential, its central value, what it counts)."""
 
 from __future__ import annotations
 
-from nbscdr_cli.base.i18n import _, join_names
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from nbscdr_cli.base.i18n import N_, _, join_names
+from nbscdr_cli.model.sources import NBSCDR
+
+# The documents nbscdr's data cites, as citations begin with them: each has a
+# Chinese form in the catalog (a title stays English where it has no Chinese edition).
+DOCUMENTS = (
+    N_("IPCC (2022), AR6 WGIII"),
+    N_("IPCC SR1.5 (2018)"),
+    N_("Fuss et al. 2018"),
+    N_("UNEP, as cited in C2G 2019"),
+    N_("C2G 2019"),
+    N_("Smith et al. (2024), The State of Carbon Dioxide Removal, 2nd edition"),
+    N_("2006 IPCC Guidelines for National Greenhouse Gas Inventories"),
+)
+# Where in a document, in the words citations use.
+PLACES = (
+    (re.compile(r"Chapter (\d+)"), N_("Chapter {n}")),
+    (re.compile(r"sections? (\d+(?:\.\d+)+) and (\d+(?:\.\d+)+)"), N_("sections {n} and {m}")),
+    (re.compile(r"section (\d+(?:\.\d+)+)"), N_("section {n}")),
+    (re.compile(r"Table (\d+\.\d+) and section (\d+(?:\.\d+)+)"), N_("Table {n} and section {m}")),
+    (re.compile(r"Table (\d+\.\d+)"), N_("Table {n}")),
+    (re.compile(r"Summary for Policymakers"), N_("Summary for Policymakers")),
+    (re.compile(r"([A-E]\.\d+(?:\.\d+)*)"), None),  # an SPM paragraph: as written
+    (re.compile(r"Vol\. (\d+)"), N_("Vol. {n}")),
+    (re.compile(r"Ch\. (\d+)"), N_("Ch. {n}")),
+    (re.compile(r"Eq\. (\d+\.\d+)"), N_("Eq. {n}")),
+    (re.compile(r"table of proposed techniques"), N_("table of proposed techniques")),
+    (re.compile(r"introduction"), N_("introduction")),
+    (re.compile(r"abstract"), N_("abstract")),
+    (re.compile(r"citing Fuss et al\. \(2018\)"), N_("citing Fuss et al. (2018)")),
+    (
+        re.compile(r"Table 12\.6 \(peatland and coastal wetland restoration\)"),
+        N_("Table 12.6, row on peatland and coastal wetland restoration"),
+    ),
+)
 
 
 def citation(source: str, lang: str) -> str:
-    """A citation as printed: in its original language, marked so in Chinese
-    ("原文：IPCC (2022), ...")."""
-    return _("{source}", lang, source=source)
+    """A citation as printed: as the data writes it in English; in Chinese the
+    document and place in Chinese ("IPCC第六次评估报告第三工作组报告（2022）第7章
+    7.4.2.2节"), the figure itself being in the text, or as written where nbscdr
+    has no Chinese form for it. nbscdr's own summary says so."""
+    if source == NBSCDR:
+        return _("nbscdr's summary", lang)
+    if lang == "en":
+        return source
+    key = source.partition(": ")[0]
+    parts = [_document_place(part, lang) for part in key.split("; ")]
+    return key if None in parts else _("; ", lang).join(str(p) for p in parts)
+
+
+def _document_place(text: str, lang: str) -> str | None:
+    """'IPCC (2022), AR6 WGIII, Chapter 7, section 7.4.2.2' in ``lang``, or None
+    where a part of it is not one nbscdr knows."""
+    document = next((d for d in DOCUMENTS if text == d or text.startswith(d + ", ")), None)
+    if document is None:
+        return None
+    out = _(document, lang)
+    for place in filter(None, text[len(document) :].split(", ")):
+        for pattern, words in PLACES:
+            found = pattern.fullmatch(place)
+            if found:
+                fields = dict(zip(("n", "m"), found.groups(), strict=False))
+                out += place if words is None else _(words, lang, **fields)
+                break
+        else:
+            return None
+    return out
 
 
 def cited(source: str | None, lang: str) -> str:
@@ -28,8 +94,72 @@ def unit_text(unit: str, lang: str) -> str:
 
 def potential_name(potential: str, lang: str) -> str:
     """A kind of potential as a word in a sentence: 'technical', 'economic'."""
-    names = {"technical": _("technical", lang), "economic": _("economic", lang)}
+    names = {
+        "technical": _("technical", lang),
+        "economic": _("economic", lang),
+        "sustainable": _("sustainable", lang),
+    }
     return names.get(potential, potential)
+
+
+def kind_phrase(kind: str, lang: str) -> str:
+    """The kind of potential a figure is, as a phrase: 'technical potential',
+    'sustainable potential', 'potential of a kind not stated'."""
+    names = {
+        "technical": _("technical potential", lang),
+        "economic": _("economic potential", lang),
+        "sustainable": _("sustainable potential", lang),
+        "not stated": _("potential of a kind not stated", lang),
+    }
+    return names.get(kind, kind)
+
+
+def kinds_phrase(kinds: Iterable[str], lang: str) -> str:
+    """The kinds of potential of the figures in use, each once, in the order met:
+    'technical potential and potential of a kind not stated'."""
+    found: list[str] = []
+    for kind in kinds:
+        if kind not in found:
+            found.append(kind)
+    return (
+        join_names([kind_phrase(k, lang) for k in found], lang) if found else kind_phrase("not stated", lang)
+    )
+
+
+def figures_phrase(doc: dict[str, Any], lang: str) -> str:
+    """The kinds of potential of a portfolio document's figures (its entries'
+    ``potential_kind``), for a title: 'sustainable potential'."""
+    return kinds_phrase([e["potential_kind"] for e in doc["entries"] if e.get("potential_kind")], lang)
+
+
+def statistic_name(statistic: str | None, lang: str) -> str:
+    """What a central value is: 'mean', 'median', or 'central value' where the
+    data does not say."""
+    names = {"mean": _("mean", lang), "median": _("median", lang)}
+    return names.get(statistic or "", _("central value", lang))
+
+
+def include_name(item: str, lang: str) -> str:
+    """One thing a figure counts: 'avoided emissions'."""
+    names = {
+        "co2-removal": _("CO2 removal", lang),
+        "avoided-emissions": _("avoided emissions", lang),
+        "emission-reduction": _("emission reduction", lang),
+        "non-co2-gases": _("other gases (methane, nitrous oxide)", lang),
+        "material-substitution": _("material substitution", lang),
+    }
+    return names.get(item, item)
+
+
+def includes_text(includes: Iterable[str], lang: str) -> str:
+    """What a figure counts, in a sentence: 'CO2 removal alone', 'CO2 removal,
+    avoided emissions and methane and nitrous oxide', or 'not stated'."""
+    items = list(includes)
+    if not items:
+        return _("not stated in the data", lang)
+    if items == ["co2-removal"]:
+        return _("CO2 removal alone", lang)
+    return join_names([include_name(i, lang) for i in items], lang)
 
 
 def kind_name(kind: str, lang: str) -> str:

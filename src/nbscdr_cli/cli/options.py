@@ -174,9 +174,10 @@ PotentialOpt = Annotated[
     Potential,
     typer.Option(
         "--potential",
-        help="technical: what is biophysically possible; economic: what is available below USD 100 "
-        "per t CO2 (IPCC AR6 WGIII, -a ar6). AR6 gives central values (medians); nbscdr uses "
-        "them as the mode of triangular and PERT draws.",
+        help="technical: each assessment's main figure, of the kind its source gives (AR6: "
+        "biophysically possible; Fuss et al. and SR1.5: sustainable; C2G: not stated); economic: "
+        "what is available below USD 100 per t CO2 (IPCC AR6 WGIII, -a ar6). AR6 gives central "
+        "values (means; one median); nbscdr assumes they are the mode of triangular and PERT draws.",
         case_sensitive=False,
     ),
 ]

@@ -17,15 +17,17 @@ from collections.abc import Callable
 from typing import Any
 
 from nbscdr_cli.base import cache
-from nbscdr_cli.model import catalog
+from nbscdr_cli.model import catalog, sources
 
-ENCODING_VERSION = "5"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods
+ENCODING_VERSION = "6"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods;
+# 6: quotations, kinds of potential, what figures include
 KEEP = 20  # catalogs kept; older entries are removed
-# Every value type of the catalog module, and nothing else, can be rebuilt.
+# Every value type of the catalog's modules, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {
     name: cls
-    for name, cls in vars(catalog).items()
-    if isinstance(cls, type) and issubclass(cls, tuple) and cls.__module__ == catalog.__name__
+    for module in (catalog, sources)
+    for name, cls in vars(module).items()
+    if isinstance(cls, type) and issubclass(cls, tuple) and cls.__module__ == module.__name__
 }
 
 

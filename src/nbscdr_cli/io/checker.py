@@ -8,12 +8,15 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from nbscdr_cli.model.catalog import ID_PATTERN, LocalText, Note, RemovalRange, did_you_mean
+from nbscdr_cli.model.catalog import ID_PATTERN, RemovalRange, did_you_mean
 from nbscdr_cli.model.errors import DataError, InputError, cut, cut_middle
+from nbscdr_cli.model.sources import LocalText, Note, Quote, Statement
 
 MAX_KEY_PATH = 120  # a key path quoted in a message, cut in the middle beyond this
 
-NOTE_KEYS = {"en", "zh", "source"}
+NOTE_KEYS = {"en", "zh", "source", "quotes"}
+QUOTE_KEYS = {"source", "section", "lang", "text", "translation"}
+QUOTE_LANGS = ("en", "zh")
 
 
 class Checker:
@@ -21,6 +24,7 @@ class Checker:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.quotations: dict[str, Quote] = {}  # the document's [quotes], by id
 
     def identifier(self, value: str, key: str) -> None:
         if not ID_PATTERN.fullmatch(value):
@@ -121,7 +125,8 @@ class Checker:
         return RemovalRange(low, high, central), unit.text, unit.factor
 
     def note(self, value: Any, key: str) -> Note:
-        """{ en = "...", zh = "...", source = "..." }: a remark and its source."""
+        """{ en = "...", zh = "...", source = "...", quotes = [...] }: a remark,
+        its source ("nbscdr" for nbscdr's own reading) and the quotations it rests on."""
         if not isinstance(value, dict):
             raise self.fail(
                 key, f"must be a table {{ en = ..., zh = ..., source = ... }}, not {_type(value)}"
@@ -129,8 +134,53 @@ class Checker:
         self.keys(value, NOTE_KEYS, key)
         if "source" not in value:
             raise self.fail(f"{key}.source", "missing (every note needs its source)")
-        text = self.local({k: v for k, v in value.items() if k != "source"}, key)
-        return Note(text, self.text(value["source"], f"{key}.source"))
+        text = self.local({k: v for k, v in value.items() if k in ("en", "zh")}, key)
+        return Note(text, self.text(value["source"], f"{key}.source"), self.quoted(value, key))
+
+    def statement(self, value: Any, key: str) -> Statement:
+        """A text ("..." or { en, zh }) with, optionally, its source and quotations."""
+        if not isinstance(value, dict):
+            return Statement(self.local(value, key))
+        self.keys(value, NOTE_KEYS, key)
+        text = self.local({k: v for k, v in value.items() if k in ("en", "zh")}, key)
+        source = self.text(value["source"], f"{key}.source") if "source" in value else None
+        if source is None and "quotes" in value:
+            raise self.fail(f"{key}.source", "missing (quotations need the citation they support)")
+        return Statement(text, source, self.quoted(value, key))
+
+    def quotation(self, qid: str, value: Any, key: str) -> Quote:
+        """[quotes.<id>]: { source, section, lang = "en"|"zh", text, translation }."""
+        self.identifier(qid, key)
+        body = self.table(value, key, required=True)
+        self.keys(body, QUOTE_KEYS, key)
+        for required in ("source", "section", "lang", "text"):
+            if required not in body:
+                raise self.fail(
+                    f"{key}.{required}", "missing (a quotation names its source, section and language)"
+                )
+        lang = self.text(body["lang"], f"{key}.lang")
+        if lang not in QUOTE_LANGS:
+            raise self.fail(f"{key}.lang", f"{cut(lang)!r} is not one of {', '.join(QUOTE_LANGS)}")
+        return Quote(
+            qid,
+            self.text(body["source"], f"{key}.source"),
+            self.text(body["section"], f"{key}.section"),
+            lang,
+            self.text(body["text"], f"{key}.text"),
+            self.text(body["translation"], f"{key}.translation") if "translation" in body else None,
+        )
+
+    def quoted(self, body: Mapping[str, Any], key: str) -> tuple[Quote, ...]:
+        """The quotations ``body["quotes"]`` names (ids under [quotes])."""
+        if "quotes" not in body:
+            return ()
+        found = []
+        for i, qid in enumerate(self.strings(body["quotes"], f"{key}.quotes")):
+            if qid not in self.quotations:
+                hint = did_you_mean(qid, self.quotations)
+                raise self.fail(f"{key}.quotes[{i}]", f"{cut(qid)!r} is not defined under [quotes]{hint}")
+            found.append(self.quotations[qid])
+        return tuple(found)
 
     def array(self, value: Any, key: str) -> list[Any]:
         if not isinstance(value, list):

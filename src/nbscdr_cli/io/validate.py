@@ -6,7 +6,8 @@ did-you-mean, numbers must be finite and not negative (costs may be), units must
 be rates (or, for cumulative references, amounts), names and aliases must not
 clash once case, width and separators are folded, and every figure or remark that
 drives what is shown (saturation, reversal, caveats, overlaps, costs, readiness
-levels, parts) needs its source. The primitive checks are in ``checker.py``.
+levels, parts) needs its source; quotations are resolved from [quotes]. The
+primitive checks are in ``checker.py``, an estimate's in ``estimates.py``.
 """
 
 from __future__ import annotations
@@ -14,20 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from nbscdr_cli.io.checker import NOTE_KEYS, Checker
+from nbscdr_cli.io.checker import NOTE_KEYS
+from nbscdr_cli.io.estimates import FIGURE_KEYS, RANGE_KEYS, EstimateChecker
 from nbscdr_cli.model.catalog import (
-    POTENTIALS,
     REFERENCE_KINDS,
     Assessment,
     Catalog,
     Challenge,
-    Cost,
-    Estimate,
     LocalText,
     Overlap,
-    Part,
     PartOf,
-    Readiness,
     Reference,
     Technique,
     did_you_mean,
@@ -35,8 +32,6 @@ from nbscdr_cli.model.catalog import (
 )
 from nbscdr_cli.model.errors import DataError, cut
 
-RANGE_KEYS = {"low", "high", "central", "unit"}
-FIGURE_KEYS = {*RANGE_KEYS, "source", "cost", "trl"}  # a technique's default estimate, at its top level
 TECHNIQUE_KEYS = {
     *FIGURE_KEYS,
     "name",
@@ -55,19 +50,20 @@ TECHNIQUE_KEYS = {
     "reversal_rate",
     "reversal_source",
     "iamc_variable",
+    "saturation_notes",
+    "remarks",
 }
-ESTIMATE_KEYS = {*FIGURE_KEYS, "assessment", "potential", "measure", "notes", "caveat", "parts"}
-PART_KEYS = {*RANGE_KEYS, "name", "source"}
-COST_KEYS = {"low", "high", "unit", "en", "zh", "source", "notes"}
-TRL_KEYS = {"low", "high", "source"}
-ASSESSMENT_KEYS = {"name", "citation", "measure", "measure_economic"}
-REFERENCE_KEYS = {*RANGE_KEYS, "name", "kind", "scope", "source", "measures", "default", "period"}
+CHALLENGE_KEYS = {"id", "en", "zh", "short", "source", "quotes"}
+ASSESSMENT_KEYS = {"name", "citation", "measure", "measure_economic", "quotes"}
+REFERENCE_KEYS = {
+    *RANGE_KEYS,
+    *("name", "kind", "scope", "source", "measures", "default", "period", "includes", "quotes"),
+}
 PERIOD_KEYS = {"en", "zh", "from", "to"}
 OVERLAP_KEYS = {"techniques", *NOTE_KEYS}
 PART_OF_KEYS = {"technique", *NOTE_KEYS}
 NO_ESTIMATE_KEYS = {"assessment", *NOTE_KEYS}
-TOP_KEYS = {"techniques", "references", "assessments", "default_assessment", "overlaps"}
-COST_UNIT = "USD/t CO2"
+TOP_KEYS = {"techniques", "references", "assessments", "default_assessment", "overlaps", "quotes"}
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
@@ -75,6 +71,8 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
     default assessment)."""
     v = _Validator(source)
     v.keys(document, TOP_KEYS, "")
+    raw_quotes = v.table(document.get("quotes", {}), "quotes", required=False)
+    v.quotations = {qid: v.quotation(qid, body, f"quotes.{qid}") for qid, body in raw_quotes.items()}
     raw_assessments = v.table(document.get("assessments", {}), "assessments", required=False)
     v.assessments = {aid: v.assessment(aid, body) for aid, body in raw_assessments.items()}
     default = document.get("default_assessment")
@@ -108,20 +106,12 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
         without_estimate={tid: t for tid, t in every.items() if tid not in techniques},
         all_techniques=every,
         overlaps=overlaps,
+        quotes=v.quotations,
     )
 
 
-class _Validator(Checker):
+class _Validator(EstimateChecker):
     """Checks one catalog document, section by section."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(source)
-        self.assessments: dict[str, Assessment] = {}
-        self.default_assessment: str | None = None
-
-    def optional(self, body: Mapping[str, Any], name: str, key: str, check: Any) -> Any:
-        """``check(body[name], key.name)``, or None where the key is absent."""
-        return check(body[name], f"{key}.{name}") if name in body else None
 
     def assessment(self, aid: str, body: Any) -> Assessment:
         key = f"assessments.{aid}"
@@ -130,129 +120,28 @@ class _Validator(Checker):
         self.keys(body, ASSESSMENT_KEYS, key)
         if "citation" not in body:
             raise self.fail(f"{key}.citation", "missing (every assessment needs its citation)")
+        citation = self.local(body["citation"], f"{key}.citation")
         return Assessment(
             id=aid,
             name=self.local(body["name"], f"{key}.name") if "name" in body else LocalText(aid),
-            citation=self.text(body["citation"], f"{key}.citation"),
+            citation=citation.en,
+            citation_zh=citation.zh,
             measure=self.optional(body, "measure", key, self.local),
             measure_economic=self.optional(body, "measure_economic", key, self.local),
+            quotes=self.quoted(body, key),
         )
-
-    def cost(self, value: Any, key: str) -> Cost:
-        """{ low, high, unit = "USD/t CO2", source } or a source's words { en, zh, source }."""
-        body = self.table(value, key, required=True)
-        self.keys(body, COST_KEYS, key)
-        if "source" not in body:
-            raise self.fail(f"{key}.source", "missing (every cost needs its source)")
-        words = {k: v for k, v in body.items() if k in ("en", "zh")}
-        notes = self.optional(body, "notes", key, self.local)
-        if words:
-            if body.keys() & {"low", "high", "unit"}:
-                raise self.fail(key, "give numbers (low, high, unit) or words (en, zh), not both")
-            return Cost(None, None, self.local(words, key), self.text(body["source"], f"{key}.source"), notes)
-        for end in ("low", "high", "unit"):
-            if end not in body:
-                raise self.fail(f"{key}.{end}", f'missing; e.g. low = 0, high = 240, unit = "{COST_UNIT}"')
-        if self.text(body["unit"], f"{key}.unit") != COST_UNIT:
-            raise self.fail(f"{key}.unit", f"{cut(str(body['unit']))!r}: costs are in {COST_UNIT!r}")
-        low = self.number(body["low"], f"{key}.low", negative=True)
-        high = self.number(body["high"], f"{key}.high", negative=True)
-        if low > high:
-            raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
-        return Cost(low, high, None, self.text(body["source"], f"{key}.source"), notes)
-
-    def trl(self, value: Any, key: str) -> Readiness:
-        body = self.table(value, key, required=True)
-        self.keys(body, TRL_KEYS, key)
-        ends = []
-        for end in ("low", "high"):
-            number = self.number(body.get(end), f"{key}.{end}") if end in body else None
-            if number is None or number != int(number) or not 1 <= number <= 9:
-                raise self.fail(f"{key}.{end}", "must be a whole technology readiness level, 1 to 9")
-            ends.append(int(number))
-        if ends[0] > ends[1]:
-            raise self.fail(f"{key}.low", f"{ends[0]} is above high {ends[1]}")
-        if "source" not in body:
-            raise self.fail(f"{key}.source", "missing (every readiness level needs its source)")
-        return Readiness(ends[0], ends[1], self.text(body["source"], f"{key}.source"))
-
-    def parts(self, value: Any, key: str) -> tuple[Part, ...]:
-        out = []
-        for pkey, item in self.tables(value, key):
-            self.keys(item, PART_KEYS, pkey)
-            for required in ("name", "source"):
-                if required not in item:
-                    raise self.fail(f"{pkey}.{required}", "missing")
-            rng, _, _ = self.range(item, pkey)
-            out.append(
-                Part(
-                    self.local(item["name"], f"{pkey}.name"), rng, self.text(item["source"], f"{pkey}.source")
-                )
-            )
-        return tuple(out)
-
-    def estimate(self, body: Mapping[str, Any], key: str, assessment: str | None) -> Estimate:
-        rng, unit, factor = self.range(body, key)
-        potential = self.text(body.get("potential", "technical"), f"{key}.potential")
-        if potential not in POTENTIALS:
-            raise self.fail(
-                f"{key}.potential", f"{cut(str(potential))!r} is not one of {', '.join(POTENTIALS)}"
-            )
-        known = self.assessments.get(assessment or "")
-        return Estimate(
-            assessment=assessment,
-            range=rng,
-            unit=unit,
-            unit_factor=factor,
-            measure=self.local(body["measure"], f"{key}.measure")
-            if "measure" in body
-            else (known.measures(potential) if known else None),
-            source=self.optional(body, "source", key, self.text),
-            notes=self.optional(body, "notes", key, self.local),
-            potential=potential,
-            caveat=self.optional(body, "caveat", key, self.note),
-            cost=self.optional(body, "cost", key, self.cost),
-            trl=self.optional(body, "trl", key, self.trl),
-            parts=self.parts(body["parts"], f"{key}.parts") if "parts" in body else (),
-        )
-
-    def estimates(self, tid: str, body: Mapping[str, Any]) -> tuple[Estimate, ...]:
-        key = f"techniques.{tid}"
-        found: list[Estimate] = []
-        if any(k in body for k in FIGURE_KEYS):
-            found.append(
-                self.estimate(
-                    {k: v for k, v in body.items() if k in FIGURE_KEYS}, key, self.default_assessment
-                )
-            )
-        for ekey, item in self.tables(body.get("estimates", []), f"{key}.estimates"):
-            self.keys(item, ESTIMATE_KEYS, ekey)
-            if "assessment" not in item:
-                raise self.fail(f"{ekey}.assessment", "missing (which assessment gives this estimate)")
-            aid = self.text(item["assessment"], f"{ekey}.assessment")
-            if aid not in self.assessments:
-                hint = did_you_mean(aid, self.assessments)
-                raise self.fail(
-                    f"{ekey}.assessment", f"{cut(aid)!r} is not defined under [assessments]{hint}"
-                )
-            estimate = self.estimate(item, ekey, aid)
-            if any((e.assessment, e.potential) == (aid, estimate.potential) for e in found):
-                raise self.fail(
-                    ekey,
-                    f"a second {estimate.potential} estimate for assessment {cut(aid)!r}; give one per assessment",
-                )
-            found.append(estimate)
-        if not found:
-            raise self.fail(f"{key}.high", "missing (the upper end of the range is required)")
-        return tuple(found)
 
     def governance(self, value: Any, key: str) -> tuple[Challenge, ...]:
         out = []
         for ckey, item in self.tables(value, key):
-            self.keys(item, {"id", "en", "zh", "short"}, ckey)
+            self.keys(item, CHALLENGE_KEYS, ckey)
             text = self.local({k: v for k, v in item.items() if k in ("en", "zh")}, ckey)
             cid = self.text(item["id"], f"{ckey}.id") if "id" in item else text.en
-            out.append(Challenge(cid, text, self.optional(item, "short", ckey, self.local)))
+            source = self.optional(item, "source", ckey, self.text)
+            if source is None and "quotes" in item:
+                raise self.fail(f"{ckey}.source", "missing (quotations need the citation they support)")
+            quotes = self.quoted(item, ckey)
+            out.append(Challenge(cid, text, self.optional(item, "short", ckey, self.local), source, quotes))
         return tuple(out)
 
     def sourced(
@@ -294,10 +183,10 @@ class _Validator(Checker):
             unit_factor=first.unit_factor,
             aliases=self.strings(body.get("aliases", []), f"{key}.aliases"),
             scope=self.optional(body, "scope", key, self.text),
-            readiness=self.optional(body, "readiness", key, self.local),
+            readiness=self.optional(body, "readiness", key, self.statement),
             governance=self.governance(body.get("governance", []), f"{key}.governance"),
             source=first.source,
-            notes=self.optional(body, "notes", key, self.local),
+            notes=self.optional(body, "notes", key, self.statement),
             caveat=self.optional(body, "caveat", key, self.note),
             part_of=self.optional(body, "part_of", key, self.part_of),
             no_estimate=no_estimate,
@@ -309,9 +198,13 @@ class _Validator(Checker):
             ),
             saturation_years=self.sourced(body, "saturation_years", key),
             saturation_source=self.optional(body, "saturation_source", key, self.text),
+            saturation_notes=self.optional(body, "saturation_notes", key, self.local),
             reversal_rate=self.sourced(body, "reversal_rate", key, below_one=True),
             reversal_source=self.optional(body, "reversal_source", key, self.text),
             iamc_variable=self.optional(body, "iamc_variable", key, self.text),
+            remarks=tuple(
+                self.note(item, nkey) for nkey, item in self.tables(body.get("remarks", []), f"{key}.remarks")
+            ),
         )
         default = technique.estimate(self.default_assessment)
         return technique.using(default) if default is not None else technique
@@ -322,7 +215,7 @@ class _Validator(Checker):
         if "technique" not in body:
             raise self.fail(f"{key}.technique", "missing (the technique this is a part of)")
         note = self.note({k: v for k, v in body.items() if k != "technique"}, key)
-        return PartOf(self.text(body["technique"], f"{key}.technique"), note.text, note.source)
+        return PartOf(self.text(body["technique"], f"{key}.technique"), note.text, note.source, note.quotes)
 
     def wholes(self, techniques: Mapping[str, Technique]) -> None:
         """Every part names a technique that exists and is not itself a part."""
@@ -379,6 +272,8 @@ class _Validator(Checker):
             source=self.optional(body, "source", key, self.text),
             measures=self.optional(body, "measures", key, self.local),
             default=self.optional(body, "default", key, self.boolean) or False,
+            includes=self.includes(body, key),
+            quotes=self.quoted(body, key),
             **self.period(body.get("period"), f"{key}.period", kind),
         )
 
@@ -411,4 +306,4 @@ class _Validator(Checker):
                 hint = did_you_mean(tid, techniques)
                 raise self.fail(f"{key}.techniques[{i}]", f"unknown technique {cut(str(tid))!r}{hint}")
         note = self.note({k: v for k, v in value.items() if k != "techniques"}, key)
-        return Overlap((pair[0], pair[1]), note.text, note.source)
+        return Overlap((pair[0], pair[1]), note.text, note.source, note.quotes)

@@ -21,24 +21,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from nbscdr_cli.model.errors import InputError, cut
+from nbscdr_cli.model.sources import NBSCDR, LocalText, Note, Quote, Statement
+
+__all__ = ["NBSCDR", "LocalText", "Note", "Quote", "Statement"]  # re-exported: the catalog's own texts
 
 # Shared empty default for mapping fields; never mutated.
 _EMPTY: Mapping[str, Any] = {}
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-class LocalText(NamedTuple):
-    """A text in English and (optionally) Chinese."""
-
-    en: str
-    zh: str | None = None
-
-    def get(self, lang: str) -> str:
-        return (self.zh or self.en) if lang == "zh" else self.en
-
-    def as_dict(self) -> dict[str, str]:
-        return {"en": self.en, "zh": self.zh} if self.zh else {"en": self.en}
 
 
 class RemovalRange(NamedTuple):
@@ -67,18 +57,14 @@ class RemovalRange(NamedTuple):
 
 class Challenge(NamedTuple):
     """One governance challenge; ``id`` lets a briefing list it once, ``short``
-    names the decision in a sentence ("monitoring, reporting and verification")."""
+    names the decision in a sentence ("monitoring, reporting and verification").
+    ``source`` is its citation, or ``NBSCDR`` for nbscdr's own summary."""
 
     id: str
     text: LocalText
     short: LocalText | None = None
-
-
-class Note(NamedTuple):
-    """A sourced remark that must travel with a figure wherever it is shown."""
-
-    text: LocalText
-    source: str
+    source: str | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 class Cost(NamedTuple):
@@ -90,6 +76,7 @@ class Cost(NamedTuple):
     text: LocalText | None
     source: str
     notes: LocalText | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 class Readiness(NamedTuple):
@@ -98,6 +85,7 @@ class Readiness(NamedTuple):
     low: int
     high: int
     source: str
+    quotes: tuple[Quote, ...] = ()
 
 
 class Part(NamedTuple):
@@ -107,14 +95,45 @@ class Part(NamedTuple):
     name: LocalText
     range: RemovalRange
     source: str
+    statistic: str | None = None  # what its central value is: "mean" or "median"
+    quotes: tuple[Quote, ...] = ()
 
 
+class OtherFigure(NamedTuple):
+    """A figure a source gives for the same measure that differs from the
+    estimate's (AR6's Table 12.6 against its chapter 7), shown beside it."""
+
+    range: RemovalRange
+    unit: str
+    unit_factor: float
+    text: LocalText  # what it is and how it differs
+    source: str
+    quotes: tuple[Quote, ...] = ()
+
+
+# The slot an estimate fills: an assessment's main figure, or the part available
+# below a cost (`--potential economic`).
 POTENTIALS = ("technical", "economic")
+# The kind of potential a source gives (AR6 WGIII 7.4.1.1 names technical,
+# economic and sustainable potential); "not stated" where it names none.
+KINDS = ("technical", "economic", "sustainable", "not stated")
+NOT_STATED = "not stated"
+# What a figure counts, as its source says.
+INCLUDES = (
+    "co2-removal",
+    "avoided-emissions",
+    "emission-reduction",
+    "non-co2-gases",
+    "material-substitution",
+)
+STATISTICS = ("mean", "median")
 
 
 class Estimate(NamedTuple):
-    """One assessment's figure for a technique, for one kind of potential:
-    technical (biophysically possible) or economic (below a cost)."""
+    """One assessment's figure for a technique. ``potential`` is the slot it fills
+    (technical: the assessment's main figure; economic: below a cost), ``kind``
+    the kind of potential its source gives ("sustainable" for Fuss et al., "not
+    stated" for the C2G brief)."""
 
     assessment: str | None  # None in a catalog that defines no assessments
     range: RemovalRange  # ``mode`` is the source's central value, if it gives one
@@ -128,6 +147,17 @@ class Estimate(NamedTuple):
     cost: Cost | None = None
     trl: Readiness | None = None
     parts: tuple[Part, ...] = ()
+    kind: str = NOT_STATED
+    period: LocalText | None = None  # the year or period its source gives; None: none given
+    statistic: str | None = None  # what ``range.mode`` is, as the source says: "mean" or "median"
+    includes: tuple[str, ...] = ()  # what the figure counts (INCLUDES); empty: not stated
+    quotes: tuple[Quote, ...] = ()
+    other_figures: tuple[OtherFigure, ...] = ()
+
+    @property
+    def removal_only(self) -> bool | None:
+        """Whether the figure counts CO2 removal alone; None where the data does not say."""
+        return None if not self.includes else tuple(self.includes) == ("co2-removal",)
 
 
 class Assessment(NamedTuple):
@@ -136,6 +166,8 @@ class Assessment(NamedTuple):
     citation: str  # in its original language
     measure: LocalText | None = None  # what its technical figures measure
     measure_economic: LocalText | None = None  # what its economic figures measure, if it gives any
+    quotes: tuple[Quote, ...] = ()  # what its measures rest on (e.g. AR6's kinds of potential)
+    citation_zh: str | None = None  # the citation as a Chinese bibliography gives it
 
     def measures(self, potential: str) -> LocalText | None:
         return self.measure_economic if potential == "economic" else self.measure
@@ -146,7 +178,8 @@ class Overlap(NamedTuple):
 
     techniques: tuple[str, str]
     text: LocalText
-    source: str
+    source: str  # NBSCDR where the reason is nbscdr's own reading of ``quotes``
+    quotes: tuple[Quote, ...] = ()
 
 
 class PartOf(NamedTuple):
@@ -156,6 +189,7 @@ class PartOf(NamedTuple):
     whole: str
     text: LocalText
     source: str
+    quotes: tuple[Quote, ...] = ()
 
 
 class Technique(NamedTuple):
@@ -169,10 +203,10 @@ class Technique(NamedTuple):
     unit_factor: float  # that unit -> Gt CO2/yr
     aliases: tuple[str, ...] = ()
     scope: str | None = None
-    readiness: LocalText | None = None
+    readiness: Statement | None = None
     governance: tuple[Challenge, ...] = ()
     source: str | None = None
-    notes: LocalText | None = None
+    notes: Statement | None = None
     caveat: Note | None = None  # shown wherever the technique appears
     part_of: PartOf | None = None  # the technique it is a part of (a portfolio holds one or the other)
     no_estimate: Mapping[str, Note] = _EMPTY  # assessment -> why it gives no estimate
@@ -184,9 +218,11 @@ class Technique(NamedTuple):
     durability: tuple[Note, ...] = ()  # how long the storage lasts, what can reverse it: sourced
     saturation_years: float | None = None  # years until the sink stops adding, where sourced
     saturation_source: str | None = None
+    saturation_notes: LocalText | None = None  # what that figure is (e.g. an inventory default)
     reversal_rate: float | None = None  # fraction of the stock lost per year, where sourced
     reversal_source: str | None = None
     iamc_variable: str | None = None  # IAMC common-definitions variable it reports under
+    remarks: tuple[Note, ...] = ()  # further sourced remarks (or nbscdr's own), shown by `show`
 
     def estimate(self, assessment: str | None, potential: str = "technical") -> Estimate | None:
         return next(
@@ -229,6 +265,13 @@ class Reference(NamedTuple):
     default: bool = False  # compared with when no reference is asked for (cumulative ones: with a period)
     period: LocalText | None = None  # a cumulative amount's period, in the source's words
     years: tuple[int, int] | None = None  # that period's first and last years, where the source gives them
+    includes: tuple[str, ...] = ()  # what the figure counts (INCLUDES); empty: not stated
+    quotes: tuple[Quote, ...] = ()
+
+    @property
+    def removal_only(self) -> bool | None:
+        """Whether the figure counts CO2 removal alone; None where the data does not say."""
+        return None if not self.includes else tuple(self.includes) == ("co2-removal",)
 
     @property
     def cumulative(self) -> bool:
@@ -256,6 +299,7 @@ class Catalog(NamedTuple):
     without_estimate: Mapping[str, Technique] = _EMPTY
     all_techniques: Mapping[str, Technique] = _EMPTY  # file order
     overlaps: tuple[Overlap, ...] = ()
+    quotes: Mapping[str, Quote] = _EMPTY  # every quotation the data holds, by id
 
     potential: str = "technical"
 

@@ -4,13 +4,15 @@ scope, how sure, how durable, and the governance decisions it needs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.notes import caveats_of
-from nbscdr_cli.api.wording import join_scopes, kind_name, unit_text
+from nbscdr_cli.api.wording import cited, join_scopes, kind_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names, p_
 from nbscdr_cli.base.numbers import derived, formatter, percent, span
+from nbscdr_cli.model.sources import NBSCDR
 from nbscdr_cli.render import tables
 from nbscdr_cli.render.text import comparison_show, shown_differences
 
@@ -208,13 +210,21 @@ def brief_position(position: str, lang: str) -> str:
     return names[position]
 
 
-def checklist(analysis: Analysis, lang: str, *, short: bool = False) -> list[tuple[str, list[str]]]:
+def checklist(
+    analysis: Analysis, lang: str, *, short: bool = False, cite: Callable[[str | None], str] | None = None
+) -> list[tuple[str, list[str]]]:
     """Each governance challenge of the portfolio's techniques once, with the
-    techniques it applies to, the most widely shared first."""
+    techniques it applies to, the most widely shared first. A full line names
+    its source with ``cite``, or says it is nbscdr's own summary (issue 21)."""
     items: dict[str, tuple[str, list[str]]] = {}
     for entry in analysis.result.portfolio.entries:
         for challenge in entry.technique.governance:
             label = (challenge.short or challenge.text) if short else challenge.text
-            _, names = items.setdefault(challenge.id, (label.get(lang), []))
+            text = label.get(lang)
+            if not short and challenge.source == NBSCDR:
+                text = text.rstrip("。.") + cited(NBSCDR, lang) + _(".", lang)
+            elif not short and cite is not None and challenge.source:
+                text = text.rstrip("。.") + cite(challenge.source) + _(".", lang)
+            _first, names = items.setdefault(challenge.id, (text, []))
             names.append(entry.technique.name.get(lang))
     return sorted(items.values(), key=lambda item: -len(item[1]))

@@ -19,7 +19,7 @@ from typing import Any
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.api.notes import portfolio_notes
-from nbscdr_cli.api.wording import kind_name, potential_name, unit_text
+from nbscdr_cli.api.wording import figures_phrase, kind_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render import catalog_tables, tables
@@ -107,7 +107,7 @@ def compose(
     )
     out += (
         ["## " + _("Decisions needed", lang), ""]
-        + [f"- ☐ {line}" for line in decisions(analysis, lang)]
+        + [f"- ☐ {line}" for line in decisions(analysis, lang, cite)]
         + [""]
     )
     out += ["## " + _("Who is involved", lang), "", forums(lang, cite), ""]
@@ -248,11 +248,11 @@ def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, c
     found = analysis.catalog.assessments.get(analysis.assessment or "")
     assessment = (doc.get("assessment_name") or {}).get(lang) or analysis.assessment or ""
     assessment += cite(found.citation) if found is not None else ""
-    potential = potential_name(doc["potential"], lang)
+    potential = figures_phrase(doc, lang)  # the kinds its sources give (issue 21)
     key = (
-        N_("{assessment}, {potential} potential · nbscdr {version}")
+        N_("{assessment}, {potential} · nbscdr {version}")
         if assessment
-        else N_("Potential: {potential} · nbscdr {version}")
+        else N_("{potential} · nbscdr {version}")
     )
     return _(key, lang, assessment=assessment, potential=potential, version=version)
 
@@ -295,10 +295,10 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     )
 
 
-def decisions(analysis: Analysis, lang: str) -> list[str]:
+def decisions(analysis: Analysis, lang: str, cite: Citations | None = None) -> list[str]:
     return [
         challenge + _(" ({text})", lang, text=_("applies to {names}", lang, names=join_names(names, lang)))
-        for challenge, names in checklist(analysis, lang)
+        for challenge, names in checklist(analysis, lang, cite=cite)
     ]
 
 
@@ -322,8 +322,9 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
     for entry in analysis.result.portfolio.entries:
         t = entry.technique
         out += [f"### {t.name.get(lang)}", ""]
-        if t.readiness:
-            out.append("- " + _("Readiness", lang) + _(": ", lang) + t.readiness.get(lang))
+        if t.readiness:  # with its source (issue 21)
+            said = t.readiness.get(lang).rstrip("。.") + cite(t.readiness.source) + stop
+            out.append("- " + _("Readiness", lang) + _(": ", lang) + said)
         for note in t.durability:
             said = note.text.get(lang).rstrip("。.")
             out.append("- " + _("Storage durability", lang) + _(": ", lang) + said + cite(note.source) + stop)

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.api.wording import citation, cited, kind_label, potential_name, scope_name, unit_text
+from nbscdr_cli.api.wording import (
+    citation,
+    cited,
+    figures_phrase,
+    includes_text,
+    kind_label,
+    kind_phrase,
+    potential_name,
+    scope_name,
+    statistic_name,
+    unit_text,
+)
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import given, span
 from nbscdr_cli.render.tables import Grid
@@ -43,7 +54,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows = []
     for t in doc["techniques"]:
         readiness = t["readiness"] or {}
-        marked = t.get("caveat") or t.get("estimate_caveat")
+        marked = t.get("caveat") or t.get("estimate_caveat") or t.get("removal_only") is False
         row = [
             *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
             t["name"].get(lang) or t["name"]["en"],
@@ -60,10 +71,10 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
     )
     header = [*([] if lang == "zh" else [_("Id", lang)]), _("Name", lang), _("Range", lang), *more]
     name = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment")
-    potential = potential_name(doc.get("potential", "technical"), lang)
+    potential = figures_phrase({"entries": doc["techniques"]}, lang)  # the kinds its sources give
     title = (
         _(
-            "Techniques with a figure in {assessment} ({potential} potential)",
+            "Techniques with a figure in {assessment} ({potential})",
             lang,
             assessment=name,
             potential=potential,
@@ -75,16 +86,19 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
-    """The caveats marked * in the catalog table."""
+    """What is marked * in the catalog table: caveats, and figures that count
+    more than CO2 removal (what each counts, as its source says)."""
     out = []
     for t in doc["techniques"]:
+        name = t["name"].get(lang) or t["name"]["en"]
         for caveat in (t.get("caveat"), t.get("estimate_caveat")):
             if caveat:
-                name = t["name"].get(lang) or t["name"]["en"]
-                out.append(
-                    "* " + name + _(": ", lang) + caveat.get(lang)
-                    or caveat["en"] + cited(caveat["source"], lang)
-                )
+                out.append("* " + name + _(": ", lang) + sourced(caveat, lang))
+        if t.get("removal_only") is False:
+            what = includes_text(t["includes"], lang)
+            out.append(
+                "* " + name + _(": ", lang) + _("counts {what}, not CO2 removal alone.", lang, what=what)
+            )
     return out
 
 
@@ -132,7 +146,7 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
                     if lang != "zh"
                     else (names[t].get(lang) or names[t]["en"] for t in a["techniques"])
                 ),
-                citation(a["citation"], lang),
+                a.get("citation_zh") or citation(a["citation"], lang) if lang == "zh" else a["citation"],
             ]
         )
     header = [_("Id", lang), _("Name", lang), _("Measures", lang), _("Techniques", lang), _("Citation", lang)]
@@ -140,14 +154,12 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 
 def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | list[str]]]:
-    """The fields `show` prints, as (label, value or list of values)."""
+    """The fields `show` prints, as (label, value or list of values): the
+    technique, then per assessment its figure, the kind of potential its source
+    gives, the period, what it counts, the quotation and section it comes from."""
 
     def local(value: dict[str, str] | None) -> str:
         return "" if not value else value.get(lang) or value["en"]
-
-    def sourced(note: dict[str, str]) -> str:
-        """The note with its source before its full stop: 'text (source).'"""
-        return local(note).rstrip("。.") + cited(note["source"], lang) + _(".", lang)
 
     fields: list[tuple[str, str | list[str]]] = []
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
@@ -158,12 +170,14 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     if doc.get("scope"):
         fields.append((p_("technique", "Scope", lang), scope_name(doc["scope"], lang)))
     if doc.get("part_of"):
-        fields.append((_("Part of", lang), sourced(doc["part_of"])))
+        fields.append((_("Part of", lang), sourced(doc["part_of"], lang)))
+    if doc.get("notes"):
+        fields.append((_("Description", lang), sourced(doc["notes"], lang)))
     if doc.get("readiness"):
-        fields.append((_("Readiness", lang), local(doc["readiness"])))
+        fields.append((_("Readiness", lang), sourced(doc["readiness"], lang)))
     if doc.get("governance"):
-        fields.append((_("Governance challenges", lang), [local(c) for c in doc["governance"]]))
-    caveats = [sourced(c) for c in (doc.get("caveat"), doc.get("estimate_caveat")) if c]
+        fields.append((_("Governance challenges", lang), [sourced(c, lang) for c in doc["governance"]]))
+    caveats = [sourced(c, lang) for c in (doc.get("caveat"), doc.get("estimate_caveat")) if c]
     if caveats:
         fields.append((_("Caveat", lang), caveats))
     if doc.get("overlaps"):
@@ -174,25 +188,118 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         fields.append(
             (
                 _("Double counting", lang),
-                [w + sourced(o) for w, o in zip(with_, doc["overlaps"], strict=True)],
+                [w + sourced(o, lang) for w, o in zip(with_, doc["overlaps"], strict=True)],
             )
         )
     if doc.get("durability"):
-        fields.append((_("Storage durability", lang), [sourced(n) for n in doc["durability"]]))
+        fields.append((_("Storage durability", lang), [sourced(n, lang) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
         years = _("{years} years", lang, years=given(doc["saturation_years"]))
-        fields.append((_("Saturation", lang), f"{years}{cited(doc['saturation_source'], lang)}"))
-    estimates = [estimate_text(e, lang) for e in doc.get("estimates", [])]
-    estimates += [assessment_label(n, lang) + _(": ", lang) + sourced(n) for n in doc.get("no_estimate", [])]
-    if len(estimates) > 1:
-        fields.append((_("Estimates", lang), estimates))
+        what = _(": ", lang) + local(doc["saturation_notes"]) if doc.get("saturation_notes") else ""
+        fields.append((_("Saturation", lang), years + what + cited(doc["saturation_source"], lang)))
+    if doc.get("remarks"):
+        fields.append((_("Remarks", lang), [sourced(n, lang) for n in doc["remarks"]]))
+    for e in doc.get("estimates", []):
+        fields.append((estimate_label(e, lang), estimate_items(e, lang)))
+    for n in doc.get("no_estimate", []):
+        items = [sourced(n, lang), *[quote_text(q, lang) for q in n.get("quotes", [])]]
+        fields.append((estimate_label(n, lang), items))
     if doc.get("aliases") and lang != "zh":  # English spellings; the Chinese name is the alias
         fields.append((_("Aliases", lang), _(", ", lang).join(doc["aliases"])))
-    if doc.get("source"):
-        fields.append((_("Source", lang), citation(doc["source"], lang)))
-    if doc.get("notes"):
-        fields.append((_("Notes", lang), local(doc["notes"])))
     return fields
+
+
+def sourced(note: dict[str, Any], lang: str) -> str:
+    """A line with its source before its full stop: 'text (source).'; a line of
+    nbscdr's own says so, one without a source stands alone."""
+    text = str(note.get(lang) or note["en"]).rstrip("。.")
+    return text + cited(note.get("source"), lang) + _(".", lang)
+
+
+def quote_text(q: dict[str, Any], lang: str) -> str:
+    """An exact quotation with its section: '"..." (IPCC (2022), AR6 WGIII,
+    Chapter 7, section 7.4.2.2)'; one in the other language comes with nbscdr's
+    translation, marked as such (in Chinese: '译自……：“译文”（原文：“...”）')."""
+    where = citation(q["source"] + ", " + q["section"], lang)
+    text, translation = q["text"], q.get("translation")
+    if lang == "zh":  # a quotation inside Chinese quotation marks takes single ones inside (GB/T 15834)
+        text = text.replace("“", "‘").replace("”", "’")
+        translation = translation and translation.replace("“", "‘").replace("”", "’")
+    if q["lang"] == lang or not translation:
+        return _("“{text}” ({where})", lang, text=text, where=where)
+    return _(
+        "“{text}” ({where}; our translation: {translation})",
+        lang,
+        text=text,
+        where=where,
+        translation=translation,
+    )
+
+
+def estimate_label(e: dict[str, Any], lang: str) -> str:
+    """'Estimate: ar6, economic'; in Chinese the assessment's name."""
+    head = assessment_label(e, lang)
+    if e.get("potential", "technical") != "technical":
+        head += _(", {potential}", lang, potential=potential_name(e["potential"], lang))
+    return _("Estimate: {assessment}", lang, assessment=head)
+
+
+def figure_kind(e: dict[str, Any], lang: str) -> str:
+    """'technical potential, by 2050' or 'potential of a kind not stated; no year given'."""
+    kind = kind_phrase(e.get("potential_kind") or "not stated", lang)
+    period = (e.get("period") or {}).get(lang) if e.get("period") else None
+    return kind + (_(", {period}", lang, period=period) if period else _("; no year given", lang))
+
+
+def estimate_items(e: dict[str, Any], lang: str) -> list[str]:
+    """One assessment's estimate, line by line: figure, kind and period, what it
+    counts, what it measures, notes, parts, caveat, cost, readiness level, other
+    figures for the measure, the quotations and the source."""
+
+    def local(value: dict[str, str] | None) -> str:
+        return (value.get(lang) or value["en"]) if value else ""
+
+    items = [range_text(e, lang) + _central(e, lang), figure_kind(e, lang)]
+    items.append(_("Counts: {what}", lang, what=includes_text(e.get("includes") or [], lang)))
+    if e.get("measure"):
+        items.append(_("Measures: {what}", lang, what=local(e["measure"])))
+    if e.get("notes"):
+        items.append(local(e["notes"]))
+    for part in e.get("parts", []):
+        items.append(
+            local(part["name"]) + _(": ", lang) + part_text(part, lang) + cited(part["source"], lang)
+        )
+    if e.get("caveat"):
+        items.append(_("Caveat", lang) + _(": ", lang) + sourced(e["caveat"], lang))
+    if e.get("cost"):
+        items.append(
+            _("Cost", lang) + _(": ", lang) + cost_text(e["cost"], lang) + cited(e["cost"]["source"], lang)
+        )
+    if e.get("trl"):
+        items.append(_("TRL", lang) + " " + trl_text(e["trl"]) + cited(e["trl"]["source"], lang))
+    for o in e.get("other_figures", []):
+        figure = range_text(o, lang)
+        items.append(_("Another figure: {figure}: {text}", lang, figure=figure, text=sourced(o, lang)))
+    quotes = {
+        q["id"]: q for q in [*e.get("quotes", []), *(q for p in e.get("parts", []) for q in p["quotes"])]
+    }
+    items += [quote_text(q, lang) for q in quotes.values()]
+    if e.get("source"):
+        items.append(_("Source", lang) + _(": ", lang) + citation(e["source"], lang))
+    return items
+
+
+def part_text(part: dict[str, Any], lang: str) -> str:
+    """'1.9 (0.4–6.8)' with what the central value is: 'mean 1.9 (0.4–6.8)'."""
+    rng = span(part["low"], part["high"], given)
+    if part.get("central") is None:
+        return rng
+    return (
+        statistic_name(part.get("statistic"), lang)
+        + " "
+        + given(part["central"])
+        + _(" ({text})", lang, text=rng)
+    )
 
 
 def stand_in(doc: dict[str, Any], lang: str) -> str:
@@ -210,37 +317,35 @@ def assessment_label(item: dict[str, Any], lang: str) -> str:
 
 
 def _central(item: dict[str, Any], lang: str) -> str:
-    """', central 3.9' where the source gives a central value."""
+    """'; mean 3.9' where the source gives a central value ('central value' where
+    the data does not say what it is)."""
     if item.get("central") is None:
         return ""
-    return _("; ", lang) + _("central {value}", lang, value=given(item["central"]))
+    return _("; ", lang) + statistic_name(item.get("statistic"), lang) + " " + given(item["central"])
 
 
 def estimate_text(e: dict[str, Any], lang: str) -> str:
-    """'ar6, economic: 0.5–3 Gt CO2/yr; central 1.6; available below ... (notes); cost ...; TRL ...'."""
-    measure = (e["measure"] or {}).get(lang) if e.get("measure") else None
+    """One line for an estimate (the brief's detail): 'ar6, economic: 0.5–3 Gt
+    CO2/yr; mean 1.6; economic potential, by 2050; counts CO2 removal alone;
+    notes; parts; caveat; cost; TRL; other figures for the measure' (what the
+    assessment measures is said once, with the assessment)."""
     notes = (e["notes"] or {}).get(lang) if e.get("notes") else None
     sep = _("; ", lang)
     head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
         head += _(", {potential}", lang, potential=potential_name(e["potential"], lang))
-    out = head + _(": ", lang) + range_text(e, lang) + _central(e, lang)
-    if measure:
-        out += sep + measure
+    out = head + _(": ", lang) + range_text(e, lang) + _central(e, lang) + sep + figure_kind(e, lang)
+    out += sep + _("counts {what}", lang, what=includes_text(e.get("includes") or [], lang))
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        rng = span(part["low"], part["high"], given)
-        central = (
-            given(part["central"]) + _(" ({text})", lang, text=rng)
-            if part.get("central") is not None
-            else rng
-        )
-        out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
+        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang)
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):
         out += sep + _("Cost", lang) + _(": ", lang) + cost_text(e["cost"], lang)
     if e.get("trl"):
         out += sep + _("TRL", lang) + " " + trl_text(e["trl"])
+    for o in e.get("other_figures", []):
+        out += sep + _("another figure: {figure}", lang, figure=range_text(o, lang))
     return out

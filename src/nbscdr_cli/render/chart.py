@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nbscdr_cli.api.wording import potential_name, unit_text
+from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _
 from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
@@ -212,9 +212,12 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
         _(": ", lang) + doc["name"] if doc.get("name") else ""
     )
     assessment = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or ""
-    potential = potential_name(doc.get("potential", "technical"), lang)
-    key = N_("{assessment}, {potential} potential") if assessment else N_("Potential: {potential}")
-    subtitle = _(key, lang, assessment=assessment, potential=potential)
+    potential = figures_phrase(doc, lang)  # the kinds its sources give (issue 21)
+    subtitle = (
+        _("{assessment}, {potential}", lang, assessment=assessment, potential=potential)
+        if assessment
+        else potential
+    )
 
     handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]
     legend = [_("Technique, low–high ({unit})", lang, unit=unit)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
+from nbscdr_cli.api.wording import figures_phrase, kind_label, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, given, percent, span
 from nbscdr_cli.render.text import (
@@ -61,18 +61,18 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     total = doc["total"]
     rows.append([_("Total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])])
     name = _(": ", lang) + doc["name"] if doc["name"] else ""
-    potential = potential_name(doc.get("potential", "technical"), lang)
+    potential = figures_phrase(doc, lang)  # the kinds its sources give (issue 21)
     assessment = assessment or doc["assessment"] or ""
     if assessment:
         title = _(
-            "Portfolio{name} ({potential} potential, {assessment})",
+            "Portfolio{name} ({potential}, {assessment})",
             lang,
             name=name,
             potential=potential,
             assessment=assessment,
         )
     else:  # data of the user's own, with no assessment named
-        title = _("Portfolio{name} ({potential} potential)", lang, name=name, potential=potential)
+        title = _("Portfolio{name} ({potential})", lang, name=name, potential=potential)
     header = [
         _("Technique", lang),
         _("Share", lang),
