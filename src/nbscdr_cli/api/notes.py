@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names
 from nbscdr_cli.base.numbers import derived, formatter, given, span
@@ -49,7 +50,7 @@ def portfolio_notes(
     and double counting leaves it to the note's ``source`` field."""
     inline = cite or (lambda source: cited(source, lang))
     result = analysis.result
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
 
     def named(ids: list[str] | tuple[str, ...]) -> str:
         return join_names([names.get(i, i) for i in ids], lang)
@@ -412,7 +413,7 @@ def compare_notes(
     ``central_sum``, what a sum of centrals is."""
     found: dict[str, tuple[Note, list[str]]] = {}
     for label, doc in rows:
-        names = {e["technique"]: e["name"] for e in doc["entries"]}
+        names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
         scoped = {c["reference"]: c for c in doc["comparisons"]}
         for note in doc["warnings"]:
             if note["code"] == "figures":
