@@ -262,8 +262,22 @@ def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
     out = tmp_path / "scenarios.csv"
     result = runner.invoke(
         app,
-        ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "--year", "2050", "-n", "500", "--seed", "2"]
-        + ["-o", str(out)],
+        [
+            "portfolio",
+            *SIX,
+            "--name",
+            "All six",
+            "-f",
+            "iamc",
+            "--year",
+            "2050",
+            "-n",
+            "500",
+            "--seed",
+            "2",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     import pyam

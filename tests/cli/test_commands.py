@@ -95,8 +95,20 @@ def test_portfolio_csv_has_entries_and_a_final_total_row() -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     flags = ["false", "false", "false", "c2g2019"]
     assert rows == [
-        ["technique", "name_en", "name_zh", "share", "low", "high", "central", "unit", "up_to", *flags[:0]]
-        + ["own_figure", "fallback", "assessment"],
+        [
+            "technique",
+            "name_en",
+            "name_zh",
+            "share",
+            "low",
+            "high",
+            "central",
+            "unit",
+            "up_to",
+            "own_figure",
+            "fallback",
+            "assessment",
+        ],
         [
             "afforestation",
             "Afforestation and reforestation",

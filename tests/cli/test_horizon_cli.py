@@ -63,8 +63,20 @@ def test_rate_unit_gives_matching_mass_unit() -> None:
 def test_csv_path() -> None:
     out = runner.invoke(
         app,
-        ["portfolio", "wetlands", "--from", "2030", "--to", "2032", "--reversal-rate", "10%", "-f", "csv"]
-        + ["--table", "years"],
+        [
+            "portfolio",
+            "wetlands",
+            "--from",
+            "2030",
+            "--to",
+            "2032",
+            "--reversal-rate",
+            "10%",
+            "-f",
+            "csv",
+            "--table",
+            "years",
+        ],
     ).stdout
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == [

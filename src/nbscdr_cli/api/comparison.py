@@ -198,7 +198,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
     reference's scope against it), and what it lacks, borrows or only bounds;
     then the notes on the references, from the first row that has totals."""
     out = []
-    row_notes: list[tuple[str, dict[str, Any]]] = []
+    row_notes: list[tuple[str, str, dict[str, Any]]] = []
     for row in rows:
         item: dict[str, Any] = {by: row.key, "name": row.label.as_dict(), "measure": local(row.measure)}
         if row.analysis is None:
@@ -207,7 +207,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
             out.append(item)
             continue
         doc = portfolio_document(row.analysis, unit, lang)
-        row_notes.append((row.label.get(lang) or row.key, doc))
+        row_notes.append((row.key, row.label.get(lang) or row.key, doc))
         item.update(
             {
                 "low": doc["total"]["low"],

@@ -221,8 +221,6 @@ def show(
     "portfolio",
     "nbscdr portfolio afforestation biochar soil-carbon wetlands",
     "nbscdr portfolio afforestation biochar:50% 'wetlands=0.5-1' -n 1e5 --seed 42",
-    "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -u 'Gt CO2' -o result.csv",
-    "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 --table years -o years.csv",
     "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -f iamc -o scenarios.csv",
 )
 def portfolio(
