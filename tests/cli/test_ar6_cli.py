@@ -188,7 +188,7 @@ def test_show_lists_each_assessments_figure_kind_period_contents_and_quotation(
     fuss = text[text.index("**Estimate: fuss2018**") : text.index("**Estimate: sr15**")]
     assert "- sustainable potential, in 2050" in fuss
     zh = nbscdr(nbscdr_command, tmp_path, "show", "afforestation", "--lang", "zh", "-f", "markdown").stdout
-    assert "- 原文：“据估计，全球每年可移除3-18 Gt的二氧化碳。”（C2G（2019）政策简报“提出的技术”一表）" in zh
+    assert "- 原文：“据估计，全球每年可移除3-18 Gt的二氧化碳。”（C2G〔2019〕政策简报“提出的技术”一表）" in zh
     assert "- 译自IPCC第六次评估报告第三工作组报告（2022）第7章7.4.2.2节：“有中等信度认为" in zh
     doc = json.loads(nbscdr(nbscdr_command, tmp_path, "show", "peatland-restoration", "-f", "json").stdout)
     technical, _economic = doc["estimates"]

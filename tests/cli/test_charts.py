@@ -4,6 +4,7 @@ terminal chart."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -378,15 +379,23 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
 
     analysis = analyse(Request(["biochar"], lang="zh"))
     doc = analysis.to_dict()
-    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "Noto Sans CJK SC")
     fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "基于自然的二氧化碳移除潜力"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
     assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
-    assert texts_by_id(fig)["nbscdr-footnote"] == (
-        "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署（UNEP）估计：UNEP, as cited in C2G 2019"
+    assert texts_by_id(fig)["nbscdr-footnote"] == (  # the documents named in Chinese (issue 24)
+        "来源\n生物炭：C2G（2019）政策简报“提出的技术”一表\n"
+        "联合国环境规划署（UNEP）估计：联合国环境规划署（UNEP），转引自C2G（2019）政策简报"
     )
     assert warnings == []
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")  # not a Simplified face
+    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
+    assert title == "基于自然的二氧化碳移除潜力"
+    assert warnings == [
+        "no Simplified Chinese font is installed (e.g. Noto Sans CJK SC); Chinese is drawn with "
+        "DejaVu Sans, whose characters may take other forms"
+    ]
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
     fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "Nature-based CO₂ removal potential"
@@ -408,6 +417,14 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
     env = subprocess_env(tmp_path, NBSCDR_FONT=str(tmp_path / "c.svg"))  # not a font
     result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
+    assert result.stderr == (  # an SVG keeps its Chinese text for the reader's fonts
+        f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
+        "the SVG names Simplified Chinese fonts for its reader's system to draw the Chinese text\n"
+    )
+    assert "生物炭" in (tmp_path / "c.svg").read_text("utf-8")
+    args[-1] = str(tmp_path / "c.png")
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0
     assert result.stderr == (
         f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
         "drawing the chart in English\n"
@@ -416,14 +433,37 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
 
 def test_chart_without_font_warns_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
-    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.svg")])
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.pdf")])
     assert result.exit_code == 0
-    assert ">Biochar<" in (tmp_path / "c.svg").read_text(encoding="utf-8")  # English names, not ids
     assert (
         result.stderr
         == "nbscdr: warning: no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); "
         "drawing the chart in English\n"
     )
+    seen: list[list[str]] = []
+    original = chart._settings
+
+    def settings(families: list[str]) -> Any:
+        seen.append(list(families))
+        return original(families)
+
+    monkeypatch.setattr(chart, "_settings", settings)
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.png")])
+    assert result.exit_code == 0 and "drawing the chart in English" in result.stderr
+    assert seen == [["DejaVu Sans"]]
+
+
+def test_svg_keeps_chinese_without_a_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An SVG's text is drawn by its reader's fonts: without a Chinese font here it
+    stays Chinese, names the Simplified Chinese families first, and warns of
+    nothing (issue 24)."""
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
+    result = runner.invoke(app, ["chart", "biochar", "--lang", "zh", "-o", str(tmp_path / "c.svg")])
+    assert (result.exit_code, result.stderr) == (0, "")
+    svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert ">生物炭<" in svg and ">Biochar<" not in svg
+    families = re.findall(r"font-family: ([^;\"]+)", svg)
+    assert families and all(f.startswith("'Noto Sans CJK SC', 'Source Han Sans SC'") for f in families)
 
 
 def test_chart_rejects_other_suffixes(tmp_path: Path) -> None:
@@ -528,11 +568,11 @@ def test_chinese_bars_line_up() -> None:
     assert lines[0] == "移除潜力（Gt CO2/年），0 … 35.2"
     rows = lines[1:10]
     # the longest name, 联合国环境规划署（UNEP）估计：适用范围内, is 40 cells; the widest
-    # figure, 0.9–2.4（其范围的 50%）, 22: the bars take the 100 - 40 - 22 - 2 cells between
+    # figure, 0.9～2.4（其范围的50%）, 22: the bars take the 100 - 40 - 22 - 2 cells between
     assert {bar_columns(line) for line in rows} == {(41, 76)}
     assert max(cell_len(line) for line in rows) == 100
-    assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值）")
-    assert rows[1].endswith(" 0.9–2.4（其范围的 50%）")
+    assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5～0.8（自定数值）")
+    assert rows[1].endswith(" 0.9～2.4（其范围的50%）")
     assert rows[3].startswith("大型藻类养殖固碳 ") and "▒" in rows[3] and "█" not in rows[3]
     total = rows[6]
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
@@ -540,11 +580,9 @@ def test_chinese_bars_line_up() -> None:
     assert (
         rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ")
         and "░" in rows[8]
-        and rows[8].endswith(" 4–12")
+        and rows[8].endswith(" 4～12")
     )
-    assert lines[10:] == [
-        "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50"
-    ]
+    assert lines[10:] == ["█ 下限至上限   ▒ 未给出下限（按0计）   ░ 参考范围   ┃ 合计的P5和P95   ◆ 合计的P50"]
 
 
 def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:

@@ -1,13 +1,16 @@
-"""Chinese complete everywhere (issue 14): every human-readable output of every
-command, run with --lang zh through the installed command, is walked for what a
-Chinese reader should never meet: a technique's ASCII id, a half-width colon
-after Chinese text, or English words outside citations, units and acronyms.
+"""Chinese complete everywhere (issue 14) and set as a Chinese reader expects
+(issue 24): every human-readable output of every command, run with --lang zh
+through the installed command, is walked for what a Chinese reader should never
+meet: a technique's ASCII id, a half-width colon after Chinese text, English
+words outside citations, units and acronyms; a banned variant of a term
+(src/nbscdr_cli/locale/zh/terminology.toml) or a break of the typesetting rules
+(typography.md) in nbscdr's own text; a "原文" that does not open an exact
+quotation, or a "译自" whose text is not the data's translation.
 
-Citations stay in their original language and are marked: "原文：" opens one
-(it runs to the closing "）" or the end of its cell or line), and the brief's
-source list sits under "来源（引文保留原文）". Code spans (the brief's
-"计算方法" command line) are what the user typed. Machine formats (JSON, CSV,
-IAMC) keep ids by design and are not walked.
+An English quotation is marked: "原文：" opens one (it runs to the closing "）"
+or the end of its cell or line). Code spans (the brief's command line) are what
+the user typed. Machine formats (CSV, IAMC) keep ids by design and are not
+walked; JSON's Chinese messages are checked for terms and typography.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +77,7 @@ TITLES = (
     "Negative emissions—Part 2: Costs, potentials and side effects",
     "Environ. Res. Lett.",
     "The State of Carbon Dioxide Removal",
+    "Governing Nature-Based Solutions to Carbon Dioxide Removal",
 )
 # A reference to the literature inside a translated quotation: authors and year.
 LITERATURE = r"（[^（）]*\d{4}[a-z]?(?:[^（）]*)）|[A-Z][\w'-]+(?:和[A-Z][\w'-]+)?等?（\d{4}）"
@@ -97,10 +104,9 @@ def readable(output: str) -> str:
     brief's source list, code spans. In a terminal table a citation may wrap
     within its cell: it runs on in that column until its "）", a blank, or the
     next row (a new label in the first column)."""
-    output = output.split("## 来源（引文保留原文）")[0]
     output = re.sub(r"`[^`]*`", "", output)
-    for title in TITLES:
-        output = output.replace(title, "")
+    for title in TITLES:  # a terminal table may wrap it over lines of its cell
+        output = re.sub(r"(?:\s|\|)+".join(map(re.escape, title.split())), "", output)
     output = re.sub(SPM_PARAGRAPH, "", re.sub(LITERATURE, "", output))
     lines, open_in = [], set()
     for line in output.splitlines():
@@ -152,3 +158,198 @@ def test_every_chinese_output_reads_as_chinese(
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9'.-]*[A-Za-z0-9]", body) if len(w) > 2}
     english = sorted(w for w in words if w not in ALLOWED and w not in others and not w.startswith("SR1"))
     assert not english, f"English words in {name}: {english}"
+
+
+# ------------------------------------------------------------------ terms and typography (issue 24)
+
+ROOT = Path(__file__).resolve().parents[2]
+with (ROOT / "src" / "nbscdr_cli" / "locale" / "zh" / "terminology.toml").open("rb") as f:
+    BANNED = [(re.compile(b["pattern"]), t["id"]) for t in tomllib.load(f)["term"] for b in t["banned"]]
+with (ROOT / "data" / "techniques.toml").open("rb") as f:
+    DATA_QUOTES = tomllib.load(f)["quotes"]
+JSON_RUNS = [n for n in RUNS if n not in ("chart", "brief", "convert")]
+# What a line of nbscdr's own Chinese must not hold; quotations and code are
+# taken out first. (pattern, rule of typography.md)
+RULES = [
+    (r"\d ?[–~\-] ?\d", "1: ranges of figures take ～ (years —)"),
+    (r"(?:19|20)\d\d～(?:19|20)\d\d", "1: a span of years takes —"),
+    (rf"{CJK} +[A-Za-z0-9]", "2: no space between Chinese and a figure or Latin word"),
+    (rf"[A-Za-z0-9%] +(?!Gt|Mt|CO2|kg){CJK}", "2: no space between a figure or Latin word and Chinese"),
+    (rf"{CJK}[,:;?!(]|[)]{CJK}", "3: full-width punctuation beside Chinese"),
+    (r"。[（(]", "4: no parenthesis after a full stop"),
+]
+NESTED = (r"（[^（）]*（", "3: brackets inside brackets take 〔〕")
+
+
+@pytest.fixture(scope="module")
+def zh_output(
+    nbscdr_command: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str, str], str]:
+    """The Chinese output of a run in a format, made once per module."""
+    made: dict[tuple[str, str], str] = {}
+    home = tmp_path_factory.mktemp("zh")
+
+    def output(name: str, fmt: str) -> str:
+        if (name, fmt) not in made:
+            args = [*nbscdr_command, *RUNS[name], "--lang", "zh", *(["-f", fmt] if fmt else [])]
+            result = subprocess.run(
+                args, capture_output=True, text=True, env=subprocess_env(home), timeout=120
+            )
+            assert result.returncode == 0, result.stderr
+            made[name, fmt] = result.stdout
+        return made[name, fmt]
+
+    return output
+
+
+def quoted(text: str, start: int) -> str | None:
+    """The quotation opening at ``text[start]`` (a “), to its matching ”."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"“": 1, "”": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start + 1 : i]
+    return None
+
+
+def own_text(text: str) -> str:
+    """nbscdr's own words: quotations (“…”, however nested), code spans, DOIs
+    and the reference markers of translated quotations out."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if not depth:
+                out.append("“”")
+            continue
+        if not depth:
+            out.append(ch)
+    return re.sub(r"`[^`]*`|doi:\S+", "", "".join(out))
+
+
+def json_messages(node: Any) -> Iterator[str]:
+    """Every string of a JSON document that holds Chinese, but the text of a
+    quotation (an object with "lang" and "text"), which is the source's, and
+    the aliases a user may type."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not (key == "text" and "lang" in node) and key != "aliases":
+                yield from json_messages(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from json_messages(value)
+    elif isinstance(node, str) and re.search(CJK, node):
+        yield node
+
+
+def problems(text: str, *, wrapped: bool) -> list[str]:
+    """Breaks of the terms and the typography in ``text``. A terminal table
+    (``wrapped``) may break a word or a bracket over two lines of a cell, so
+    only the checks a wrap cannot fool run on it."""
+    found = []
+    for own in own_text(text).splitlines():  # a quotation may run over lines of a table's cell
+        rules = RULES if wrapped else [*RULES, NESTED]
+        found += [f"rule {rule}: {own!r}" for pattern, rule in rules if re.search(pattern, own)]
+        if not wrapped:
+            found += [f"banned variant of {term}: {own!r}" for pattern, term in BANNED if pattern.search(own)]
+    return found
+
+
+@pytest.mark.parametrize(("name", "fmt"), [(n, f) for n, fs in FORMATS.items() for f in fs])
+def test_chinese_output_uses_the_terms_and_the_typography(
+    zh_output: Callable[[str, str], str], name: str, fmt: str
+) -> None:
+    found = problems(zh_output(name, fmt), wrapped=fmt == "table")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("name", JSON_RUNS)
+def test_chinese_json_messages_use_the_terms_and_the_typography(
+    zh_output: Callable[[str, str], str], name: str
+) -> None:
+    messages = list(json_messages(json.loads(zh_output(name, "json"))))
+    assert messages
+    found = [p for m in messages for p in problems(m, wrapped=False)]
+    assert not found, "\n".join(found)
+
+
+def quotation_problems(text: str) -> tuple[list[str], int]:
+    """Where "原文" does not open a sentence the data holds as its source's words,
+    or "译自" the data's translation of one (inner quotation marks printed as
+    ‘’, as a quotation inside a quotation is); and how many were checked."""
+    sources = {q["text"] for q in DATA_QUOTES.values()}
+    translations = {q["translation"] for q in DATA_QUOTES.values() if q["lang"] != "zh"}
+
+    def same(found: str | None, known: set[str]) -> bool:
+        return found is not None and (found in known or found.replace("‘", "“").replace("’", "”") in known)
+
+    found, checked = [], 0
+    for mark, known in (("原文：", sources), ("译自", translations)):
+        for m in re.finditer(mark, text):
+            after = text[m.end() :]
+            if mark == "译自":  # 译自<the source and section>：“…”
+                head = re.match(r"[^“\n]*?：", after)
+                after = after[head.end() :] if head else ""
+            if not after.startswith("“"):
+                found.append(f"{mark} not opening a quotation: {text[m.start() : m.end() + 40]!r}")
+                continue
+            while after.startswith("“"):  # one mark may open several sentences
+                sentence = quoted(after, 0)
+                checked += 1
+                if not same(sentence, known):
+                    found.append(f"{mark}“{sentence}” is not in the data")
+                    break
+                after = after[len(sentence or "") + 2 :]
+    return found, checked
+
+
+@pytest.mark.parametrize(("name", "fmt"), [(n, f) for n, fs in FORMATS.items() for f in fs if f != "table"])
+def test_yuanwen_marks_only_exact_quotations(
+    zh_output: Callable[[str, str], str], name: str, fmt: str
+) -> None:
+    found, checked = quotation_problems(zh_output(name, fmt))
+    assert not found, "\n".join(found)
+    if name.startswith("show") or name == "brief":
+        assert checked, "no quotation at all"
+
+
+def test_the_checks_can_fail() -> None:
+    """Planted breaks are found; a quotation keeps its source's marks."""
+    planted = [
+        "合计5.8–34.8 Gt CO2/年",
+        "2030～2049年",
+        "计算期为 2030 年",
+        "数值取自IPCC ，以及",
+        "合计:4",
+        "需要核查。（适用于生物炭）",
+        "P（合计（下限））",
+        "大型海藻的养殖",
+        "恢复湿地的潜力",
+    ]
+    for text in planted:
+        assert problems(text, wrapped=False), text
+    assert not problems("原文：“据估计，全球每年可移除3-18 Gt的二氧化碳。”", wrapped=False)
+    assert not problems("原文：“产生“生物炭”，后者被混合到土壤中”", wrapped=False)
+    assert quotation_problems("原文：据估计，全球每年可移除3-18 Gt")[0]  # not quoted
+    assert quotation_problems("原文：“全球每年可移除3～18 Gt的二氧化碳。”")[0]  # not the brief's words
+    assert quotation_problems("译自IPCC：“我们的话”")[0]
+    assert quotation_problems("原文：“据估计，全球每年可移除3-18 Gt的二氧化碳。”") == ([], 1)
+
+
+def test_chinese_svg_chart_text_uses_the_terms_and_the_typography(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    """An SVG keeps its text as text (issue 24): each label is checked as the
+    tables are."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "c.svg"
+    args = [*nbscdr_command, *RUNS["chart"], "--lang", "zh", "-o", str(out)]
+    result = subprocess.run(args, capture_output=True, text=True, env=subprocess_env(tmp_path), timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    texts = ["".join(t.itertext()) for t in ET.parse(out).iter("{http://www.w3.org/2000/svg}text")]
+    assert "生物炭" in texts and any("～" in t for t in texts)
+    found = [p for t in texts for p in problems(t, wrapped=False)]
+    assert not found, "\n".join(found)

@@ -310,7 +310,7 @@ def test_a_convolution_brief_is_reproduced_without_a_seed(nbscdr_command: list[s
         (
             "zh",
             "合计的不确定性分析：精确卷积，PERT分布，各项相互独立",
-            "合计的不确定性分析：蒙特卡洛模拟，1,000 个样本，随机种子 3，PERT分布，秩相关系数 0",
+            "合计的不确定性分析：蒙特卡洛模拟，1,000个样本，随机种子3，PERT分布，秩相关系数0",
         ),
     ],
 )

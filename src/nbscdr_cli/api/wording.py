@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.base.i18n import N_, _, join_names
 from nbscdr_cli.model.sources import NBSCDR
+
+if TYPE_CHECKING:
+    from nbscdr_cli.model.catalog import Catalog
+    from nbscdr_cli.model.sources import Quote
 
 # The documents nbscdr's data cites, as citations begin with them: each has a
 # Chinese form in the catalog (a title stays English where it has no Chinese edition).
@@ -57,6 +61,31 @@ def citation(source: str, lang: str) -> str:
     key = source.partition(": ")[0]
     parts = [_document_place(part, lang) for part in key.split("; ")]
     return key if None in parts else _("; ", lang).join(str(p) for p in parts)
+
+
+def quotes_by_source(catalog: Catalog) -> dict[str, tuple[Quote, ...]]:
+    """Every citation in ``catalog`` with the quotations its figure or line rests
+    on, so that a list of sources can give the sentences themselves."""
+    found: dict[str, tuple[Quote, ...]] = {}
+
+    def add(source: str | None, quotes: tuple[Quote, ...]) -> None:
+        if source and quotes:
+            found.setdefault(source, quotes)
+
+    for t in (catalog.all_techniques or catalog.techniques).values():
+        for e in t.estimates:
+            add(e.source, e.quotes)
+            for sub in (e.cost, e.trl, e.caveat, *e.parts, *e.other_figures):
+                if sub is not None:
+                    add(sub.source, sub.quotes)
+        for item in (t.readiness, t.notes, t.caveat, t.part_of, *t.durability, *t.governance, *t.remarks):
+            if item is not None:
+                add(item.source, item.quotes)
+    for r in catalog.references.values():
+        add(r.source, r.quotes)
+    for o in catalog.overlaps:
+        add(o.source, o.quotes)
+    return found
 
 
 def _document_place(text: str, lang: str) -> str | None:

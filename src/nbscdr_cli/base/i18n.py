@@ -36,17 +36,28 @@ def _catalog(lang: str) -> Any:
 
 
 def _(message: str, lang: str, /, **fields: object) -> str:
-    """``message`` in ``lang`` ("en": as written), with ``fields`` filled in."""
-    if lang != "en":
-        message = _catalog(lang).gettext(message)
-    return message.format(**fields) if fields else message
+    """``message`` in ``lang`` ("en": as written), with ``fields`` filled in;
+    Chinese set by its typography rules (``typography.typeset_zh``)."""
+    if lang == "en":
+        return message.format(**fields) if fields else message
+    message = _catalog(lang).gettext(message)
+    return _typeset(message.format(**fields) if fields else message, lang)
 
 
 def p_(context: str, message: str, lang: str, /, **fields: object) -> str:
     """``message`` in ``lang`` where its translation depends on ``context``."""
-    if lang != "en":
-        message = _catalog(lang).pgettext(context, message)
-    return message.format(**fields) if fields else message
+    if lang == "en":
+        return message.format(**fields) if fields else message
+    message = _catalog(lang).pgettext(context, message)
+    return _typeset(message.format(**fields) if fields else message, lang)
+
+
+def _typeset(text: str, lang: str) -> str:
+    if lang != "zh":
+        return text
+    from nbscdr_cli.base.typography import typeset_zh
+
+    return typeset_zh(text)
 
 
 def N_(message: str) -> str:

@@ -71,9 +71,12 @@ def formatter(as_given: bool) -> Callable[[float | None], str]:
 
 
 def span(low: float | None, high: float | None, show: Callable[[float | None], str] = derived) -> str:
-    """'4–12', or one number where the range is a single value."""
+    """'4–12', or one number where the range is a single value; in Chinese
+    output '4～12' (``typography.language``)."""
+    from nbscdr_cli.base.typography import range_mark
+
     a, b = show(low), show(high)
-    return a if a == b else f"{a}–{b}"
+    return a if a == b else f"{a}{range_mark()}{b}"
 
 
 def percent(p: float) -> str:

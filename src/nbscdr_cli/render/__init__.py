@@ -24,5 +24,8 @@ def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environm
         from nbscdr_cli.render.escape import escape_document
 
         doc = escape_document(doc)
-    text: str = module.render(kind, doc, lang=lang, env=env)
+    from nbscdr_cli.base.typography import language
+
+    with language(lang):  # ranges in Chinese output take ～ (issue 24)
+        text: str = module.render(kind, doc, lang=lang, env=env)
     return text if text.endswith("\n") else text + "\n"

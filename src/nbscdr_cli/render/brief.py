@@ -23,6 +23,7 @@ from nbscdr_cli.api.notes import portfolio_notes
 from nbscdr_cli.api.wording import figures_phrase, kind_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.numbers import derived, formatter, span
+from nbscdr_cli.base.typography import language, typeset_zh
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.bottom_line import bottom_line, checklist, prose_relation
@@ -67,7 +68,7 @@ def compose(
 
     lang = lang or analysis.lang
     doc = analysis.to_dict(lang=lang)
-    cite = Citations(lang)
+    cite = Citations(lang, analysis.catalog)  # Chinese sources in Chinese (issue 24)
     unit = unit_text(doc["unit"], lang)
     out = [f"# {title(doc, lang)}", "", f"*{subtitle(analysis, doc, lang, __version__, cite)}*", ""]
     out += [
@@ -156,7 +157,10 @@ def render_brief(
 ) -> tuple[str, list[str]]:
     """The briefing in ``fmt`` (markdown, or html with the chart inline), and
     warnings for the user (e.g. no font with Chinese glyphs for the chart)."""
-    markdown = compose(analysis, detail=detail, command=command)
+    with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
+        markdown = compose(analysis, detail=detail, command=command)
+    if analysis.lang == "zh":
+        markdown = typeset_zh(markdown)
     if fmt != "html":
         return markdown, []
     from nbscdr_cli.render.brief_html import page

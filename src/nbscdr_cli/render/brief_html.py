@@ -13,6 +13,8 @@ STYLE = """
 body { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
        "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; line-height: 1.45; color: #1b1b1b;
        max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+html:lang(zh) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+       "WenQuanYi Micro Hei", sans-serif; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.15rem; margin-top: 1.4rem; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1rem; }

@@ -22,6 +22,7 @@ from nbscdr_cli.api.wording import (
 )
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import given, span
+from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import range_text
 
@@ -82,7 +83,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         if name
         else ""
     )
-    return Grid(title, header, rows, [False] * len(header))
+    return typeset_grid(Grid(title, header, rows, [False] * len(header)), lang)
 
 
 def catalog_footnotes(doc: dict[str, Any], lang: str) -> list[str]:
@@ -127,7 +128,7 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
         _("Measures", lang),
         _("Source", lang),
     ]
-    return Grid("", header, rows, [False] * 7)
+    return typeset_grid(Grid("", header, rows, [False] * 7), lang)
 
 
 def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
@@ -150,7 +151,7 @@ def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
             ]
         )
     header = [_("Id", lang), _("Name", lang), _("Measures", lang), _("Techniques", lang), _("Citation", lang)]
-    return Grid("", header, rows, [False] * 5)
+    return typeset_grid(Grid("", header, rows, [False] * 5), lang)
 
 
 def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | list[str]]]:
@@ -195,8 +196,9 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         fields.append((_("Storage durability", lang), [sourced(n, lang) for n in doc["durability"]]))
     if doc.get("saturation_years") is not None:
         years = _("{years} years", lang, years=given(doc["saturation_years"]))
-        what = _(": ", lang) + local(doc["saturation_notes"]) if doc.get("saturation_notes") else ""
-        fields.append((_("Saturation", lang), years + what + cited(doc["saturation_source"], lang)))
+        if doc.get("saturation_notes"):  # what the default is: one colon to a line (typography.md 6)
+            years = _("{years}: {note}", lang, years=years, note=local(doc["saturation_notes"]))
+        fields.append((_("Saturation", lang), years + cited(doc["saturation_source"], lang)))
     if doc.get("remarks"):
         fields.append((_("Remarks", lang), [sourced(n, lang) for n in doc["remarks"]]))
     for e in doc.get("estimates", []):
@@ -206,7 +208,19 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
         fields.append((estimate_label(n, lang), items))
     if doc.get("aliases") and lang != "zh":  # English spellings; the Chinese name is the alias
         fields.append((_("Aliases", lang), _(", ", lang).join(doc["aliases"])))
+    if lang == "zh":  # our own Chinese, set by the typography rules; quotations stay as they are
+        fields = [
+            (k, [typeset_zh(x) for x in v] if isinstance(v, list) else typeset_zh(v)) for k, v in fields
+        ]
     return fields
+
+
+def typeset_grid(grid: Grid, lang: str) -> Grid:
+    """A grid's cells and title set by the Chinese typography rules, in Chinese."""
+    if lang != "zh":
+        return grid
+    rows = [[typeset_zh(c) if isinstance(c, str) else c for c in row] for row in grid.rows]
+    return grid._replace(title=typeset_zh(grid.title), rows=rows)
 
 
 def sourced(note: dict[str, Any], lang: str) -> str:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _
 from nbscdr_cli.base.numbers import derived, given
+from nbscdr_cli.base.typography import language
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_model import Bar, Cited, band_label, bars, cited, co2, source_lines
 from nbscdr_cli.render.environment import Environment
@@ -79,13 +80,18 @@ def _settings(families: list[str]) -> Iterator[None]:
 def render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | bytes, list[str]]:
     """The chart of ``analysis`` in ``fmt`` (text for the terminal, png, svg or
     pdf), and warnings for the user."""
+    with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
+        return _render_chart(analysis, fmt, env)
+
+
+def _render_chart(analysis: Analysis, fmt: str, env: Environment) -> tuple[str | bytes, list[str]]:
     doc = escape_document(analysis.to_dict())
     if fmt == "text":
         from nbscdr_cli.render.chart_text import text_chart
 
         return text_chart(doc, analysis.lang, env), []
     sources = [c._replace(source=escape_controls(c.source)) if c.source else c for c in cited(analysis)]
-    fonts = fonts_for(analysis.lang)
+    fonts = fonts_for(analysis.lang, fmt)  # an SVG keeps Chinese text for the reader's fonts (issue 24)
     if fonts.lang != analysis.lang:  # no font can show Chinese: the whole chart in English
         doc = escape_document(analysis.to_dict(lang=fonts.lang))
         fonts = fonts._replace(use_names=True)
@@ -100,7 +106,7 @@ def draw(
     ``cited(analysis)`` names what each source supports; plain source strings
     (``analysis.sources()``) give a footnote of citations alone. ``fonts``: those
     already chosen for ``lang``."""
-    fonts = fonts or fonts_for(lang)
+    fonts = fonts or fonts_for(lang, kind)
     buffer = io.BytesIO()
     with _settings(fonts.families):
         fig, title = _compose(doc, fonts.lang, fonts.use_names, sources)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.api.document_parts import name_in
+from nbscdr_cli.api.wording import citation as cited_as
 from nbscdr_cli.api.wording import join_scopes, kind_label
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, span
@@ -142,11 +143,11 @@ def cited(analysis: Analysis) -> list[Cited]:
     return out
 
 
-def citation(source: str) -> str:
+def citation(source: str, lang: str = "en") -> str:
     """A source without the figures it gives (the chart shows them): 'C2G 2019,
     table of proposed techniques' from 'C2G 2019, table of proposed techniques:
-    3–18 Gt CO2 per year globally'."""
-    return source.split(": ", 1)[0].strip()
+    3–18 Gt CO2 per year globally'; in Chinese, the document and place in Chinese."""
+    return cited_as(source.split(": ", 1)[0].strip(), lang)
 
 
 def source_lines(
@@ -154,7 +155,7 @@ def source_lines(
 ) -> list[str]:
     """One line per distinct source, naming the bars and bands it supports in
     ``lang`` ('Afforestation and reforestation, Biochar: C2G 2019, table of
-    proposed techniques'); citations keep their original language."""
+    proposed techniques'); in Chinese the documents are named in Chinese."""
     names = {
         e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
     }
@@ -162,12 +163,12 @@ def source_lines(
     groups: dict[str, list[str]] = {}
     for item in sources:
         if isinstance(item, str):
-            key, supported = citation(item), []
+            key, supported = citation(item, lang), []
         else:
             if item.source is None:
                 key = _("figures given by the user", lang)
             elif item.source:
-                key = citation(item.source)
+                key = citation(item.source, lang)
             else:
                 key = _("no source given in the data", lang)
             supported = [names.get(t, t) for t in item.techniques]
