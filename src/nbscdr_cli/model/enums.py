@@ -56,3 +56,14 @@ class Potential(StrEnum):
 
     technical = "technical"
     economic = "economic"
+
+
+class RankBy(StrEnum):
+    """What `rank` and `regions` list: countries, or the regions of one of the AR6
+    groupings of Roe et al. (2021)'s SI."""
+
+    country = "country"
+    region_ar6_5 = "region_ar6_5"
+    region_ar6_10 = "region_ar6_10"
+    region_ar6_22 = "region_ar6_22"
+    region_ar6_dev = "region_ar6_dev"

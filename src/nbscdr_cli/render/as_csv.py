@@ -80,6 +80,10 @@ def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
                 ]
             )
         return rows
+    if kind in ("rank", "regions"):
+        from nbscdr_cli.render.region_tables import rank_rows, regions_rows
+
+        return rank_rows(doc) if kind == "rank" else regions_rows(doc)
     if kind == "technique":
         return [["key", "value"], *[[k, _flat(v)] for k, v in doc.items()]]
     return [list(doc.keys()), [_flat(v) for v in doc.values()]]

@@ -10,9 +10,9 @@ from typing import Any
 
 from nbscdr_cli.api.wording import citation, cited, kind_label, potential_name, scope_name, unit_text
 from nbscdr_cli.base.i18n import _, p_
-from nbscdr_cli.base.numbers import given, span
+from nbscdr_cli.base.numbers import formatter, given, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import range_text
+from nbscdr_cli.render.text import range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
@@ -47,7 +47,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         row = [
             *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
             t["name"].get(lang) or t["name"]["en"],
-            range_text(t, lang) + (" *" if marked else ""),
+            range_text(t, lang, formatter(t.get("as_given", True))) + (" *" if marked else ""),
         ]
         if costs:  # the readiness level stands for the readiness text
             row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
@@ -71,6 +71,8 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         if name
         else ""
     )
+    if doc.get("region") and title:
+        title += _(": ", lang) + region_label(doc["region"], lang)
     return Grid(title, header, rows, [False] * len(header))
 
 

@@ -8,32 +8,21 @@ three significant figures; percentages never rounded to a certainty.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, given, percent, span
+from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
     comparison_show,
     entry_label,
     low_text,
     probability_rows,
+    region_label,
     relation_text,
     sampling_text,
 )
-
-
-class Grid(NamedTuple):
-    """A table: a title (or ""), column headers (a header may hold a line break
-    before its unit), rows of cells, which columns are numbers (right-aligned),
-    and how many final rows are totals."""
-
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-    numeric: list[bool]
-    totals: int = 0
-    key: str = ""  # which table: "portfolio", "comparison", "uncertainty", "horizon"...
 
 
 def _head(label: str, unit: str) -> str:
@@ -73,6 +62,8 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
         )
     else:  # data of the user's own, with no assessment named
         title = _("Portfolio{name} ({potential} potential)", lang, name=name, potential=potential)
+    if doc.get("region"):
+        title += _(": ", lang) + region_label(doc["region"], lang)
     header = [
         _("Technique", lang),
         _("Share", lang),
@@ -249,6 +240,11 @@ def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
     ]
     if doc["comparisons"]:
         grids.append(comparison_grid(doc, lang))
+    if doc.get("land") or doc.get("countries"):
+        from nbscdr_cli.render.region_tables import countries_grid, land_grid
+
+        grids += [land_grid(doc, lang)] if doc.get("land") else []
+        grids += [countries_grid(doc, lang)] if doc.get("countries") else []
     if "uncertainty" in doc:
         grids.append(uncertainty_grid(doc, lang))
     if "horizon" in doc:
@@ -266,6 +262,14 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     unit = unit_text(doc["unit"], lang)
     first = next((r for r in doc["rows"] if r["low"] is not None), None)
     refs = [reference_label(c, lang) for c in first["comparisons"]] if first else []
+    # rows for different regions are compared with different references: one column
+    # naming each row's own
+    own = (
+        len({tuple(c["reference"] for c in r["comparisons"]) for r in doc["rows"] if r["low"] is not None})
+        > 1
+    )
+    if own:
+        refs = [_("its region's reference", lang)]
     sampled = first.get("uncertainty") if first else None
     period = first.get("horizon") if first else None
     rows = []
@@ -278,10 +282,22 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
             cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
         else:
             cells.append(span(row["low"], row["high"], formatter(row["as_given"])))
-            cells.append(given(row["central_sum"]) if row.get("central_sum") is not None else "–")
-            cells += [
-                relation_text(c, lang, comparison_show(c), c["in_scope"], c) for c in row["comparisons"]
-            ]
+            central = row.get("central_sum")
+            cells.append(formatter(row["as_given"])(central) if central is not None else "–")
+            if own:
+                cells.append(
+                    "\n".join(
+                        reference_label(c, lang)
+                        + _(": ", lang)
+                        + relation_text(c, lang, comparison_show(c), c["in_scope"], c)
+                        for c in row["comparisons"]
+                    )
+                    or "–"
+                )
+            else:
+                cells += [
+                    relation_text(c, lang, comparison_show(c), c["in_scope"], c) for c in row["comparisons"]
+                ]
             if period is not None:
                 cells.append(span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"]))
             if sampled is not None:
@@ -290,8 +306,9 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
                 )
         cells.append(row_notes(row, lang, doc.get("potential", "technical")))
         rows.append(cells)
+    by = {"assessment": _("Assessment", lang), "region": _("Region", lang)}
     header = [
-        _("Assessment", lang) if doc["by"] == "assessment" else _("Portfolio", lang),
+        by.get(doc["by"], _("Portfolio", lang)),
         _("Measures", lang),
         _head(_("Total", lang), unit),
     ]
@@ -309,6 +326,12 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     numeric.append(False)
     if not any(row[-1] for row in rows):  # no row has a note: no column for them
         header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
+    if not any(row[1] for row in rows):  # no row says what it measures (regions: said in a note)
+        header, numeric, rows = (
+            [header[0], *header[2:]],
+            [numeric[0], *numeric[2:]],
+            [[r[0], *r[2:]] for r in rows],
+        )
     title = "P5–P95" + _(": ", lang) + sampling_text(sampled, lang) if sampled is not None else ""
     return Grid(title, header, rows, numeric, key="compare")
 
