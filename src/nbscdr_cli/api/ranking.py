@@ -34,6 +34,7 @@ def rank(request: Request, *, by: str | None = None, top: int | None = None) -> 
     """The request's portfolio for every country (``by``: None or "country") or every
     region of an AR6 grouping ("region_ar6_10"), within ``request.region`` (default:
     the world), largest first; ``top``: only the first N."""
+    from nbscdr_cli.api.region_documents import region_summary
     from nbscdr_cli.api.regional import regional_view
     from nbscdr_cli.compute.geography import country_table, rank_totals
     from nbscdr_cli.compute.portfolio import build_portfolio
@@ -94,9 +95,9 @@ def rank(request: Request, *, by: str | None = None, top: int | None = None) -> 
         "potential": view.potential,
         "unit": unit.text,
         "by": by,
-        "within": {"code": scope.code, "name": scope.name.as_dict(), "label": scope.label(lang)},
+        "within": region_summary(scope, data.names_source),
         "entries": [
-            {"technique": e.technique.id, "name": names[e.technique.id], "share": number(e.share)}
+            {"technique": e.technique.id, "name": e.technique.name.as_dict(), "share": number(e.share)}
             for e in portfolio.entries
         ],
         "rows": rows,

@@ -299,6 +299,10 @@ def prepare(request: Request) -> Plan:
     targets = _targets(request, unit)
     if request.iamc:
         _check_iamc(portfolio)
+        if geography is not None:
+            from nbscdr_cli.api.iamc import iamc_region
+
+            iamc_region(geography.region)  # a region the IAMC's codelists name, or an error now
     return Plan(
         catalog,
         portfolio,

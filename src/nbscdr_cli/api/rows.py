@@ -54,13 +54,50 @@ def portfolio_rows(doc: dict[str, Any], lang: str, *, statistics: bool = False) 
     u = doc.get("uncertainty") if statistics else None
     percentiles = [] if u is None else list(u["percentiles"])
     extra = [] if u is None else ["mean", "std", *(f"p{p}" for p in percentiles)]
-    rows: list[list[Any]] = [["technique", "name", "share", "low", "high", "unit", "up_to", *extra]]
+    region = doc.get("region")  # a country's or region's figures: their code in a last column
+    where = [] if region is None else [region["code"]]
+    rows: list[list[Any]] = [
+        [
+            "technique",
+            "name",
+            "share",
+            "low",
+            "high",
+            "unit",
+            "up_to",
+            *extra,
+            *(["region"] if region else []),
+        ]
+    ]
     for e in doc["entries"]:
         own = [] if u is None else ["", "", *(e["percentiles"][p] for p in percentiles)]
-        rows.append([e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"], *own])
+        rows.append(
+            [e["technique"], e["name"], e["share"], e["low"], e["high"], unit, e["up_to"], *own, *where]
+        )
     total = doc["total"]
     stats = [] if u is None else [u["mean"], u["std"], *u["percentiles"].values()]
-    rows.append(["total", _("Total", lang), "", total["low"], total["high"], unit, "", *stats])
+    rows.append(["total", _("Total", lang), "", total["low"], total["high"], unit, "", *stats, *where])
+    blank = [""] * len(extra)
+    names = {e["technique"]: (e["name"], e["share"]) for e in doc["entries"]}
+    for c in doc.get("countries", []):  # each member country's figures, on request
+        for cell in c["entries"]:
+            name, share = names[cell["technique"]]
+            rows.append(
+                [cell["technique"], name, share, cell["low"], cell["high"], unit, False, *blank, c["iso3"]]
+            )
+        rows.append(
+            [
+                "total",
+                _("Total", lang),
+                "",
+                c["total"]["low"],
+                c["total"]["high"],
+                unit,
+                "",
+                *blank,
+                c["iso3"],
+            ]
+        )
     return rows
 
 

@@ -102,6 +102,7 @@ def complete_region(incomplete: str) -> list[str]:
 
         regions = load_roe2021().regions
         names = ["World", *regions.countries]
+        names += sorted({c.name_en or c.name for c in regions.countries.values()})
         names += sorted({c.regions[g] for c in regions.countries.values() for g in c.regions})
     except Exception:
         return []

@@ -80,7 +80,7 @@ def rank(
     if fmt_ in ("png", "svg", "pdf"):
         from nbscdr_cli.render.rank_chart import render_rank_chart
 
-        emit(display, *render_rank_chart(ranking.to_dict(), fmt_, environment(display)))
+        emit(display, *render_rank_chart(ranking.to_dict(), fmt_, req.lang, environment(display)))
         return
     present(display, "rank", ranking.to_dict(), fmt_)
 

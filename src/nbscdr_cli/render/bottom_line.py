@@ -26,6 +26,10 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     show = formatter(total["as_given"])
     names = [e["name"] for e in doc["entries"]]
     what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        what = _("{what} in {region}", lang, what=what, region=region_label(doc["region"], lang))
     sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
     sentences = [
         _(

@@ -29,7 +29,7 @@ from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import sampling_text
+from nbscdr_cli.render.text import region_label, sampling_text
 
 BRIEF_FORMATS = ("markdown", "html")
 
@@ -76,6 +76,10 @@ def compose(
         "",
     ]
     out += ["## " + _("The portfolio", lang), "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
+    if doc.get("land"):  # a country's or region's land, as the SI gives it (issue 22)
+        from nbscdr_cli.render.region_tables import land_grid
+
+        out += ["## " + _("Land", lang), "", table(land_grid(doc, lang)._replace(title="")), ""]
     if doc["comparisons"]:
         grid = tables.comparison_grid(doc, lang)
         refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
@@ -236,8 +240,9 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
 
 def title(doc: dict[str, Any], lang: str) -> str:
     names = [e["name"] for e in doc["entries"]]
-    if doc["name"]:
-        return _("{name} — nature-based CO2 removal", lang, name=doc["name"])
+    name = doc["name"] or (region_label(doc["region"], lang) if doc.get("region") else None)
+    if name:  # a portfolio's name, or the country or region it is for
+        return _("{name} — nature-based CO2 removal", lang, name=name)
     if len(names) <= 2:
         return _("Nature-based CO2 removal by {names}", lang, names=join_names(names, lang))
     return _("Nature-based CO2 removal: a portfolio of {n} techniques", lang, n=len(names))

@@ -215,6 +215,10 @@ def _words(doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[st
     potential = potential_name(doc.get("potential", "technical"), lang)
     key = N_("{assessment}, {potential} potential") if assessment else N_("Potential: {potential}")
     subtitle = _(key, lang, assessment=assessment, potential=potential)
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        subtitle += _(": ", lang) + region_label(doc["region"], lang)
 
     handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]
     legend = [_("Technique, low–high ({unit})", lang, unit=unit)]

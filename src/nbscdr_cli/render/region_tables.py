@@ -20,7 +20,7 @@ def _head(label: str, unit: str) -> str:
 
 def rank_title(doc: dict[str, Any], lang: str) -> str:
     """'Afforestation and reforestation: economic potential, Roe et al. (2021), by country'."""
-    what = join_names([e["name"] for e in doc["entries"]], lang)
+    what = join_names([e["name"].get(lang) or e["name"]["en"] for e in doc["entries"]], lang)
     by = (
         _("by country", lang)
         if doc["by"] == "country"
@@ -35,7 +35,7 @@ def rank_title(doc: dict[str, Any], lang: str) -> str:
         by=by,
     )
     if doc["within"]["code"] != "World":
-        title += _(", in {region}", lang, region=doc["within"]["label"])
+        title += _(", in {region}", lang, region=region_label(doc["within"], lang))
     return title
 
 
