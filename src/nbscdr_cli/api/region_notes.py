@@ -34,7 +34,7 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
     members = len(region.members)
     if region.is_country:
         message = _(
-            "{region}: Roe et al. (2021)'s figures for this country{cite}.",
+            "{region}: the figures for this country alone{cite}.",
             lang,
             region=label,
             cite=inline(f"Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row {region.row}"),
