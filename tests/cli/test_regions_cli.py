@@ -57,7 +57,7 @@ def test_the_done_when_command_in_english() -> None:
     assert "- UNEP estimate: global, so not compared with figures for a country or region." in notes
     assert any(
         n.startswith(
-            "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020 (2015-2050) and Busch 2019 (2020-2050)"
+            "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, 2015-2050; Busch 2019, 2020-2050"
         )
         for n in notes
     )

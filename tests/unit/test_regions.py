@@ -63,8 +63,8 @@ def test_a_country_s_figures_credit_the_studies_and_the_cells() -> None:
     )
     studies = next(w for w in analysis.to_dict()["warnings"] if w["code"] == "studies")
     assert studies["message"] == (
-        "Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020 "
-        "(2015-2050) and Busch 2019 (2020-2050); Biochar: Griscom 2017 (2020-2050)."
+        "Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, "
+        "2015-2050; Busch 2019, 2020-2050; Biochar: Griscom 2017, 2020-2050."
     )
 
 

@@ -82,8 +82,10 @@ def rank(request: Request, *, by: str | None = None, top: int | None = None) -> 
     shown = ranked if top is None else ranked[:top]
     lang = request.lang
     references = [r for r in view.references.values() if r.region is not None]
+    # a region cut by --region is not the region a reference is for: nothing to compare it with
+    whole = {code for code, region, members in units if len(members) == len(region.members)}
     rows = [
-        _row(i, r, regions[r.code], unit.factor, lang, references, view.potential)
+        _row(i, r, regions[r.code], unit.factor, lang, references if r.code in whole else (), view.potential)
         for i, r in enumerate(shown, start=1)
     ]
     names = {e.technique.id: e.technique.name.get(lang) for e in portfolio.entries}

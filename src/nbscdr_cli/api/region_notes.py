@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.api.wording import cited
+from nbscdr_cli.api.wording import citation, cited
 from nbscdr_cli.base.i18n import _, join_names
 
 if TYPE_CHECKING:
@@ -148,6 +148,8 @@ def _studies(doc: dict[str, Any], potential: str, names: dict[str, str], lang: s
     for e in doc["entries"]:
         if e["own_figure"] or e["technique"] not in BY_TECHNIQUE:
             continue
-        listed = [f"{study} ({period})" for study, period in studies_of(data, e["technique"], potential)]
-        parts.append(_("{name}: {text}", lang, name=names[e["technique"]], text=join_names(listed, lang)))
+        listed = "; ".join(
+            f"{study}, {period}" for study, period in studies_of(data, e["technique"], potential)
+        )
+        parts.append(_("{name}: {text}", lang, name=names[e["technique"]], text=citation(listed, lang)))
     return _("; ", lang).join(parts)
