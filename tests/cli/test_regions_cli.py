@@ -175,9 +175,18 @@ def test_list_and_show_for_a_region() -> None:
 
 def test_csv_carries_the_region() -> None:
     out = runner.invoke(app, ["portfolio", "biochar", "--region", "IND", "-f", "csv"]).stdout
-    rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0][-1] == "region" and [r[-1] for r in rows[1:]] == ["IND", "IND"]
-    assert float(rows[1][3]) == number(cells.cell("IND", "IR"))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["technique"], r["region"]) for r in rows] == [("biochar", "IND"), ("total", "IND")]
+    assert float(rows[0]["low"]) == number(cells.cell("IND", "IR"))
+    countries = runner.invoke(
+        app, ["portfolio", "biochar", "--region", "Eastern Asia", "--countries", "-f", "csv"]
+    )
+    rows = list(csv.DictReader(io.StringIO(countries.stdout)))
+    china = [r for r in rows if r["region"] == "CHN"]
+    assert [(r["technique"], float(r["high"])) for r in china] == [
+        ("biochar", number(cells.cell("CHN", "IR"))),
+        ("total", number(cells.cell("CHN", "IR"))),
+    ]
 
 
 def test_rank_chart_is_drawn(tmp_path: Path) -> None:
@@ -198,7 +207,18 @@ def test_error_lines(nbscdr_command: list[str], tmp_path: Path) -> None:
     assert usage_line(unep) == (
         "Invalid value for '--reference': unep is a global figure: it is never compared with figures for China"
     )
-    iamc = run(nbscdr_command, tmp_path, "portfolio", "afforestation", "-a", "roe2021", "-f", "iamc")
+    iamc = run(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "-a",
+        "roe2021",
+        "-f",
+        "iamc",
+        "--year",
+        "2050",
+    )
     assert usage_line(iamc) == (
         "Invalid value for '--format iamc': the sum over the SI's countries and territories is not a global "
         "assessment, which the IAMC's World is: export its countries one by one (a region per run: an ISO3 "

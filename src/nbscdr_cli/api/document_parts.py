@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     from nbscdr_cli.model.units import Unit
 
 
-def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
-    """One entry in the output unit."""
+def entry_document(e: Entry, unit: Unit) -> dict[str, Any]:
+    """One entry in the output unit; its name in both languages (``{"en", "zh"}``,
+    as every name in every document), whatever the language of the labels."""
     f = unit.factor
     doc: dict[str, Any] = {
         "technique": e.technique.id,
-        "name": e.technique.name.get(lang),
+        "name": e.technique.name.as_dict(),
         "share": number(e.share),
         "low": number(e.range.lower / f),
         "high": number(e.range.high / f),
@@ -87,7 +88,11 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
     chance that the subtotal of the entries in its scope reaches them (the totals
     found as "<total>@<reference>"). The same keys for both methods (``samples``
     and ``seed`` are null for the convolution, and its histogram has shares but
-    no counts)."""
+    no counts).
+
+    Keys a script can type: ``probability`` and ``thresholds`` are nested by
+    reference id, then end (``probability.unep.low``); the user's target is an
+    object of its own (``target.value``, ``target.probability``)."""
     from nbscdr_cli.model.monte_carlo import percentile_key
 
     summary: Summary = sim.totals[total]
@@ -100,9 +105,19 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
         if name.startswith(f"{total}@"):
             probability.update(scoped.probability)
             thresholds.update(scoped.thresholds)
-    if "target" in probability:  # the references' ends first, the user's target last
-        probability["target"] = probability.pop("target")
-    return {
+    target = None
+    if "target" in probability:
+        target = {
+            "value": number(thresholds.pop("target") / f),
+            "probability": number(probability.pop("target")),
+        }
+    by_reference: dict[str, dict[str, Any]] = {}
+    limits: dict[str, dict[str, Any]] = {}
+    for key, p in probability.items():  # "<reference>.<end>", as the simulation names them
+        ref, _dot, end = key.rpartition(".")
+        by_reference.setdefault(ref, {})[end] = number(p)
+        limits.setdefault(ref, {})[end] = number(thresholds[key] / f)
+    doc: dict[str, Any] = {
         "samples": sim.samples,
         "seed": sim.seed,
         "distribution": sim.distribution.value,
@@ -112,16 +127,27 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit) -> dict[str, A
         "mean": number(summary.mean / f),
         "std": number(summary.std / f),
         "percentiles": {percentile_key(p): number(v / f) for p, v in summary.percentiles.items()},
-        "probability": {k: number(v) for k, v in probability.items()},
-        "thresholds": {k: number(v / f) for k, v in thresholds.items()},
-        "histogram": {
-            "low": number(lo / f),
-            "high": number(hi / f),
-            "counts": [int(c) for c in weights] if sim.samples is not None else None,
-            "shares": [number(w / whole) for w in weights],
-        },
+        "probability": by_reference,
+        "thresholds": limits,
     }
+    if target is not None:
+        doc["target"] = target
+    doc["histogram"] = {
+        "low": number(lo / f),
+        "high": number(hi / f),
+        "counts": [int(c) for c in weights] if sim.samples is not None else None,
+        "shares": [number(w / whole) for w in weights],
+    }
+    return doc
 
 
 def local(text: LocalText | None) -> dict[str, str] | None:
     return None if text is None else text.as_dict()
+
+
+def name_in(name: dict[str, str] | None, lang: str) -> str:
+    """A document's name (``{"en", "zh"}``) in ``lang``: the Chinese where there
+    is one and it is asked for, else the English."""
+    if not name:
+        return ""
+    return (name.get("zh") or name["en"]) if lang == "zh" else name["en"]

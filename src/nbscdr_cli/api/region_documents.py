@@ -69,8 +69,8 @@ def land_document(geography: Geography, entries: tuple[Entry, ...], lang: str) -
             rows.append(
                 {
                     "technique": e.technique.id,
-                    "name": e.technique.name.get(lang),
-                    "part": None if part is None else _(part, lang),
+                    "name": e.technique.name.as_dict(),
+                    "part": None if part is None else {"en": part, "zh": _(part, "zh")},
                     "hectares": number(area.hectares),
                     "unit": area.unit,
                     "counted": area.counted,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import citation, cited
 from nbscdr_cli.base.i18n import _, join_names
 
@@ -29,7 +30,7 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
     inline = cite or (lambda source: cited(source, lang))
     region = geography.region
     label = region.label(lang)
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     notes = []
     members = len(region.members)
     if region.is_country:

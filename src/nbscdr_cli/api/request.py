@@ -16,26 +16,26 @@ fault (``"samples"``, ``"horizon.end"``) or whose ``where`` names the place in t
 input (a spec, a file and key).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Request's fields keep real types, so
+# help(Request) and typing.get_type_hints show them (not ForwardRef strings).
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
+from nbscdr_cli.io.portfolio_file import PortfolioFile
 from nbscdr_cli.model.catalog import POTENTIALS, Catalog, Reference
 from nbscdr_cli.model.errors import InputError, UsageError, cut
+from nbscdr_cli.model.horizon_settings import HorizonSettings
+from nbscdr_cli.model.monte_carlo import MonteCarlo
+from nbscdr_cli.model.spec import EntrySpec
+from nbscdr_cli.model.units import Unit
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.regional import Geography
     from nbscdr_cli.compute.horizon import Curve, Horizon
-    from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
-    from nbscdr_cli.io.portfolio_file import PortfolioFile
-    from nbscdr_cli.model.horizon_settings import HorizonSettings
-    from nbscdr_cli.model.monte_carlo import MonteCarlo
-    from nbscdr_cli.model.spec import EntrySpec
-    from nbscdr_cli.model.units import Unit
 
 LANGS = ("en", "zh")
 
@@ -47,6 +47,8 @@ class Request(NamedTuple):
     - ``portfolio``: a portfolio file's content (TOML or JSON text, or the parsed
       mapping), a ``PortfolioFile``, or a path (``pathlib.Path``) to read;
       its entries come before ``specs``;
+    - ``name``: the portfolio's name (default: the portfolio file's ``name``); it
+      names the IAMC scenarios;
     - ``catalog``: a ``Catalog``, a path to a catalog file, or None (the built-in one);
     - ``assessment``: whose estimates to use (None: the catalog's default);
       ``fallback``: let the default assessment (or, where it has none, the first
@@ -67,7 +69,8 @@ class Request(NamedTuple):
       references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``, either method): a number in the output unit, or a quantity string;
-    - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
+    - ``lang``: "en" or "zh", the language of the labels (the warnings' messages)
+      in ``Analysis.to_dict``; names are always given in both;
     - ``iamc``: the analysis will be exported as IAMC, so its preconditions are
       checked before any sampling.
     """
@@ -107,7 +110,7 @@ class Plan(NamedTuple):
     horizon: HorizonSettings | None
     targets: Mapping[str, Mapping[str, float]]  # total ("annual", "cumulative") -> name -> canonical value
     lang: str
-    geography: Geography | None = None
+    geography: "Geography | None" = None  # for a country or region (issue 22)
 
 
 def catalog_of(request: Request) -> Catalog:
@@ -115,15 +118,15 @@ def catalog_of(request: Request) -> Catalog:
     return catalog_and_geography(request)[0]
 
 
-def catalog_and_geography(request: Request) -> tuple[Catalog, Geography | None]:
+def catalog_and_geography(request: Request) -> "tuple[Catalog, Geography | None]":
     """The request's catalog under its assessment, and for a region (or the roe2021
     assessment) what its figures were summed over."""
     catalog = base_catalog(request)
     if request.potential not in POTENTIALS:
         raise UsageError(f"{request.potential!r} is not one of {', '.join(POTENTIALS)}", field="potential")
-    from nbscdr_cli.api.regional import wants_region
-
-    if wants_region(request.region, request.assessment):
+    # the same test as api.regional.wants_region, without importing it: a run for no
+    # region (most runs) never loads the regions' modules (start-up, issue 8)
+    if request.region is not None or (request.assessment or "").casefold() == "roe2021":
         from nbscdr_cli.api.regional import regional_view
 
         return regional_view(
@@ -182,7 +185,7 @@ def as_portfolio_file(value: Any) -> PortfolioFile:
 
 
 def _references(
-    request: Request, catalog: Catalog, geography: Geography | None, techniques: tuple[str, ...]
+    request: Request, catalog: Catalog, geography: "Geography | None", techniques: tuple[str, ...]
 ) -> tuple[tuple[Reference, ...], tuple[Reference, ...]]:
     from nbscdr_cli.api.geography_scope import choose_references
 
@@ -190,13 +193,13 @@ def _references(
     return choose_references(catalog, ids, geography, techniques, period=request.horizon is not None)
 
 
-def default_unit(geography: Geography | None) -> str:
+def default_unit(geography: "Geography | None") -> str:
     """Gt CO2/yr, or Mt CO2/yr for a country or a region other than the world."""
     regional = geography is not None and not geography.region.is_world
     return REGIONAL_UNIT if regional else GLOBAL_UNIT
 
 
-def output_units(request: Request, geography: Geography | None = None) -> tuple[Unit, Unit | None]:
+def output_units(request: Request, geography: "Geography | None" = None) -> tuple[Unit, Unit | None]:
     from nbscdr_cli.model.units import parse_unit, rate_and_mass
 
     unit = request.unit or default_unit(geography)
@@ -356,8 +359,8 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
 
 
 def _sampled_totals(
-    result: PortfolioResult, horizon: Horizon | None, targets: Mapping[str, Mapping[str, float]]
-) -> tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]:
+    result: PortfolioResult, horizon: "Horizon | None", targets: Mapping[str, Mapping[str, float]]
+) -> "tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]":
     """The totals to sample (weights per entry) and the thresholds each is tested
     against. A reference's ends are tested against the subtotal of the entries
     in its scope: the total itself where it covers every entry, else a total of

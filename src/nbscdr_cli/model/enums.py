@@ -58,6 +58,14 @@ class Potential(StrEnum):
     economic = "economic"
 
 
+class Table(StrEnum):
+    """Which of a portfolio's tables a CSV holds: one rectangular table per file."""
+
+    entries = "entries"  # one row per entry, then the total
+    statistics = "statistics"  # the totals' uncertainty, one statistic per row
+    years = "years"  # the period, one row per entry (and the total) and year
+
+
 class RankBy(StrEnum):
     """What `rank` and `regions` list: countries, or the regions of one of the AR6
     groupings of Roe et al. (2021)'s SI."""

@@ -7,7 +7,7 @@ from typing import Any
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
-from nbscdr_cli.render import catalog_tables, region_tables, tables
+from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label
@@ -79,8 +79,15 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         "compare": tables.compare_grid,
         "assessments": catalog_tables.assessments_grid,
         "references": catalog_tables.references_grid,
-        "rank": region_tables.rank_grid,
-        "regions": region_tables.regions_grid,
+        "rank": region_grid,
+        "regions": region_grid,
     }
     listed = "\n".join(f"- {w['message']}" for w in doc.get("warnings", []))
     return section(grid[kind](doc, lang)) + (f"\n\n{listed}" if listed else "")
+
+
+def region_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """A ranking's or the regions' table, from ``region_tables`` (imported only for them)."""
+    from nbscdr_cli.render import region_tables
+
+    return (region_tables.rank_grid if "rows" in doc else region_tables.regions_grid)(doc, lang)

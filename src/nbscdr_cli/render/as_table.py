@@ -13,7 +13,7 @@ from typing import Any
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
-from nbscdr_cli.render import catalog_tables, region_tables, tables
+from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
 from nbscdr_cli.render.tables import Grid
@@ -254,10 +254,17 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
             "compare": tables.compare_grid,
             "assessments": catalog_tables.assessments_grid,
             "references": catalog_tables.references_grid,
-            "rank": region_tables.rank_grid,
-            "regions": region_tables.regions_grid,
+            "rank": region_grid,
+            "regions": region_grid,
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
             _line(console, f"- {w['message']}", env, "yellow")
     return str(console.file.getvalue())
+
+
+def region_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """A ranking's or the regions' table, from ``region_tables`` (imported only for them)."""
+    from nbscdr_cli.render import region_tables
+
+    return (region_tables.rank_grid if "rows" in doc else region_tables.regions_grid)(doc, lang)

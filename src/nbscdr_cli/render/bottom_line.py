@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import caveats_of
 from nbscdr_cli.api.wording import join_scopes, kind_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names, p_
@@ -24,7 +25,7 @@ def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
     """Three to five sentences: how much, against what, how sure, how durable, what it needs."""
     total = doc["total"]
     show = formatter(total["as_given"])
-    names = [e["name"] for e in doc["entries"]]
+    names = [name_in(e["name"], lang) for e in doc["entries"]]
     what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
     if doc.get("region"):  # a country's or region's figures (issue 22)
         from nbscdr_cli.render.text import region_label
@@ -77,7 +78,7 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     """The first reference against the entries in its scope, in words."""
     c = doc["comparisons"][0]
     reference = analysis.result.comparisons[0].reference
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     ref = tables.reference_label(c, lang)
     band = span(c["low"], c["high"], formatter(c["as_given"]))
     ref_unit = unit_text(reference.unit if c["as_given"] else doc["unit"], lang)
@@ -166,8 +167,8 @@ def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
     )
     sentence = _(how, lang, **values)
     scoped = [c for c in doc["comparisons"] if c["out_of_scope"]]
-    key = f"{doc['comparisons'][0]['reference']}.low" if doc["comparisons"] else None
-    if key and key in u["probability"]:
+    first = doc["comparisons"][0]["reference"] if doc["comparisons"] else None
+    if first in u["probability"]:
         what = _("the techniques in its scope", lang) if scoped else _("the whole portfolio", lang)
         ref = tables.reference_label(doc["comparisons"][0], lang)
         sentence = sentence.rstrip("。.") + _(
@@ -175,7 +176,7 @@ def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
             lang,
             ref=ref,
             what=what,
-            p=percent(u["probability"][key]),
+            p=percent(u["probability"][first]["low"]),
         )
     return sentence
 

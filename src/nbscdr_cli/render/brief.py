@@ -18,6 +18,7 @@ from typing import Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import portfolio_notes
 from nbscdr_cli.api.wording import kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
@@ -193,7 +194,7 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     notes = portfolio_notes(analysis, doc, lang, cite)
     assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:-1]]
     chosen = [
-        _("{name} ({what})", lang, name=e["name"], what=what)
+        _("{name} ({what})", lang, name=name_in(e["name"], lang), what=what)
         for e in doc["entries"]
         if (what := tables.entry_parameters_text(e["horizon"], lang, given_only=True))
     ]
@@ -239,7 +240,7 @@ def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
 
 
 def title(doc: dict[str, Any], lang: str) -> str:
-    names = [e["name"] for e in doc["entries"]]
+    names = [name_in(e["name"], lang) for e in doc["entries"]]
     name = doc["name"] or (region_label(doc["region"], lang) if doc.get("region") else None)
     if name:  # a portfolio's name, or the country or region it is for
         return _("{name} — nature-based CO2 removal", lang, name=name)
@@ -270,7 +271,7 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     central = any(e.get("central") is not None for e in doc["entries"])
     rows = []
     for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
-        label = e["name"]
+        label = name_in(e["name"], lang)
         if e["own_figure"]:
             label += _(" ({text})", lang, text=_("own figure", lang))
         elif e["share"] != 1:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import join_scopes, kind_label
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, formatter, span
@@ -61,7 +62,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
     entries out, the subtotal in its scope (the figure it is compared with)."""
     out = [
         Bar(
-            e["name"] if use_names else e["technique"],
+            name_in(e["name"], lang) if use_names else e["technique"],
             e["low"],
             e["high"],
             e["up_to"],
@@ -154,7 +155,9 @@ def source_lines(
     """One line per distinct source, naming the bars and bands it supports in
     ``lang`` ('Afforestation and reforestation, Biochar: C2G 2019, table of
     proposed techniques'); citations keep their original language."""
-    names = {e["technique"]: e["name"] if use_names else e["technique"] for e in doc["entries"]}
+    names = {
+        e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
+    }
     references = {c["reference"]: reference_label(c, lang) for c in doc["comparisons"]}
     groups: dict[str, list[str]] = {}
     for item in sources:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import potential_name, unit_text
 from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import derived, given, span
@@ -182,7 +183,9 @@ def land_grid(doc: dict[str, Any], lang: str) -> Grid:
     country = doc["region"]["kind"] == "country"  # one country: no count of countries
     rows = []
     for item in doc["land"]:
-        name = item["name"] + (_(" ({text})", lang, text=item["part"]) if item["part"] else "")
+        name = name_in(item["name"], lang)
+        if item["part"]:
+            name += _(" ({text})", lang, text=name_in(item["part"], lang))
         hectares = item["hectares"] / 1e6
         unit = _("Mha/yr", lang) if item["unit"] == "ha/yr" else _("Mha in total", lang)
         rows.append([name, f"{derived(hectares)} {unit}", *([] if country else [str(item["counted"])])])

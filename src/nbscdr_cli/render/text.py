@@ -118,14 +118,11 @@ def sampling_text(u: dict[str, Any], lang: str) -> str:
     )
 
 
-def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
-    """'target' or 'UNEP, low end' for a probability key ("unep.low");
+def threshold_label(ref: str, end: str | None, lang: str, names: dict[str, str]) -> str:
+    """'target' (``ref`` None) or 'UNEP, low end' for a reference's end;
     ``names`` maps reference ids to their names in ``lang``."""
-    if key == "target":
+    if end is None:
         return _("target", lang)
-    ref, _dot, end = key.rpartition(".")
-    if end not in ("low", "high"):
-        return key
     return _(
         "{ref}, {end} end",
         lang,
@@ -137,24 +134,30 @@ def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
 def probability_rows(
     u: dict[str, Any], comparisons: list[dict[str, Any]], lang: str, show: Show = derived
 ) -> list[tuple[str, str]]:
-    """(label, percentage) for each threshold of an uncertainty document. A
-    reference's ends are tested against the subtotal in its scope, so the label
-    says "in-scope total" where that leaves entries out."""
+    """(label, percentage) for each threshold of an uncertainty document: each
+    reference's ends, then the target. A reference's ends are tested against
+    the subtotal in its scope, so the label says "in-scope total" where that
+    leaves entries out."""
     from nbscdr_cli.base.numbers import percent
 
     names = {c["reference"]: c["name"][lang] for c in comparisons}
     scoped = {c["reference"] for c in comparisons if c["out_of_scope"]}
+    tested = [
+        (ref, end, u["thresholds"][ref][end], p)
+        for ref, ends in u["probability"].items()
+        for end, p in ends.items()
+    ]
+    if "target" in u:
+        tested.append(("", None, u["target"]["value"], u["target"]["probability"]))
     rows = []
-    for key, p in u["probability"].items():
-        ref = key.rpartition(".")[0]
+    for ref, end, value, p in tested:
         what = (_("in-scope total", lang) if ref in scoped else _("Total", lang)).lower()
-        threshold = threshold_label(key, lang, names)
         label = _(
             "P({what} ≥ {value}: {threshold})",
             lang,
             what=what,
-            value=show(u["thresholds"][key]),
-            threshold=threshold,
+            value=show(value),
+            threshold=threshold_label(ref, end, lang, names),
         )
         rows.append((label, percent(p)))
     return rows
