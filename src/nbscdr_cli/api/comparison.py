@@ -108,7 +108,13 @@ def compare(
     giving: tuple[LocalText, ...] = ()
     if request.potential != "technical" and assessments is None:
         catalog = catalog_of(request._replace(assessment=None, fallback=False))
-        giving = tuple(catalog.assessments[a].name for a in giving_potential(catalog, request.potential))
+        from nbscdr_cli.model.roe2021 import ROE2021
+
+        giving = tuple(
+            catalog.assessments[a].name
+            for a in giving_potential(catalog, request.potential)
+            if a != ROE2021  # by country: not among the rows unless asked for
+        )
     return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential, giving)
 
 

@@ -87,19 +87,17 @@ def _comparisons_text(comparisons: list[dict[str, Any]], lang: str) -> str:
 
 
 def rank_rows(doc: dict[str, Any]) -> list[list[Any]]:
-    """The ranking as CSV rows: one per country or region, each entry's figures in
-    columns of their own, and each reference beside its region."""
-    tids = [e["technique"] for e in doc["entries"]]
-    header: list[Any] = ["rank", "code", "name", "members", "low", "high", "central", "unit", "missing"]
-    for tid in tids:
-        header += [f"{tid}_low", f"{tid}_high", f"{tid}_central"]
-    header += ["reference", "reference_low", "reference_high", "position"]
+    """The ranking as CSV rows: one per country or region (each entry's own figures
+    are in the JSON), with the reference beside its region."""
+    header: list[Any] = ["rank", "code", "name_en", "name_zh", "members", "low", "high", "central", "unit"]
+    header += ["missing", "reference", "reference_low", "reference_high", "position"]
     rows = [header]
     for r in doc["rows"]:
         row: list[Any] = [
             r["rank"],
             r["code"],
             r["name"]["en"],
+            r["name"].get("zh"),
             r["members"],
             r["low"],
             r["high"],
@@ -107,9 +105,6 @@ def rank_rows(doc: dict[str, Any]) -> list[list[Any]]:
             doc["unit"],
             ";".join(r["missing"]),
         ]
-        for tid in tids:
-            found = r["entries"].get(tid)
-            row += [None, None, None] if found is None else [found["low"], found["high"], found["central"]]
         c = r["comparisons"][0] if r["comparisons"] else None
         row += [None, None, None, None] if c is None else [c["reference"], c["low"], c["high"], c["position"]]
         rows.append(row)
