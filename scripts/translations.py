@@ -30,7 +30,7 @@ KEYWORDS = {"_": (1,), "p_": ((1, "c"), 2), "N_": (1,)}
 def extract() -> Catalog:
     """Every message the code marks, with where it is used."""
     template = Catalog(domain=DOMAIN, project="nbscdr", fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         template.add(message, None, [(f"src/nbscdr_cli/{filename}", lineno)], context=context)

@@ -272,10 +272,10 @@ def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None
     brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
     assert brief.exit_code == 0 and brief.stderr == ""
     assert (
-        "By exact convolution of the entries' distributions, 90% of outcomes lie between 6.92 and 20.7"
-        in (brief.stdout)
-    )
-    assert "exact convolution, uniform, independent" in brief.stdout
+        "If each range were uniform and the techniques independent — an assumption no source makes — 90% of "
+        "outcomes would lie in 6.9–21 Gt CO2/yr (5.7–22 if they moved together)"  # 3.75 + 1.95, 17.25 + 4.65
+    ) in brief.stdout
+    assert "*exact convolution, uniform, independent*: P5–P95 6.9–21 Gt CO2/yr" in brief.stdout
     chart = runner.invoke(
         app, ["chart", "afforestation", "biochar", "--method", "convolution", "-o", str(tmp_path / "c.svg")]
     )

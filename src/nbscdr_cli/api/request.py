@@ -57,7 +57,8 @@ class Request(NamedTuple):
       None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
     - ``references``: reference ids to compare with (None: the catalog's default
-      references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
+      references; a cumulative one only with a horizon over the same years as
+      its own, so SR1.5's 21st-century CDR only when asked for);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``, either method): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
@@ -150,10 +151,12 @@ def _references(request: Request, catalog: Catalog) -> tuple[Reference, ...]:
     ids = request.references
     if isinstance(ids, str):
         ids = [ids]
-    if ids is None:
-        cumulative = request.horizon is not None
+    if ids is None:  # a cumulative amount over other years than the run's is compared only on request
+        period = None if request.horizon is None else (request.horizon.start, request.horizon.end)
         ids = [
-            r for r, ref in catalog.references.items() if ref.default and (cumulative or not ref.cumulative)
+            r
+            for r, ref in catalog.references.items()
+            if ref.default and (not ref.cumulative or (period is not None and ref.years == period))
         ]
     found = tuple(catalog.reference(r, field="references") for r in dict.fromkeys(ids))
     if request.horizon is None:
