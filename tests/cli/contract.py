@@ -118,3 +118,11 @@ def read_terminal(leader: int) -> bytes:
             break
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def csv_total(text: str) -> str:
+    """The total row of a portfolio's CSV (its last row) as "total,LOW,HIGH,UNIT"."""
+    import csv
+
+    last = list(csv.DictReader(text.splitlines()))[-1]
+    return ",".join(last[key] for key in ("technique", "low", "high", "unit"))

@@ -58,7 +58,9 @@ def test_every_output_names_the_potential(nbscdr_command: list[str], tmp_path: P
     ).stdout
     if fmt == "csv":
         # CSV carries the figures; the potential is in the JSON and in every text format
-        assert out.splitlines()[1].startswith("afforestation,Afforestation and reforestation,1.0,0.5,3.0")
+        assert out.splitlines()[1].startswith(
+            "afforestation,Afforestation and reforestation,造林和再造林,1.0,0.5,3.0"
+        )
     else:
         assert "economic" in out
 
@@ -80,10 +82,19 @@ def test_compare_economic(nbscdr_command: list[str], tmp_path: Path) -> None:
     doc = json.loads(
         nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-f", "json").stdout
     )
-    rows = {r["assessment"]: r for r in doc["rows"]}
-    assert (rows["ar6"]["low"], rows["ar6"]["high"]) == (1.7, 8.1)
-    assert rows["c2g2019"]["low"] is None and rows["c2g2019"]["missing"] == FOUR
+    # only AR6 gives economic potentials: one row, and one note that says so
+    assert [(r["assessment"], r["low"], r["high"]) for r in doc["rows"]] == [("ar6", 1.7, 8.1)]
+    assert doc["warnings"][0] == {
+        "code": "potential",
+        "message": "Economic potentials come only from IPCC AR6 WGIII (2022): the other assessments are left out.",
+    }
     assert doc["potential"] == "economic"
+    asked = nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-a", "c2g2019,ar6")
+    assert asked.returncode == 2 and asked.stdout == ""
+    assert asked.stderr == (
+        "nbscdr: Invalid value for '--assessment': c2g2019 gives no economic potentials; ar6 does "
+        "(nbscdr compare -h)\n"
+    )
     single = json.loads(nbscdr(nbscdr_command, tmp_path, "compare", "afforestation", "-f", "json").stdout)
     assert {r["assessment"]: r.get("central_sum") for r in single["rows"]}["ar6"] == 3.9
 

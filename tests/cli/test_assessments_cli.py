@@ -119,19 +119,13 @@ def test_assessments_command() -> None:
 
 def test_compare_assessments_csv() -> None:
     out = runner.invoke(app, ["compare", "afforestation", "biochar", "soil-carbon", "-f", "csv"]).stdout
-    assert list(csv.reader(io.StringIO(out))) == [
-        [
-            "assessment",
-            "name",
-            "measure",
-            "low",
-            "high",
-            "central_sum",
-            "unit",
-            "up_to",
-            "missing",
-            "fallback",
-        ],
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == [
+        *("assessment", "name_en", "name_zh", "measure_en", "measure_zh"),
+        *("low", "high", "central_sum", "unit", "up_to", "missing", "fallback"),
+    ]
+    shown = [[r[0], r[1], r[3], *r[5:]] for r in rows[1:]]
+    assert shown == [
         [
             "c2g2019",
             "C2G (2019) policy brief",
@@ -181,6 +175,7 @@ def test_compare_assessments_csv() -> None:
             "",
         ],
     ]
+    assert [r[2] for r in rows[1:3]] == ["C2G（2019）政策简报", "Fuss 等（2018）"]
 
 
 def test_compare_chosen_assessments_markdown() -> None:

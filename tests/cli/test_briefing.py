@@ -108,7 +108,7 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
     doc = json.loads(runner.invoke(app, ["portfolio", *SIX_BRIEF[1:], "-f", "json"]).stdout)
     u = doc["uncertainty"]
     p5, p95 = (format(float(f"{u['percentiles'][k]:.2g}"), ",g") for k in ("5", "95"))
-    chance = format(float(f"{u['probability']['unep.high'] * 100:.2g}"), "g")
+    chance = format(float(f"{u['probability']['unep']['high'] * 100:.2g}"), "g")
     # moving together: the sums of the entries' own 5th and 95th percentiles, exactly
     assert u["fully_correlated"]["percentiles"]["5"] == pytest.approx(6.3 + 0.05 * (54.8 - 6.3))
     assert u["fully_correlated"]["percentiles"]["95"] == pytest.approx(6.3 + 0.95 * (54.8 - 6.3))
@@ -119,7 +119,7 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
         f"{chance}%"
     )
     # the low end is reached even with every low end (3 + 1 + 0 = 4): certain by construction, no chance
-    assert u["by_construction"] == {"unep.low": "certain"}
+    assert u["by_construction"] == {"unep": {"low": "certain"}}
     assert "low end of UNEP" not in bottom and "100%" not in bottom
     assert sentences[3].startswith("None of this storage is permanent")
     assert sentences[3].endswith(
@@ -240,13 +240,14 @@ def test_brief_names_the_scope_and_double_counting() -> None:
 
 def test_iamc_export() -> None:
     result = runner.invoke(
-        app, ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "-n", "1000", "--seed", "1"]
+        app,
+        ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "--year", "2050", "-n", "1000", "--seed", "1"],
     )
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Model", "Scenario", "Region", "Variable", "Unit", "2050"]
     body = {(r[1], r[3]): float(r[5]) for r in rows[1:]}
-    assert {r[0] for r in rows[1:]} == {f"nbscdr {__version__}"} and {r[2] for r in rows[1:]} == {"World"}
+    assert {r[0] for r in rows[1:]} == {"nbscdr"} and {r[2] for r in rows[1:]} == {"World"}
     assert {r[4] for r in rows[1:]} == {"Mt CO2/yr"}
     assert {r[1] for r in rows[1:]} == {f"All six|{b}" for b in ("low", "high", "p5", "p50", "p95")}
     assert {k: v for k, v in body.items() if k[0] == "All six|low"} == {
@@ -267,10 +268,13 @@ def test_iamc_export() -> None:
 def test_iamc_year_and_unit_rules() -> None:
     out = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc", "--year", "2040"]).stdout
     assert out.splitlines()[0] == "Model,Scenario,Region,Variable,Unit,2040"
-    assert (
-        out.splitlines()[1]
-        == f"nbscdr {__version__},portfolio|low,World,Carbon Removal|Land Use|Biochar,Mt CO2/yr,1800.0"
-    )
+    assert out.splitlines()[1].startswith('nbscdr,"biochar (c2g2019, ')
+    assert out.splitlines()[1].endswith(')|low",World,Carbon Removal|Land Use|Biochar,Mt CO2/yr,1800.0')
+    bad = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc"])
+    assert bad.exit_code == 2 and (
+        "Invalid value for '--year': needed with --format iamc and no --from/--to: the figures carry no "
+        "year of their own, so say which year they stand for (e.g. --year 2050)"
+    ) in " ".join(bad.stderr.split())
     bad = runner.invoke(app, ["portfolio", "biochar", "--year", "2040"])
     assert bad.exit_code == 2 and "Invalid value for '--year': applies to --format iamc only" in bad.stderr
     bad = runner.invoke(app, ["portfolio", "biochar", "-f", "iamc", "-u", "Gt C/yr"])
@@ -287,7 +291,22 @@ def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
     out = tmp_path / "scenarios.csv"
     result = runner.invoke(
         app,
-        ["portfolio", *SIX, "--name", "All six", "-f", "iamc", "-n", "500", "--seed", "2", "-o", str(out)],
+        [
+            "portfolio",
+            *SIX,
+            "--name",
+            "All six",
+            "-f",
+            "iamc",
+            "--year",
+            "2050",
+            "-n",
+            "500",
+            "--seed",
+            "2",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.stderr
     import pyam

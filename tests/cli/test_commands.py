@@ -30,7 +30,7 @@ def test_portfolio_json_contract() -> None:
     assert [e["technique"] for e in doc["entries"]] == ALL_SIX
     assert doc["entries"][0] == {
         "technique": "afforestation",
-        "name": "Afforestation and reforestation",
+        "name": {"en": "Afforestation and reforestation", "zh": "造林和再造林"},
         "share": 1.0,
         "low": 3.0,
         "high": 18.0,
@@ -102,11 +102,35 @@ def test_portfolio_in_another_unit() -> None:
 def test_portfolio_csv_has_entries_and_a_final_total_row() -> None:
     result = run("portfolio", "afforestation", "biochar", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
+    flags = ["false", "false", "false", "c2g2019"]
     assert rows == [
-        ["technique", "name", "share", "low", "high", "unit", "up_to"],
-        ["afforestation", "Afforestation and reforestation", "1.0", "3.0", "18.0", "Gt CO2/yr", "false"],
-        ["biochar", "Biochar", "1.0", "1.8", "4.8", "Gt CO2/yr", "false"],
-        ["total", "Total", "", "4.8", "22.8", "Gt CO2/yr", ""],
+        [
+            "technique",
+            "name_en",
+            "name_zh",
+            "share",
+            "low",
+            "high",
+            "central",
+            "unit",
+            "up_to",
+            "own_figure",
+            "fallback",
+            "assessment",
+        ],
+        [
+            "afforestation",
+            "Afforestation and reforestation",
+            "造林和再造林",
+            "1.0",
+            "3.0",
+            "18.0",
+            "",
+            "Gt CO2/yr",
+            *flags,
+        ],
+        ["biochar", "Biochar", "生物炭", "1.0", "1.8", "4.8", "", "Gt CO2/yr", *flags],
+        ["total", "Total", "合计", "", "4.8", "22.8", "", "Gt CO2/yr", *flags],
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.contract import usage_message
+from tests.cli.contract import csv_total, usage_message
 from tests.conftest import subprocess_env
 
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
@@ -70,7 +70,7 @@ def test_reach_probabilities_use_the_in_scope_total(nbscdr_command: list[str], t
     args = ("portfolio", "afforestation", "biochar", "-n", "20000", "--seed", "5")
     u = ok_json(nbscdr_command, tmp_path, *args)["uncertainty"]
     # only afforestation (uniform 3–18) is in UNEP's scope: P(≥ 12) is about 6/15, not P(total ≥ 12)
-    assert u["probability"]["unep.high"] == pytest.approx(6 / 15, abs=0.015)
+    assert u["probability"]["unep"]["high"] == pytest.approx(6 / 15, abs=0.015)
     table = nbscdr(nbscdr_command, tmp_path, *args).stdout
     assert "| P(in-scope total ≥ 12: UNEP estimate, high end) |" in table
 
@@ -233,7 +233,8 @@ def test_derived_figures_have_the_precision_of_their_inputs(
     assert "| **Total** |  | **820** | **5,700** |" in md
     csv = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "csv").stdout
     assert (
-        "afforestation,Afforestation and reforestation,0.5,409.090909091,2454.54545455,Mt C/yr,false" in csv
+        "afforestation,Afforestation and reforestation,造林和再造林,0.5,409.090909091,2454.54545455,,Mt C/yr,false,"
+        in csv
     )
 
 
@@ -390,11 +391,11 @@ def test_a_target_amount_is_tested_against_the_cumulative_total(
         "--target",
         "300 Gt CO2",
     )
-    assert "target" not in doc["uncertainty"]["probability"]
+    assert "target" not in doc["uncertainty"]
     cumulative = doc["horizon"]["uncertainty"]["cumulative"]
-    assert cumulative["thresholds"]["target"] == 300.0
+    assert cumulative["target"]["value"] == 300.0
     # cumulative = 20 x uniform(3, 18): P(≥ 300) = (360 - 300) / (360 - 60)
-    assert cumulative["probability"]["target"] == pytest.approx(60 / 300, abs=0.015)
+    assert cumulative["target"]["probability"] == pytest.approx(60 / 300, abs=0.015)
 
 
 def test_iamc_with_a_period_has_a_column_per_year(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -414,8 +415,9 @@ def test_iamc_with_a_period_has_a_column_per_year(nbscdr_command: list[str], tmp
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Model,Scenario,Region,Variable,Unit,2030,2031,2032"
-    assert lines[1].endswith("Carbon Removal|Land Use|Biochar,Mt CO2/yr,900.0,1800.0,1800.0")
+    # the end year's column: the rate in 2033 under the same ramp-up
+    assert lines[0] == "Model,Scenario,Region,Variable,Unit,2030,2031,2032,2033"
+    assert lines[1].endswith("Carbon Removal|Land Use|Biochar,Mt CO2/yr,900.0,1800.0,1800.0,1800.0")
 
 
 # ------------------------------------------------------------ input and output contracts
@@ -433,7 +435,7 @@ def test_toml_on_stdin(nbscdr_command: list[str], tmp_path: Path) -> None:
         stdin='[[entries]]\ntechnique = "biochar"\n',
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "total,Total,,1.8,4.8,Gt CO2/yr,"
+    assert csv_total(result.stdout) == "total,1.8,4.8,Gt CO2/yr"
 
 
 def test_a_file_without_a_known_extension_is_read_by_content(
@@ -449,7 +451,7 @@ def test_a_file_without_a_known_extension_is_read_by_content(
     ("name", "check"),
     [
         ("out.json", lambda text: json.loads(text)["total"]["high"] == 4.8),
-        ("out.csv", lambda text: text.startswith("technique,name,share")),
+        ("out.csv", lambda text: text.startswith("technique,name_en,name_zh,share")),
         ("out.md", lambda text: text.startswith("## Portfolio")),
         (
             "out.txt",
@@ -478,7 +480,7 @@ def test_brief_refuses_a_pdf(nbscdr_command: list[str], tmp_path: Path) -> None:
 def test_output_dash_is_stdout(nbscdr_command: list[str], tmp_path: Path) -> None:
     result = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar", "-f", "csv", "-o", "-")
     assert result.returncode == 0
-    assert result.stdout.startswith("technique,name,share")
+    assert result.stdout.startswith("technique,name_en,name_zh,share")
     assert not (tmp_path / "-").exists()
 
 

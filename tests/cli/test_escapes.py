@@ -88,7 +88,7 @@ RUNS = {
     "portfolio csv": ["portfolio", "x", "--name", HOSTILE, "-f", "csv"],
     "portfolio markdown": ["portfolio", "x", "--name", HOSTILE, "-f", "markdown"],
     "portfolio json": ["portfolio", "x", "--name", HOSTILE, "-f", "json"],
-    "portfolio iamc": ["portfolio", "x", "--name", HOSTILE, "-f", "iamc"],
+    "portfolio iamc": ["portfolio", "x", "--name", HOSTILE, "-f", "iamc", "--year", "2050"],
     "list table": ["list"],
     "show table": ["show", "x"],
     "assessments": ["assessments"],

@@ -202,7 +202,11 @@ def test_signal_at_a_moment(
     expected = b"" if line is None else f"nbscdr: {line.format(out=out)}\n".encode()
     assert (result.returncode, result.stdout, result.stderr) == (code, b"", expected)
     content = out.read_text(encoding="utf-8")
-    assert content.endswith("total,Total,,1.8,4.8,Gt CO2/yr,\n") if replaced else content == "old"
+    assert (
+        content.endswith("total,Total,合计,,1.8,4.8,,Gt CO2/yr,false,false,false,c2g2019\n")
+        if replaced
+        else content == "old"
+    )
     assert leftovers(tmp_path) == []
 
 
@@ -212,7 +216,7 @@ def test_signal_after_stdout(tmp_path: Path) -> None:
     )
     assert result.returncode == 143
     assert result.stderr == b"nbscdr: terminated after writing to stdout\n"
-    assert result.stdout.endswith(b"total,Total,,1.8,4.8,Gt CO2/yr,\n")
+    assert result.stdout.endswith("total,Total,合计,,1.8,4.8,,Gt CO2/yr,false,false,false,c2g2019\n".encode())
 
 
 def test_ignored_signals_stay_ignored(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -221,7 +225,19 @@ def test_ignored_signals_stay_ignored(nbscdr_command: list[str], tmp_path: Path)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     proc = subprocess.Popen(
-        [*nbscdr_command, "portfolio", "biochar", "-n", "2e7", "--seed", "1", "-f", "csv"],
+        [
+            *nbscdr_command,
+            "portfolio",
+            "biochar",
+            "-n",
+            "2e7",
+            "--seed",
+            "1",
+            "--table",
+            "statistics",
+            "-f",
+            "csv",
+        ],
         env=subprocess_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -231,4 +247,4 @@ def test_ignored_signals_stay_ignored(nbscdr_command: list[str], tmp_path: Path)
     _burst(proc, [signal.SIGINT] * 20)
     stdout, stderr = proc.communicate(timeout=HANG_GUARD)
     assert (proc.returncode, stderr) == (0, b"")
-    assert b"\ntotal,Total,,1.8,4.8,Gt CO2/yr,\n\nstatistic,of,value,unit\n" in stdout
+    assert stdout.startswith(b"total,statistic,value,unit,") and b"\nannual,p50," in stdout

@@ -50,12 +50,15 @@ def test_json_uncertainty_block() -> None:
     )
     assert u["percentile_method"] == "exact"
     assert list(u["percentiles"]) == ["5", "10", "50", "90", "95"]
-    assert list(u["probability"]) == ["unep.low", "unep.high", "target"]
-    assert u["thresholds"] == {"unep.low": 4.0, "unep.high": 12.0, "target": 20.0}
+    assert u["thresholds"] == {"unep": {"low": 4.0, "high": 12.0}}
+    assert u["target"]["value"] == 20.0 and list(u["target"]) == ["value", "probability", "by_construction"]
+    assert u["target"]["by_construction"] is None  # 4.8–22.8 may or may not reach 20
+    # in UNEP's scope, afforestation alone: its 3–18 neither always nor never reaches 4 or 12
+    assert u["by_construction"] == {}
     assert u["mean"] == pytest.approx((4.8 + 22.8) / 2, abs=0.1)
     # UNEP's ends are tested against the entries in its scope: afforestation (uniform 3–18) alone
-    assert u["probability"]["unep.low"] == pytest.approx((18 - 4) / 15, abs=0.01)
-    assert u["probability"]["unep.high"] == pytest.approx((18 - 12) / 15, abs=0.01)
+    assert u["probability"]["unep"]["low"] == pytest.approx((18 - 4) / 15, abs=0.01)
+    assert u["probability"]["unep"]["high"] == pytest.approx((18 - 12) / 15, abs=0.01)
     again = json.loads(
         runner.invoke(
             app,
@@ -98,8 +101,8 @@ def test_target_is_in_the_output_unit() -> None:
         ],
     ).stdout
     u = json.loads(out)["uncertainty"]
-    assert u["thresholds"]["target"] == 1000.0
-    assert u["probability"]["target"] == 1.0  # biochar is 1.8-4.8 Gt = 1800-4800 Mt
+    # biochar is 1.8-4.8 Gt = 1800-4800 Mt: its low end reaches 1,000, certain by construction
+    assert u["target"] == {"value": 1000.0, "probability": 1.0, "by_construction": "certain"}
 
 
 def test_seed_is_printed_when_not_given() -> None:
@@ -115,32 +118,37 @@ def test_csv_rows_carry_only_the_columns_that_apply() -> None:
     import csv
 
     args = ["portfolio", "afforestation", "biochar", "macroalgae", "-n", "1000", "--seed", "1"]
-    main, summary = runner.invoke(app, [*args, "-f", "csv"]).stdout.split("\n\n")
-    table = list(csv.reader(main.splitlines()))
-    assert table[0] == ["technique", "name", "share", "low", "high", "unit", "up_to"]
-    assert all(len(row) == 7 and all(row) for row in table[1:-1])  # every entry has every cell
-    assert table[-1] == ["total", "Total", "", "4.8", "41.8", "Gt CO2/yr", ""]
-    stats = {(row[0], row[1]): row[2:] for row in csv.reader(summary.splitlines())}
-    u = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)["uncertainty"]
-    assert stats[("statistic", "of")] == ["value", "unit"]
-    assert stats[("samples", "")] == ["1000", ""] and stats[("seed", "")] == ["1", ""]
-    assert stats[("method", "")] == ["monte-carlo", ""]
-    assert stats[("mean", "total")] == [repr(u["mean"]), "Gt CO2/yr"]
-    assert stats[("std", "total")] == [repr(u["std"]), "Gt CO2/yr"]  # wherever the mean is
-    assert stats[("p50", "total")] == [repr(u["percentiles"]["50"]), "Gt CO2/yr"]
-    # each entry's own percentiles, from its distribution: uniform 3-18 and 1.8-4.8
-    assert stats[("p5", "afforestation")] == ["3.75", "Gt CO2/yr"]
-    assert stats[("p50", "biochar")] == ["3.3", "Gt CO2/yr"]
-    # UNEP's ends are tested against the entries in its scope
-    assert stats[("probability unep.high", "total in the scope of unep")] == [
-        repr(u["probability"]["unep.high"]),
-        "",
+    table = list(csv.reader(runner.invoke(app, [*args, "-f", "csv"]).stdout.splitlines()))
+    assert table[0][:12] == [
+        "technique",
+        *("name_en", "name_zh", "share", "low", "high", "central", "unit", "up_to"),
+        *("own_figure", "fallback", "assessment"),
     ]
-    assert stats[("threshold unep.high", "total in the scope of unep")] == ["12.0", "Gt CO2/yr"]
+    assert table[0][12:] == ["marginal_p5", "marginal_p50", "marginal_p95"]
+    assert all(len(row) == 15 for row in table)  # rectangular
+    # each entry's own percentiles, from its distribution: uniform 3-18 and 1.8-4.8
+    assert [row[12:] for row in table[1:3]] == [["3.75", "10.5", "17.25"], ["1.95", "3.3", "4.65"]]
+    assert table[-1][:9] == ["total", "Total", "合计", "", "4.8", "41.8", "", "Gt CO2/yr", "true"]
+    assert table[-1][12:] == ["", "", ""]  # the total's percentiles are statistics of the total
+    statistics = runner.invoke(app, [*args, "-f", "csv", "--table", "statistics"]).stdout
+    rows = list(csv.reader(statistics.splitlines()))
+    assert rows[0] == [
+        *("total", "statistic", "value", "unit", "in_scope_of"),
+        *("method", "distribution", "correlation", "samples", "seed"),
+    ]
+    assert all(row[5:] == ["monte-carlo", "uniform", "0.0", "1000", "1"] for row in rows[1:])
+    stats = {(row[0], row[1]): row[2:5] for row in rows[1:]}
+    u = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)["uncertainty"]
+    assert stats[("annual", "mean")] == [repr(u["mean"]), "Gt CO2/yr", ""]
+    assert stats[("annual", "std")] == [repr(u["std"]), "Gt CO2/yr", ""]  # wherever the mean is
+    assert stats[("annual", "p50")] == [repr(u["percentiles"]["50"]), "Gt CO2/yr", ""]
+    # UNEP's ends are tested against the entries in its scope
+    assert stats[("annual", "probability_unep_high")] == [repr(u["probability"]["unep"]["high"]), "", "unep"]
+    assert stats[("annual", "threshold_unep_high")] == ["12.0", "Gt CO2/yr", "unep"]
     md = runner.invoke(app, ["portfolio", "wetlands", "-n", "1000", "--seed", "1", "-f", "markdown"]).stdout
     assert "### Uncertainty of the total" in md and "| P50 |" in md and "| Standard deviation |" in md
     plain = runner.invoke(app, ["portfolio", "wetlands", "-f", "csv"]).stdout
-    assert "\n\n" not in plain and "statistic" not in plain  # no Monte Carlo, no second section
+    assert "\n\n" not in plain and "marginal" not in plain  # no Monte Carlo, no percentile columns
 
 
 @pytest.mark.parametrize(
@@ -255,7 +263,7 @@ def test_convolution_puts_its_result_where_monte_carlo_does() -> None:
     # afforestation + biochar is a trapezoid: flat between 7.8 and 19.8, so P5 = 4.8 + sqrt(2·0.05·45)
     assert u["percentiles"]["5"] == pytest.approx(4.8 + math.sqrt(4.5), abs=1e-4 * 18)
     assert u["percentiles"]["50"] == pytest.approx(13.8, abs=1e-9)
-    assert u["probability"]["target"] == pytest.approx((22.8 - 20) ** 2 / (2 * 15 * 3), abs=1e-6)  # top ramp
+    assert u["target"]["probability"] == pytest.approx((22.8 - 20) ** 2 / (2 * 15 * 3), abs=1e-6)  # top ramp
     assert u["histogram"]["counts"] is None and sum(u["histogram"]["shares"]) == pytest.approx(1)
     assert sum(v["histogram"]["counts"]) == 100_000
     for doc in (conv, mc):
@@ -317,8 +325,8 @@ def test_every_format_says_which_method(lang: str, header: str, mc_header: str) 
     assert runner.invoke(app, [*base, "-n", "1000", "--seed", "3"]).stdout.splitlines().count(mc_header) == 1
     markdown = runner.invoke(app, [*base, "--method", "convolution", "-f", "markdown"]).stdout
     assert f"### {header}" in markdown.splitlines()
-    csv_rows = runner.invoke(app, [*base, "--method", "convolution", "-f", "csv"]).stdout.splitlines()
-    assert "method,,convolution," in csv_rows and "samples,,," in csv_rows
+    csv_rows = runner.invoke(app, [*base, "--method", "convolution", "-f", "csv", "--table", "statistics"])
+    assert csv_rows.stdout.splitlines()[1] == "annual,mean,13.8,Gt CO2/yr,,convolution,pert,0.0,,"
 
 
 def test_convolution_over_a_period() -> None:

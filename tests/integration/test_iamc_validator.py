@@ -26,7 +26,18 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The IAMC CSV of `nbscdr portfolio afforestation biochar soil-carbon -f iamc`."""
     folder = tmp_path_factory.mktemp("iamc")
     out = folder / "x.csv"
-    command = ["portfolio", "afforestation", "biochar", "soil-carbon", "-f", "iamc", "-o", str(out)]
+    command = [
+        "portfolio",
+        "afforestation",
+        "biochar",
+        "soil-carbon",
+        "-f",
+        "iamc",
+        "--year",
+        "2050",
+        "-o",
+        str(out),
+    ]
     result = subprocess.run(
         [sys.executable, "-m", "nbscdr_cli", *command],
         cwd=folder,
@@ -128,3 +139,36 @@ def test_every_variable_in_the_data_is_in_the_codelists() -> None:
     assert len(variables) >= 8
     row = {"model": "nbscdr", "scenario": "portfolio|high", "region": "World", "unit": UNIT, "year": 2050}
     assert problems(pd.DataFrame([{**row, "variable": v, "value": 1.0} for v in variables])) is None
+
+
+def test_a_period_export_has_its_end_year_and_validates(tmp_path: Path) -> None:
+    """`--from 2030 --to 2050` gives columns 2030 to 2050 (issue 23), with model "nbscdr"."""
+    import pyam
+
+    out = tmp_path / "period.csv"
+    command = ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2050", "-n", "1000"]
+    result = subprocess.run(
+        [sys.executable, "-m", "nbscdr_cli", *command, "--seed", "1", "-f", "iamc", "-o", str(out)],
+        env=subprocess_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    frame = pyam.IamDataFrame(out)
+    assert frame.year == list(range(2030, 2051)) and frame.model == ["nbscdr"]
+    assert len(frame.scenario) == 5  # low, high, p5, p50, p95
+    validate(frame)
+
+
+def test_the_library_frame_validates() -> None:
+    from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
+
+    six = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+    a = analyse(
+        Request(six, monte_carlo=MonteCarlo(method="convolution"), horizon=HorizonSettings(2030, 2035))
+    )
+    frame = a.to_iamc()
+    assert frame.year == list(range(2030, 2036))
+    assert set(frame.meta["nbscdr_version"]) == {__import__("nbscdr_cli").__version__}
+    validate(frame)

@@ -171,26 +171,31 @@ def test_a_generator_may_drive_the_sampling() -> None:
     assert again.to_dict()["uncertainty"] == one.to_dict()["uncertainty"]
 
 
-def test_to_frame_has_the_entries_and_the_total() -> None:
-    frame = analyse(Request(["afforestation", "biochar"])).to_frame(unit="Mt CO2/yr")
-    assert list(frame.index) == ["afforestation", "biochar", "total"]
-    assert frame.loc["total", "low"] == 4800.0
-    assert frame.loc["total", "high"] == 22800.0
+def test_to_frame_has_the_entries_and_totals_frame_the_total() -> None:
+    a = analyse(Request(["afforestation", "biochar"]))
+    frame = a.to_frame(unit="Mt CO2/yr")
+    assert list(frame.index) == ["afforestation", "biochar"]
+    assert frame["high"].sum() == 22800.0
     assert set(frame["unit"]) == {"Mt CO2/yr"}
+    totals = a.totals_frame(unit="Mt CO2/yr")
+    assert list(totals.index) == ["annual"]
+    assert (totals.loc["annual", "low"], totals.loc["annual", "high"]) == (4800.0, 22800.0)
 
 
 @pytest.mark.filterwarnings("ignore")  # pyam's own dependencies warn on import
 def test_to_iamc_is_a_pyam_frame() -> None:
     import pyam
 
-    iamc = analyse(Request(["biochar", "afforestation"])).to_iamc(year=2050)
+    iamc = analyse(Request(["biochar", "afforestation"], name="mine")).to_iamc(year=2050)
     assert isinstance(iamc, pyam.IamDataFrame)
-    data = iamc.filter(scenario="portfolio|high").data
+    assert iamc.model == ["nbscdr"] and iamc.year == [2050]
+    data = iamc.filter(scenario="mine|high").data
     values = dict(zip(data["variable"], data["value"], strict=True))
     assert values == {
         "Carbon Removal|Land Use|Biochar": 4800.0,
         "Carbon Removal|Land Use|Re/Afforestation": 18000.0,
     }
+    assert iamc.meta.loc[("nbscdr", "mine|high"), "nbscdr_version"] == nbscdr_cli.__version__
 
 
 def test_compare_returns_rows_and_a_document() -> None:

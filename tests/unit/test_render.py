@@ -54,8 +54,10 @@ def test_markdown_and_csv_rows(doc: dict[str, object]) -> None:
     md = render("portfolio", doc, "markdown", lang="zh", env=PIPE)
     assert "| **合计** |  | **3** | **37** |" in md
     csv = render("portfolio", doc, "csv", lang="en", env=PIPE).splitlines()
-    assert csv[0] == "technique,name,share,low,high,unit,up_to"
-    assert csv[-1] == "total,Total,,3.0,37.0,Gt CO2/yr,"
+    assert (
+        csv[0] == "technique,name_en,name_zh,share,low,high,central,unit,up_to,own_figure,fallback,assessment"
+    )
+    assert csv[-1] == "total,Total,合计,,3.0,37.0,,Gt CO2/yr,true,false,false,c2g2019"
 
 
 def test_one_lookup_for_every_label() -> None:

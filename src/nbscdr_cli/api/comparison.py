@@ -23,9 +23,11 @@ from nbscdr_cli.api.request import (
     prepare,
     run,
 )
+from nbscdr_cli.api.wording import potential_name
+from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import number
 from nbscdr_cli.base.version import __version__
-from nbscdr_cli.model.catalog import LocalText
+from nbscdr_cli.model.catalog import Catalog, LocalText
 from nbscdr_cli.model.errors import UsageError
 from nbscdr_cli.model.units import Unit
 
@@ -50,10 +52,22 @@ class Comparison(NamedTuple):
     unit: Unit
     lang: str = "en"
     potential: str = "technical"
+    # with every assessment asked for a potential only some give: their names
+    only: tuple[LocalText, ...] = ()
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The comparison as the JSON document of `nbscdr compare -f json`."""
-        doc = compare_document(self.rows, self.unit, lang or self.lang, by=self.by)
+        lang = lang or self.lang
+        doc = compare_document(self.rows, self.unit, lang, by=self.by)
+        if self.only:
+            names = [n.get(lang) for n in self.only]
+            message = _(
+                "{Potential} potentials come only from {names}: the other assessments are left out.",
+                lang,
+                names=join_names(names, lang),
+                Potential=potential_name(self.potential, lang).capitalize(),
+            )
+            doc["warnings"].insert(0, {"code": "potential", "message": message})
         return {**doc, "potential": self.potential}
 
 
@@ -73,7 +87,11 @@ def compare(
         rows = compare_portfolios(request, portfolios)
         return Comparison("portfolio", rows, output_units(request)[0], request.lang, request.potential)
     rows = compare_assessments(request, assessments)
-    return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential)
+    giving: tuple[LocalText, ...] = ()
+    if request.potential != "technical" and assessments is None:
+        catalog = catalog_of(request._replace(assessment=None, fallback=False))
+        giving = tuple(catalog.assessments[a].name for a in giving_potential(catalog, request.potential))
+    return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential, giving)
 
 
 def compare_assessments(request: Request, assessments: Sequence[str] | None = None) -> list[Row]:
@@ -89,6 +107,20 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
         raise UsageError("this catalog defines no assessments", field="assessment")
     for aid in wanted:
         base.under(aid)  # unknown ids fail here, before any row is computed
+    if request.potential != "technical":
+        # an assessment that gives no such potential at all has no row to show
+        # (the note under the table names the ones that do, once)
+        giving = giving_potential(base, request.potential)
+        if assessments is None:
+            wanted = [aid for aid in wanted if aid in giving]
+        without = [aid for aid in wanted if aid not in giving]
+        if without or not wanted:
+            raise UsageError(
+                f"{', '.join(without) or 'none of the assessments'} gives no {request.potential} potentials; "
+                f"{', '.join(giving) or 'no assessment in this catalog'} "
+                f"{'does' if len(giving) == 1 else 'do'}",
+                field="assessment",
+            )
     name, specs = entry_specs(request)
     plans: list[tuple[str, Plan | None, tuple[str, ...]]] = []
     for aid in wanted:
@@ -126,6 +158,12 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     return rows
 
 
+def giving_potential(catalog: Catalog, potential: str) -> list[str]:
+    """The assessments of ``catalog`` with at least one estimate of ``potential``."""
+    every = catalog.all_techniques or catalog.techniques
+    return [aid for aid in catalog.assessments if any(t.estimate(aid, potential) for t in every.values())]
+
+
 def _stands_in(plan: Plan) -> bool:
     return any(e.technique.fallback for e in plan.portfolio.entries)
 
@@ -160,16 +198,16 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
     reference's scope against it), and what it lacks, borrows or only bounds;
     then the notes on the references, from the first row that has totals."""
     out = []
-    row_notes: list[tuple[str, dict[str, Any]]] = []
+    row_notes: list[tuple[str, str, dict[str, Any]]] = []
     for row in rows:
-        item: dict[str, Any] = {by: row.key, "name": row.label.get(lang), "measure": local(row.measure)}
+        item: dict[str, Any] = {by: row.key, "name": row.label.as_dict(), "measure": local(row.measure)}
         if row.analysis is None:
-            names = [n.get(lang) for n in row.missing_names]
+            names = [n.as_dict() for n in row.missing_names]
             item.update({"low": None, "high": None, "missing": list(row.missing), "missing_names": names})
             out.append(item)
             continue
         doc = portfolio_document(row.analysis, unit, lang)
-        row_notes.append((item["name"] or row.key, doc))
+        row_notes.append((row.key, row.label.get(lang) or row.key, doc))
         item.update(
             {
                 "low": doc["total"]["low"],

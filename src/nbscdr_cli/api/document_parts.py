@@ -48,12 +48,13 @@ def reference_digits(r: Reference) -> int:
     )
 
 
-def entry_document(e: Entry, unit: Unit, lang: str) -> dict[str, Any]:
-    """One entry in the output unit."""
+def entry_document(e: Entry, unit: Unit) -> dict[str, Any]:
+    """One entry in the output unit; its name in both languages (``{"en", "zh"}``,
+    as every name in every document), whatever the language of the labels."""
     f = unit.factor
     doc: dict[str, Any] = {
         "technique": e.technique.id,
-        "name": e.technique.name.get(lang),
+        "name": e.technique.name.as_dict(),
         "share": number(e.share),
         "low": number(e.range.lower / f),
         "high": number(e.range.high / f),
@@ -127,10 +128,15 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 
     and ``seed`` are null for the convolution, and its histogram has shares but
     no counts). ``digits``: the total's significant figures.
 
+    Keys a script can type: ``probability`` and ``thresholds`` are nested by
+    reference id, then end (``probability.unep.low``); the user's target is an
+    object of its own (``target.value``, ``target.probability``).
+
     A chance that the ranges settle by themselves is not a finding:
-    ``by_construction`` names each threshold the total reaches even with every
-    entry at its low end ("certain") or cannot reach with every entry at its high
-    end ("impossible"), for the distributions bounded by the ranges (not the
+    ``by_construction`` (nested as ``probability``; ``target.by_construction``
+    for the target) names each threshold the total reaches even with every entry
+    at its low end ("certain") or cannot reach with every entry at its high end
+    ("impossible"), for the distributions bounded by the ranges (not the
     lognormal, which goes beyond them). For the annual total, ``fully_correlated``
     gives its percentiles were the entries to move together (rank correlation 1):
     exactly the sums of the entries' own percentiles, the other end of what the
@@ -144,14 +150,12 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 
     whole = sum(weights) or 1
     probability = dict(summary.probability)
     thresholds = dict(summary.thresholds)
-    supports = dict.fromkeys(summary.probability, summary.histogram[0])
+    supports = dict.fromkeys(summary.probability, summary.histogram[0])  # each total's low and high
     for name, scoped in sim.totals.items():
         if name.startswith(f"{total}@"):
             probability.update(scoped.probability)
             thresholds.update(scoped.thresholds)
             supports.update(dict.fromkeys(scoped.probability, scoped.histogram[0]))
-    if "target" in probability:  # the references' ends first, the user's target last
-        probability["target"] = probability.pop("target")
     settled: dict[str, str] = {}
     if sim.distribution is not Distribution.lognormal:
         for key, threshold in thresholds.items():
@@ -160,6 +164,22 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 
                 settled[key] = "certain"
             elif (number(threshold) or 0.0) > most:
                 settled[key] = "impossible"
+    target = None
+    if "target" in probability:
+        target = {
+            "value": number(thresholds.pop("target") / f),
+            "probability": number(probability.pop("target")),
+            "by_construction": settled.pop("target", None),
+        }
+    by_reference: dict[str, dict[str, Any]] = {}
+    limits: dict[str, dict[str, Any]] = {}
+    construction: dict[str, dict[str, str]] = {}
+    for key, p in probability.items():  # "<reference>.<end>", as the simulation names them
+        ref, _dot, end = key.rpartition(".")
+        by_reference.setdefault(ref, {})[end] = number(p)
+        limits.setdefault(ref, {})[end] = number(thresholds[key] / f)
+        if key in settled:
+            construction.setdefault(ref, {})[end] = settled[key]
     doc: dict[str, Any] = {
         "samples": sim.samples,
         "seed": sim.seed,
@@ -171,15 +191,17 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 
         "mean": number(summary.mean / f),
         "std": number(summary.std / f),
         "percentiles": {percentile_key(p): number(v / f) for p, v in summary.percentiles.items()},
-        "probability": {k: number(v) for k, v in probability.items()},
-        "thresholds": {k: number(v / f) for k, v in thresholds.items()},
-        "by_construction": {k: settled[k] for k in probability if k in settled},
-        "histogram": {
-            "low": number(lo / f),
-            "high": number(hi / f),
-            "counts": [int(c) for c in weights] if sim.samples is not None else None,
-            "shares": [number(w / whole) for w in weights],
-        },
+        "probability": by_reference,
+        "thresholds": limits,
+        "by_construction": construction,
+    }
+    if target is not None:
+        doc["target"] = target
+    doc["histogram"] = {
+        "low": number(lo / f),
+        "high": number(hi / f),
+        "counts": [int(c) for c in weights] if sim.samples is not None else None,
+        "shares": [number(w / whole) for w in weights],
     }
     if total == "annual" and sim.marginals:
         import math
@@ -195,3 +217,11 @@ def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 
 
 def local(text: LocalText | None) -> dict[str, str] | None:
     return None if text is None else text.as_dict()
+
+
+def name_in(name: dict[str, str] | None, lang: str) -> str:
+    """A document's name (``{"en", "zh"}``) in ``lang``: the Chinese where there
+    is one and it is asked for, else the English."""
+    if not name:
+        return ""
+    return (name.get("zh") or name["en"]) if lang == "zh" else name["en"]

@@ -32,7 +32,7 @@ def portfolio_document(
     result = analysis.result
     check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
-    entries = [entry_document(e, unit, lang) for e in result.portfolio.entries]
+    entries = [entry_document(e, unit) for e in result.portfolio.entries]
     as_given = all(e["as_given"] for e in entries)
     digits = {e["technique"]: e["significant_figures"] for e in entries}
     total_digits = min(digits.values(), default=3)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names
 from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
@@ -49,7 +50,7 @@ def portfolio_notes(
     and double counting leaves it to the note's ``source`` field."""
     inline = cite or (lambda source: cited(source, lang))
     result = analysis.result
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
 
     def named(ids: list[str] | tuple[str, ...]) -> str:
         return join_names([names.get(i, i) for i in ids], lang)
@@ -402,29 +403,31 @@ def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> s
 
 
 def compare_notes(
-    rows: list[tuple[str, dict[str, Any]]], lang: str, *, central_sum: bool = False
+    rows: list[tuple[str, str, dict[str, Any]]], lang: str, *, central_sum: bool = False
 ) -> list[Note]:
     """The notes under rows side by side, from each row's portfolio document
-    (``rows``: each row's label and document): a note every row has is said
-    once; one that only some rows have is said with their labels. A scoped
+    (``rows``: each row's key, label and document): a note every row has is said
+    once; one that only some rows have is said with their labels (and lists their
+    keys, which no language changes, in ``rows``). A scoped
     reference's note names the entries it is compared with (the subtotals are in
     the table). What the figures are is in each row's own columns. With
     ``central_sum``, what a sum of centrals is."""
-    found: dict[str, tuple[Note, list[str]]] = {}
-    for label, doc in rows:
-        names = {e["technique"]: e["name"] for e in doc["entries"]}
+    found: dict[str, tuple[Note, list[tuple[str, str]]]] = {}
+    for key, label, doc in rows:
+        names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
         scoped = {c["reference"]: c for c in doc["comparisons"]}
         for note in doc["warnings"]:
             if note["code"] == "figures":
                 continue
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
-            found.setdefault(note["message"], (note, []))[1].append(label)
+            found.setdefault(note["message"], (note, []))[1].append((key, label))
     out = []
-    for message, (note, labels) in found.items():
-        if len(labels) < len(rows):
+    for message, (note, named) in found.items():
+        if len(named) < len(rows):
+            labels = [label for _key, label in named]
             message = _("[{rows}] {message}", lang, rows=join_names(labels, lang), message=message)
-        out.append({**note, "message": message, "rows": labels})
+        out.append({**note, "message": message, "rows": [key for key, _label in named]})
     if central_sum:
         out.append(
             _note(

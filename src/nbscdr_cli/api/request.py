@@ -16,25 +16,25 @@ fault (``"samples"``, ``"horizon.end"``) or whose ``where`` names the place in t
 input (a spec, a file and key).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Request's fields keep real types, so
+# help(Request) and typing.get_type_hints show them (not ForwardRef strings).
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
+from nbscdr_cli.io.portfolio_file import PortfolioFile
 from nbscdr_cli.model.catalog import POTENTIALS, Catalog, Reference
 from nbscdr_cli.model.errors import InputError, UsageError, cut
+from nbscdr_cli.model.horizon_settings import HorizonSettings
+from nbscdr_cli.model.monte_carlo import MonteCarlo
+from nbscdr_cli.model.spec import EntrySpec
+from nbscdr_cli.model.units import Unit
 
 if TYPE_CHECKING:
     from nbscdr_cli.compute.horizon import Curve, Horizon
-    from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
-    from nbscdr_cli.io.portfolio_file import PortfolioFile
-    from nbscdr_cli.model.horizon_settings import HorizonSettings
-    from nbscdr_cli.model.monte_carlo import MonteCarlo
-    from nbscdr_cli.model.spec import EntrySpec
-    from nbscdr_cli.model.units import Unit
 
 LANGS = ("en", "zh")
 
@@ -46,6 +46,8 @@ class Request(NamedTuple):
     - ``portfolio``: a portfolio file's content (TOML or JSON text, or the parsed
       mapping), a ``PortfolioFile``, or a path (``pathlib.Path``) to read;
       its entries come before ``specs``;
+    - ``name``: the portfolio's name (default: the portfolio file's ``name``); it
+      names the IAMC scenarios;
     - ``catalog``: a ``Catalog``, a path to a catalog file, or None (the built-in one);
     - ``assessment``: whose estimates to use (None: the catalog's default);
       ``fallback``: let the default assessment (or, where it has none, the first
@@ -61,7 +63,8 @@ class Request(NamedTuple):
       its own, so SR1.5's 21st-century CDR only when asked for);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``, either method): a number in the output unit, or a quantity string;
-    - ``lang``: "en" or "zh", for names and messages in ``Analysis.to_dict``;
+    - ``lang``: "en" or "zh", the language of the labels (the warnings' messages)
+      in ``Analysis.to_dict``; names are always given in both;
     - ``iamc``: the analysis will be exported as IAMC, so its preconditions are
       checked before any sampling.
     """
@@ -310,8 +313,8 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
 
 
 def _sampled_totals(
-    result: PortfolioResult, horizon: Horizon | None, targets: Mapping[str, Mapping[str, float]]
-) -> tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]:
+    result: PortfolioResult, horizon: "Horizon | None", targets: Mapping[str, Mapping[str, float]]
+) -> "tuple[dict[str, list[float | Curve]], dict[str, dict[str, float]]]":
     """The totals to sample (weights per entry) and the thresholds each is tested
     against. A reference's ends are tested against the subtotal of the entries
     in its scope: the total itself where it covers every entry, else a total of

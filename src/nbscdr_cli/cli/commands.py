@@ -31,6 +31,7 @@ from nbscdr_cli.cli.options import (
     Sampling,
     Source,
     SpecsArg,
+    TableOpt,
     TargetOpt,
     UnitOpt,
     YearOpt,
@@ -103,7 +104,7 @@ def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
     from nbscdr_cli.cli.request import lang
     from nbscdr_cli.render import render
 
-    emit(display, render(kind, doc, fmt, lang=lang(display), env=environment(display)))
+    emit(display, render(kind, doc, fmt, lang=lang(display, fmt), env=environment(display)))
 
 
 def analysed(specs: list[str] | None, display: Display, *groups: Any, **options: Any) -> Any:
@@ -220,7 +221,7 @@ def show(
     "portfolio",
     "nbscdr portfolio afforestation biochar soil-carbon wetlands",
     "nbscdr portfolio afforestation biochar:50% 'wetlands=0.5-1' -n 1e5 --seed 42",
-    "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -u 'Gt CO2' -o result.csv",
+    "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -f iamc -o scenarios.csv",
 )
 def portfolio(
     specs: SpecsArg = None,
@@ -233,6 +234,7 @@ def portfolio(
     estimates: Estimates,
     year: YearOpt = None,
     fmt: PortfolioFormatOpt = None,
+    table: TableOpt = None,
     unit: UnitOpt = "Gt CO2/yr",
     display: Display,
 ) -> None:
@@ -243,19 +245,21 @@ def portfolio(
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
     reaching each reference and --target. With --from/--to, the cumulative and
     durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
-    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound).
+    --format csv writes one table (--table entries, statistics or years).
+    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound;
+    with --from 2030 --to 2050 a column for each year 2030 to 2050, else --year).
     """
     from nbscdr_cli.api.analysis import portfolio_output
-    from nbscdr_cli.cli.request import portfolio_unit
+    from nbscdr_cli.cli.request import csv_table, portfolio_unit
     from nbscdr_cli.cli.root import data as data_path
 
     fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
     groups = (source, estimates, sampling, period)
     unit = portfolio_unit(unit, fmt_, year, period)
-    analysis = analysed(
-        specs, display, *groups, references=reference, target=target, unit=unit, iamc=fmt_ == "iamc"
-    )
-    present(display, *portfolio_output(analysis, fmt_, year), fmt_)
+    kind = csv_table(table, fmt_, sampling, period)
+    options = {"references": reference, "target": target, "unit": unit, "iamc": fmt_ == "iamc", "fmt": fmt_}
+    analysis = analysed(specs, display, *groups, **options)
+    present(display, *portfolio_output(analysis, fmt_, year, kind), fmt_)
 
 
 @command(
@@ -291,7 +295,7 @@ def compare(
 
     fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
     groups = (Estimates(None, potential, fallback, data), sampling, period)
-    req = request(specs, display, *groups, references=reference, target=target, unit=unit)
+    req = request(specs, display, *groups, references=reference, target=target, unit=unit, fmt=fmt_)
     result = run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files))
     present(display, "compare", result.to_dict(), fmt_)
 
@@ -315,7 +319,8 @@ def chart(
     """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
 
     Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
-    need an installed CJK font; without one, bars are labelled with technique ids.
+    need a font with Chinese glyphs (installed, or the file NBSCDR_FONT names);
+    without one the whole chart is drawn in English, and a warning says so.
     """
     from nbscdr_cli.cli.root import data as data_path
     from nbscdr_cli.render.chart import CHART_FORMATS, render_chart

@@ -19,7 +19,7 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from nbscdr_cli.model.enums import Distribution, Format, Lang, Method, PortfolioFormat, Potential
+from nbscdr_cli.model.enums import Distribution, Format, Lang, Method, PortfolioFormat, Potential, Table
 
 FIELD_OPTIONS = {
     "method": "--method",
@@ -44,6 +44,7 @@ FIELD_OPTIONS = {
     "portfolio": "--file",
     "iamc": "--format iamc",
     "year": "--year",
+    "table": "--table",
     "format": "--format",
     "output": "--output",
 }
@@ -249,7 +250,19 @@ YearOpt = Annotated[
     typer.Option(
         "--year",
         metavar="<YEAR>",
-        help="With --format iamc and no --from/--to: the year column [default: 2050].",
+        help="With --format iamc and no --from/--to: the year whose column holds the figures "
+        "(required: the C2G figures are undated, so you say which year they stand for).",
+        show_default=False,
+    ),
+]
+TableOpt = Annotated[
+    Table | None,
+    typer.Option(
+        "--table",
+        help="With --format csv, which table the file holds: entries (default; one row per "
+        "entry and a total row), statistics (with --samples or --method convolution: one row "
+        "per statistic of each total) or years (with --from/--to: one row per entry and year).",
+        case_sensitive=False,
         show_default=False,
     ),
 ]

@@ -85,13 +85,21 @@ def horizon(period: Period) -> Any:
     )
 
 
-def lang(display: Display) -> str:
-    """--lang, else the one given before the command, else the locale's."""
+# Formats read by programs: the locale never changes them (a script gives the
+# same bytes on every machine); only an explicit --lang changes their labels.
+MACHINE_FORMATS = frozenset({"json", "csv", "iamc"})
+
+
+def lang(display: Display, fmt: str | None = None) -> str:
+    """--lang, else the one given before the command, else (for the formats
+    people read) the locale's; machine formats default to English."""
     if display.lang is not None:
         return display.lang.value
     root = root_params()
     if root.get("lang") is not None:
         return str(getattr(root["lang"], "value", root["lang"]))  # click keeps the choice's string
+    if fmt in MACHINE_FORMATS:
+        return "en"
     from nbscdr_cli.render.environment import locale_lang
 
     return locale_lang()
@@ -105,9 +113,11 @@ def request(
     target: str | None = None,
     unit: str = "Gt CO2/yr",
     iamc: bool = False,
+    fmt: str | None = None,
 ) -> Any:
     """The api.Request the options describe: the SPEC arguments, the display
-    options, and whichever option groups the command has."""
+    options, and whichever option groups the command has; ``fmt``, the output
+    format, decides whether the locale may choose the language."""
     from nbscdr_cli.api.request import Request
     from nbscdr_cli.io.portfolio_file import read_portfolio_file
     from nbscdr_cli.model.spec import parse_specs
@@ -129,7 +139,7 @@ def request(
         horizon=horizon(period) if period is not None else None,
         references=tuple(references) if references else None,
         target=target,
-        lang=lang(display),
+        lang=lang(display, fmt),
         iamc=iamc,
     )
 
@@ -158,7 +168,32 @@ def portfolio_unit(unit: str, fmt: str, year: int | None, period: Period) -> str
         raise UsageError("with a period the IAMC file has a column for each year of it", field="year")
     if unit not in (DEFAULT_UNIT, IAMC_UNIT):
         raise UsageError(f"the IAMC format reports in {IAMC_UNIT}", field="unit")
+    if year is None and period.start is None and period.end is None:
+        raise UsageError(
+            "needed with --format iamc and no --from/--to: the figures carry no year of their own, "
+            "so say which year they stand for (e.g. --year 2050)",
+            field="year",
+        )
     return IAMC_UNIT
+
+
+def csv_table(table: Any, fmt: str, sampling: Sampling, period: Period) -> str:
+    """The document kind a portfolio's CSV holds (``--table``): "portfolio" (the
+    entries, by default), "statistics" or "years"; refused where the table does
+    not exist for these options."""
+    if table is None:
+        return "portfolio"
+    if fmt != "csv":
+        raise UsageError("applies to --format csv only", field="table")
+    chosen = str(getattr(table, "value", table))
+    if chosen == "statistics" and sampling.samples is None and sampling.method is not Method.convolution:
+        raise UsageError(
+            "statistics needs the total's distribution: give --samples N or --method convolution",
+            field="table",
+        )
+    if chosen == "years" and (period.start is None or period.end is None):
+        raise UsageError("years needs a period: give --from and --to", field="table")
+    return "portfolio" if chosen == "entries" else chosen
 
 
 def portfolio_files(paths: list[str] | None) -> list[Any] | None:

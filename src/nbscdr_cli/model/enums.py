@@ -56,3 +56,11 @@ class Potential(StrEnum):
 
     technical = "technical"
     economic = "economic"
+
+
+class Table(StrEnum):
+    """Which of a portfolio's tables a CSV holds: one rectangular table per file."""
+
+    entries = "entries"  # one row per entry, then the total
+    statistics = "statistics"  # the totals' uncertainty, one statistic per row
+    years = "years"  # the period, one row per entry (and the total) and year

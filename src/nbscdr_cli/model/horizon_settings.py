@@ -4,8 +4,7 @@ a saturation time may be a range of years), checked and resolved against the
 catalog. horizon.py computes the period from them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the fields keep real types in help().
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -37,8 +36,17 @@ class Setting:
     def given(self) -> bool:
         return self.default is not None or bool(self.per_technique)
 
+    def shown(self) -> str:
+        """The setting as a caller would give it: a number, a mapping, or both."""
+        per = dict(self.per_technique)
+        if self.default is None:
+            return repr(per)
+        if not per:
+            return repr(self.default)
+        return f"Setting(default={self.default!r}, per_technique={per!r})"
+
     @classmethod
-    def of(cls, value: Setting | Years | Mapping[str, Years] | None) -> Setting:
+    def of(cls, value: "Setting | Years | Mapping[str, Years] | None") -> "Setting":
         """A Setting from a number (every entry), a mapping (per technique) or None."""
         if isinstance(value, Setting):
             return value
@@ -69,6 +77,14 @@ class HorizonSettings:
     @property
     def years(self) -> int:
         return self.end - self.start
+
+    def __repr__(self) -> str:
+        fields = [f"start={self.start!r}", f"end={self.end!r}"]
+        for name in ("ramp_years", "saturation_years", "reversal_rate"):
+            setting: Setting = getattr(self, name)
+            if setting.given:
+                fields.append(f"{name}={setting.shown()}")
+        return f"HorizonSettings({', '.join(fields)})"
 
 
 def check_settings(settings: HorizonSettings) -> None:

@@ -3,8 +3,7 @@ checked as they are made, and the parsers the command line uses for them. The
 methods themselves are in ``compute.uncertainty``; this module imports neither
 numpy nor scipy, so the command line can build settings at start-up for free."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the fields keep real types in help().
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +42,17 @@ class MonteCarlo:
         # Equal percentiles would share one key in the results: keep each once, in order.
         object.__setattr__(self, "percentiles", tuple(dict.fromkeys(float(p) for p in self.percentiles)))
         check_settings(self)
+
+    def __repr__(self) -> str:
+        fields = [
+            f"samples={self.samples!r}",
+            f"seed={self.seed!r}",
+            f"distribution={self.distribution.value!r}",
+            f"correlation={self.correlation!r}",
+            f"percentiles={self.percentiles!r}",
+            f"method={self.method.value!r}",
+        ]
+        return f"MonteCarlo({', '.join(fields)})"
 
 
 CONVOLUTION_NEEDS_FIXED_SATURATION = (

@@ -1,6 +1,9 @@
-"""CSV: a header row, one row per item, and for a portfolio a final total row;
-every row has every column. A portfolio's Monte Carlo statistics follow in a
-section of their own (``summary_rows``), after one empty line."""
+"""CSV: one rectangular table per file, a header row and one row per item, every
+row with every column (README, "CSV contract"). A portfolio's file holds the
+table ``--table`` chooses (``api.rows``): its entries and a final total row
+(kind "portfolio"), its totals' statistics ("statistics") or its years
+("years"). Texts given in two languages are two columns (``name_en``,
+``name_zh``), so a file is the same whatever the language asked for."""
 
 from __future__ import annotations
 
@@ -8,89 +11,112 @@ import csv
 import io
 from typing import Any
 
-from nbscdr_cli.api.rows import path_rows, portfolio_rows, summary_rows
+from nbscdr_cli.api.rows import portfolio_rows, statistics_rows, year_rows
 from nbscdr_cli.render.environment import Environment
 
 
-def _rows(kind: str, doc: dict[str, Any], lang: str) -> list[list[Any]]:
-    if kind == "portfolio" and "horizon" in doc:
-        return path_rows(doc)
-    if kind == "portfolio":
-        return portfolio_rows(doc, lang)
-    if kind == "catalog":
-        rows: list[list[Any]] = [["id", "name_en", "name_zh", "low", "high", "unit", "up_to", "scope"]]
-        for t in doc["techniques"]:
-            name = t["name"]
-            rows.append(
-                [
-                    t["id"],
-                    name["en"],
-                    name.get("zh", ""),
-                    t["low"],
-                    t["high"],
-                    t["unit"],
-                    t["up_to"],
-                    t["scope"],
-                ]
-            )
-        return rows
-    if kind == "compare":
-        header: list[Any] = [
-            doc["by"],
-            "name",
-            "measure",
-            "low",
-            "high",
-            "central_sum",
-            "unit",
-            "up_to",
-            "missing",
-            "fallback",
-        ]
-        rows = [header]
-        for r in doc["rows"]:
-            measure = (r.get("measure") or {}).get(lang) or (r.get("measure") or {}).get("en")
-            rows.append(
-                [
-                    r[doc["by"]],
-                    r["name"],
-                    measure,
-                    r["low"],
-                    r["high"],
-                    r.get("central_sum"),
-                    doc["unit"],
-                    ";".join(r.get("up_to", [])),
-                    ";".join(r["missing"]),
-                    ";".join(r.get("fallback", [])),
-                ]
-            )
-        return rows
-    if kind == "assessments":
-        rows = [["id", "name_en", "name_zh", "measure", "default", "techniques", "citation"]]
-        for a in doc["assessments"]:
-            rows.append(
-                [
-                    a["id"],
-                    a["name"]["en"],
-                    a["name"].get("zh", ""),
-                    a["measure"],
-                    a["default"],
-                    ";".join(a["techniques"]),
-                    a["citation"],
-                ]
-            )
-        return rows
+def _both(text: dict[str, str] | None) -> list[str | None]:
+    """A text in both languages as two cells, English then Chinese."""
+    if not text:
+        return [None, None]
+    return [text.get("en"), text.get("zh")]
+
+
+def _catalog(doc: dict[str, Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = [["id", "name_en", "name_zh", "low", "high", "central", "unit", "up_to", "scope"]]
+    for t in doc["techniques"]:
+        rows.append([t["id"], *_both(t["name"]), t["low"], t["high"], t["central"], t["unit"], t["up_to"]])
+        rows[-1].append(t["scope"])
+    return rows
+
+
+def _compare(doc: dict[str, Any]) -> list[list[Any]]:
+    by = doc["by"]
+    header = [by, "name_en", "name_zh", "measure_en", "measure_zh", "low", "high", "central_sum", "unit"]
+    rows: list[list[Any]] = [[*header, "up_to", "missing", "fallback"]]
+    for r in doc["rows"]:
+        rows.append(
+            [
+                r[by],
+                *_both(r["name"]),
+                *_both(r.get("measure")),
+                r["low"],
+                r["high"],
+                r.get("central_sum"),
+                doc["unit"],
+                ";".join(r.get("up_to", [])),
+                ";".join(r["missing"]),
+                ";".join(r.get("fallback", [])),
+            ]
+        )
+    return rows
+
+
+def _assessments(doc: dict[str, Any]) -> list[list[Any]]:
+    header = ["id", "name_en", "name_zh", "measure_en", "measure_zh", "potentials", "default", "techniques"]
+    rows: list[list[Any]] = [[*header, "citation"]]
+    for a in doc["assessments"]:
+        rows.append(
+            [
+                a["id"],
+                *_both(a["name"]),
+                *_both(a["measure"]),
+                ";".join(a["potentials"]),
+                a["default"],
+                ";".join(a["techniques"]),
+                a["citation"],
+            ]
+        )
+    return rows
+
+
+def _references(doc: dict[str, Any]) -> list[list[Any]]:
+    header = ["id", "name_en", "name_zh", "kind", "low", "high", "central", "unit", "scope"]
+    rows: list[list[Any]] = [[*header, "measures_en", "measures_zh", "default", "source"]]
+    for r in doc["references"]:
+        rows.append(
+            [
+                r["id"],
+                *_both(r["name"]),
+                r["kind"],
+                r["low"],
+                r["high"],
+                r["central"],
+                r["unit"],
+                ";".join(r["scope"]),
+                *_both(r["measures"]),
+                r["default"],
+                r["source"],
+            ]
+        )
+    return rows
+
+
+def flatten(value: Any, key: str = "") -> list[list[Any]]:
+    """A nested document as (key, value) rows, keys as paths: ``name.en``,
+    ``estimates.0.low``. An empty list or object is one row with no value."""
+    if isinstance(value, dict) and value:
+        return [row for k, v in value.items() for row in flatten(v, f"{key}.{k}" if key else str(k))]
+    if isinstance(value, list) and value:
+        return [row for i, v in enumerate(value) for row in flatten(v, f"{key}.{i}")]
+    return [[key, None if value in ({}, []) else value]]
+
+
+def _rows(kind: str, doc: dict[str, Any]) -> list[list[Any]]:
+    tables = {
+        "portfolio": portfolio_rows,
+        "statistics": statistics_rows,
+        "years": year_rows,
+        "catalog": _catalog,
+        "compare": _compare,
+        "assessments": _assessments,
+        "references": _references,
+    }
+    if kind in tables:
+        return tables[kind](doc)
     if kind == "technique":
-        return [["key", "value"], *[[k, _flat(v)] for k, v in doc.items()]]
-    return [list(doc.keys()), [_flat(v) for v in doc.values()]]
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, dict):
-        return " | ".join(f"{k}: {_flat(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return "; ".join(str(_flat(v)) for v in value)
-    return "" if value is None else value
+        return [["key", "value"], *flatten(doc)]
+    return [list(doc.keys()), list(doc.values())]  # conversion: value, unit
 
 
 def _cell(value: Any) -> Any:
@@ -100,12 +126,8 @@ def _cell(value: Any) -> Any:
 
 
 def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
-    """The CSV; a portfolio with a Monte Carlo has a second section, after one
-    empty line, with its statistics (``summary_rows``)."""
+    """The one table of ``kind`` as CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([[_cell(v) for v in row] for row in _rows(kind, doc, lang)])
-    if kind == "portfolio" and "uncertainty" in doc:
-        writer.writerow([])
-        writer.writerows([[_cell(v) for v in row] for row in summary_rows(doc)])
+    writer.writerows([[_cell(v) for v in row] for row in _rows(kind, doc)])
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import caveats_of
 from nbscdr_cli.api.wording import distribution_name, join_scopes, kind_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names
@@ -63,7 +64,7 @@ def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations
     entries whose figure is not removals alone named in it, and with a period,
     what that adds up to and on what assumptions."""
     total = doc["total"]
-    names = [e["name"] for e in doc["entries"]]
+    names = [name_in(e["name"], lang) for e in doc["entries"]]
     what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
     sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
     sentence = _(
@@ -75,13 +76,13 @@ def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations
         unit=unit_text(doc["unit"], lang),
         cite=cite.marks(sources),
     )
-    mixed = [e["name"] for e in doc["entries"] if not removal_alone(e)]
+    mixed = [name_in(e["name"], lang) for e in doc["entries"] if not removal_alone(e)]
     if mixed:
         sentence += _(
             " (the figures for {names} are not removals alone)", lang, names=join_names(mixed, lang)
         )
     other = [
-        e["name"]
+        name_in(e["name"], lang)
         for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True)
         if removal_alone(e) and caveats_of(entry)
     ]
@@ -120,7 +121,8 @@ def period_clause(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cita
         shown = f"{given(years['low'])}–{given(years['high'])}" if isinstance(years, dict) else given(years)
         source = entry.technique.saturation_source if e["horizon"]["saturation_from"] == "data" else None
         stopping.append(
-            _("{name} stopping after {years} years", lang, name=e["name"], years=shown) + cite(source)
+            _("{name} stopping after {years} years", lang, name=name_in(e["name"], lang), years=shown)
+            + cite(source)
         )
     saturation = join_names(stopping, lang) if stopping else _("no sink saturating", lang)
     show = rounded(h.get("significant_figures", CAP))
@@ -161,7 +163,7 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     """The first reference against the entries in its scope, in words."""
     c = doc["comparisons"][0]
     reference = analysis.result.comparisons[0].reference
-    names = {e["technique"]: e["name"] for e in doc["entries"]}
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     ref = tables.reference_label(c, lang)
     ref_unit = unit_text(reference.unit if c["as_given"] else doc["unit"], lang)
     kind = kind_name(c["kind"], lang)
@@ -318,10 +320,10 @@ def first_chance(doc: dict[str, Any], lang: str) -> str:
         return ""
     u = doc["uncertainty"]
     c = doc["comparisons"][0]
-    settled = u.get("by_construction", {})
+    chances = u["probability"].get(c["reference"], {})
+    settled = u.get("by_construction", {}).get(c["reference"], {})
     for end in ("low", "high"):
-        key = f"{c['reference']}.{end}"
-        if key in u["probability"] and key not in settled:
+        if end in chances and end not in settled:
             what = (
                 _("the techniques in its scope", lang)
                 if c["out_of_scope"]
@@ -337,7 +339,7 @@ def first_chance(doc: dict[str, Any], lang: str) -> str:
                 lang,
                 what=what,
                 ref=tables.reference_label(c, lang),
-                p=percent(u["probability"][key], u.get("significant_figures", CAP), certain=False),
+                p=percent(chances[end], u.get("significant_figures", CAP), certain=False),
             )
     return ""
 

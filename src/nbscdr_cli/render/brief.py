@@ -21,6 +21,7 @@ from typing import Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import portfolio_notes
 from nbscdr_cli.api.wording import potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
@@ -187,7 +188,7 @@ def render_brief(
 
 
 def title(doc: dict[str, Any], lang: str) -> str:
-    names = [e["name"] for e in doc["entries"]]
+    names = [name_in(e["name"], lang) for e in doc["entries"]]
     if doc["name"]:
         return _("{name} — nature-based CO2 removal", lang, name=doc["name"])
     if len(names) <= 2:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.api.analysis import Analysis
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_name, unit_text
 from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
@@ -34,7 +35,7 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
     rows = []
     for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
         show = entry_show(e)
-        label = e["name"]
+        label = name_in(e["name"], lang)
         if e["own_figure"]:
             label += _(" ({text})", lang, text=_("own figure", lang))
         elif e["share"] != 1:
@@ -125,18 +126,20 @@ def period_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
                 _(
                     "{name} stops adding after {years} years{cite}",
                     lang,
-                    name=e["name"],
+                    name=name_in(e["name"], lang),
                     years=given(years),
                     cite=mark,
                 )
             )
-    unsaturated = [e["name"] for e in doc["entries"] if e["horizon"]["saturation_years"] is None]
+    unsaturated = [
+        name_in(e["name"], lang) for e in doc["entries"] if e["horizon"]["saturation_years"] is None
+    ]
     if unsaturated:
         parts.append(
             _("no source gives a saturation time for {names}", lang, names=join_names(unsaturated, lang))
         )
     chosen = [
-        _("{name} ({what})", lang, name=e["name"], what=what)
+        _("{name} ({what})", lang, name=name_in(e["name"], lang), what=what)
         for e in doc["entries"]
         if (what := tables.entry_parameters_text(e["horizon"], lang, given_only=True))
     ]
@@ -206,14 +209,16 @@ def sureness_line(doc: dict[str, Any], lang: str) -> str:
         )
     ]
     names = {c["reference"]: tables.reference_label(c, lang) for c in doc["comparisons"]}
+    tested = [(ref, end) for ref, ends in u["probability"].items() for end in ends]
+    tested += [("", None)] if "target" in u else []
     parts += [
         _(
             "{label}: {chance}",
             lang,
-            label=threshold_label(key, lang, names),
-            chance=chance_text(u, key, lang),
+            label=threshold_label(ref, end, lang, names),
+            chance=chance_text(u, ref, end, lang),
         )
-        for key in u["probability"]
+        for ref, end in tested
     ]
     h = doc.get("horizon")
     if h is not None and "uncertainty" in h:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import join_scopes, kind_label
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, span
@@ -108,7 +109,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
     pairs = double_counting(doc)
     out = [
         Bar(
-            e["name"] if use_names else e["technique"],
+            name_in(e["name"], lang) if use_names else e["technique"],
             e["low"],
             e["high"],
             e["up_to"],
@@ -162,7 +163,9 @@ def signs_key(doc: dict[str, Any], lang: str, use_names: bool = True, *, compact
     '‡1 Restoring wetlands and Afforestation and reforestation may count the same
     carbon'); ``compact`` (beside the brief's caveats, which name each pair): the
     pairs in one line."""
-    names = {e["technique"]: e["name"] if use_names else e["technique"] for e in doc["entries"]}
+    names = {
+        e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
+    }
     lines = []
     if any(not removal_alone(e) for e in doc["entries"]):
         lines.append(
@@ -246,7 +249,9 @@ def source_lines(
     """One line per distinct source, naming the bars and bands it supports in
     ``lang`` ('Afforestation and reforestation, Biochar: C2G 2019, table of
     proposed techniques'); citations keep their original language."""
-    names = {e["technique"]: e["name"] if use_names else e["technique"] for e in doc["entries"]}
+    names = {
+        e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
+    }
     references = {c["reference"]: reference_label(c, lang) for c in doc["comparisons"]}
     groups: dict[str, list[str]] = {}
     for item in sources:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
@@ -55,7 +56,7 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     for e in doc["entries"]:
         show = entry_show(e)
         share = _("own figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
-        label = entry_label(e["name"], e["technique"], lang)
+        label = entry_label(name_in(e["name"], lang), e["technique"], lang)
         if e["fallback"]:
             label += _(
                 " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
@@ -182,7 +183,9 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
     rows = []
     for e in doc["entries"]:
         eh, show = e["horizon"], rounded(e.get("significant_figures", CAP))
-        name = entry_label(e["name"], e["technique"], lang) if ids else e["name"]
+        name = (
+            entry_label(name_in(e["name"], lang), e["technique"], lang) if ids else name_in(e["name"], lang)
+        )
         figures = [span(eh[k]["low"], eh[k]["high"], show) for k in keys]
         rows.append([name, *figures, entry_parameters_text(eh, lang)])
     show = rounded(h.get("significant_figures", CAP))
@@ -305,9 +308,8 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     period = first.get("horizon") if first else None
     rows = []
     for row in doc["rows"]:
-        label = row["name"] + (
-            _(" ({text})", lang, text=row[doc["by"]]) if row["name"] != row[doc["by"]] else ""
-        )
+        name = name_in(row["name"], lang)
+        label = name + (_(" ({text})", lang, text=row[doc["by"]]) if name != row[doc["by"]] else "")
         cells = [label, (row["measure"] or {}).get(lang, "") if row.get("measure") else ""]
         if row["low"] is None:
             cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
@@ -355,7 +357,7 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> str:
     """What a compare row lacks, borrows or only bounds from above (names, not ids)."""
-    names = {e["technique"]: e["name"] for e in row.get("entries", [])}
+    names = {e["technique"]: name_in(e["name"], lang) for e in row.get("entries", [])}
     sep = _(", ", lang)
 
     def named(ids: list[str]) -> str:
@@ -363,7 +365,7 @@ def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> s
 
     parts = []
     if row.get("missing"):
-        missing = sep.join(row.get("missing_names") or row["missing"])
+        missing = sep.join([name_in(n, lang) for n in row.get("missing_names", [])] or row["missing"])
         if potential == "economic":
             parts.append(_("no economic potential for {names}", lang, names=missing))
         else:

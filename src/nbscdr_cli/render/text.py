@@ -151,14 +151,11 @@ def sampling_text(u: dict[str, Any], lang: str) -> str:
     )
 
 
-def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
-    """'target' or 'UNEP, low end' for a probability key ("unep.low");
+def threshold_label(ref: str, end: str | None, lang: str, names: dict[str, str]) -> str:
+    """'target' (``ref`` None) or 'UNEP, low end' for a reference's end;
     ``names`` maps reference ids to their names in ``lang``."""
-    if key == "target":
+    if end is None:
         return _("target", lang)
-    ref, _dot, end = key.rpartition(".")
-    if end not in ("low", "high"):
-        return key
     return _(
         "{ref}, {end} end",
         lang,
@@ -167,43 +164,53 @@ def threshold_label(key: str, lang: str, names: dict[str, str]) -> str:
     )
 
 
-def chance_text(u: dict[str, Any], key: str, lang: str) -> str:
-    """The chance of reaching a threshold, as a percentage at the total's
-    precision; where the ranges settle it by themselves, why it is certain or
-    impossible instead (a consequence of the ranges, not a finding)."""
+def chance_text(u: dict[str, Any], ref: str, end: str | None, lang: str) -> str:
+    """The chance of reaching a reference's end (``end`` None: the target), as a
+    percentage at the total's precision; where the ranges settle it by
+    themselves, why it is certain or impossible instead (a consequence of the
+    ranges, not a finding)."""
     from nbscdr_cli.base.numbers import percent
 
-    settled = u.get("by_construction", {}).get(key)
+    if end is None:
+        settled, p = u["target"].get("by_construction"), u["target"]["probability"]
+    else:
+        settled, p = u.get("by_construction", {}).get(ref, {}).get(end), u["probability"][ref][end]
     if settled == "certain":
         return _("certain (the lows reach it)", lang)
     if settled == "impossible":
         return _("impossible (the highs fall short)", lang)
     # a chance of 0 or 1 the ranges do not settle is an estimate: the draws, or the
     # convolution's grid, all fell on one side
-    return percent(u["probability"][key], u.get("significant_figures", CAP), certain=False)
+    return percent(p, u.get("significant_figures", CAP), certain=False)
 
 
 def probability_rows(
     u: dict[str, Any], comparisons: list[dict[str, Any]], lang: str, show: Show = derived
 ) -> list[tuple[str, str]]:
-    """(label, chance) for each threshold of an uncertainty document. A
-    reference's ends are tested against the subtotal in its scope, so the label
-    says "in-scope total" where that leaves entries out."""
+    """(label, chance) for each threshold of an uncertainty document: each
+    reference's ends, then the target. A reference's ends are tested against
+    the subtotal in its scope, so the label says "in-scope total" where that
+    leaves entries out."""
     names = {c["reference"]: c["name"][lang] for c in comparisons}
     scoped = {c["reference"] for c in comparisons if c["out_of_scope"]}
+    tested = [
+        (ref, end, u["thresholds"][ref][end], p)
+        for ref, ends in u["probability"].items()
+        for end, p in ends.items()
+    ]
+    if "target" in u:
+        tested.append(("", None, u["target"]["value"], u["target"]["probability"]))
     rows = []
-    for key in u["probability"]:
-        ref = key.rpartition(".")[0]
+    for ref, end, value, _p in tested:
         what = (_("in-scope total", lang) if ref in scoped else _("Total", lang)).lower()
-        threshold = threshold_label(key, lang, names)
         label = _(
             "P({what} ≥ {value}: {threshold})",
             lang,
             what=what,
-            value=show(u["thresholds"][key]),
-            threshold=threshold,
+            value=show(value),
+            threshold=threshold_label(ref, end, lang, names),
         )
-        rows.append((label, chance_text(u, key, lang)))
+        rows.append((label, chance_text(u, ref, end, lang)))
     return rows
 
 

@@ -1,0 +1,164 @@
+"""What a script relies on (issue 23): every CSV nbscdr writes reads with
+pandas.read_csv as one rectangular frame with the columns the README documents,
+and JSON, CSV and IAMC are the same bytes whatever LANG says; an explicit --lang
+changes only the labels."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.cli.contract import clean, run
+
+README = Path(__file__).parents[2] / "README.md"
+
+
+def documented() -> dict[str, list[str]]:
+    """The README's CSV contract: (command, table) -> its columns; the rows that
+    add columns to the entries table as "marginal" and "horizon"."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## CSV contract") : text.index("## Errors and exit codes")]
+    tables: dict[str, list[str]] = {}
+    command = ""
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[2].startswith("`"):
+            continue
+        command = cells[0].strip("`") or command
+        columns = re.findall(r"`([^`]*)`", cells[2])[0].split(",")
+        key = {"with `--samples`": "marginal", "with `--from/--to`": "horizon"}
+        table = next((v for k, v in key.items() if cells[1].startswith(k)), None)
+        if table is None:
+            found = re.search(r"--table (\w+)", cells[1])
+            table = found.group(1) if found else ""
+        tables[table if table in ("marginal", "horizon") else f"{command} {table}".strip()] = columns
+    return tables
+
+
+def readme_commands() -> list[list[str]]:
+    """Each `$ nbscdr ...` command in the README, and each command's examples."""
+    from nbscdr_cli.cli.commands import EXAMPLES
+
+    text = README.read_text(encoding="utf-8")
+    lines = re.findall(r"^\$ (nbscdr .*)$", text, flags=re.M)
+    lines += [e for examples in EXAMPLES.values() for e in examples]
+    found = []
+    for line in lines:
+        args = shlex.split(line)[1:]
+        if args[0] in ("chart", "brief") or "-o" in args:
+            continue
+        args = [a for a in args if a not in ("-f", "markdown", "csv", "json", "--lang", "zh")]
+        found.append(args)
+    return found
+
+
+def expected_columns(args: list[str], tables: dict[str, list[str]]) -> list[str]:
+    command = args[0]
+    if command != "portfolio":
+        return tables[command]
+    table = args[args.index("--table") + 1] if "--table" in args else "entries"
+    if table != "entries":
+        return tables[f"portfolio {table}"]
+    columns = list(tables["portfolio entries"])
+    if "-n" in args or "--samples" in args or "convolution" in args:
+        marginal = list(tables["marginal"])
+        if "--percentiles" in args:
+            extra = args[args.index("--percentiles") + 1].split(",")
+            marginal = [f"marginal_p{p}" for p in sorted({5.0, 50.0, 95.0, *map(float, extra)})]
+            marginal = [m.replace(".0", "") for m in marginal]
+        columns += marginal
+    if "--from" in args:
+        columns += tables["horizon"]
+    return columns
+
+
+def option_sets() -> list[list[str]]:
+    """The README's commands, and each portfolio command with every table it has."""
+    sets = []
+    for args in readme_commands():
+        sets.append(args)
+        if args[0] == "portfolio" and ("-n" in args or "convolution" in args):
+            sets.append([*args, "--table", "statistics"])
+        if args[0] == "portfolio" and "--from" in args:
+            sets.append([*args, "--table", "years"])
+    return sets
+
+
+@pytest.mark.parametrize("args", option_sets(), ids=lambda a: " ".join(a)[:70])
+def test_every_csv_is_one_documented_rectangular_table(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str]
+) -> None:
+    text = clean(run(nbscdr_command, tmp_path, *args, "-f", "csv"))
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False, dtype=str)
+    header = text.splitlines()[0].split(",")
+    assert list(frame.columns) == header == expected_columns(args, documented())
+    rows = [line for line in text.splitlines()[1:]]
+    assert len(frame) == len(rows) > 0 and "" not in rows  # one table, no second section
+    assert all(frame.iloc[:, 0] != "")  # every row names what it is
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["portfolio", "afforestation", "biochar", "-f", "json"],
+        ["portfolio", "afforestation", "biochar", "-n", "1000", "--seed", "1", "--target", "9", "-f", "json"],
+        ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2050", "-f", "json"],
+        ["portfolio", "afforestation", "macroalgae", "-f", "csv"],
+        ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2050", "-f", "iamc"],
+        ["compare", "afforestation", "biochar", "soil-carbon", "-f", "json"],
+        ["compare", "afforestation", "biochar", "--potential", "economic", "-f", "csv"],
+        ["list", "-f", "json"],
+        ["show", "biochar", "-f", "json"],
+        ["references", "-f", "csv"],
+        ["assessments", "-f", "json"],
+    ],
+    ids=lambda a: " ".join(a)[:60],
+)
+def test_the_locale_never_changes_machine_outputs(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str]
+) -> None:
+    chinese = clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "zh_CN.UTF-8"}))
+    plain = clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "C.UTF-8"}))
+    assert chinese == plain
+
+
+def leaves(value: object, path: str = "") -> dict[str, object]:
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in leaves(item, f"{path}.{key}").items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in leaves(item, f"{path}.{i}").items()}
+    return {path: value}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["portfolio", "afforestation", "biochar", "macroalgae", "-n", "100", "--seed", "1"],
+        ["portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2050"],
+        ["compare", "afforestation", "biochar", "soil-carbon"],
+    ],
+    ids=lambda a: " ".join(a)[:60],
+)
+def test_an_explicit_lang_changes_only_labels(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str]
+) -> None:
+    en = leaves(json.loads(clean(run(nbscdr_command, tmp_path, *args, "-f", "json", "--lang", "en"))))
+    zh = leaves(json.loads(clean(run(nbscdr_command, tmp_path, *args, "-f", "json", "--lang", "zh"))))
+    assert en.keys() == zh.keys()
+    changed = {path for path in en if en[path] != zh[path]}
+    assert changed and all(path.endswith(".message") for path in changed), changed
+
+
+def test_names_have_one_shape_everywhere(nbscdr_command: list[str], tmp_path: Path) -> None:
+    doc = json.loads(clean(run(nbscdr_command, tmp_path, "portfolio", "afforestation", "-f", "json")))
+    compared = json.loads(clean(run(nbscdr_command, tmp_path, "compare", "afforestation", "-f", "json")))
+    listed = json.loads(clean(run(nbscdr_command, tmp_path, "list", "-f", "json")))
+    names = [doc["entries"][0]["name"], doc["comparisons"][0]["name"], compared["rows"][0]["name"]]
+    names += [compared["rows"][0]["entries"][0]["name"], listed["techniques"][0]["name"]]
+    assert all(set(n) == {"en", "zh"} for n in names)
