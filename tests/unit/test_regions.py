@@ -101,7 +101,7 @@ def test_a_region_s_figure_is_the_sum_over_its_members_cells() -> None:
     }
     (c,) = doc["comparisons"]
     assert (c["reference"], c["low"], c["high"], c["unit"]) == ("ar6-ar-africa", 100.0, 400.0, "Mt CO2/yr")
-    assert c["position"] == "overlapping"
+    assert c["position"] == "contains"  # 94.8–406 holds 100–400
     assert c["difference"] == {"low": number(low - 100), "high": number(high - 400)}
 
 

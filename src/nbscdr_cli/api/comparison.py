@@ -279,6 +279,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
                 "high": doc["total"]["high"],
                 "central_sum": _central_sum(doc["entries"]),
                 "as_given": doc["total"]["as_given"],
+                "significant_figures": doc["total"]["significant_figures"],
                 "up_to": doc["total"]["up_to"],
                 "missing": [],
                 "fallback": list(row.fallback),

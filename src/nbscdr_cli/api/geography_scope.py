@@ -27,21 +27,25 @@ def choose_references(
     geography: Geography | None,
     techniques: Sequence[str],
     *,
-    period: bool,
+    period: tuple[int, int] | None,
 ) -> tuple[tuple[Reference, ...], tuple[Reference, ...]]:
     """The references to compare with (``ids``, else the catalog's default ones that
-    apply here; cumulative ones only with a ``period``), and the default ones left out
-    for being global (with a country or a region)."""
+    apply here; a cumulative amount only over its own years, the ``period``'s), and the
+    default ones left out for being global (with a country or a region)."""
     omitted: tuple[Reference, ...] = ()
     if ids is None:
-        candidates = [r for r in catalog.references.values() if r.default and (period or not r.cumulative)]
+        candidates = [
+            r
+            for r in catalog.references.values()
+            if r.default and (not r.cumulative or (period is not None and r.years == period))
+        ]
         chosen, omitted = default_references(candidates, geography, catalog.potential, techniques)
         ids = [r.id for r in chosen]
         found = chosen
     else:
         found = tuple(catalog.reference(r, field="references") for r in dict.fromkeys(ids))
         check_asked(found, geography, catalog.potential)
-    if not period:
+    if period is None:
         amounts = [r.id for r in found if r.cumulative]
         if amounts:  # compared with nothing: an option without effect
             raise UsageError(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names
-from nbscdr_cli.base.numbers import derived, formatter, given, span
+from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
@@ -262,7 +262,7 @@ def reference_name(r: Reference, lang: str) -> str:
 
 def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) -> str:
     """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
-    show = formatter(c_doc["as_given"])
+    show = formatter(c_doc["as_given"], c_doc.get("significant_figures", CAP))
     measures = r.measures.get(lang) if r.measures else ""
     return _(
         "{ref}, {range} {unit}, is {kind}: {measures}.",
@@ -297,9 +297,9 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
         ref=ref,
         scope=scope,
         inside=named(inside["techniques"]),
-        subtotal=span(inside["low"], inside["high"], formatter(inside["as_given"])),
+        subtotal=span(inside["low"], inside["high"], rounded(inside.get("significant_figures", CAP))),
         outside=named(c_doc["out_of_scope"]),
-        total=span(total["low"], total["high"], formatter(total["as_given"])),
+        total=span(total["low"], total["high"], rounded(total.get("significant_figures", CAP))),
         unit=unit_text(doc["unit"], lang),
     )
 

@@ -66,7 +66,8 @@ class Request(NamedTuple):
       None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
     - ``references``: reference ids to compare with (None: the catalog's default
-      references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
+      references; a cumulative one only with a horizon over the same years as
+      its own, so SR1.5's 21st-century CDR only when asked for);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``, either method): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", the language of the labels (the warnings' messages)
@@ -190,7 +191,8 @@ def _references(
     from nbscdr_cli.api.geography_scope import choose_references
 
     ids = [request.references] if isinstance(request.references, str) else request.references
-    return choose_references(catalog, ids, geography, techniques, period=request.horizon is not None)
+    period = None if request.horizon is None else (request.horizon.start, request.horizon.end)
+    return choose_references(catalog, ids, geography, techniques, period=period)
 
 
 def default_unit(geography: "Geography | None") -> str:

@@ -13,8 +13,10 @@ from typing import Any
 from nbscdr_cli.api.wording import citation, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, span
-from nbscdr_cli.render.chart import COLOURS, DPI, EDGE, MARGIN, SHADES, SIZES, WIDTH, _Measure, _settings
+from nbscdr_cli.render.chart import DPI, MARGIN, SIZES, WIDTH, _settings
 from nbscdr_cli.render.chart_fonts import fonts_for
+from nbscdr_cli.render.chart_legend import COLOURS, EDGE, SHADES
+from nbscdr_cli.render.chart_measure import Measure
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_document
 from nbscdr_cli.render.region_tables import rank_title
@@ -52,7 +54,7 @@ def _compose(doc: dict[str, Any], lang: str) -> tuple[Any, str]:
     rows = doc["rows"][:MOST_ROWS]
     fig = Figure(figsize=(WIDTH, 6), dpi=DPI)
     FigureCanvasAgg(fig)
-    measure = _Measure(fig, linespacing=1.45 if lang == "zh" else 1.2)
+    measure = Measure(fig, linespacing=1.45 if lang == "zh" else 1.2, sizes=SIZES)
     inner = WIDTH - 2 * MARGIN
     unit = unit_text(doc["unit"], lang)
     grey = "#444444"

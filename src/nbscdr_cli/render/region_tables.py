@@ -10,9 +10,9 @@ from typing import Any
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import potential_name, unit_text
 from nbscdr_cli.base.i18n import _, join_names
-from nbscdr_cli.base.numbers import derived, given, span
+from nbscdr_cli.base.numbers import derived, span
 from nbscdr_cli.render.grid import Grid
-from nbscdr_cli.render.text import comparison_show, region_label, relation_text
+from nbscdr_cli.render.text import comparison_digits, reference_range, region_label, relation_text
 
 
 def _head(label: str, unit: str) -> str:
@@ -81,8 +81,8 @@ def _comparisons_text(comparisons: list[dict[str, Any]], lang: str) -> str:
     """'100–400: overlaps: low end 5.19 lower, high end 6.46 higher'."""
     parts = []
     for c in comparisons:
-        band = span(c["low"], c["high"], given if c["as_given"] else derived)
-        parts.append(band + _(": ", lang) + relation_text(c, lang, comparison_show(c), c["in_scope"], c))
+        relation = relation_text(c, lang, c["in_scope"], c, comparison_digits(c))
+        parts.append(reference_range(c) + _(": ", lang) + relation)
     return "\n".join(parts) if parts else "–"
 
 
