@@ -152,6 +152,7 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
         "central": number(None if e.range.mode is None else e.range.mode / f),
         "unit": e.unit,
         "up_to": e.range.open_low,
+        "as_given": not e.computed,
         "measure": _local(e.measure),
         "source": e.source,
         "notes": _local(e.notes),
