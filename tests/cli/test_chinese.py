@@ -69,7 +69,7 @@ CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 # after -a and -r; they have no Chinese form).
 ALLOWED = {
     "Gt", "GtCO2e", "Mt", "CO2", "CO2e", "USD", "TRL", "MRV", "IPCC", "UNEP", "UNFCCC", "UNGA", "CBD", "FAO",
-    "IUCN", "IPBES", "AR6", "AFOLU", "WGIII", "SR1", "C2G", "Fuss", "N'Yeurt", "P5", "P50", "P95", "nbscdr",
+    "IUCN", "IPBES", "AR6", "AFOLU", "WGIII", "SR1", "C2G", "Fuss", "N'Yeurt", "Roe", "P5", "P50", "P95", "nbscdr",
     "doi",
 }  # fmt: skip
 # Titles of English sources, which a Chinese bibliography keeps in English.
@@ -78,6 +78,9 @@ TITLES = (
     "Environ. Res. Lett.",
     "The State of Carbon Dioxide Removal",
     "Governing Nature-Based Solutions to Carbon Dioxide Removal",
+    "Land-based measures to mitigate climate change: potential and feasibility by country",
+    "Global Change Biology",
+    "1. Sectoral mitigation-country",
 )
 # A reference to the literature inside a translated quotation: authors and year.
 LITERATURE = r"（[^（）]*\d{4}[a-z]?(?:[^（）]*)）|[A-Z][\w'-]+(?:和[A-Z][\w'-]+)?等?（\d{4}）"
@@ -174,7 +177,10 @@ RULES = [
     (r"\d ?[–~\-] ?\d", "1: ranges of figures take ～ (years —)"),
     (r"(?:19|20)\d\d～(?:19|20)\d\d", "1: a span of years takes —"),
     (rf"{CJK} +[A-Za-z0-9]", "2: no space between Chinese and a figure or Latin word"),
-    (rf"[A-Za-z0-9%] +(?!Gt|Mt|CO2|kg){CJK}", "2: no space between a figure or Latin word and Chinese"),
+    (
+        rf"(?<![‡†])[A-Za-z0-9%] +(?!Gt|Mt|CO2|kg){CJK}",
+        "2: no space between a figure or Latin word and Chinese",
+    ),
     (rf"{CJK}[,:;?!(]|[)]{CJK}", "3: full-width punctuation beside Chinese"),
     (r"。[（(]", "4: no parenthesis after a full stop"),
 ]

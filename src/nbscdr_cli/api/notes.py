@@ -30,14 +30,14 @@ from nbscdr_cli.api.wording import (
     unit_text,
 )
 from nbscdr_cli.base.i18n import N_, _, join_names
-from nbscdr_cli.base.numbers import derived, formatter, given, span
+from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
 from nbscdr_cli.model.sources import NBSCDR
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
     from nbscdr_cli.compute.portfolio import Entry
+    from nbscdr_cli.model.catalog import Catalog, Reference
     from nbscdr_cli.model.catalog import Note as SourcedNote
-    from nbscdr_cli.model.catalog import Reference
 
 
 Note = dict[str, Any]
@@ -72,6 +72,10 @@ def portfolio_notes(
             potential=doc["potential"],
         )
     ]
+    if analysis.geography is not None:
+        from nbscdr_cli.api.region_notes import region_notes
+
+        notes += region_notes(analysis, doc, lang, cite)
     fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
     if fallback:
         default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
@@ -116,32 +120,11 @@ def portfolio_notes(
         for c in result.comparisons
     ]
     for name, unit, includes, technique, reference in co2e:
-        in_co2e = "CO2e" in unit
-        if in_co2e and tuple(includes) == ("co2-removal",):
-            message = _(
-                "{name}: given in CO2e, which equals CO2 for it (a removal of CO2 alone).", lang, name=name
-            )
-        elif includes and tuple(includes) != ("co2-removal",):
-            key = (
-                N_(
-                    "{name}: given in {unit}; it counts {includes}, not CO2 removal alone, and is added to the totals as it stands."
-                )
-                if technique
-                else N_("{name}: given in {unit}; it counts {includes}, not CO2 removal alone.")
-            )
-            message = _(
-                key, lang, name=name, unit=unit_text(unit, lang), includes=includes_text(includes, lang)
-            )
-        elif in_co2e:
-            message = _(
-                "{name}: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone.",
-                lang,
-                name=name,
-            )
-        else:
+        counted = counts_text(name, unit, includes, lang, entry=technique is not None)
+        if counted is None:
             continue
         where = {"technique": technique} if technique else {"reference": reference}
-        notes.append(_note("co2e", message, includes=list(includes), **where))
+        notes.append(_note("co2e", counted, includes=list(includes), **where))
     if "uncertainty" in doc:
         notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
     if analysis.horizon is not None:
@@ -174,7 +157,7 @@ def portfolio_notes(
                 "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
             )
         )
-        if c.reference.scope:
+        if c.reference.scope or c.reference.techniques:
             notes.append(
                 _note("reference-scope", scope_text(c_doc, doc, named, lang), reference=c.reference.id)
             )
@@ -200,6 +183,30 @@ def portfolio_notes(
         )
     )
     return notes
+
+
+def counts_text(name: str, unit: str, includes: tuple[str, ...], lang: str, *, entry: bool) -> str | None:
+    """What a figure in CO2e, or one that counts more than CO2 removal, counts,
+    as its data says (issue 21); None for a figure of CO2 removal in CO2."""
+    in_co2e = "CO2e" in unit
+    if in_co2e and tuple(includes) == ("co2-removal",):
+        return _("{name}: given in CO2e, which equals CO2 for it (a removal of CO2 alone).", lang, name=name)
+    if includes and tuple(includes) != ("co2-removal",):
+        key = (
+            N_(
+                "{name}: given in {unit}; it counts {includes}, not CO2 removal alone, and is added to the totals as it stands."
+            )
+            if entry
+            else N_("{name}: given in {unit}; it counts {includes}, not CO2 removal alone.")
+        )
+        return _(key, lang, name=name, unit=unit_text(unit, lang), includes=includes_text(includes, lang))
+    if in_co2e:
+        return _(
+            "{name}: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone.",
+            lang,
+            name=name,
+        )
+    return None
 
 
 def distribution_text(u: dict[str, Any], lang: str) -> str:
@@ -267,13 +274,20 @@ def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
 def figures_text(analysis: Results, lang: str) -> str:
     """Whose figures and what they measure, in the kinds of potential their
     sources give: 'Figures: IPCC AR6 WGIII (2022): economic potential (...)'."""
-    catalog = analysis.catalog
-    assessment = catalog.assessments.get(catalog.assessment or "")
     kinds = [
         e.technique.in_use.kind
         for e in analysis.result.portfolio.entries
         if not e.own_figure and e.technique.in_use is not None
     ]
+    return catalog_figures_text(analysis.catalog, lang, kinds)
+
+
+def catalog_figures_text(catalog: Catalog, lang: str, kinds: list[str] | None = None) -> str:
+    """``figures_text`` for a catalog under an assessment and a potential; ``kinds``:
+    those of the figures in use (default: every technique's in the catalog)."""
+    assessment = catalog.assessments.get(catalog.assessment or "")
+    if kinds is None:
+        kinds = [t.in_use.kind for t in catalog.techniques.values() if t.in_use is not None]
     measure = assessment.measures(catalog.potential) if assessment is not None else None
     if assessment is None or measure is None:
         return _("Figures: {kinds}.", lang, kinds=kinds_phrase(kinds, lang))
@@ -292,7 +306,7 @@ def reference_name(r: Reference, lang: str) -> str:
 
 def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) -> str:
     """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
-    show = formatter(c_doc["as_given"])
+    show = formatter(c_doc["as_given"], c_doc.get("significant_figures", CAP))
     measures = r.measures.get(lang) if r.measures else ""
     return _(
         "{ref}, {range} {unit}, is {kind}: {measures}.",
@@ -308,7 +322,7 @@ def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) ->
 def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str) -> str:
     """Which entries a scoped reference is compared with, and the whole
     portfolio, labelled with the entries it leaves out."""
-    scope = join_scopes(c_doc["scope"], lang)
+    scope = join_scopes(c_doc["scope"], lang) if c_doc["scope"] else named(c_doc["techniques"])
     ref = c_doc["name"].get(lang) if c_doc["name"] else c_doc["reference"]
     inside = c_doc["in_scope"]
     if not inside["techniques"]:
@@ -327,9 +341,9 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
         ref=ref,
         scope=scope,
         inside=named(inside["techniques"]),
-        subtotal=span(inside["low"], inside["high"], formatter(inside["as_given"])),
+        subtotal=span(inside["low"], inside["high"], rounded(inside.get("significant_figures", CAP))),
         outside=named(c_doc["out_of_scope"]),
-        total=span(total["low"], total["high"], formatter(total["as_given"])),
+        total=span(total["low"], total["high"], rounded(total.get("significant_figures", CAP))),
         unit=unit_text(doc["unit"], lang),
     )
 
@@ -442,33 +456,43 @@ def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> s
             lang,
             ref=c["name"].get(lang) if c["name"] else c["reference"],
         )
+    scope = (
+        join_scopes(c["scope"], lang)
+        if c["scope"]
+        else join_names([names.get(i, i) for i in c["techniques"]], lang)
+    )
     return _(
         "{ref} covers {scope} only: it is compared with {inside}, leaving out {outside}.",
         lang,
         ref=c["name"].get(lang) if c["name"] else c["reference"],
-        scope=join_scopes(c["scope"], lang),
+        scope=scope,
         inside=inside,
         outside=join_names([names[i] for i in c["out_of_scope"]], lang),
     )
 
 
 def compare_notes(
-    rows: list[tuple[str, str, dict[str, Any]]], lang: str, *, central_sum: bool = False
+    rows: list[tuple[str, str, dict[str, Any]]],
+    lang: str,
+    *,
+    central_sum: bool = False,
+    figures: bool = False,
 ) -> list[Note]:
     """The notes under rows side by side, from each row's portfolio document
     (``rows``: each row's key, label and document): a note every row has is said
     once; one that only some rows have is said with their labels (and lists their
     keys, which no language changes, in ``rows``). A scoped
     reference's note names the entries it is compared with (the subtotals are in
-    the table). What the figures are is in each row's own columns. With
-    ``central_sum``, what a sum of centrals is."""
+    the table). What the figures are is in each row's own columns (``figures``:
+    in a note, where every row's are the same). With ``central_sum``, what a sum of
+    centrals is."""
     found: dict[str, tuple[Note, list[tuple[str, str]]]] = {}
     for key, label, doc in rows:
         names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
         scoped = {c["reference"]: c for c in doc["comparisons"]}
         for note in doc["warnings"]:
-            if note["code"] == "figures":
-                continue
+            if (note["code"] == "figures" and not figures) or note["code"] == "land":
+                continue  # what the figures are is in each row's own columns; no land table here
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
             found.setdefault(note["message"], (note, []))[1].append((key, label))

@@ -21,10 +21,10 @@ from nbscdr_cli.api.wording import (
     unit_text,
 )
 from nbscdr_cli.base.i18n import _, p_
-from nbscdr_cli.base.numbers import given, span
+from nbscdr_cli.base.numbers import derived, formatter, given, span
 from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import range_text
+from nbscdr_cli.render.text import range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
@@ -59,7 +59,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         row = [
             *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
             t["name"].get(lang) or t["name"]["en"],
-            range_text(t, lang) + (" *" if marked else ""),
+            range_text(t, lang, formatter(t.get("as_given", True))) + (" *" if marked else ""),
         ]
         if costs:  # the readiness level stands for the readiness text
             row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
@@ -83,6 +83,8 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         if name
         else ""
     )
+    if doc.get("region") and title:
+        title += _(": ", lang) + region_label(doc["region"], lang)
     return typeset_grid(Grid(title, header, rows, [False] * len(header)), lang)
 
 
@@ -166,8 +168,10 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
         fields.append((_("Name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
     fields += [
-        (_("Range", lang), range_text(doc, lang) + _central(doc, lang) + stand_in(doc, lang)),
+        (_("Range", lang), range_text(doc, lang, _show(doc)) + _central(doc, lang) + stand_in(doc, lang)),
     ]
+    if doc.get("region"):  # Roe et al. (2021)'s figure for a country or region (issue 22)
+        fields.append((_("Region", lang), region_label(doc["region"], lang)))
     if doc.get("scope"):
         fields.append((p_("technique", "Scope", lang), scope_name(doc["scope"], lang)))
     if doc.get("part_of"):
@@ -273,7 +277,7 @@ def estimate_items(e: dict[str, Any], lang: str) -> list[str]:
     def local(value: dict[str, str] | None) -> str:
         return (value.get(lang) or value["en"]) if value else ""
 
-    items = [range_text(e, lang) + _central(e, lang), figure_kind(e, lang)]
+    items = [range_text(e, lang, _show(e)) + _central(e, lang), figure_kind(e, lang)]
     items.append(_("Counts: {what}", lang, what=includes_text(e.get("includes") or [], lang)))
     if e.get("measure"):
         items.append(_("Measures: {what}", lang, what=local(e["measure"])))
@@ -281,7 +285,10 @@ def estimate_items(e: dict[str, Any], lang: str) -> list[str]:
         items.append(local(e["notes"]))
     for part in e.get("parts", []):
         items.append(
-            local(part["name"]) + _(": ", lang) + part_text(part, lang) + cited(part["source"], lang)
+            local(part["name"])
+            + _(": ", lang)
+            + part_text(part, lang, _show(e))
+            + cited(part["source"], lang)
         )
     if e.get("caveat"):
         items.append(_("Caveat", lang) + _(": ", lang) + sourced(e["caveat"], lang))
@@ -303,17 +310,14 @@ def estimate_items(e: dict[str, Any], lang: str) -> list[str]:
     return items
 
 
-def part_text(part: dict[str, Any], lang: str) -> str:
-    """'1.9 (0.4–6.8)' with what the central value is: 'mean 1.9 (0.4–6.8)'."""
-    rng = span(part["low"], part["high"], given)
-    if part.get("central") is None:
+def part_text(part: dict[str, Any], lang: str, show: Any = given) -> str:
+    """'1.9 (0.4–6.8)' with what the central value is: 'mean 1.9 (0.4–6.8)'; a
+    range alone where the central value, as shown, is the range (one figure)."""
+    rng = span(part["low"], part["high"], show)
+    if part.get("central") is None or show(part["central"]) == rng:
         return rng
-    return (
-        statistic_name(part.get("statistic"), lang)
-        + " "
-        + given(part["central"])
-        + _(" ({text})", lang, text=rng)
-    )
+    central = str(show(part["central"]))
+    return statistic_name(part.get("statistic"), lang) + " " + central + _(" ({text})", lang, text=rng)
 
 
 def stand_in(doc: dict[str, Any], lang: str) -> str:
@@ -335,7 +339,15 @@ def _central(item: dict[str, Any], lang: str) -> str:
     the data does not say what it is)."""
     if item.get("central") is None:
         return ""
-    return _("; ", lang) + statistic_name(item.get("statistic"), lang) + " " + given(item["central"])
+    return (
+        _("; ", lang) + statistic_name(item.get("statistic"), lang) + " " + str(_show(item)(item["central"]))
+    )
+
+
+def _show(item: dict[str, Any]) -> Any:
+    """A catalog figure as given, or (computed from a source's cells: Roe et al.'s
+    for a region, issue 22) to three significant figures."""
+    return given if item.get("as_given", True) else derived
 
 
 def estimate_text(e: dict[str, Any], lang: str) -> str:
@@ -348,12 +360,14 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
         head += _(", {potential}", lang, potential=potential_name(e["potential"], lang))
-    out = head + _(": ", lang) + range_text(e, lang) + _central(e, lang) + sep + figure_kind(e, lang)
+    out = (
+        head + _(": ", lang) + range_text(e, lang, _show(e)) + _central(e, lang) + sep + figure_kind(e, lang)
+    )
     out += sep + _("counts {what}", lang, what=includes_text(e.get("includes") or [], lang))
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang)
+        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang, _show(e))
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):

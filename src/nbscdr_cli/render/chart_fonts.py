@@ -239,6 +239,7 @@ class Fonts(NamedTuple):
     lang: str  # the language the chart can be written in
     use_names: bool  # False: technique ids stand in for names no font can show
     warnings: list[str]
+    measured: bool = True  # False: no font here has the text's glyphs (an SVG's reader sets them)
 
 
 def fonts_for(lang: str, fmt: str = "png") -> Fonts:
@@ -263,7 +264,7 @@ def fonts_for(lang: str, fmt: str = "png") -> Fonts:
             if chosen and not font
             else []
         )
-        return Fonts([*SC_FAMILIES, *named, FALLBACK_FONT, "sans-serif"], "zh", True, bad)
+        return Fonts([*SC_FAMILIES, *named, FALLBACK_FONT, "sans-serif"], "zh", True, bad, font is not None)
     if font is None:
         missing = (
             f"NBSCDR_FONT {chosen!r} is not a font file with Chinese glyphs"
