@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from nbscdr_cli.api.request import REGIONAL_UNIT, Request, base_catalog, entry_specs, output_units
-from nbscdr_cli.base.i18n import _, join_names
+from nbscdr_cli.base.i18n import _, join_names, join_sentences
 from nbscdr_cli.base.numbers import number
 from nbscdr_cli.model.errors import UsageError
 from nbscdr_cli.model.regions import GROUPINGS, WORLD, Region
@@ -200,7 +200,10 @@ def _notes(
         )
     )
     notes.append(
-        {"code": "sums", "message": what + " " + _("Ranked by the central value, largest first.", lang)}
+        {
+            "code": "sums",
+            "message": join_sentences([what, _("Ranked by the central value, largest first.", lang)], lang),
+        }
     )
     if not within.is_world:
         notes.append(

@@ -149,8 +149,11 @@ def _studies(doc: dict[str, Any], potential: str, names: dict[str, str], lang: s
     for e in doc["entries"]:
         if e["own_figure"] or e["technique"] not in BY_TECHNIQUE:
             continue
-        listed = "; ".join(
-            f"{study}, {period}" for study, period in studies_of(data, e["technique"], potential)
-        )
+        studies = studies_of(data, e["technique"], potential)
+        if lang == "zh":  # "造林和再造林（Austin et al 2020，2015—2050年；……）": one colon a sentence
+            listed = "；".join(f"{study}，{period}年" for study, period in studies)
+            parts.append(names[e["technique"]] + "（" + listed + "）")
+            continue
+        listed = "; ".join(f"{study}, {period}" for study, period in studies)
         parts.append(_("{name}: {text}", lang, name=names[e["technique"]], text=citation(listed, lang)))
     return _("; ", lang).join(parts)

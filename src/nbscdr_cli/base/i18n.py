@@ -74,6 +74,12 @@ def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def join_sentences(items: list[str] | tuple[str, ...], lang: str) -> str:
+    """Whole sentences one after another: a space between them in English, none
+    after a Chinese full stop."""
+    return ("" if lang == "zh" else " ").join(items)
+
+
 def join_clauses(items: list[str] | tuple[str, ...], lang: str) -> str:
     """Items that may hold lists of their own: 'a, b and c' in English; in
     Chinese 'a，b，以及c' (顿号 stay inside the items)."""

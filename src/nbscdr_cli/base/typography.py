@@ -33,6 +33,7 @@ _PARENS = re.compile(rf"\(([^()]*[{CJK}][^()]*)\)|(?<=[{CJK}])\(([^()]*)\)")
 _PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF = re.compile(rf"(?<=[{CJK}])([,:;?!])(?!//)")
 _AFTER_STOP = re.compile(r"。（([^（）]*)）")
+_SPACE_AFTER_MARK = re.compile(r"(?<=[。；，、：！？）”]) +(?=[\u4e00-\u9fff（“])")  # "。 按" -> "。按"
 _RELATION = re.compile(rf"(?<=[{CJK}]) ?([≥≤<>=]) ?(?=[\d−])")  # "合计≥4", as "合计4"
 
 
@@ -48,6 +49,11 @@ def language(lang: str) -> Iterator[None]:
 
 def range_mark() -> str:
     return _range.get()
+
+
+def chinese() -> bool:
+    """Whether a Chinese output is being rendered (within ``language("zh")``)."""
+    return _range.get() == RANGE_MARKS["zh"]
 
 
 def typeset_zh(text: str) -> str:
@@ -71,6 +77,7 @@ def _rules(text: str) -> str:
     text = _SPACE_AFTER.sub("", text)
     text = _SPACE_BEFORE.sub("", text)
     text = _RELATION.sub(r"\1", text)
+    text = _SPACE_AFTER_MARK.sub("", text)
     return _AFTER_STOP.sub(r"（\1）。", text)
 
 

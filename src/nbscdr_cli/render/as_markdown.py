@@ -7,6 +7,7 @@ from typing import Any
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
+from nbscdr_cli.base.typography import chinese
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.tables import Grid
@@ -29,7 +30,10 @@ def _head(header: str) -> str:
 
 def table(grid: Grid) -> str:
     """A pipe table; total rows in bold, the header's line breaks as spaces with
-    the unit in parentheses."""
+    the unit in parentheses; in Chinese, every cell set by the typography
+    rules (issue 24)."""
+    if chinese():
+        grid = catalog_tables.typeset_grid(grid, "zh")
     header = [_head(h) for h in grid.header]
     lines = ["| " + " | ".join(_cell(h) for h in header) + " |"]
     lines.append("|" + "|".join("---:" if numeric else "---" for numeric in grid.numeric) + "|")
@@ -44,6 +48,8 @@ def table(grid: Grid) -> str:
 
 def section(grid: Grid, level: int = 3) -> str:
     """A grid under its title as a heading (when it has one)."""
+    if chinese():
+        grid = catalog_tables.typeset_grid(grid, "zh")
     return f"{'#' * level} {grid.title}\n\n{table(grid)}" if grid.title else table(grid)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
+from nbscdr_cli.base.typography import chinese
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
@@ -51,6 +52,8 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
 
     from nbscdr_cli.render.wrap import Wrapped
 
+    if chinese():  # every Chinese cell set by the typography rules (issue 24)
+        grid = catalog_tables.typeset_grid(grid, "zh")
     if grid.title:  # on a line of its own: a table would wrap it to its own width
         _line(console, grid.title, env)
     widths = column_widths(grid, console.width, show_header)
