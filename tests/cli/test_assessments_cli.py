@@ -64,7 +64,7 @@ def test_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15, ar6\n"
+        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15, ar6, roe2021\n"
     )
 
 
@@ -114,8 +114,23 @@ def test_assessments_command() -> None:
                 "coastal-wetland-restoration",
             ],
         ),
+        (
+            "roe2021",  # by country, from data/roe2021.json (issue 22)
+            [
+                "afforestation",
+                "biochar",
+                "soil-carbon",
+                "agroforestry",
+                "improved-forest-management",
+                "peatland-restoration",
+                "coastal-wetland-restoration",
+            ],
+        ),
     ]
-    assert [a["potentials"] for a in doc["assessments"]] == [["technical"]] * 3 + [["economic", "technical"]]
+    assert [a["potentials"] for a in doc["assessments"]] == [["technical"]] * 3 + [
+        ["economic", "technical"]
+    ] * 2
+    assert [a["by_country"] for a in doc["assessments"]] == [False] * 4 + [True]
     assert "doi:10.1088/1748-9326/aabf9f" in doc["assessments"][1]["citation"]
 
 
@@ -213,5 +228,5 @@ def test_compare_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6\n"
+        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6, roe2021\n"
     )

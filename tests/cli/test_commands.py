@@ -262,7 +262,8 @@ def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Pa
         (
             ["portfolio", "biochar", "-r", "unepp"],
             1,
-            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050, ar6-afolu-c1, ar6-afolu-c3, ar6-afolu-mitigation",
+            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050, ar6-afolu-c1, ar6-afolu-c3, ar6-afolu-mitigation, "
+            "ar6-ar-africa, ar6-ar-asia-pacific, ar6-ar-developed, ar6-ar-eastern-europe, ar6-ar-latin-america",
         ),
         (
             ["convert", "1 Gt C/yr", "--to", "Gt CO2"],
@@ -373,6 +374,8 @@ def test_every_command_has_help() -> None:
         "chart",
         "brief",
         "convert",
+        "rank",
+        "regions",
     ]
     for name in names:
         command = group.get_command(None, name)  # type: ignore[attr-defined]

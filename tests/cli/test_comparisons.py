@@ -312,6 +312,11 @@ def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path
             "ar6-afolu-c1": "cumulative",
             "ar6-afolu-c3": "cumulative",
             "ar6-afolu-mitigation": "mitigation",
+            "ar6-ar-africa": "potential",
+            "ar6-ar-asia-pacific": "potential",
+            "ar6-ar-developed": "potential",
+            "ar6-ar-eastern-europe": "potential",
+            "ar6-ar-latin-america": "potential",
         }
         assert refs["unep"]["scope"] == ["forests", "wetlands", "soils"]
         assert refs["sr15-cdr"]["unit"] == "Gt CO2" and (

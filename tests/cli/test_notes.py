@@ -200,7 +200,10 @@ def test_every_table_has_a_title_that_says_its_method() -> None:
 @pytest.mark.parametrize("columns", [80, 100])
 def test_the_top_level_help_cuts_no_summary(nbscdr_command: list[str], tmp_path: Path, columns: int) -> None:
     out = run(nbscdr_command, tmp_path, "--help", columns=columns)
+    from nbscdr_cli.cli.program import COMMANDS, SUMMARIES
+
+    assert set(SUMMARIES) == set(COMMANDS)  # each written by hand
     commands = out.split("Commands:\n")[1].split("\n\n")[0].splitlines()
-    assert len(commands) == 9  # one line each: whole sentences that fit
+    assert len(commands) == len(COMMANDS)  # one line each: whole sentences that fit
     for line in commands:
         assert len(line) <= columns and line.endswith(".") and "..." not in line, line

@@ -68,8 +68,27 @@ def portfolio_document(
         pairs = zip(entries, result.portfolio.entries, analysis.horizon.entries, strict=True)
         for entry_doc, entry, entry_horizon in pairs:
             entry_doc["horizon"] = entry_horizon_document(analysis, entry, entry_horizon, unit, mass)
+    if analysis.geography is not None:
+        _add_region(doc, analysis, unit, lang)
     doc["warnings"] = portfolio_notes(analysis, doc, lang)
     return doc
+
+
+def _add_region(doc: dict[str, Any], analysis: Results, unit: Unit, lang: str) -> None:
+    """The region, its land and (on request) its countries' figures."""
+    from nbscdr_cli.api.region_documents import countries_document, land_document, region_document
+
+    geography = analysis.geography
+    assert geography is not None
+    entries = analysis.result.portfolio.entries
+    doc["region"] = region_document(geography, entries, unit, lang)
+    doc["land"] = land_document(geography, entries, lang)
+    if geography.per_country:
+        from nbscdr_cli.io.roe2021 import load_roe2021
+
+        doc["countries"] = countries_document(
+            geography, entries, unit, lang, load_roe2021().regions.countries
+        )
 
 
 def _assessment_name(analysis: Results) -> LocalText | None:

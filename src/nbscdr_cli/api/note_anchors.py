@@ -5,7 +5,9 @@ Every note in a document carries:
 - ``essential``: true for what a reader must know not to misquote a figure — the
   sum of extremes, "up to" entries, double counting, each reference's scope, a
   figure's caveat (not removals alone, "debated"), a stand-in or unsourced
-  figure, the distribution an uncertainty assumes, and a period's assumptions;
+  figure, the distribution an uncertainty assumes, a period's assumptions, and
+  for a country or region what its figures are and why no global reference is
+  compared;
   false for what the output already says elsewhere or what only describes
   (whose figures the title names, what a reference measures, CO2e counted as
   CO2, the closing word on permanence). The text formats print the essential
@@ -47,6 +49,12 @@ ESSENTIAL = frozenset(
         "reference-period",
         "central-sum",
         "potential",
+        # a country's or region's figures (issue 22): what a region's sum is, which members have
+        # a figure, a central value averaged from two studies, why no global reference is compared
+        "region",
+        "region-coverage",
+        "two-studies",
+        "omitted-references",
     }
 )
 LONG = 160  # columns: a caveat longer than this, in clauses, is summarised in the essential view
@@ -60,6 +68,8 @@ BY_CODE = {
     "no-ramp": ["table:horizon"],
     "central-sum": ["column:central-sum"],
     "potential": ["table:compare"],
+    "region": ["table:portfolio"],
+    "region-coverage": ["table:portfolio"],
 }
 PERIOD_CODES = frozenset({"saturation", "saturation-range", "no-saturation", "no-reversal"})
 

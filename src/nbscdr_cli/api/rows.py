@@ -79,7 +79,14 @@ def entry_header(doc: dict[str, Any]) -> list[str]:
     header = [*ENTRY_COLUMNS, *(f"marginal_p{p}" for p in _marginals(doc))]
     if "horizon" in doc:
         header += HORIZON_COLUMNS
+    if doc.get("region"):  # a country's or region's figures: its code, last
+        header.append("region")
     return header
+
+
+def _region(doc: dict[str, Any]) -> list[Any]:
+    """The region column's cell: the region's code, where the document has one."""
+    return [doc["region"]["code"]] if doc.get("region") else []
 
 
 def entry_rows(doc: dict[str, Any]) -> list[list[Any]]:
@@ -111,7 +118,7 @@ def entry_rows(doc: dict[str, Any]) -> list[list[Any]]:
                 h["stored_at_end"]["high"],
                 doc["horizon"]["unit"],
             ]
-        rows.append(row)
+        rows.append([*row, *_region(doc)])
     return rows
 
 
@@ -145,13 +152,63 @@ def total_row(doc: dict[str, Any]) -> list[Any]:
             h["stored_at_end"]["high"],
         ]
         row.append(h["unit"])
-    return row
+    return [*row, *_region(doc)]
 
 
 def portfolio_rows(doc: dict[str, Any]) -> list[list[Any]]:
     """The CSV's entries table: the entries, then the total as a last row
-    (``technique`` = "total")."""
-    return [*entry_rows(doc), total_row(doc)]
+    (``technique`` = "total"); with each member country's figures (``--countries``),
+    then each country's entries and total, its ISO3 code in the region column."""
+    return [*entry_rows(doc), total_row(doc), *country_rows(doc)]
+
+
+def country_rows(doc: dict[str, Any]) -> list[list[Any]]:
+    """Each member country's entries and total as rows of the entries table (the
+    user's own figures and a period's columns have none: empty)."""
+    entries = {e["technique"]: e for e in doc["entries"]}
+    blank = [None] * (len(entry_header(doc)) - len(ENTRY_COLUMNS) - 1)  # marginals, period
+    rows: list[list[Any]] = []
+    for c in doc.get("countries", []):
+        for cell in c["entries"]:
+            e = entries[cell["technique"]]
+            rows.append(
+                [
+                    cell["technique"],
+                    e["name"]["en"],
+                    e["name"].get("zh"),
+                    e["share"],
+                    cell["low"],
+                    cell["high"],
+                    cell["central"],
+                    doc["unit"],
+                    False,
+                    False,
+                    False,
+                    e["assessment"],
+                    *blank,
+                    c["iso3"],
+                ]
+            )
+        total = c["total"]
+        rows.append(
+            [
+                "total",
+                _("Total", "en"),
+                _("Total", "zh"),
+                None,
+                total["low"],
+                total["high"],
+                total["central"],
+                doc["unit"],
+                False,
+                False,
+                False,
+                doc["assessment"],
+                *blank,
+                c["iso3"],
+            ]
+        )
+    return rows
 
 
 def totals_rows(doc: dict[str, Any]) -> list[list[Any]]:

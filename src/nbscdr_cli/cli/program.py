@@ -32,6 +32,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli.base.version import __version__
+from nbscdr_cli.cli import region_commands  # noqa: F401  (registers rank and regions)
 from nbscdr_cli.cli.commands import COMMANDS, EXAMPLES
 from nbscdr_cli.cli.options import GROUPS, DataOpt, option_for
 from nbscdr_cli.cli.output import report
@@ -46,10 +47,12 @@ SUMMARIES = {
     "references": "List the references a portfolio is compared with.",
     "show": "Show one technique whole, with every assessment's estimate.",
     "portfolio": "Sum a portfolio and compare it with references.",
-    "compare": "Put totals side by side: by assessment or by portfolio file.",
+    "compare": "Put totals side by side: by assessment, file or region.",
     "chart": "Chart a portfolio's ranges beside the references.",
     "brief": "Write a one-page briefing, in Markdown or HTML.",
     "convert": "Convert a removal rate or amount between units.",
+    "rank": "Rank countries or AR6 regions by a portfolio's potential.",
+    "regions": "List the regions and countries --region takes.",
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -150,8 +153,14 @@ class NbscdrGroup(TyperGroup):
         """Each command with its summary: a whole sentence, shortened by hand
         (``SUMMARIES``) so that it fits 80 columns, wrapped, never cut, where
         the terminal is narrower."""
+        import inspect
+
+        def summary(name: str) -> str:  # a command without a summary of its own: its first paragraph, whole
+            found = SUMMARIES.get(name)
+            return found or inspect.cleandoc(COMMANDS[name].__doc__ or "").split("\n\n")[0].replace("\n", " ")
+
         with formatter.section("Commands"):
-            formatter.write_dl([(name, SUMMARIES[name]) for name in COMMANDS])
+            formatter.write_dl([(name, summary(name)) for name in COMMANDS])
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As click's, but a usage error is one line on stderr, as every other

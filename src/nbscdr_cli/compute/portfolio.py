@@ -132,11 +132,12 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
         return Entry(technique, 1.0, rng, own_figure=True, written_factor=factor, where=spec.where)
+    computed = technique.in_use is not None and technique.in_use.computed
     return Entry(
         technique,
         spec.share,
         technique.range.scaled(spec.share),
-        written_factor=technique.unit_factor,
+        written_factor=0.0 if computed else technique.unit_factor,  # no unit's factor is 0
         where=spec.where,
     )
 

@@ -319,6 +319,8 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
         grid = {
             "assessments": catalog_tables.assessments_grid,
             "references": catalog_tables.references_grid,
+            "rank": region_grid,
+            "regions": region_grid,
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
@@ -327,3 +329,10 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
     if env.stdout_terminal:
         return text
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+def region_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """A ranking's or the regions' table, from ``region_tables`` (imported only for them)."""
+    from nbscdr_cli.render import region_tables
+
+    return (region_tables.rank_grid if "rows" in doc else region_tables.regions_grid)(doc, lang)

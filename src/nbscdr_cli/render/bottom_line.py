@@ -66,6 +66,10 @@ def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations
     total = doc["total"]
     names = [name_in(e["name"], lang) for e in doc["entries"]]
     what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        what = _("{what} in {region}", lang, what=what, region=region_label(doc["region"], lang))
     sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
     sentence = _(
         "Together, {what} have {potential} of {range} {unit}, the sum of every low end and of every high end{cite}",

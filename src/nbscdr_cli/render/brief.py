@@ -41,6 +41,7 @@ from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.footnotes import Marker, footnoted, general_heading
 from nbscdr_cli.render.tables import Grid
+from nbscdr_cli.render.text import region_label
 
 BRIEF_FORMATS = ("markdown", "html")
 
@@ -116,6 +117,10 @@ def compose(
 
     marked = footnoted(build, notes, "all", lang, superscript=True)
     out += ["## " + _("The portfolio", lang), "", table(marked.built[0]), ""]
+    if doc.get("land"):  # a country's or region's land, as the SI gives it (issue 22)
+        from nbscdr_cli.render.region_tables import land_grid
+
+        out += ["## " + _("Land", lang), "", table(land_grid(doc, lang)._replace(title="")), ""]
     if "horizon" in doc and detail:  # the bottom line states each assumption
         out += [period_line(analysis, doc, lang, cite), ""]
     if "uncertainty" in doc:
@@ -198,8 +203,9 @@ def render_brief(
 
 def title(doc: dict[str, Any], lang: str) -> str:
     names = [name_in(e["name"], lang) for e in doc["entries"]]
-    if doc["name"]:
-        return _("{name} — nature-based CO2 removal", lang, name=doc["name"])
+    name = doc["name"] or (region_label(doc["region"], lang) if doc.get("region") else None)
+    if name:  # a portfolio's name, or the country or region it is for
+        return _("{name} — nature-based CO2 removal", lang, name=name)
     if len(names) <= 2:
         return _("Nature-based CO2 removal by {names}", lang, names=join_names(names, lang))
     return _("Nature-based CO2 removal: a portfolio of {n} techniques", lang, n=len(names))

@@ -54,6 +54,10 @@ def words(
     potential = potential_name(doc.get("potential", "technical"), lang)
     key = N_("{assessment}, {potential} potential") if assessment else N_("Potential: {potential}")
     subtitle = _(key, lang, assessment=assessment, potential=potential)
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        subtitle += _(": ", lang) + region_label(doc["region"], lang)
 
     # compact (the brief's chart): the axis gives the unit, the bars' names what they are
     handles: list[Any] = [Patch(facecolor=COLOURS["entry"], edgecolor=EDGE)]

@@ -97,6 +97,10 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
     show = total_show(doc)
     top_text = show(top) if start == 0 else f"{show(start)} … {show(top)}"
     out = [_("{axis}, 0 … {top}", lang, axis=axis, top=top_text)]
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        out[0] = region_label(doc["region"], lang) + _(": ", lang) + out[0]
     for i, (label, low, high, mark, figure) in enumerate(rows):
         cells = line(low, high, mark)
         if marked and chart_bars[i].kind == "total":

@@ -22,6 +22,15 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
     title_mark = mark("table:compare")  # first: markers are numbered in reading order
     first = next((r for r in doc["rows"] if r["low"] is not None), None)
     refs = [reference_label(c, lang) for c in first["comparisons"]] if first else []
+    ids = [c["reference"] for c in first["comparisons"]] if first else []
+    # rows for different regions are compared with different references: one column
+    # naming each row's own (issue 22)
+    own = (
+        len({tuple(c["reference"] for c in r["comparisons"]) for r in doc["rows"] if r["low"] is not None})
+        > 1
+    )
+    if own:
+        refs, ids = [_("its region's reference", lang)], [""]
     sampled = first.get("uncertainty") if first else None
     period = first.get("horizon") if first else None
     rows = []
@@ -36,9 +45,16 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
             show = rounded(row.get("significant_figures", CAP))
             cells.append(span(row["low"], row["high"], show))
             cells.append(show(row["central_sum"]) if row.get("central_sum") is not None else "–")
-            cells += [
+            relations = [
                 relation_text(c, lang, c["in_scope"], c, comparison_digits(c)) for c in row["comparisons"]
             ]
+            if own:
+                labels = [
+                    reference_label(c, lang) + mark(f"reference:{c['reference']}") + _(": ", lang)
+                    for c in row["comparisons"]
+                ]
+                relations = ["\n".join(a + b for a, b in zip(labels, relations, strict=True)) or "–"]
+            cells += relations
             if period is not None:
                 cells.append(
                     span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"], show)
@@ -51,15 +67,15 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
                 )
         cells.append(row_notes(row, lang, doc.get("potential", "technical")))
         rows.append(cells)
+    by = {"assessment": _("Assessment", lang), "region": _("Region", lang)}
     header = [
-        _("Assessment", lang) if doc["by"] == "assessment" else _("Portfolio", lang),
+        by.get(doc["by"], _("Portfolio", lang)),
         _("Measures", lang),
         with_unit(_("Total", lang), unit),
     ]
     header.append(with_unit(_("Sum of centrals", lang) + mark("column:central-sum"), unit))
-    ids = [c["reference"] for c in first["comparisons"]] if first else []
     header += [
-        _("In scope, against {ref}", lang, ref=r) + mark(f"reference:{i}")
+        _("In scope, against {ref}", lang, ref=r) + (mark(f"reference:{i}") if i else "")
         for r, i in zip(refs, ids, strict=True)
     ]
     numeric = [False, False, True, True, *[False for _ in refs]]
@@ -74,11 +90,17 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
     numeric.append(False)
     if not any(row[-1] for row in rows):  # no row has a note: no column for them
         header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
-    title = (
-        _("Totals by assessment: every low and every high added", lang)
-        if doc["by"] == "assessment"
-        else _("Totals by portfolio: every low and every high added", lang)
-    )
+    if not any(row[1] for row in rows):  # no row says what it measures (regions: said in a note)
+        header, numeric, rows = (
+            [header[0], *header[2:]],
+            [numeric[0], *numeric[2:]],
+            [[r[0], *r[2:]] for r in rows],
+        )
+    titles = {
+        "assessment": _("Totals by assessment: every low and every high added", lang),
+        "region": _("Totals by region: every low and every high added", lang),
+    }
+    title = titles.get(doc["by"], _("Totals by portfolio: every low and every high added", lang))
     if sampled is not None:
         title += _("; ", lang) + "P5–P95" + _(": ", lang) + sampling_text(sampled, lang)
     return Grid(title + title_mark, header, rows, numeric, key="compare")

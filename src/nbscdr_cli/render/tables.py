@@ -10,13 +10,14 @@ chance where the ranges settle them.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
 from nbscdr_cli.render.footnotes import Marker, no_mark
+from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
     comparison_digits,
     entry_label,
@@ -24,24 +25,12 @@ from nbscdr_cli.render.text import (
     low_text,
     probability_rows,
     reference_range,
+    region_label,
     relation_text,
     sampling_text,
     subtotal_range,
     total_show,
 )
-
-
-class Grid(NamedTuple):
-    """A table: a title (or ""), column headers (a header may hold a line break
-    before its unit), rows of cells, which columns are numbers (right-aligned),
-    and how many final rows are totals."""
-
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-    numeric: list[bool]
-    totals: int = 0
-    key: str = ""  # which table: "portfolio", "comparison", "uncertainty", "horizon"...
 
 
 def with_unit(label: str, unit: str) -> str:
@@ -95,6 +84,8 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "", mark: M
         )
     else:  # data of the user's own, with no assessment named
         title = _("Portfolio{name} ({potential} potential)", lang, name=name, potential=potential)
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        title += _(": ", lang) + region_label(doc["region"], lang)
     header = [
         _("Technique", lang),
         *([_("Share", lang)] if shares else []),
@@ -318,6 +309,11 @@ def portfolio_grids(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> l
     grids = [portfolio_grid(doc, lang, assessment, mark)]
     if doc["comparisons"]:
         grids.append(comparison_grid(doc, lang, mark))
+    if doc.get("land") or doc.get("countries"):  # a country's or region's (issue 22)
+        from nbscdr_cli.render.region_tables import countries_grid, land_grid
+
+        grids += [land_grid(doc, lang)] if doc.get("land") else []
+        grids += [countries_grid(doc, lang)] if doc.get("countries") else []
     if "uncertainty" in doc:
         grids.append(uncertainty_grid(doc, lang, mark))
     if "horizon" in doc:

@@ -25,6 +25,17 @@ def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
+def region_label(region: dict[str, Any], lang: str) -> str:
+    """A document's region as a title names it: 'China', 'Eastern Asia (AR6, 10 regions)'."""
+    name = region["name"].get(lang) or region["name"]["en"]
+    grouping = region.get("grouping")
+    if not grouping:
+        return str(name)
+    from nbscdr_cli.model.regions import GROUPING_LABELS
+
+    return _("{name} ({grouping})", lang, name=name, grouping=_(GROUPING_LABELS[grouping], lang))
+
+
 def entry_label(name: str, tid: str, lang: str) -> str:
     """A technique as a table row names it: 'Biochar (biochar)', so the id can be
     typed; in Chinese the name alone ("生物炭"), which is accepted as input too."""
