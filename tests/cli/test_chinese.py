@@ -122,14 +122,15 @@ def readable(output: str) -> str:
     for title in TITLES:  # a terminal table may wrap it over lines of its cell
         output = re.sub(r"(?:\s|\|)+".join(map(re.escape, title.split())), "", output)
     output = re.sub(SPM_PARAGRAPH, "", re.sub(LITERATURE, "", output))
+    output = re.sub(r"--notes [a-z]+|nbscdr [a-z]+", "", output)  # a command or option as typed, like an id
     lines, open_in = [], set()
     for line in output.splitlines():
-        if not line.startswith("|"):
+        if not line.startswith("|") and " | " not in line:  # tables have no frame: rules between cells
             open_in = set()
             lines.append(re.sub(r"原文：[^）\n]*", "", line))
             continue
         cells = re.split(r"(?<!\\)\|", line)
-        if cells[1].strip():
+        if cells[1 if line.startswith("|") else 0].strip():
             open_in = set()
         for i, cell in enumerate(cells):
             if i in open_in:
