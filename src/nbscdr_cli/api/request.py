@@ -116,6 +116,12 @@ def entry_specs(request: Request) -> tuple[str | None, list[EntrySpec]]:
     from nbscdr_cli.model.spec import EntrySpec, parse_specs
 
     name = request.name
+    if name is not None:
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str or None, not {type(name).__name__}")
+        from nbscdr_cli.base.user_text import clean
+
+        name = clean(name).strip() or None  # as every user text: valid Unicode, one line
     specs: list[EntrySpec] = []
     if request.portfolio is not None:
         loaded = as_portfolio_file(request.portfolio)

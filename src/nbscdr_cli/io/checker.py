@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from nbscdr_cli.base.user_text import clean
 from nbscdr_cli.model.catalog import ID_PATTERN, LocalText, Note, RemovalRange, did_you_mean
 from nbscdr_cli.model.errors import DataError, InputError, cut, cut_middle
 
@@ -48,11 +49,13 @@ class Checker:
         return value
 
     def text(self, value: Any, key: str) -> str:
+        """A free text (a name, a source, a caveat), cleaned as nbscdr keeps user
+        text (``base.user_text``): valid Unicode, one line, controls shown."""
         if not isinstance(value, str):
             raise self.fail(key, f"must be a string, not {_type(value)}")
         if not value.strip():
             raise self.fail(key, "must not be empty")
-        return value.strip()
+        return clean(value.strip()).strip()
 
     def boolean(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):

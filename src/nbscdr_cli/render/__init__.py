@@ -24,5 +24,9 @@ def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environm
         from nbscdr_cli.render.escape import escape_document
 
         doc = escape_document(doc)
+    if fmt == "markdown":  # user text is shown, never parsed as markup
+        from nbscdr_cli.render.escape import escape_markdown_document
+
+        doc = escape_markdown_document(doc)
     text: str = module.render(kind, doc, lang=lang, env=env)
     return text if text.endswith("\n") else text + "\n"

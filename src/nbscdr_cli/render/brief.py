@@ -156,7 +156,10 @@ def render_brief(
 ) -> tuple[str, list[str]]:
     """The briefing in ``fmt`` (markdown, or html with the chart inline), and
     warnings for the user (e.g. no font with Chinese glyphs for the chart)."""
-    markdown = compose(analysis, detail=detail, command=command)
+    from nbscdr_cli.render.escape import markdown_safe
+
+    # composed from user text escaped for Markdown: shown, never parsed as markup
+    markdown = compose(markdown_safe(analysis), detail=detail, command=command)
     if fmt != "html":
         return markdown, []
     from nbscdr_cli.render.brief_html import page

@@ -44,6 +44,8 @@ MARGIN = 0.2  # around the whole figure
 GAP = 0.12  # between blocks
 ROW = 0.42  # the least height of one bar's row
 BAR = 0.6  # bar thickness, as a share of a row
+MAX_WORD = 300  # characters of one word measured at most: more never fit on a 10-inch chart
+MAX_MEASURED = 1000  # characters of a line measured at most, for the same reason
 NAME_SHARE = 0.36  # the most of the width a bar's name may take before it wraps
 SIZES = {"title": 14, "subtitle": 10, "tick": 10, "bar": 9, "axis": 10, "legend": 9, "footnote": 7.5}
 COLOURS = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
@@ -155,7 +157,9 @@ class _Measure:
             probe.remove()
 
     def width(self, label: str, points: float) -> float:
-        """The width of one line of ``label`` set in ``points``."""
+        """The width of one line of ``label`` set in ``points`` (of its first
+        MAX_MEASURED characters: more are wider than the chart anyway)."""
+        label = label[:MAX_MEASURED]
         key = (label, points)
         if key not in self._widths:
             from matplotlib.font_manager import FontProperties
@@ -179,6 +183,8 @@ class _Measure:
             )
             line = ""
             for token in tokens:
+                if len(token) > MAX_WORD or self.width(token.rstrip(), points) > room:  # too wide: cut
+                    token = self.cut(token.rstrip(), room, points)
                 trial = line + token
                 if line and self.width(trial.rstrip(), points) > room:
                     lines.append(line.rstrip())
@@ -187,6 +193,20 @@ class _Measure:
                     line = trial
             lines.append(line.rstrip())
         return "\n".join(lines)
+
+    def cut(self, word: str, room: float, points: float) -> str:
+        """The longest start of ``word`` that fits ``room`` with an ellipsis
+        after it. Words are cut to MAX_WORD characters before any is measured,
+        so a name of megabytes costs no more than one of a line."""
+        word = word[:MAX_WORD]
+        low, high = 0, len(word)
+        while low < high:  # the most characters that fit
+            middle = (low + high + 1) // 2
+            if self.width(word[:middle] + "…", points) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return word[: max(low, 1)] + "…"
 
 
 class _Words(NamedTuple):
