@@ -28,7 +28,7 @@ from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import number
 from nbscdr_cli.base.version import __version__
 from nbscdr_cli.model.catalog import Catalog, LocalText
-from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.errors import UsageError, cut
 from nbscdr_cli.model.units import Unit
 
 
@@ -58,6 +58,8 @@ class Comparison(NamedTuple):
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The comparison as the JSON document of `nbscdr compare -f json`."""
         lang = lang or self.lang
+        if lang not in ("en", "zh"):
+            raise UsageError(f"{cut(repr(lang))} is not one of en, zh", field="lang")
         doc = compare_document(self.rows, self.unit, lang, by=self.by)
         if self.only:
             names = [n.get(lang) for n in self.only]
@@ -77,6 +79,19 @@ def compare(
     """The request's portfolio under each of ``assessments`` (None: every one the
     catalog holds), or several ``portfolios`` (each as ``Request.portfolio``
     takes one) under the request's one assessment."""
+    from nbscdr_cli.api.request import check_types
+
+    check_types(request)
+    if isinstance(assessments, str):
+        assessments = [assessments]
+    if assessments is not None:
+        if not isinstance(assessments, Sequence):
+            raise TypeError(f"assessments must be a list of assessment ids, not {type(assessments).__name__}")
+        for aid in assessments:
+            if not isinstance(aid, str):
+                raise TypeError(f"assessments must be a list of assessment ids, not of {type(aid).__name__}")
+    if portfolios is not None and (isinstance(portfolios, str) or not isinstance(portfolios, Sequence)):
+        raise TypeError(f"portfolios must be a list of portfolios, not {type(portfolios).__name__}")
     if portfolios:
         if request.specs or request.portfolio is not None:
             raise UsageError("give portfolios or specs to compare, not both", field="portfolio")

@@ -27,6 +27,8 @@ class PortfolioFile(NamedTuple):
 def read_portfolio_file(path: str | os.PathLike[str]) -> PortfolioFile:
     """Read a portfolio file, TOML or JSON (by its extension, else by content);
     ``-`` reads standard input."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str or a path, not {type(path).__name__}")
     where = STDIN_NAME if os.fspath(path) == STDIN else display_path(path)
     return portfolio_from_text(read_text(path, what="portfolio file"), where=where, name=os.fspath(path))
 

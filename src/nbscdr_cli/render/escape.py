@@ -121,7 +121,7 @@ def markdown_safe(value: Any) -> Any:
                 name: escape_markdown(v) if name in TEXT_FIELDS and isinstance(v, str) else walk(v)
                 for name, v in zip(item._fields, item, strict=True)
             }
-            out = type(item)._make(fields.values())
+            out = type(item)._make(fields.values())  # type: ignore[attr-defined]
         elif isinstance(item, tuple):
             out = tuple(walk(v) for v in item)
         elif isinstance(item, list):
