@@ -20,7 +20,10 @@ Groups (``--only GROUP,...`` runs some of them):
 - ``tables``: a 10,000-entry portfolio as JSON against a 3-entry one on the same
   10,000-technique catalog, and as a table to a pipe against the same as CSV;
 - ``chart``: a warm ``nbscdr chart <six> -o x.png`` against ``plain_chart.py``
-  (matplotlib drawing seven horizontal bars and saving a PNG).
+  (matplotlib drawing seven horizontal bars and saving a PNG);
+- ``long-names``: a table and a chart of a technique whose name is one unbroken
+  word of 4 MB against the same of 1 MB: layout linear in a name's length keeps
+  the ratio at or below 4 (start-up makes it less).
 
 Each command runs once before timing, so caches (validated catalog, unit factors,
 matplotlib's font list) are warm, as they are for a user's second and later runs.
@@ -49,7 +52,7 @@ NBSCDR = str(BIN / "nbscdr")
 PY = sys.executable
 CHART_MS = 1000  # a warm `nbscdr chart -o x.png`: "well under a second"
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
-GROUPS = ("start-up", "sampling", "convolution", "tables", "chart")
+GROUPS = ("start-up", "sampling", "convolution", "tables", "chart", "long-names")
 
 BARE_NUMPY = """
 import sys
@@ -108,6 +111,8 @@ ROWS = [
     Row("tables", "10,000-entry portfolio, JSON", "json-10k", "json-3", "wall", 2.0),
     Row("tables", "10,000-entry portfolio, table to a pipe", "table-10k", "csv-10k", "wall", 3.0),
     Row("chart", "`chart <six> -o x.png`, warm", "chart", "plain-chart", "wall", 1.2),
+    Row("long-names", "table, a 4 MB name", "table-4mb", "table-1mb", "wall", 4.0),
+    Row("long-names", "chart, a 4 MB name", "chart-4mb", "chart-1mb", "wall", 4.0),
 ]
 
 LABELS = {
@@ -131,6 +136,18 @@ def synthetic_catalog(folder: Path, size: int) -> Path:
         for i in range(size)
     ]
     path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def long_name_catalog(folder: Path, size: int) -> Path:
+    """One technique whose name is a single word of ``size`` characters (and a
+    second, short one): benchmark input only."""
+    path = folder / f"long-{size}.toml"
+    path.write_text(
+        f'[techniques.x]\nname = {{ en = "{"a" * size}" }}\nhigh = 1\nunit = "Gt CO2/yr"\n'
+        '[techniques.y]\nname = { en = "Y" }\nhigh = 2\nunit = "Gt CO2/yr"\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -224,6 +241,17 @@ def commands(folder: Path, env: dict[str, str]) -> dict[str, tuple[list[str], di
         "csv-10k": ([NBSCDR, "portfolio", "--file", str(big), *data, "-f", "csv"], env),
         "chart": ([NBSCDR, "chart", *SIX, "-o", str(folder / "nbscdr.png")], env),
         "plain-chart": ([PY, str(HERE / "plain_chart.py"), str(folder / "plain.png")], env),
+        **{
+            f"{kind}-{mb}mb": (
+                [NBSCDR, *command, "x", "y", "--data", str(long_name_catalog(folder, mb * 1_000_000)), *tail],
+                env,
+            )
+            for kind, command, tail in (
+                ("table", ["portfolio"], ["-f", "table"]),
+                ("chart", ["chart"], ["-o", str(folder / "long.png")]),
+            )
+            for mb in (1, 4)
+        },
     }
 
 
