@@ -21,6 +21,9 @@ Groups (``--only GROUP,...`` runs some of them):
   10,000-technique catalog, and as a table to a pipe against the same as CSV;
 - ``chart``: a warm ``nbscdr chart <six> -o x.png`` against ``plain_chart.py``
   (matplotlib drawing seven horizontal bars and saving a PNG);
+- ``regions``: ``rank`` over every country of Roe et al. (2021) (the portfolio for each
+  of 248 countries, as a table to a pipe, and as JSON) against the same portfolio for one
+  country (``portfolio ... --region CHN``): at most twice its time (issue 22);
 - ``long-names``: a table and a chart of a technique whose name is one unbroken
   word of 4 MB against the same of 1 MB: layout linear in a name's length keeps
   the ratio at or below 4 (start-up makes it less).
@@ -52,7 +55,8 @@ NBSCDR = str(BIN / "nbscdr")
 PY = sys.executable
 CHART_MS = 1000  # a warm `nbscdr chart -o x.png`: "well under a second"
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
-GROUPS = ("start-up", "sampling", "convolution", "tables", "chart", "long-names")
+GROUPS = ("start-up", "sampling", "convolution", "tables", "chart", "regions", "long-names")
+ROE = ["afforestation", "biochar", "soil-carbon", "agroforestry", "--potential", "economic"]
 
 BARE_NUMPY = """
 import sys
@@ -111,6 +115,11 @@ ROWS = [
     Row("tables", "10,000-entry portfolio, JSON", "json-10k", "json-3", "wall", 2.0),
     Row("tables", "10,000-entry portfolio, table to a pipe", "table-10k", "csv-10k", "wall", 3.0),
     Row("chart", "`chart <six> -o x.png`, warm", "chart", "plain-chart", "wall", 1.2),
+    Row("regions", "`rank` over every country, table", "rank-all", "region-one", "wall", 2.0),
+    Row("regions", "`rank` over every country, JSON", "rank-json", "region-one", "wall", 2.0),
+    Row("regions", "`rank --by region_ar6_22`", "rank-r22", "region-one", "wall", 2.0),
+    Row("regions", "`compare --regions` five countries", "compare-5", "region-one", "wall", None),
+    Row("regions", "(the same portfolio, global figures)", "global-one", "region-one", "wall", None),
     Row("long-names", "table, a 4 MB name", "table-4mb", "table-1mb", "wall", 4.0),
     Row("long-names", "chart, a 4 MB name", "chart-4mb", "chart-1mb", "wall", 4.0),
 ]
@@ -123,6 +132,7 @@ LABELS = {
     "json-3": "3-entry, same catalog",
     "csv-10k": "the same as CSV",
     "plain-chart": "plain matplotlib",
+    "region-one": "`portfolio … --region CHN`",
 }
 LONG = {"mc-1e8", "plain-1e8"}  # run through PROBE, fewer rounds
 
@@ -241,6 +251,12 @@ def commands(folder: Path, env: dict[str, str]) -> dict[str, tuple[list[str], di
         "csv-10k": ([NBSCDR, "portfolio", "--file", str(big), *data, "-f", "csv"], env),
         "chart": ([NBSCDR, "chart", *SIX, "-o", str(folder / "nbscdr.png")], env),
         "plain-chart": ([PY, str(HERE / "plain_chart.py"), str(folder / "plain.png")], env),
+        "region-one": ([NBSCDR, "portfolio", *ROE, "--region", "CHN"], env),
+        "global-one": ([NBSCDR, "portfolio", *ROE, "-a", "ar6"], env),
+        "rank-all": ([NBSCDR, "rank", *ROE], env),
+        "rank-json": ([NBSCDR, "rank", *ROE, "-f", "json"], env),
+        "rank-r22": ([NBSCDR, "rank", *ROE, "--by", "region_ar6_22"], env),
+        "compare-5": ([NBSCDR, "compare", *ROE, "--regions", "CHN,IND,BRA,USA,IDN"], env),
         **{
             f"{kind}-{mb}mb": (
                 [NBSCDR, *command, "x", "y", "--data", str(long_name_catalog(folder, mb * 1_000_000)), *tail],

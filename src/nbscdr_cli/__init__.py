@@ -25,6 +25,8 @@ _EXPORTS = {
     "analyse": ("api.request", "analyse"),
     "compare": ("api.comparison", "compare"),
     "Comparison": ("api.comparison", "Comparison"),
+    "rank": ("api.ranking", "rank"),
+    "Ranking": ("api.ranking", "Ranking"),
     "Analysis": ("api.analysis", "Analysis"),
     "MonteCarlo": ("model.monte_carlo", "MonteCarlo"),
     "HorizonSettings": ("model.horizon_settings", "HorizonSettings"),

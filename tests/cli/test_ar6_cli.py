@@ -92,7 +92,7 @@ def test_compare_economic(nbscdr_command: list[str], tmp_path: Path) -> None:
     asked = nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-a", "c2g2019,ar6")
     assert asked.returncode == 2 and asked.stdout == ""
     assert asked.stderr == (
-        "nbscdr: Invalid value for '--assessment': c2g2019 gives no economic potentials; ar6 does "
+        "nbscdr: Invalid value for '--assessment': c2g2019 gives no economic potentials; ar6, roe2021 do "
         "(nbscdr compare -h)\n"
     )
     single = json.loads(nbscdr(nbscdr_command, tmp_path, "compare", "afforestation", "-f", "json").stdout)

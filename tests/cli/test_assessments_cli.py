@@ -19,7 +19,13 @@ def test_portfolio_under_fuss2018() -> None:
         ).stdout
     )
     assert doc["assessment"] == "fuss2018"
-    assert doc["total"] == {"low": 1.0, "high": 10.6, "up_to": ["soil-carbon"], "as_given": True}
+    assert doc["total"] == {
+        "low": 1.0,
+        "high": 10.6,
+        "up_to": ["soil-carbon"],
+        "as_given": True,
+        "significant_figures": 2,  # 1–3.6, 1.8–2, up to 5: two at most
+    }
     assert {e["assessment"] for e in doc["entries"]} == {"fuss2018"}
 
 
@@ -56,7 +62,7 @@ def test_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15, ar6\n"
+        == "nbscdr: --assessment: unknown assessment 'sr1.5' (did you mean 'sr15'?); known: c2g2019, fuss2018, sr15, ar6, roe2021\n"
     )
 
 
@@ -106,8 +112,23 @@ def test_assessments_command() -> None:
                 "coastal-wetland-restoration",
             ],
         ),
+        (
+            "roe2021",  # by country, from data/roe2021.json (issue 22)
+            [
+                "afforestation",
+                "biochar",
+                "soil-carbon",
+                "agroforestry",
+                "improved-forest-management",
+                "peatland-restoration",
+                "coastal-wetland-restoration",
+            ],
+        ),
     ]
-    assert [a["potentials"] for a in doc["assessments"]] == [["technical"]] * 3 + [["economic", "technical"]]
+    assert [a["potentials"] for a in doc["assessments"]] == [["technical"]] * 3 + [
+        ["economic", "technical"]
+    ] * 2
+    assert [a["by_country"] for a in doc["assessments"]] == [False] * 4 + [True]
     assert "doi:10.1088/1748-9326/aabf9f" in doc["assessments"][1]["citation"]
 
 
@@ -205,5 +226,5 @@ def test_compare_unknown_assessment() -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6\n"
+        == "nbscdr: --assessment: unknown assessment 'fus' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6, roe2021\n"
     )

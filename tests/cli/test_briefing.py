@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 from pathlib import Path
 
@@ -22,11 +23,8 @@ EN_SECTIONS = [
     "## Bottom line",
     "## The portfolio",
     "## Against the references",
-    "## How sure",
-    "## Over the period 2030–2050 (20 years)",
     "## Caveats",
     "## Decisions needed",
-    "## Who is involved",
     "## Sources",
 ]
 ZH_SECTIONS = [
@@ -34,13 +32,18 @@ ZH_SECTIONS = [
     "## 要点",
     "## 技术组合",
     "## 与参考估计的比较",
-    "## 不确定性分析",
-    "## 2030—2049 年（共 20 年）",
     "## 注意事项",
     "## 待决事项",
-    "## 相关方",
     "## 来源（引文保留原文）",
 ]
+# --detail adds the uncertainty and period tables, who is involved, each technique and each assessment
+EN_DETAIL = [
+    "## How sure",
+    "## Over the period 2030–2050 (20 years)",
+    "## Who is involved",
+    "## The techniques",
+]
+ZH_DETAIL = ["## 不确定性分析", "## 2030—2049 年（共 20 年）", "## 相关方", "## 各项技术"]
 SIX_BRIEF = ["brief", *SIX, "--name", "Six", "-n", "1000", "--seed", "3", "--from", "2030", "--to", "2050"]
 
 
@@ -48,55 +51,79 @@ def section(text: str, heading: str) -> str:
     return text.split(heading + "\n")[1].split("\n## ")[0]
 
 
-@pytest.mark.parametrize(("lang", "sections"), [("en", EN_SECTIONS), ("zh", ZH_SECTIONS)])
-def test_brief_has_every_section(tmp_path: Path, lang: str, sections: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "sections", "detail"), [("en", EN_SECTIONS, EN_DETAIL), ("zh", ZH_SECTIONS, ZH_DETAIL)]
+)
+def test_brief_has_every_section(tmp_path: Path, lang: str, sections: list[str], detail: list[str]) -> None:
     out = tmp_path / "brief.md"
     result = runner.invoke(app, [*SIX_BRIEF, "--lang", lang, "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == sections
-    forums = section(text, sections[8])
-    assert ("IPBES" in forums) and ("UNFCCC" in forums) and ("IUCN" in forums)
     checklist = [line for line in text.splitlines() if line.startswith("- ☐ ")]
     # MRV, social justice, biochar trade, timber imports, land-use change, siting: each once
     assert len(checklist) == 6
     assert "MRV" in checklist[0]  # the challenge every technique shares comes first
-    names = {
-        "en": "(applies to Afforestation and reforestation, Biochar, Building with biomass, Macroalgal "
-        "cultivation for sequestration, Carbon sequestration in soils and Restoring wetlands)",
-        "zh": "（适用于造林和再造林、生物炭、生物质建筑、种植巨藻用于碳封存、土壤中的碳封存、恢复湿地）",
-    }
-    assert checklist[0].endswith(names[lang])
-    assert "| **6.3** | **54.8** |" in section(text, sections[2])
+    every = {"en": "(applies to every technique here)", "zh": "（适用于本组合中的所有技术）"}
+    assert checklist[0].endswith(every[lang])
+    # 54.8 is the sum of figures given to two significant figures: read to two
+    assert "| **6.3** | **55** | **130–1,100** |" in section(text, sections[2])
     assert "C2G 2019, table of proposed techniques: 3–18 Gt CO2 per year globally" in text
-    assert "2006 IPCC Guidelines" in text  # soil carbon's saturation source
+    assert "2006 IPCC Guidelines" in text  # soil carbon's saturation source, cited in the bottom line
     if lang == "zh":
         english = ["Portfolio", "Total", "Caveats", "Governance", "Forums", "applies to", "Technique", "Low"]
-        body = text.split(sections[9])[0]  # sources keep their original language
+        body = text.split(sections[-1])[0]  # sources keep their original language
         assert not [word for word in english if word in body]
         assert ": " not in body.replace("`", "")  # Chinese text uses full-width colons
+    full = runner.invoke(app, [*SIX_BRIEF, "--lang", lang, "--detail"]).stdout
+    headings = [line for line in full.splitlines() if line.startswith("## ")]
+    assert [h for h in headings if h in detail] == detail
+    forums = section(full, detail[2])
+    assert ("IPBES" in forums) and ("UNFCCC" in forums) and ("IUCN" in forums)
 
 
 def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
+    """At most four sentences, each figure with its condition in the same
+    sentence: which potential, what the period assumes, what the band assumes and
+    where it would lie if the techniques moved together."""
     result = runner.invoke(app, [*SIX_BRIEF])
     assert result.exit_code == 0, result.stderr
     bottom = section(result.stdout, "## Bottom line").strip()
     sentences = bottom.split(". ")
-    assert sentences[0].startswith(
-        "Together, these 6 techniques could remove 6.3–54.8 Gt CO2/yr, adding the low ends and the high "
-        "ends of every estimate [2]; over 2030–2049 that adds up to "
+    assert len(sentences) == 4
+    assert sentences[0] == (
+        "Together, these 6 techniques have a technical potential of 6.3–55 Gt CO2/yr, the sum of every low end "
+        "and of every high end [2]; the figures for Macroalgal cultivation for sequestration come with caveats, "
+        "below; over 2030–2049, at those rates from the start of 2030 with no ramp-up, Carbon sequestration in "
+        "soils stopping after 20 years [3] and none of it reversed, that adds up to 130–1,100 Gt CO2 stored at "
+        "the end of 2049"
     )
-    assert (
+    assert sentences[1] == (
         "UNEP estimate, 4–12 Gt CO2e/yr, is a potential and covers only forests, wetlands and soils: within "
         "that scope (Afforestation and reforestation, Carbon sequestration in soils and Restoring wetlands), "
-        "the portfolio comes to 4–30 Gt CO2/yr, which overlaps its range, with the low end level and the high "
-        "end 18 Gt CO2/yr higher [3]."
-    ) in bottom
-    assert "In 1,000 Monte Carlo draws (seed 3), 90% of outcomes lie between " in bottom
-    assert "None of this storage is permanent" in bottom
-    assert bottom.endswith(
-        "It needs governance decisions on monitoring, reporting and verification, social justice in land use, "
+        "the portfolio comes to 4–30 Gt CO2/yr, which takes in the whole of its range, with the low end level "
+        "and the high end 18 Gt CO2/yr higher [4]"
+    )
+    doc = json.loads(runner.invoke(app, ["portfolio", *SIX_BRIEF[1:], "-f", "json"]).stdout)
+    u = doc["uncertainty"]
+    p5, p95 = (format(float(f"{u['percentiles'][k]:.2g}"), ",g") for k in ("5", "95"))
+    chance = format(float(f"{u['probability']['unep']['high'] * 100:.2g}"), "g")
+    # moving together: the sums of the entries' own 5th and 95th percentiles, exactly
+    assert u["fully_correlated"]["percentiles"]["5"] == pytest.approx(6.3 + 0.05 * (54.8 - 6.3))
+    assert u["fully_correlated"]["percentiles"]["95"] == pytest.approx(6.3 + 0.95 * (54.8 - 6.3))
+    assert sentences[2] == (
+        "If each range were uniform and the techniques independent — an assumption no source makes — 90% of "
+        f"outcomes would lie in {p5}–{p95} Gt CO2/yr (8.7–52 if they moved together); on that assumption, the "
+        f"chance of reaching the high end of UNEP estimate (the techniques in its scope) is "
+        f"{chance}%"
+    )
+    # the low end is reached even with every low end (3 + 1 + 0 = 4): certain by construction, no chance
+    assert u["by_construction"] == {"unep": {"low": "certain"}}
+    assert "low end of UNEP" not in bottom and "100%" not in bottom
+    assert sentences[3].startswith("None of this storage is permanent")
+    assert sentences[3].endswith(
+        "it needs governance decisions on monitoring, reporting and verification, social justice in land use, "
         "carbon credits for biochar traded across borders and carbon credits for imported timber."
     )
 
@@ -194,19 +221,21 @@ def test_brief_as_html(tmp_path: Path) -> None:
 
 def test_brief_names_the_scope_and_double_counting() -> None:
     text = runner.invoke(app, ["brief", *SIX]).stdout
+    # the first reference's scope is in the bottom line; the caveats name each pair that may double count
     assert (
-        "UNEP estimate covers forests, wetlands and soils only, so it is compared with Afforestation and "
-        "reforestation, Carbon sequestration in soils and Restoring wetlands (4–30 Gt CO2/yr); with Biochar, "
-        "Building with biomass and Macroalgal cultivation for sequestration, which it does not cover, the whole "
-        "portfolio is 6.3–54.8 Gt CO2/yr."
-    ) in text
-    assert "overlaps: low end level, high end 18 higher" in text
+        "UNEP estimate, 4–12 Gt CO2e/yr, is a potential and covers only forests, wetlands and soils: within "
+        "that scope (Afforestation and reforestation, Carbon sequestration in soils and Restoring wetlands), "
+        "the portfolio comes to 4–30 Gt CO2/yr"
+    ) in section(text, "## Bottom line")
+    assert "contains it: low end level, high end 18 higher" in text
     assert "×" not in text  # no ratios
+    caveats = section(text, "## Caveats")
     assert (
         "Restoring wetlands and Afforestation and reforestation: Restoring wetlands includes mangroves"
-        in text
+        in caveats
     )
-    assert "Biochar and Carbon sequestration in soils: Biochar is mixed into soils" in text
+    assert "Biochar and Carbon sequestration in soils: Biochar is mixed into soils" in caveats
+    assert "Totals add every low and every high" not in caveats  # said in the bottom line
 
 
 def test_iamc_export() -> None:

@@ -59,9 +59,20 @@ def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
         assert root.tag == f"{SVG}svg"
         assert root.attrib["width"] == "720pt"  # 10 inches
     if suffix == ".png":
+        # 10 inches wide at 150 dpi, as tall as the figure laid out for its nine rows (six
+        # techniques, the total, the subtotal in UNEP's scope and UNEP's range): text sizes,
+        # and so the height, are matplotlib's own measure, so the height is read from the figure
+        from nbscdr_cli import MonteCarlo, Request, analyse
+
+        analysis = analyse(Request(SIX, monte_carlo=MonteCarlo(2000, seed=1)))
+        fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
         width = int.from_bytes(data[16:20], "big")
         height = int.from_bytes(data[20:24], "big")
-        assert (width, height) == (1500, 1030)  # 10 inches wide at 150 dpi; as tall as the rows need
+        assert width == 1500
+        assert height == round(fig.get_figheight() * chart.DPI)
+        axes_height = fig.axes[0].get_position().height * fig.get_figheight()
+        assert axes_height >= 9 * chart.SLIDE.row  # every row at least its least height
+        assert layout_problems(fig) == []
 
 
 def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
@@ -77,9 +88,9 @@ def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
         "Carbon sequestration in soils",
         "Restoring wetlands",
         "Total",
-        "UNEP estimate: in its scope",
-        "0.5–0.8 (own figure)",
-        "0.9–2.4 (50% of its range)",
+        "UNEP estimate (potential)",
+        "0.5–0.8 (own figure) ‡1 ‡4",
+        "0.9–2.4 (50% of its range) ‡2 ‡3",
         "Removal potential (Gt CO₂/yr)",
         "Nature-based CO₂ removal potential",
     ]:
@@ -98,21 +109,25 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
         "Afforestation and reforestation",
         "Restoring wetlands",
         "Total",
+        "UNEP estimate (potential)",  # UNEP covers every entry: no subtotal of its own
     ]
     assert ax.get_xlabel() == "Removal potential (Gt CO₂/yr)"
-    bars = sorted(
-        (round(p.get_x(), 9), round(p.get_x() + p.get_width(), 9))
-        for p in ax.patches
-        if abs(p.get_height() - 0.6) < 1e-9
-    )
-    assert bars == [(0.0, 1.0), (3.0, 18.0), (3.0, 19.0)]
-    assert [t.get_text() for t in ax.texts] == ["3–18", "0–1", "3–19"]
+    bars = sorted((round(p.get_x(), 9), round(p.get_x() + p.get_width(), 9)) for p in ax.patches)
+    assert bars == [(0.0, 1.0), (3.0, 18.0), (3.0, 19.0), (4.0, 12.0)]
+    assert [t.get_text() for t in ax.texts] == ["3–18 ‡1", "0–1 ‡1", "3–19", "4–12"]
     assert [t.get_text() for t in fig.legends[0].get_texts()] == [
         "Technique, low–high (Gt CO₂/yr)",
-        "Total, low–high (Gt CO₂/yr)",
+        "Total: the sum of all lows to the sum of all highs (Gt CO₂/yr)",
         "No lower bound given: low end counted as 0 Gt CO₂/yr",
         "UNEP estimate (potential, covers forests, wetlands and soils): 4–12 Gt CO₂/yr",
     ]
+    # every filled colour on the chart is in the legend, and no two bars' colours blend
+    drawn = {p.get_facecolor() for p in ax.patches}
+    assert drawn <= {h.get_facecolor() for h in fig.legends[0].legend_handles}
+    assert all(p.get_alpha() in (None, 1) for p in ax.patches)
+    assert texts_by_id(fig)["nbscdr-key"] == (
+        "‡1 Restoring wetlands and Afforestation and reforestation may count the same carbon"
+    )
     assert texts_by_id(fig)["nbscdr-footnote"] == (
         "Sources\n"
         "Afforestation and reforestation, Restoring wetlands: C2G 2019, table of proposed techniques\n"
@@ -120,6 +135,28 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
     )
     assert texts_by_id(fig)["nbscdr-subtitle"] == "C2G (2019) policy brief, technical potential"
     assert warnings == []
+
+
+def test_bars_not_removal_alone_and_overlapping_references_are_marked(tmp_path: Path) -> None:
+    """AR6's wetland and wood-products figures are not removals alone; UNEP's 4–12
+    and AR6's 8–14 overlap: each is a bar of its own under the subtotal it is
+    compared with, each in its own colour, named in the legend."""
+    out = tmp_path / "x.svg"
+    args = ["chart", "afforestation", "wetlands", "building-with-biomass", "-a", "ar6"]
+    result = runner.invoke(app, [*args, "-r", "unep", "-r", "ar6-afolu-mitigation", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    texts = ["".join(t.itertext()) for t in ET.fromstring(out.read_bytes()).iter(f"{SVG}text")]
+    assert "0.5–2.1 † ‡1" in texts and "0.04–3.7 † ‡2" in texts  # wetlands, building with biomass
+    assert "† not removals alone: the figure also counts avoided emissions or emissions reductions" in texts
+    subtotal = texts.index("This portfolio within the scope of UNEP estimate")
+    assert texts[subtotal + 1] == "(forests, wetlands and soils)"  # the portfolio's first, its scope after
+    assert texts.index("UNEP estimate (potential)") > subtotal
+    legend = [t for t in texts if t.startswith(("UNEP estimate (", "IPCC AR6, economic"))]
+    assert legend[-2:] == [
+        "UNEP estimate (potential, covers forests, wetlands and soils): 4–12 Gt CO₂/yr",
+        "IPCC AR6, economic AFOLU mitigation potential (mitigation, incl. avoided emissions, covers forests, "
+        "wetlands, soils and biomass): 8–14 Gt CO₂/yr",
+    ]
 
 
 def texts_by_id(fig: Any) -> dict[str, str]:
@@ -133,26 +170,36 @@ def test_shares_own_figures_and_percentiles_are_marked() -> None:
     fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts] == [
-        "0.5–0.8 (own figure)",
-        "0.9–2.4 (50% of its range)",
-        "0.5–1",
+        "0.5–0.8 (own figure) ‡1 ‡4",
+        "0.9–2.4 (50% of its range) ‡2 ‡3",
+        "0.5–1 ‡3 ‡4",
         "0–19",
-        "1–11",
-        "0–1",
-        "2.9–35.2",
-        "1.5–12.8",
+        "1–11 ‡2",
+        "0–1 ‡1",
+        "2.9–35",  # 35.2 from figures written to two significant figures
+        "1.5–13",
+        "4–12",
     ]
-    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "UNEP estimate: in its scope"
+    assert [t.get_text() for t in ax.get_yticklabels()][-3:] == [
+        "This portfolio within the scope of UNEP estimate",
+        "(forests, wetlands and soils)",
+        "UNEP estimate (potential)",
+    ]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend[2] == "Subtotal in a reference's scope, low–high (Gt CO₂/yr)"
+    assert (
+        legend[2] == "This portfolio within a reference's scope: the sum of the entries it covers (Gt CO₂/yr)"
+    )
     shown = {
-        k: format(float(f"{v:.3g}"), ",g")
+        k: format(float(f"{v:.2g}"), ",g")
         for k, v in analysis.to_dict()["uncertainty"]["percentiles"].items()
     }
     assert legend[-1] == (
-        f"Total, 1,000 Monte Carlo draws: P5 {shown['5']}, P50 {shown['50']}, P95 {shown['95']} Gt CO₂/yr"
+        "Total's P5–P50–P95 if each range were uniform and the techniques independent (an assumption; 1,000 "
+        f"Monte Carlo draws): {shown['5']}–{shown['50']}–{shown['95']} Gt CO₂/yr"
     )
-    (marker,) = [line for line in ax.lines if line.get_marker() == "o"]
+    (whisker,) = ax.containers[-1:]  # the errorbar: P50 as a tick, not a dot that reads as a best estimate
+    marker = whisker.lines[0]
+    assert marker.get_marker() == "|"
     assert list(marker.get_xdata()) == [analysis.to_dict()["uncertainty"]["percentiles"]["50"]]
     assert texts_by_id(fig)["nbscdr-footnote"].splitlines()[1:] == [
         "Afforestation and reforestation: figures given by the user",
@@ -169,7 +216,7 @@ def test_ticks_are_written_like_the_bar_labels() -> None:
     fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
     fig.canvas.draw()
     ax = fig.axes[0]
-    assert [t.get_text() for t in ax.texts][-2:] == ["6,300–54,800", "4,000–30,000"]
+    assert [t.get_text() for t in ax.texts][-3:] == ["6,300–55,000", "4,000–30,000", "4,000–12,000"]
     shown = [
         t.get_text()
         for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
@@ -359,13 +406,14 @@ def test_the_layout_check_sees_an_overlap(tmp_path: Path) -> None:
 def test_long_names_wrap(tmp_path: Path) -> None:
     doc, sources = portfolio("long names", "en", tmp_path)
     fig, _, _ = chart.figure(doc, "en", sources)
-    first = fig.axes[0].get_yticklabels()[0].get_text()
-    assert first == "Restoring and re-wetting drained peatlands, bogs\nand marshes"
+    first, second = (t.get_text() for t in fig.axes[0].get_yticklabels()[:2])
+    assert (first, second) == ("Restoring and re-wetting drained peatlands, bogs", "and marshes")
     assert [t.get_text() for t in fig.axes[0].texts] == [
         "409.1–2,455",
         "1,000–2,000",
-        "1,410–4,460",  # a sum across units is derived: three significant figures
-        "409–2,460",
+        "1,400–4,500",  # 409.1–2,455 Mt and 1–2 Gt: two significant figures, the least of the inputs
+        "409–2,460",  # 409.1 and 2,455 alone: three, the most a derived figure has
+        "1,000–3,000.5",  # the reference as given
     ]
 
 
@@ -381,7 +429,11 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")
     fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "基于自然的二氧化碳移除潜力"
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["生物炭", "合计"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
+        "生物炭",
+        "合计",
+        "联合国环境规划署（UNEP）估计（潜力）",
+    ]
     assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
     assert texts_by_id(fig)["nbscdr-footnote"] == (
         "来源\n生物炭：C2G 2019, table of proposed techniques\n联合国环境规划署（UNEP）估计：UNEP, as cited in C2G 2019"
@@ -390,7 +442,11 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
     fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
     assert title == "Nature-based CO₂ removal potential"
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["biochar", "Total"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
+        "biochar",
+        "Total",
+        "UNEP estimate (potential)",
+    ]
     assert warnings == [
         "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); drawing the chart in English"
     ]
@@ -506,12 +562,13 @@ def test_chart_with_read_only_home(nbscdr_command: list[str], tmp_path: Path) ->
 def test_chart_in_the_terminal() -> None:
     out = runner.invoke(app, ["chart", "afforestation", "wetlands"]).stdout.splitlines()
     assert out[0] == "Removal potential (Gt CO2/yr), 0 … 19"
-    assert out[1].startswith("Afforestation and reforestation ") and out[1].endswith(" 3–18")
-    assert "▒" in out[2] and "█" not in out[2] and out[2].endswith(" 0–1")
+    assert out[1].startswith("Afforestation and reforestation ") and out[1].endswith(" 3–18 ‡1")
+    assert "▒" in out[2] and "█" not in out[2] and out[2].endswith(" 0–1 ‡1")
     assert out[3].startswith("Total ") and out[3].endswith(" 3–19")
     assert out[4].startswith("UNEP estimate (potential) ") and out[4].endswith(" 4–12")
     assert "░" in out[4] and "█" not in out[4] and "▒" not in out[4]
     assert out[5] == "█ low–high   ▒ no lower bound given (counted as 0)   ░ reference range"
+    assert out[6] == "‡1 Restoring wetlands and Afforestation and reforestation may count the same carbon"
     assert all(len(line) <= 100 for line in out)
     assert len(out[1]) == 100  # as wide as the output allows
 
@@ -527,25 +584,30 @@ def bar_columns(line: str) -> tuple[int, int]:
 def test_chinese_bars_line_up() -> None:
     out = runner.invoke(app, ["chart", *README, "--lang", "zh", "-n", "1000", "--seed", "1"]).stdout
     lines = out.splitlines()
-    assert lines[0] == "移除潜力（Gt CO2/年），0 … 35.2"
+    assert lines[0] == "移除潜力（Gt CO2/年），0 … 35"  # 35.2, read to two significant figures
     rows = lines[1:10]
-    # the longest name, 联合国环境规划署（UNEP）估计：适用范围内, is 40 cells; the widest
-    # figure, 0.9–2.4（其范围的 50%）, 22: the bars take the 100 - 40 - 22 - 2 cells between
-    assert {bar_columns(line) for line in rows} == {(41, 76)}
+    # the widest figure, 0.9–2.4（其范围的 50%） ‡2 ‡3, is 29 cells and the bars take their least,
+    # 20: the names take the 100 - 29 - 20 - 2 = 49 cells left, the longest cut in its middle
+    assert {bar_columns(line) for line in rows} == {(50, 70)}
     assert max(cell_len(line) for line in rows) == 100
-    assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值）")
-    assert rows[1].endswith(" 0.9–2.4（其范围的 50%）")
+    assert rows[0].startswith("造林和再造林 ") and rows[0].endswith(" 0.5–0.8（自定数值） ‡1 ‡4")
+    assert rows[1].endswith(" 0.9–2.4（其范围的 50%） ‡2 ‡3")
     assert rows[3].startswith("种植巨藻用于碳封存 ") and "▒" in rows[3] and "█" not in rows[3]
     total = rows[6]
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
     assert total.index("┃") < total.index("◆") < total.rindex("┃")
+    assert rows[7].startswith("本组合在联合国环境规划署（UN…") and rows[7].endswith(" 1.5–13")
     assert (
         rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ")
         and "░" in rows[8]
         and rows[8].endswith(" 4–12")
     )
     assert lines[10:] == [
-        "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50"
+        "█ 下限–上限   ▒ 未给出下限（按 0 计）   ░ 参考范围   ┃ 合计的 P5 和 P95   ◆ 合计的 P50",
+        "‡1 恢复湿地与造林和再造林可能重复计算同一部分碳",
+        "‡2 生物炭与土壤中的碳封存可能重复计算同一部分碳",
+        "‡3 生物炭与生物质建筑可能重复计算同一部分碳",
+        "‡4 造林和再造林与生物质建筑可能重复计算同一部分碳",
     ]
 
 
@@ -560,13 +622,14 @@ def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:
         "A reference with a name long enough to need two lines in the legend of the chart (potential) "
     )
     assert wide[5].startswith(reference)
+    assert wide[4].startswith("This portfolio within the scope of A reference with a name long enough")
     assert max(cell_len(line) for line in wide) == 200
     narrow = text_chart(doc, "en", Environment(width=60)).splitlines()
     assert [line[:27] for line in narrow[1:6]] == [  # cut in the middle: both ends still tell
         "Restoring and…nd marshes  ·",
         "Short                     ·",
         "Total                     ·",
-        "A reference wi…its scope  ·",
+        "This portfolio…(wetlands) ·",
         "A reference wi…potential) ·",
     ]
     assert max(cell_len(line) for line in narrow) == 60
@@ -584,7 +647,52 @@ def test_terminal_chart_in_ascii() -> None:
     assert out[2].startswith("Restoring wetlands ") and set(out[2].split()[2]) == {"~", "."}
     bar = out[3].split()[1]
     assert bar.count("|") == 2 and bar.count("o") == 1 and out[3].endswith(" 3-19")
-    assert out[-2:] == [
+    assert out[-3:] == [
         "# low-high   ~ no lower bound given (counted as 0)   = reference range   | P5 and P95 of the total",
         "o P50 of the total",
+        "^1 Restoring wetlands and Afforestation and reforestation may count the same carbon",
+    ]
+    assert out[1].endswith(" 3-18 ^1")
+
+
+# ------------------------------------------------------------------ the brief's chart
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_nothing_overlaps_in_the_brief_chart(case: str, tmp_path: Path, chinese_font: None) -> None:
+    """The brief's chart, drawn at the width it prints on A4 (7.2 in), with no
+    text under 7.5 pt and nothing on top of anything else, in both languages."""
+    for lang in ("en", "zh"):
+        doc, sources = portfolio(case, lang, tmp_path)
+        fig, _, _ = chart.figure(doc, lang, sources, chart.PRINTED)
+        assert fig.get_figwidth() == 7.2
+        assert layout_problems(fig) == [], lang
+        sizes = [t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and a.get_text())]
+        assert min(sizes) >= 7.5
+
+
+def test_the_brief_chart_keeps_chinese_as_text_without_a_chinese_font(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No local font has Chinese glyphs: a chart file is drawn in English (with a
+    warning), but the brief's SVG stays Chinese, its text set by the reader's
+    browser, laid out as if each Chinese glyph were an em wide."""
+    from nbscdr_cli import Request, analyse
+    from nbscdr_cli.render.environment import Environment
+
+    monkeypatch.delenv("NBSCDR_FONT", raising=False)
+    monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
+    analysis = analyse(Request(["afforestation", "wetlands", "biochar"], lang="zh"))
+    svg, warnings = chart.render_chart(analysis, "svg", Environment().for_file(), printed=True)
+    assert warnings == []
+    assert isinstance(svg, bytes)
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "造林和再造林" in texts and "合计" in texts
+    # every name is one line of its own, anchored at its end (so right, whatever the font)
+    root = ET.fromstring(svg)
+    names = [t for t in root.iter(f"{SVG}text") if "".join(t.itertext()) in ("造林和再造林", "合计")]
+    assert all("text-anchor: end" in t.attrib.get("style", "") for t in names)
+    _, file_warnings = chart.render_chart(analysis, "svg", Environment().for_file())
+    assert file_warnings == [
+        "no installed font has Chinese glyphs (NBSCDR_FONT can name a font file); drawing the chart in English"
     ]

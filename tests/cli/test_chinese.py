@@ -63,7 +63,7 @@ CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 # after -a and -r; they have no Chinese form).
 ALLOWED = {
     "Gt", "Mt", "CO2", "CO2e", "USD", "TRL", "MRV", "IPCC", "UNEP", "UNFCCC", "UNGA", "CBD", "FAO",
-    "IUCN", "IPBES", "AR6", "AFOLU", "WGIII", "SR1", "C2G", "Fuss", "N'Yeurt", "P5", "P50", "P95", "nbscdr",
+    "IUCN", "IPBES", "AR6", "AFOLU", "WGIII", "SR1", "C2G", "Fuss", "N'Yeurt", "Roe", "P5", "P50", "P95", "nbscdr",
 }  # fmt: skip
 
 

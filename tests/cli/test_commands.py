@@ -45,8 +45,15 @@ def test_portfolio_json_contract() -> None:
         "cost": None,
         "trl": None,
         "iamc_variable": "Carbon Removal|Land Use|Re/Afforestation",
+        "significant_figures": 2,  # 3 and 18, read to two figures at least
     }
-    assert doc["total"] == {"low": 6.3, "high": 54.8, "up_to": ["macroalgae", "wetlands"], "as_given": True}
+    assert doc["total"] == {
+        "low": 6.3,
+        "high": 54.8,  # full precision; people read 55
+        "up_to": ["macroalgae", "wetlands"],
+        "as_given": True,
+        "significant_figures": 2,
+    }
     (unep,) = doc["comparisons"]
     assert (unep["reference"], unep["kind"], unep["low"], unep["high"], unep["unit"]) == (
         "unep",
@@ -60,9 +67,11 @@ def test_portfolio_json_contract() -> None:
         "high": 30.0,
         "techniques": ["afforestation", "soil-carbon", "wetlands"],
         "as_given": True,
+        "significant_figures": 2,
     }
     assert unep["out_of_scope"] == ["biochar", "building-with-biomass", "macroalgae"]
-    assert (unep["position"], unep["difference"]) == ("overlapping", {"low": 0.0, "high": 18.0})
+    assert (unep["position"], unep["difference"]) == ("contains", {"low": 0.0, "high": 18.0})
+    assert (unep["overlap"], unep["meets_at"], unep["significant_figures"]) == (8.0, None, 2)
     assert "ratio_low" not in unep and "ratio_high" not in unep
     codes = [w["code"] for w in doc["warnings"]]
     assert codes == [
@@ -136,7 +145,7 @@ def test_portfolio_markdown() -> None:
 def test_portfolio_table_in_chinese() -> None:
     out = run("portfolio", "造林和再造林", "生物炭", "--lang", "zh").stdout
     assert "| 造林和再造林 |     100% |         3 |        18 |" in out  # Chinese names alone: no ids
-    assert "| 合计         |          |       4.8 |      22.8 |" in out
+    assert "| 合计         |          |       4.8 |        23 |" in out  # 22.8 from 18 and 4.8: two figures
     assert "afforestation" not in out
     assert "\x1b[" not in out
 
@@ -252,7 +261,8 @@ def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Pa
         (
             ["portfolio", "biochar", "-r", "unepp"],
             1,
-            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050, ar6-afolu-c1, ar6-afolu-c3, ar6-afolu-mitigation",
+            "nbscdr: --reference: unknown reference 'unepp' (did you mean 'unep'?); known: unep, sr15-cdr, state-of-cdr-2050, ar6-afolu-c1, ar6-afolu-c3, ar6-afolu-mitigation, "
+            "ar6-ar-africa, ar6-ar-asia-pacific, ar6-ar-developed, ar6-ar-eastern-europe, ar6-ar-latin-america",
         ),
         (
             ["convert", "1 Gt C/yr", "--to", "Gt CO2"],
@@ -306,6 +316,7 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
         "high": 18.0,
         "up_to": [],
         "as_given": True,
+        "significant_figures": 2,
     }
 
 
@@ -362,6 +373,8 @@ def test_every_command_has_help() -> None:
         "chart",
         "brief",
         "convert",
+        "rank",
+        "regions",
     ]
     for name in names:
         command = group.get_command(None, name)  # type: ignore[attr-defined]

@@ -44,23 +44,26 @@ def test_six_techniques_headline_is_the_in_scope_subtotal(nbscdr_command: list[s
     table = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX).stdout
     row = next(line for line in table.splitlines() if line.startswith("| UNEP estimate"))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert cells == ["UNEP estimate", "potential", "4–12", "4–30", "overlaps: low end level, high end 18"]
+    # 4–30 takes in the whole of 4–12: it "contains" it, with how far each end lies
+    assert cells == ["UNEP estimate", "potential", "4–12", "4–30", "contains it: low end level, high end 18"]
     assert "×" not in table  # no ratios, anywhere
     scope = next(line for line in table.splitlines() if "covers forests, wetlands and soils only" in line)
     assert (
         "with Biochar, Building with biomass and Macroalgal cultivation for sequestration, which it does not cover"
         in scope
     )
-    assert scope.endswith("the whole portfolio is 6.3–54.8 Gt CO2/yr.")
+    assert scope.endswith("the whole portfolio is 6.3–55 Gt CO2/yr.")  # 54.8, from two-figure inputs
     doc = ok_json(nbscdr_command, tmp_path, "portfolio", *SIX)
     (unep,) = doc["comparisons"]
     assert unep["in_scope"]["low"] == 4.0 and unep["in_scope"]["high"] == 30.0
-    assert (unep["position"], unep["difference"]) == ("overlapping", {"low": 0.0, "high": 18.0})
+    assert (unep["position"], unep["difference"]) == ("contains", {"low": 0.0, "high": 18.0})
 
 
 def test_markdown_leads_with_the_same_comparison(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX, "-f", "markdown").stdout
-    assert "| UNEP estimate | potential | 4–12 | 4–30 | overlaps: low end level, high end 18 higher |" in out
+    assert (
+        "| UNEP estimate | potential | 4–12 | 4–30 | contains it: low end level, high end 18 higher |" in out
+    )
 
 
 def test_reach_probabilities_use_the_in_scope_total(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -88,15 +91,18 @@ def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str],
     assert state["in_scope"]["techniques"] == ["afforestation", "biochar", "soil-carbon"]
     assert (state["in_scope"]["low"], state["in_scope"]["high"]) == (5.8, 33.8)
     assert state["out_of_scope"] == []
-    assert state["position"] == "overlapping"
+    assert state["position"] == "contains"  # 5.8–33.8 takes in all of 7–9
     note = next(w for w in doc["warnings"] if w["code"] == "reference")
     assert "is the CDR deployed in scenarios, not a potential" in note["message"]
 
 
 def test_chart_draws_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = nbscdr(nbscdr_command, tmp_path, "chart", *SIX).stdout.splitlines()
-    in_scope = next(line for line in out if line.startswith("UNEP estimate: in its scope"))
-    assert in_scope.endswith(" 4–30")
+    # named as the portfolio's, next to the reference's own range
+    rows = [line for line in out if line.startswith(("This portfolio within", "UNEP estimate"))]
+    assert rows[0].startswith("This portfolio within the scope of UNE") and rows[0].endswith(" 4–30")
+    assert "wetlands and soils) " in rows[0]  # cut in the middle at 100 columns: both ends tell
+    assert rows[1].startswith("UNEP estimate (potential) ") and rows[1].endswith(" 4–12")
 
 
 # ------------------------------------------------------------ never backwards
@@ -133,22 +139,98 @@ def test_cumulative_comparison_says_where_the_range_lies(nbscdr_command: list[st
         "2030",
         "--to",
         "2050",
+        "-r",
+        "sr15-cdr",
     )
     (sr15,) = doc["horizon"]["comparisons"]
     assert sr15["kind"] == "cumulative"
+    assert sr15["same_period"] is False and sr15["period"] == {"en": "the 21st century", "zh": "21世纪"}
     assert sr15["in_scope"]["cumulative"] == {"low": 116.0, "high": 676.0}
-    assert (sr15["position"], sr15["difference"]) == ("overlapping", {"low": 16.0, "high": -324.0})
+    assert (sr15["position"], sr15["difference"]) == ("within", {"low": 16.0, "high": -324.0})
 
 
 # ------------------------------------------------------------ precision
 
 
-def test_derived_figures_have_three_significant_figures(nbscdr_command: list[str], tmp_path: Path) -> None:
+AR6_EIGHT = [
+    "afforestation",
+    "biochar",
+    "building-with-biomass",
+    "soil-carbon",
+    "agroforestry",
+    "improved-forest-management",
+    "peatland-restoration",
+    "coastal-wetland-restoration",
+]
+
+
+def significant(figure: str) -> int:
+    """The significant figures of a figure as printed: '43' 2, '3.2' 2, '1,100' 2, '0.04' 1."""
+    from decimal import Decimal
+
+    return len(Decimal(figure.replace(",", "")).normalize().as_tuple().digits)
+
+
+def derived_cells(markdown: str, given: list[str]) -> list[str]:
+    """The figures in every cell but the first (a row's label) of the Markdown
+    tables, but for the rows of ``given`` entries (their own figures, as given)
+    and the reference's own range (the third cell of a comparison row)."""
+    import re
+
+    figures: list[str] = []
+    for row in markdown.splitlines():
+        if not row.startswith("| ") or row.startswith("| Technique") or row.startswith("| Reference"):
+            continue
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if any(cells[0].endswith(f"({tid})") for tid in given):
+            continue
+        if cells[1] in ("potential", "mitigation, incl. avoided emissions"):
+            cells = cells[:2] + cells[3:]  # the reference's range, as its source gives it
+        for cell in cells[1:]:
+            figures += re.findall(r"\d[\d,]*(?:\.\d+)?", cell)
+    return figures
+
+
+def test_the_eight_technique_ar6_portfolio_is_read_to_two_figures(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    """Its inputs are given to one, two or three figures (0.04, 0.84, 10.1): every
+    derived figure a person reads has at most two, in the table, the brief and the
+    chart; JSON keeps them whole."""
+    import re
+
+    args = [*AR6_EIGHT, "-a", "ar6", "-n", "10000", "--seed", "1", "-r", "unep", "-r", "ar6-afolu-mitigation"]
+    doc = ok_json(nbscdr_command, tmp_path, "portfolio", *args)
+    assert (doc["total"]["low"], doc["total"]["high"]) == (3.17, 43.34)
+    assert doc["total"]["significant_figures"] == 2
+    markdown = nbscdr(nbscdr_command, tmp_path, "portfolio", *args, "-f", "markdown").stdout
+    figures = derived_cells(markdown, AR6_EIGHT)
+    # the total, UNEP's low-end difference (2.9 against 4), the standard deviation, a chance
+    assert {"3.2", "43", "1.1", "5", "97"} <= set(figures)
+    assert [f for f in figures if significant(f) > 2] == []
+    brief = nbscdr(nbscdr_command, tmp_path, "brief", *args).stdout
+    bottom = brief.split("## Bottom line\n")[1].split("\n## ")[0]
+    quoted = re.findall(r"(\d[\d,.]*)(?:–(\d[\d,.]*))? Gt CO2", bottom)
+    derived = [f for pair in quoted for f in pair if f and f not in ("4", "12")]  # UNEP's own figures
+    assert "3.2" in derived and "43" in derived
+    assert [f for f in derived if significant(f) > 2] == []
+    table = nbscdr(nbscdr_command, tmp_path, "portfolio", *args).stdout
+    assert "| Total " in table and " 3.2 |" in table and " 43 |" in table
+    chart = nbscdr(nbscdr_command, tmp_path, "chart", *args).stdout.splitlines()
+    total = next(line for line in chart if line.startswith("Total "))
+    assert total.endswith(" 3.2–43")
+
+
+def test_derived_figures_have_the_precision_of_their_inputs(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    """Every input here is written to one or two figures (3–18, 500–800, 1–11):
+    what is derived from them is read to two (409.09 Mt C/yr as 410)."""
     specs = ("afforestation:50%", "biochar=500-800 Mt CO2/yr", "soil-carbon", "-u", "Mt C/yr")
     md = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "markdown").stdout
-    assert "| Afforestation and reforestation (afforestation) | 50% | 409 | 2,450 |" in md
-    assert "| Biochar (biochar) | own figure | 136 | 218 |" in md
-    assert "| **Total** |  | **818** | **5,670** |" in md
+    assert "| Afforestation and reforestation (afforestation) | 50% | 410 | 2,500 |" in md
+    assert "| Biochar (biochar) | own figure | 140 | 220 |" in md
+    assert "| **Total** |  | **820** | **5,700** |" in md
     csv = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "csv").stdout
     assert (
         "afforestation,Afforestation and reforestation,造林和再造林,0.5,409.090909091,2454.54545455,,Mt C/yr,false,"
@@ -223,6 +305,11 @@ def test_references_lists_what_each_measures(nbscdr_command: list[str], tmp_path
             "ar6-afolu-c1": "cumulative",
             "ar6-afolu-c3": "cumulative",
             "ar6-afolu-mitigation": "mitigation",
+            "ar6-ar-africa": "potential",
+            "ar6-ar-asia-pacific": "potential",
+            "ar6-ar-developed": "potential",
+            "ar6-ar-eastern-europe": "potential",
+            "ar6-ar-latin-america": "potential",
         }
         assert refs["unep"]["scope"] == ["forests", "wetlands", "soils"]
         assert refs["sr15-cdr"]["unit"] == "Gt CO2" and (
@@ -478,7 +565,7 @@ def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path
     )
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
     assert out.startswith("### P5–P95: Monte Carlo, 1,000 samples, seed 4, uniform, rank correlation 0\n")
-    assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–10.6 |" in out
+    assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–11 |" in out
     assert "only an upper bound for Carbon sequestration in soils" in out
     assert (
         "UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "

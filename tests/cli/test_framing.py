@@ -97,7 +97,11 @@ def test_a_cumulative_reference_names_its_period(nbscdr_command: list[str], tmp_
         nbscdr_command, tmp_path, "afforestation", "--from", "2020", "--to", "2100", "-r", "ar6-afolu-c1"
     )
     assert "reference-period" not in same  # AR6's 2020–2100: the same years
-    other = notes(nbscdr_command, tmp_path, "afforestation", "--from", "2030", "--to", "2050")
+    default = notes(nbscdr_command, tmp_path, "afforestation", "--from", "2030", "--to", "2050")
+    assert "reference-period" not in default  # over other years: compared only when asked for
+    other = notes(
+        nbscdr_command, tmp_path, "afforestation", "--from", "2030", "--to", "2050", "-r", "sr15-cdr"
+    )
     assert other["reference-period"] == (
         "IPCC SR1.5, CDR in 1.5 °C pathways is an amount over the 21st century, and the total here is over "
         "2030–2049: the periods differ, so compare with care."

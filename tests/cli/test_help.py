@@ -14,7 +14,19 @@ import pytest
 
 from tests.conftest import subprocess_env
 
-COMMANDS = ["list", "assessments", "references", "show", "portfolio", "compare", "chart", "brief", "convert"]
+COMMANDS = [
+    "list",
+    "assessments",
+    "references",
+    "show",
+    "portfolio",
+    "compare",
+    "chart",
+    "brief",
+    "convert",
+    "rank",
+    "regions",
+]
 
 
 def run(
@@ -114,7 +126,7 @@ def complete(nbscdr_command: list[str], tmp_path: Path, line: str) -> list[str]:
         ("nbscdr portfolio --distribution ", ["uniform", "triangular", "pert", "lognormal"]),
         ("nbscdr portfolio --potential ", ["technical", "economic"]),
         ("nbscdr list -f ", ["table", "json", "csv", "markdown"]),
-        ("nbscdr portfolio -a ", ["c2g2019", "fuss2018", "sr15", "ar6"]),
+        ("nbscdr portfolio -a ", ["c2g2019", "fuss2018", "sr15", "ar6", "roe2021"]),
         ("nbscdr compare -a c2g2019,a", ["c2g2019,ar6"]),
         ("nbscdr portfolio -r ar6-afolu-c", ["ar6-afolu-c1", "ar6-afolu-c3"]),
         ("nbscdr portfolio biochar peat", ["peatland-restoration"]),  # any assessment's techniques
@@ -132,7 +144,7 @@ def test_mistyped_command_gets_a_suggestion(nbscdr_command: list[str], tmp_path:
     assert result.stdout == ""
     assert result.stderr == (
         "nbscdr: No such command 'protfolio' (did you mean 'portfolio'?). Commands: list, assessments, "
-        "references, show, portfolio, compare, chart, brief, convert (nbscdr -h)\n"
+        "references, show, portfolio, compare, chart, brief, convert, rank, regions (nbscdr -h)\n"
     )
 
 

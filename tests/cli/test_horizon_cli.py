@@ -22,7 +22,9 @@ def test_json_horizon_contract() -> None:
     h = doc["horizon"]
     assert (h["from"], h["to"], h["years"], h["unit"]) == (2030, 2060, 30, "Gt CO2")
     assert h["cumulative"] == {"low": 110.0, "high": 760.0}
-    assert h["durable"] == {"low": 110.0, "high": 760.0}
+    # no reversal rate given or sourced: all of it is still stored at the end of 2059
+    assert h["stored_at_end"] == {"low": 110.0, "high": 760.0} and h["reversal_applied"] is False
+    assert "durable" not in h
     assert len(h["path"]) == 30 and h["path"][0] == {
         "year": 2030,
         "removal": {"low": 4.0, "high": 29.0},
@@ -33,11 +35,9 @@ def test_json_horizon_contract() -> None:
     assert soil["cumulative"] == {"low": 20.0, "high": 220.0}
     assert (soil["saturation_years"], soil["saturation_from"]) == (20.0, "data")
     assert "2006 IPCC Guidelines" in soil["saturation_source"]
-    assert [c["reference"] for c in h["comparisons"]] == ["sr15-cdr"]
+    assert h["comparisons"] == []  # SR1.5's 21st century is not 2030–2059: compared only when asked for
     codes = [w["code"] for w in doc["warnings"]]
-    assert {"years", "no-ramp", "saturation", "no-saturation", "no-reversal", "reference-period"} <= set(
-        codes
-    )
+    assert {"years", "no-ramp", "saturation", "no-saturation", "no-reversal"} <= set(codes)
 
 
 def test_cumulative_in_another_mass_unit() -> None:
@@ -99,7 +99,7 @@ def test_csv_path() -> None:
     ]
 
 
-def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
+def test_with_samples_gives_cumulative_and_stored_percentiles() -> None:
     doc = json.loads(
         runner.invoke(
             app,
@@ -114,13 +114,15 @@ def test_with_samples_gives_cumulative_and_durable_percentiles() -> None:
                 "10000",
                 "--seed",
                 "1",
+                "-r",
+                "sr15-cdr",
                 "-f",
                 "json",
             ],
         ).stdout
     )
     u = doc["horizon"]["uncertainty"]
-    assert set(u) == {"cumulative", "durable"}
+    assert set(u) == {"cumulative", "stored_at_end"}
     assert u["cumulative"]["percentiles"]["50"] == pytest.approx(
         20 * doc["uncertainty"]["percentiles"]["50"], rel=1e-9
     )
@@ -235,14 +237,22 @@ def test_the_brief_states_the_chosen_period_settings_and_their_spread() -> None:
     args += ["--reversal-rate", "1%", "--saturation-years", "soil-carbon=10-100", "-n", "1000", "--seed", "3"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
-    assert (
-        "As chosen for this briefing: Afforestation and reforestation (ramp 10 years, 1% reversed per year); "
-        "Carbon sequestration in soils (ramp 10 years, saturates after 10–100 years, 1% reversed per year)."
-    ) in result.stdout
     doc = json.loads(runner.invoke(app, ["portfolio", *args[1:], "-f", "json"]).stdout)
-    cumulative = doc["horizon"]["uncertainty"]["cumulative"]["percentiles"]
-    p5, p95 = (format(float(f"{cumulative[k]:.3g}"), ",g") for k in ("5", "95"))
+    h = doc["horizon"]
+    # every assumption in the sentence that gives the figures (figures to two significant figures)
     assert (
-        f"- P5–P95 (Monte Carlo, 1,000 samples, seed 3, uniform, rank correlation 0): {p5}–{p95} Gt CO2"
-        in (result.stdout)
-    )
+        "; over 2030–2079, from the start of 2030, ramping up to those rates over 10 years, Carbon sequestration "
+        "in soils stopping after 10–100 years and 1% of what is stored reversed each year, that adds up to "
+        "140–1,300 Gt CO2 removed, 110–1,100 Gt CO2 of it still stored at the end of 2079."
+    ) in result.stdout
+    # the figures in full in JSON: 142–1,319.5 and 113.6–1,063.5
+    assert (round(h["cumulative"]["low"]), round(h["cumulative"]["high"])) == (142, 1320)
+    assert (round(h["stored_at_end"]["low"]), round(h["stored_at_end"]["high"])) == (114, 1064)
+    percentiles = h["uncertainty"]["stored_at_end"]["percentiles"]
+    p5, p95 = (format(float(f"{percentiles[k]:.2g}"), ",g") for k in ("5", "95"))
+    assert f"stored at the end of 2079: P5–P95 {p5}–{p95} Gt CO2." in result.stdout
+    detail = runner.invoke(app, [*args, "--detail"]).stdout
+    assert (
+        "as chosen for this briefing: Afforestation and reforestation (ramp 10 years, 1% reversed per year), "
+        "Carbon sequestration in soils (ramp 10 years, saturates after 10–100 years, 1% reversed per year)."
+    ) in detail

@@ -32,12 +32,14 @@ def documented() -> dict[str, list[str]]:
             continue
         command = cells[0].strip("`") or command
         columns = re.findall(r"`([^`]*)`", cells[2])[0].split(",")
-        key = {"with `--samples`": "marginal", "with `--from/--to`": "horizon"}
+        key = {"with `--samples`": "marginal", "with `--from/--to`": "horizon", "with `--region`": "region"}
         table = next((v for k, v in key.items() if cells[1].startswith(k)), None)
         if table is None:
-            found = re.search(r"--table (\w+)", cells[1])
-            table = found.group(1) if found else ""
-        tables[table if table in ("marginal", "horizon") else f"{command} {table}".strip()] = columns
+            found = re.search(r"--(?:table|by|regions) ?(\w*)", cells[1])
+            table = (found.group(1) or "regions") if found else ""
+        tables[table if table in ("marginal", "horizon", "region") else f"{command} {table}".strip()] = (
+            columns
+        )
     return tables
 
 
@@ -60,6 +62,11 @@ def readme_commands() -> list[list[str]]:
 
 def expected_columns(args: list[str], tables: dict[str, list[str]]) -> list[str]:
     command = args[0]
+    for option in ("--by", "--regions"):  # a table of its own for regions (issue 22)
+        if option in args and f"{command} {option.strip('-')}" in tables:
+            return tables[f"{command} {option.strip('-')}"]
+        if option == "--by" and option in args and f"{command} {args[args.index(option) + 1]}" in tables:
+            return tables[f"{command} {args[args.index(option) + 1]}"]
     if command != "portfolio":
         return tables[command]
     table = args[args.index("--table") + 1] if "--table" in args else "entries"
@@ -75,6 +82,8 @@ def expected_columns(args: list[str], tables: dict[str, list[str]]) -> list[str]
         columns += marginal
     if "--from" in args:
         columns += tables["horizon"]
+    if "--region" in args:
+        columns += tables["region"]
     return columns
 
 

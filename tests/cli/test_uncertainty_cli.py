@@ -51,7 +51,10 @@ def test_json_uncertainty_block() -> None:
     assert u["percentile_method"] == "exact"
     assert list(u["percentiles"]) == ["5", "10", "50", "90", "95"]
     assert u["thresholds"] == {"unep": {"low": 4.0, "high": 12.0}}
-    assert u["target"]["value"] == 20.0 and list(u["target"]) == ["value", "probability"]
+    assert u["target"]["value"] == 20.0 and list(u["target"]) == ["value", "probability", "by_construction"]
+    assert u["target"]["by_construction"] is None  # 4.8–22.8 may or may not reach 20
+    # in UNEP's scope, afforestation alone: its 3–18 neither always nor never reaches 4 or 12
+    assert u["by_construction"] == {}
     assert u["mean"] == pytest.approx((4.8 + 22.8) / 2, abs=0.1)
     # UNEP's ends are tested against the entries in its scope: afforestation (uniform 3–18) alone
     assert u["probability"]["unep"]["low"] == pytest.approx((18 - 4) / 15, abs=0.01)
@@ -98,7 +101,8 @@ def test_target_is_in_the_output_unit() -> None:
         ],
     ).stdout
     u = json.loads(out)["uncertainty"]
-    assert u["target"] == {"value": 1000.0, "probability": 1.0}  # biochar is 1.8-4.8 Gt = 1800-4800 Mt
+    # biochar is 1.8-4.8 Gt = 1800-4800 Mt: its low end reaches 1,000, certain by construction
+    assert u["target"] == {"value": 1000.0, "probability": 1.0, "by_construction": "certain"}
 
 
 def test_seed_is_printed_when_not_given() -> None:
@@ -276,10 +280,10 @@ def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None
     brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
     assert brief.exit_code == 0 and brief.stderr == ""
     assert (
-        "By exact convolution of the entries' distributions, 90% of outcomes lie between 6.92 and 20.7"
-        in (brief.stdout)
-    )
-    assert "exact convolution, uniform, independent" in brief.stdout
+        "If each range were uniform and the techniques independent — an assumption no source makes — 90% of "
+        "outcomes would lie in 6.9–21 Gt CO2/yr (5.7–22 if they moved together)"  # 3.75 + 1.95, 17.25 + 4.65
+    ) in brief.stdout
+    assert "*exact convolution, uniform, independent*: P5–P95 6.9–21 Gt CO2/yr" in brief.stdout
     chart = runner.invoke(
         app, ["chart", "afforestation", "biochar", "--method", "convolution", "-o", str(tmp_path / "c.svg")]
     )

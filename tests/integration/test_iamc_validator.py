@@ -96,6 +96,53 @@ def test_the_validator_rejects(export: Path, tmp_path: Path, old: str, new: str,
     assert expected in str(raised.value)
 
 
+def test_a_country_s_export_validates(tmp_path: Path) -> None:
+    """`-f iamc --region CHN` names the region as the IAMC's codelists do: "China" (issue 22)."""
+    import pyam
+
+    out = tmp_path / "china.csv"
+    command = ["portfolio", "afforestation", "biochar", "soil-carbon", "agroforestry", "--region", "CHN"]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nbscdr_cli",
+            *command,
+            "--potential",
+            "economic",
+            "-f",
+            "iamc",
+            "--year",
+            "2050",
+            "-o",
+            str(out),
+        ],
+        cwd=tmp_path,
+        env=subprocess_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    frame = pyam.IamDataFrame(out)
+    assert frame.region == ["China"] and frame.unit == [UNIT]
+    validate(frame)
+
+
+def test_every_country_name_nbscdr_writes_validates() -> None:
+    """data/iamc_countries.json, each name as a region the validator knows."""
+    import json
+
+    import pandas as pd
+
+    names = json.loads((TECHNIQUES.parent / "iamc_countries.json").read_text(encoding="utf-8"))["countries"]
+    row = {"model": "nbscdr", "scenario": "portfolio|low", "variable": "Carbon Removal|Land Use|Biochar"}
+    frame = pd.DataFrame(
+        [{**row, "region": r, "unit": UNIT, "year": 2050, "value": 1.0} for r in names.values()]
+    )
+    assert problems(frame) is None
+
+
 def test_a_country_validates() -> None:
     import pandas as pd
     import pyam

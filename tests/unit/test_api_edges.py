@@ -60,6 +60,12 @@ CASES: list[tuple[str, str, Callable[[], Any]]] = [
     ("Request", "target", lambda: analyse(Request(["biochar"], monte_carlo=MonteCarlo(10), target=ODD))),  # type: ignore[arg-type]
     ("Request", "lang", lambda: analyse(Request(["biochar"], lang=ODD))),  # type: ignore[arg-type]
     ("Request", "iamc", lambda: analyse(Request(["biochar"], iamc=ODD))),  # type: ignore[arg-type]
+    ("Request", "region", lambda: analyse(Request(["biochar"], region=ODD))),  # type: ignore[arg-type]
+    ("Request", "countries", lambda: analyse(Request(["biochar"], region="CHN", countries=ODD))),  # type: ignore[arg-type]
+    ("compare", "regions", lambda: compare(Request(["biochar"]), regions=ODD)),  # type: ignore[arg-type]
+    ("rank", "request", lambda: nbscdr_cli.rank(ODD)),
+    ("rank", "by", lambda: nbscdr_cli.rank(Request(["biochar"]), by=ODD)),
+    ("rank", "top", lambda: nbscdr_cli.rank(Request(["biochar"]), top="3")),
     ("analyse", "request", lambda: analyse(ODD)),  # type: ignore[arg-type]
     ("analyse", "progress", lambda: analyse(Request(["biochar"]), progress=ODD)),  # type: ignore[arg-type]
     ("MonteCarlo", "samples", lambda: MonteCarlo(ODD)),  # type: ignore[arg-type]
@@ -128,7 +134,15 @@ def test_every_public_callable_is_in_the_table() -> None:
     """Each public class and function is tried with wrong types above (the
     value types are records that the library builds and checks where they enter)."""
     records = {"Catalog", "Technique", "Reference", "RemovalRange", "EntrySpec", "Portfolio", "Entry"}
-    records |= {"PortfolioResult", "Analysis", "Comparison", "Distribution", "NbscdrError", "DataError"}
+    records |= {
+        "PortfolioResult",
+        "Analysis",
+        "Comparison",
+        "Ranking",
+        "Distribution",
+        "NbscdrError",
+        "DataError",
+    }
     records |= {"InputError", "UnitError", "UsageError", "OutputError"}
     tried = {what.split(".")[0] for what, _, _ in CASES}
     public = {n for n in nbscdr_cli.__all__ if n != "__version__"} - records

@@ -77,7 +77,7 @@ def test_unknown_assessment_gets_did_you_mean() -> None:
         load_catalog().under("fuss")
     assert (
         str(err.value)
-        == "assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6"
+        == "assessment: unknown assessment 'fuss' (did you mean 'fuss2018'?); known: c2g2019, fuss2018, sr15, ar6, roe2021"
     )
 
 

@@ -13,10 +13,14 @@ SRC = Path(__file__).parents[2] / "src" / "nbscdr_cli"
 MAX_BODY_LINES = 15
 
 
+COMMAND_MODULES = ("commands.py", "region_commands.py")
+
+
 def command_functions() -> list[ast.FunctionDef]:
-    tree = ast.parse((SRC / "cli" / "commands.py").read_text(encoding="utf-8"))
+    trees = [ast.parse((SRC / "cli" / name).read_text(encoding="utf-8")) for name in COMMAND_MODULES]
     return [
         node
+        for tree in trees
         for node in tree.body
         if isinstance(node, ast.FunctionDef)
         and any(
@@ -37,7 +41,7 @@ def body_lines(function: ast.FunctionDef) -> int:
 
 
 def test_every_command_is_registered() -> None:
-    from nbscdr_cli.cli.commands import COMMANDS
+    from nbscdr_cli.cli.program import COMMANDS  # the commands module and the region commands
 
     assert list(COMMANDS) == [
         "list",
@@ -49,6 +53,8 @@ def test_every_command_is_registered() -> None:
         "chart",
         "brief",
         "convert",
+        "rank",
+        "regions",
     ]
     assert len(command_functions()) == len(COMMANDS)
 

@@ -104,3 +104,33 @@ def test_the_readme_shows_real_output(
         assert printed.endswith(output[4:])
     else:
         assert printed == output
+
+
+def test_the_readme_claims_about_the_brief_hold(tmp_path: Path) -> None:
+    """The README's brief: at most so many lines of Markdown for four techniques
+    with a period and a Monte Carlo (the one printed A4 page is
+    tests/integration/test_print.py's), and its precision examples as printed."""
+    from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
+    from nbscdr_cli.render.brief import compose
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    found = re.search(r"its Markdown is at most (\d+) lines", text)
+    assert found is not None
+    assert "tests/integration/test_print.py" in text and "one A4 page" in text
+    four = ["afforestation", "soil-carbon", "wetlands", "biochar"]
+    for request in (
+        Request(four),
+        Request(four, horizon=HorizonSettings(2030, 2050), monte_carlo=MonteCarlo(10_000, seed=1)),
+    ):
+        brief = compose(analyse(request), command="nbscdr brief ...")
+        assert len(brief.splitlines()) <= int(found.group(1))
+    # "the six techniques' total reads 6.3–55 (54.8 as a sum), AR6's eight-technique total 3.2–43"
+    assert "total reads `6.3–55` (54.8 as a sum), AR6's eight-technique total `3.2–43`" in text
+    six = compose(
+        analyse(
+            Request(
+                ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
+            )
+        )
+    )
+    assert "| **Total** | **6.3** | **55** |" in six

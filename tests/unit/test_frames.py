@@ -49,12 +49,12 @@ def test_statistics_and_years_have_frames_of_their_own() -> None:
     period = HorizonSettings(2030, 2033)
     a = analyse(Request(["afforestation"], monte_carlo=MonteCarlo(1000, seed=2), horizon=period))
     stats = a.statistics_frame()
-    assert set(stats["total"]) == {"annual", "cumulative", "durable"}
+    assert set(stats["total"]) == {"annual", "cumulative", "stored_at_end"}
     assert stats["value"].dtype.kind == "f"  # one numeric column: settings are columns of their own
     years = a.years_frame()
     assert list(years["year"]) == [2030, 2031, 2032, 2030, 2031, 2032]
     assert list(years["technique"]) == ["afforestation"] * 3 + ["total"] * 3
-    assert list(a.totals_frame().index) == ["annual", "cumulative", "durable"]
+    assert list(a.totals_frame().index) == ["annual", "cumulative", "stored_at_end"]
 
 
 @pytest.mark.parametrize(

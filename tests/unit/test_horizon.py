@@ -58,13 +58,23 @@ def test_reversal_decay() -> None:
     assert h.cumulative.high == pytest.approx(4.8 * n)
 
 
-def test_cumulative_references_are_compared() -> None:
-    h = run(["afforestation"], HorizonSettings(2030, 2050)).horizon
+def test_cumulative_references_are_compared_when_asked_for() -> None:
+    h = analyse(
+        Request(["afforestation"], horizon=HorizonSettings(2030, 2050), references=["sr15-cdr"])
+    ).horizon
     (c,) = h.comparisons
     assert c.reference.id == "sr15-cdr"
     assert (c.cumulative.low, c.cumulative.high) == (60.0, 360.0)
-    assert c.relation == Relation("overlapping", 60 - 100, 360 - 1000)
+    assert c.relation == Relation("overlapping", 60 - 100, 360 - 1000, 360 - 100)
     assert c.in_scope_ids == ("afforestation",)
+
+
+def test_a_cumulative_reference_over_other_years_is_not_compared_by_default() -> None:
+    """SR1.5's CDR is over the 21st century: a default reference, but never set
+    beside a total over 2030–2049 unless asked for."""
+    a = run(["afforestation"], HorizonSettings(2030, 2050))
+    assert a.horizon.comparisons == ()
+    assert [c.reference.id for c in a.result.comparisons] == ["unep"]
 
 
 def test_monte_carlo_is_consistent_with_the_horizon() -> None:

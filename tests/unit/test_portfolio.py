@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nbscdr_cli.compute.portfolio import Relation, build_portfolio, relate, sum_portfolio
+from nbscdr_cli.compute.portfolio import SLIVER, Relation, build_portfolio, relate, sum_portfolio
 from nbscdr_cli.io.load import load_catalog
 from nbscdr_cli.model.catalog import RemovalRange
 from nbscdr_cli.model.errors import InputError
@@ -45,7 +45,7 @@ def test_comparison_with_unep_counts_its_scope_only() -> None:
     assert unep.in_scope_ids == ("afforestation", "soil-carbon", "wetlands")
     assert (unep.compared.low, unep.compared.high) == (4.0, 30.0)
     assert unep.out_of_scope_ids == ("biochar", "building-with-biomass", "macroalgae")
-    assert unep.relation == Relation("overlapping", 0.0, 18.0)
+    assert unep.relation == Relation("contains", 0.0, 18.0, 8.0)  # 4–30 takes in all of 4–12
 
 
 def test_a_reference_with_no_scope_covers_every_entry() -> None:
@@ -53,7 +53,7 @@ def test_a_reference_with_no_scope_covers_every_entry() -> None:
     assert state.in_scope_ids == ("afforestation", "biochar", "soil-carbon")
     assert state.out_of_scope_ids == ()
     assert (state.compared.low, state.compared.high) == (5.8, 33.8)
-    assert state.relation == Relation("overlapping", 5.8 - 7, 33.8 - 9)
+    assert state.relation == Relation("contains", 5.8 - 7, 33.8 - 9, 2.0)
 
 
 def test_a_cumulative_reference_needs_a_period() -> None:
@@ -65,20 +65,35 @@ def test_a_cumulative_reference_needs_a_period() -> None:
 @pytest.mark.parametrize(
     ("ours", "theirs", "relation"),
     [
-        ((1.8, 4.8), (4.0, 12.0), ("overlapping", -2.2, -7.2)),
-        ((0.5, 1.0), (4.0, 12.0), ("below", -3.5, -11.0)),
-        ((20.0, 30.0), (4.0, 12.0), ("above", 16.0, 18.0)),
-        ((4.0, 12.0), (4.0, 12.0), ("overlapping", 0.0, 0.0)),
-        ((None, 19.0), (4.0, 12.0), ("overlapping", -4.0, 7.0)),
+        ((1.8, 4.8), (4.0, 12.0), ("overlapping", -2.2, -7.2, 0.8)),
+        ((0.5, 1.0), (4.0, 12.0), ("below", -3.5, -11.0, 0.0)),
+        ((20.0, 30.0), (4.0, 12.0), ("above", 16.0, 18.0, 0.0)),
+        ((4.0, 12.0), (4.0, 12.0), ("within", 0.0, 0.0, 8.0)),  # equal ranges: within, ends included
+        ((5.0, 9.0), (4.0, 12.0), ("within", 1.0, -3.0, 4.0)),
+        ((None, 19.0), (4.0, 12.0), ("contains", -4.0, 7.0, 8.0)),
+        # AR6's economic portfolio against AR6's AFOLU mitigation: they share 0.1 of a
+        # narrower width of 6, less than a tenth: they touch, at the portfolio's high end
+        ((1.7, 8.1), (8.0, 14.0), ("touches", -6.3, -5.9, 0.1)),
+        ((13.5, 20.0), (8.0, 14.0), ("touches", 5.5, 6.0, 0.5)),  # 0.5 < 0.6: at its low end
+        ((13.0, 20.0), (8.0, 14.0), ("overlapping", 5.0, 6.0, 1.0)),  # 1 >= 0.6: a real overlap
+        ((3.0, 4.0), (4.0, 12.0), ("touches", -1.0, -8.0, 0.0)),  # meeting at one point
+        ((4.0, 4.0), (4.0, 12.0), ("within", 0.0, -8.0, 0.0)),  # a single value at the end
     ],
 )
 def test_ranges_are_related_end_by_end(
-    ours: tuple[float | None, float], theirs: tuple[float, float], relation: tuple[str, float, float]
+    ours: tuple[float | None, float], theirs: tuple[float, float], relation: tuple[str, float, float, float]
 ) -> None:
     found = relate(RemovalRange(*ours), RemovalRange(*theirs))
     assert found.position == relation[0]
     assert found.low_difference == pytest.approx(relation[1])
     assert found.high_difference == pytest.approx(relation[2])
+    assert found.overlap == pytest.approx(relation[3])
+
+
+def test_ranges_that_touch_say_at_which_end() -> None:
+    assert relate(RemovalRange(1.7, 8.1), RemovalRange(8.0, 14.0)).meets_at == "high"
+    assert relate(RemovalRange(13.5, 20.0), RemovalRange(8.0, 14.0)).meets_at == "low"
+    assert relate(RemovalRange(1.8, 4.8), RemovalRange(4.0, 12.0)).meets_at is None
 
 
 # Figures are 0 or at least a micro-unit: below that, scaling by 1e-9 underflows
@@ -88,20 +103,34 @@ FIGURE = st.one_of(st.just(0.0), st.floats(1e-6, 1e6))
 
 @given(FIGURE, FIGURE, FIGURE, FIGURE, st.floats(1e-9, 1e9))
 def test_a_relation_never_runs_backwards(a: float, b: float, c: float, d: float, factor: float) -> None:
-    """The position and the signs of the end differences do not depend on the unit
-    (any positive factor), and 'below'/'above' agree with the ends."""
+    """Each position agrees with the ends and the shared width as its definition
+    says, and none depends on the unit (any positive factor), except where the
+    shared width is within rounding of a tenth of the narrower range."""
     ours = RemovalRange(min(a, b), max(a, b))
     theirs = RemovalRange(min(c, d), max(c, d))
-    scaled = relate(
-        RemovalRange(ours.lower * factor, ours.high * factor),
-        RemovalRange(theirs.lower * factor, theirs.high * factor),
-    )
     plain = relate(ours, theirs)
-    assert scaled.position == plain.position
+    narrower = min(ours.high - ours.lower, theirs.high - theirs.lower)
+    low, high, shared = plain.low_difference, plain.high_difference, plain.overlap
+    assert plain.position in ("below", "touches", "within", "contains", "overlapping", "above")
+    assert shared >= 0
     if plain.position == "below":
-        assert plain.low_difference < 0 and plain.high_difference < 0
+        assert low < 0 and high < 0 and shared == 0
     if plain.position == "above":
-        assert plain.low_difference > 0 and plain.high_difference > 0
+        assert low > 0 and high > 0 and shared == 0
+    if plain.position == "touches":
+        assert shared < SLIVER * narrower and plain.meets_at in ("high", "low")
+    if plain.position == "within":
+        assert low >= 0 and high <= 0
+    if plain.position == "contains":
+        assert low <= 0 and high >= 0
+    if plain.position == "overlapping":
+        assert shared >= SLIVER * narrower and low * high > 0
+    if abs(shared - SLIVER * narrower) > 1e-9 * max(ours.high, theirs.high, 1e-300):
+        scaled = relate(
+            RemovalRange(ours.lower * factor, ours.high * factor),
+            RemovalRange(theirs.lower * factor, theirs.high * factor),
+        )
+        assert scaled.position == plain.position
 
 
 def test_double_counting_comes_from_the_data() -> None:

@@ -50,7 +50,7 @@ class Analysis(Results):
         and Chinese, share, low, high, central (where the assessment gives one),
         unit, and flags; with uncertainty each entry's own (marginal) percentiles
         (``marginal_p5``...), which do not add up to the total's; over a period
-        its cumulative and durable removals. At full shares
+        its cumulative removal and what is stored at the end. At full shares
         ``to_frame()["high"].sum()`` is the total's high."""
         from nbscdr_cli.api.rows import entry_rows
 
@@ -58,7 +58,7 @@ class Analysis(Results):
 
     def totals_frame(self, unit: str | None = None) -> Any:
         """The totals, one row each (index ``total``): ``annual``, and over a
-        period ``cumulative`` and ``durable``; with uncertainty their mean,
+        period ``cumulative`` and ``stored_at_end``; with uncertainty their mean,
         standard deviation and percentiles."""
         from nbscdr_cli.api.rows import totals_rows
 

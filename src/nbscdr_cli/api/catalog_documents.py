@@ -11,6 +11,7 @@ from nbscdr_cli.base.numbers import number
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from nbscdr_cli.api.regional import Geography
     from nbscdr_cli.model.catalog import (
         Assessment,
         Catalog,
@@ -78,6 +79,7 @@ def technique_summary(t: Technique) -> dict[str, Any]:
         "unit": t.unit,
         "central": number(None if t.range.mode is None else t.range.mode / factor),
         "up_to": t.range.open_low,
+        "as_given": not (t.in_use is not None and t.in_use.computed),
         "scope": t.scope,
         "readiness": _local(t.readiness),
         "assessment": t.assessment,
@@ -150,6 +152,7 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
         "central": number(None if e.range.mode is None else e.range.mode / f),
         "unit": e.unit,
         "up_to": e.range.open_low,
+        "as_given": not e.computed,
         "measure": _local(e.measure),
         "source": e.source,
         "notes": _local(e.notes),
@@ -171,7 +174,19 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
 
 def assessments_document(catalog: Catalog) -> dict[str, Any]:
     """The assessments a catalog holds, with citations and the techniques each covers."""
+    from nbscdr_cli.model.roe2021 import BY_TECHNIQUE, ROE2021
+
     every = catalog.all_techniques or catalog.techniques
+
+    def covered(aid: str) -> tuple[list[str], list[str]]:
+        """The techniques an assessment has figures for, and its potentials; Roe et
+        al. (2021)'s are by country (data/roe2021.json), both potentials."""
+        if aid == ROE2021:
+            return [t for t in every if t in BY_TECHNIQUE], ["economic", "technical"]
+        found = [t.id for t in every.values() if t.estimate(aid) is not None]
+        potentials = {e.potential for t in every.values() for e in t.estimates if e.assessment == aid}
+        return found, sorted(potentials)
+
     return {
         "default": catalog.default_assessment,
         "assessments": [
@@ -181,11 +196,10 @@ def assessments_document(catalog: Catalog) -> dict[str, Any]:
                 "citation": a.citation,
                 "measure": _local(a.measure),
                 "measure_economic": _local(a.measure_economic),
-                "potentials": sorted(
-                    {e.potential for t in every.values() for e in t.estimates if e.assessment == a.id}
-                ),
+                "potentials": covered(a.id)[1],
                 "default": a.id == catalog.default_assessment,
-                "techniques": [t.id for t in every.values() if t.estimate(a.id) is not None],
+                "techniques": covered(a.id)[0],
+                "by_country": a.id == ROE2021,
             }
             for a in catalog.assessments.values()
         ],
@@ -206,6 +220,9 @@ def reference_document(r: Reference, unit: Unit | None = None) -> dict[str, Any]
         "scope": list(r.scope),
         "measures": _local(r.measures),
         "source": r.source,
+        "region": r.region,
+        "techniques": list(r.techniques),
+        "potential": r.potential,
     }
 
 
@@ -220,10 +237,22 @@ def references_document(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def catalog_document(catalog: Catalog) -> dict[str, Any]:
+def catalog_document(catalog: Catalog, geography: Geography | None = None) -> dict[str, Any]:
+    """The techniques with a figure under the catalog's assessment (`list`), and the
+    references; with a region, the figures are for it, and so are the references."""
     from nbscdr_cli.base.version import __version__
 
-    return {
+    references = list(catalog.references.values())
+    region = None
+    if geography is not None:
+        from nbscdr_cli.api.region_documents import region_summary
+
+        region = region_summary(geography.region, geography.names_source)
+        regional = not geography.region.is_world
+        references = [
+            r for r in references if (r.region is None and not regional) or r.region == geography.region.code
+        ]
+    doc = {
         "nbscdr_version": __version__,
         "data": catalog.path,
         "assessment": catalog.assessment,
@@ -232,5 +261,8 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         else None,
         "potential": catalog.potential,
         "techniques": [technique_summary(t) for t in catalog.techniques.values()],
-        "references": [reference_document(r) for r in catalog.references.values()],
+        "references": [reference_document(r) for r in references],
     }
+    if region is not None:
+        doc["region"] = region
+    return doc

@@ -14,6 +14,7 @@ from nbscdr_cli.api.document_parts import local
 from nbscdr_cli.api.documents import portfolio_document
 from nbscdr_cli.api.notes import compare_notes
 from nbscdr_cli.api.request import (
+    REGIONAL_UNIT,
     Plan,
     Request,
     as_portfolio_file,
@@ -74,11 +75,16 @@ class Comparison(NamedTuple):
 
 
 def compare(
-    request: Request, *, assessments: Sequence[str] | None = None, portfolios: Sequence[Any] | None = None
+    request: Request,
+    *,
+    assessments: Sequence[str] | None = None,
+    portfolios: Sequence[Any] | None = None,
+    regions: Sequence[str] | None = None,
 ) -> Comparison:
     """The request's portfolio under each of ``assessments`` (None: every one the
-    catalog holds), or several ``portfolios`` (each as ``Request.portfolio``
-    takes one) under the request's one assessment."""
+    catalog holds with global figures), or several ``portfolios`` (each as
+    ``Request.portfolio`` takes one) under the request's one assessment, or for each
+    of ``regions`` (Roe et al. (2021)'s figures for each country or region)."""
     from nbscdr_cli.api.request import check_types
 
     check_types(request)
@@ -90,8 +96,21 @@ def compare(
         for aid in assessments:
             if not isinstance(aid, str):
                 raise TypeError(f"assessments must be a list of assessment ids, not of {type(aid).__name__}")
-    if portfolios is not None and (isinstance(portfolios, str) or not isinstance(portfolios, Sequence)):
-        raise TypeError(f"portfolios must be a list of portfolios, not {type(portfolios).__name__}")
+    for name, given in (("portfolios", portfolios), ("regions", regions)):
+        if given is not None and (isinstance(given, str) or not isinstance(given, Sequence)):
+            raise TypeError(f"{name} must be a list, not {type(given).__name__}")
+    if regions:
+        if portfolios:
+            raise UsageError("give regions or portfolios to compare, not both", field="regions")
+        if request.region is not None:
+            raise UsageError("give the regions to compare in one list, not also a region", field="region")
+        if assessments:
+            if len(assessments) > 1:
+                raise UsageError("regions are compared under one assessment, roe2021", field="assessment")
+            request = request._replace(assessment=assessments[0])
+        rows = compare_regions(request, regions)
+        unit = rows[0].analysis.unit if rows and rows[0].analysis is not None else output_units(request)[0]
+        return Comparison("region", rows, unit, request.lang, request.potential)
     if portfolios:
         if request.specs or request.portfolio is not None:
             raise UsageError("give portfolios or specs to compare, not both", field="portfolio")
@@ -105,7 +124,13 @@ def compare(
     giving: tuple[LocalText, ...] = ()
     if request.potential != "technical" and assessments is None:
         catalog = catalog_of(request._replace(assessment=None, fallback=False))
-        giving = tuple(catalog.assessments[a].name for a in giving_potential(catalog, request.potential))
+        from nbscdr_cli.model.roe2021 import ROE2021
+
+        giving = tuple(
+            catalog.assessments[a].name
+            for a in giving_potential(catalog, request.potential)
+            if a != ROE2021  # by country: not among the rows unless asked for
+        )
     return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential, giving)
 
 
@@ -115,9 +140,17 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     gives a row with no analysis that names them, unless ``request.fallback``
     lets another assessment stand in (which must then happen in some row)."""
     from nbscdr_cli.model.catalog import normalise_name
+    from nbscdr_cli.model.roe2021 import ROE2021
 
+    if request.region is not None:
+        raise UsageError(
+            "assessments are compared with global figures; for regions side by side, give --regions",
+            field="region",
+        )
     base = catalog_of(request._replace(assessment=None, fallback=False))
-    wanted = list(base.assessments) if assessments is None else list(assessments)
+    # Roe et al. (2021)'s figures are by country: in a row of their own only when asked for
+    global_ones = [a for a in base.assessments if a != ROE2021]
+    wanted = global_ones if assessments is None else list(assessments)
     if not wanted:
         raise UsageError("this catalog defines no assessments", field="assessment")
     for aid in wanted:
@@ -139,6 +172,10 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     name, specs = entry_specs(request)
     plans: list[tuple[str, Plan | None, tuple[str, ...]]] = []
     for aid in wanted:
+        if aid.casefold() == ROE2021:  # the sum over every country: a row as any other
+            one = request._replace(assessment=aid, specs=specs, portfolio=None, name=name)
+            plans.append((aid, prepare(one), ()))
+            continue
         view = base.under(aid, potential=request.potential)
         missing = []
         for spec in specs:
@@ -174,9 +211,38 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
 
 
 def giving_potential(catalog: Catalog, potential: str) -> list[str]:
-    """The assessments of ``catalog`` with at least one estimate of ``potential``."""
+    """The assessments of ``catalog`` with at least one estimate of ``potential``
+    (Roe et al. (2021) give both potentials, by country)."""
+    from nbscdr_cli.model.roe2021 import ROE2021
+
     every = catalog.all_techniques or catalog.techniques
-    return [aid for aid in catalog.assessments if any(t.estimate(aid, potential) for t in every.values())]
+    return [
+        aid
+        for aid in catalog.assessments
+        if aid == ROE2021 or any(t.estimate(aid, potential) for t in every.values())
+    ]
+
+
+def compare_regions(request: Request, regions: Sequence[str]) -> list[Row]:
+    """The request's portfolio for each of ``regions`` (Roe et al. (2021)'s figures),
+    one row each, all in one unit: Mt CO2/yr unless every row is the world or the
+    request gives a unit."""
+    name, specs = entry_specs(request)
+    one = request._replace(specs=specs, portfolio=None, name=name)
+    plans = [prepare(one._replace(region=r)) for r in dict.fromkeys(regions)]
+    codes = [p.geography.region.code if p.geography else "World" for p in plans]
+    if len(set(codes)) < len(codes):
+        twice = next(c for c in codes if codes.count(c) > 1)
+        raise UsageError(f"{twice!r} is named twice (under two of its names)", field="regions")
+    if request.unit is None and any(p.unit != plans[0].unit for p in plans):
+        # the world in Gt beside countries in Mt: one unit for all, Mt
+        plans = [prepare(one._replace(region=r, unit=REGIONAL_UNIT)) for r in dict.fromkeys(regions)]
+    rows = []
+    for plan in plans:
+        region = plan.geography.region if plan.geography is not None else None
+        label = LocalText(region.label("en"), region.label("zh")) if region else LocalText("World")
+        rows.append(Row(region.code if region else "World", label, run(plan)))
+    return rows
 
 
 def _stands_in(plan: Plan) -> bool:
@@ -229,6 +295,7 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
                 "high": doc["total"]["high"],
                 "central_sum": _central_sum(doc["entries"]),
                 "as_given": doc["total"]["as_given"],
+                "significant_figures": doc["total"]["significant_figures"],
                 "up_to": doc["total"]["up_to"],
                 "missing": [],
                 "fallback": list(row.fallback),
@@ -243,7 +310,12 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
             if key in doc:
                 item[key] = doc[key]
         out.append(item)
-    notes = compare_notes(row_notes, lang, central_sum=any(r.get("central_sum") is not None for r in out))
+    notes = compare_notes(
+        row_notes,
+        lang,
+        central_sum=any(r.get("central_sum") is not None for r in out),
+        figures=by == "region",
+    )
     return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
 
 

@@ -34,6 +34,8 @@ def portfolio_document(
     f = unit.factor
     entries = [entry_document(e, unit) for e in result.portfolio.entries]
     as_given = all(e["as_given"] for e in entries)
+    digits = {e["technique"]: e["significant_figures"] for e in entries}
+    total_digits = min(digits.values(), default=3)
     doc: dict[str, Any] = {
         "nbscdr_version": __version__,
         "name": result.portfolio.name,
@@ -47,13 +49,14 @@ def portfolio_document(
             "high": number(result.total.high / f),
             "up_to": list(result.open_low_ids),
             "as_given": as_given,
+            "significant_figures": total_digits,
         },
-        "comparisons": [comparison_document(c, unit, as_given) for c in result.comparisons],
+        "comparisons": [comparison_document(c, unit, as_given, digits) for c in result.comparisons],
     }
     if analysis.simulation is not None:
         from nbscdr_cli.model.monte_carlo import percentile_key
 
-        doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit)
+        doc["uncertainty"] = uncertainty_document(analysis.simulation, "annual", unit, total_digits)
         for entry_doc, marginal in zip(entries, analysis.simulation.marginals, strict=True):
             entry_doc["percentiles"] = {percentile_key(p): number(v / f) for p, v in marginal.items()}
     if analysis.horizon is not None:
@@ -61,12 +64,31 @@ def portfolio_document(
         from nbscdr_cli.model.units import CANONICAL_MASS, parse_unit
 
         mass = mass_unit or parse_unit(CANONICAL_MASS, kind="mass")
-        doc["horizon"] = horizon_document(analysis, unit, mass)
+        doc["horizon"] = horizon_document(analysis, unit, mass, digits)
         pairs = zip(entries, result.portfolio.entries, analysis.horizon.entries, strict=True)
         for entry_doc, entry, entry_horizon in pairs:
             entry_doc["horizon"] = entry_horizon_document(analysis, entry, entry_horizon, unit, mass)
+    if analysis.geography is not None:
+        _add_region(doc, analysis, unit, lang)
     doc["warnings"] = portfolio_notes(analysis, doc, lang)
     return doc
+
+
+def _add_region(doc: dict[str, Any], analysis: Results, unit: Unit, lang: str) -> None:
+    """The region, its land and (on request) its countries' figures."""
+    from nbscdr_cli.api.region_documents import countries_document, land_document, region_document
+
+    geography = analysis.geography
+    assert geography is not None
+    entries = analysis.result.portfolio.entries
+    doc["region"] = region_document(geography, entries, unit, lang)
+    doc["land"] = land_document(geography, entries, lang)
+    if geography.per_country:
+        from nbscdr_cli.io.roe2021 import load_roe2021
+
+        doc["countries"] = countries_document(
+            geography, entries, unit, lang, load_roe2021().regions.countries
+        )
 
 
 def _assessment_name(analysis: Results) -> LocalText | None:

@@ -1,13 +1,15 @@
-"""The documents of an analysis over a period: cumulative and durable totals, the
-year-by-year path, each entry's ramp, saturation and reversal, and the notes on
-what was assumed (JSON ``horizon``, at the top level and in each entry)."""
+"""The documents of an analysis over a period: the cumulative removal and what is
+still stored at the end of the last year (``stored_at_end``: after the reversal
+assumed, none unless a rate is given or sourced), the year-by-year path, each
+entry's ramp, saturation and reversal (JSON ``horizon``, at the top level and in
+each entry). Their precision is that of the rates they come from."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.catalog_documents import reference_document
-from nbscdr_cli.api.document_parts import relation_document, uncertainty_document
+from nbscdr_cli.api.document_parts import local, reference_digits, relation_document, uncertainty_document
 from nbscdr_cli.base.numbers import number
 
 if TYPE_CHECKING:
@@ -37,38 +39,50 @@ def _path_document(rows: Any, unit: Unit, mass: Unit) -> list[dict[str, Any]]:
     ]
 
 
-def horizon_document(analysis: Results, unit: Unit, mass: Unit) -> dict[str, Any]:
-    """The horizon totals (JSON `horizon` at the top level)."""
+def horizon_document(analysis: Results, unit: Unit, mass: Unit, digits: dict[str, int]) -> dict[str, Any]:
+    """The horizon totals (JSON `horizon` at the top level); ``digits``: each
+    entry's significant figures, by technique id."""
     h = analysis.horizon
     assert h is not None
+    total_digits = min(digits.values(), default=3)
+    comparisons = []
+    for c in h.comparisons:
+        inside = min((digits[t] for t in c.in_scope_ids), default=3)
+        comparisons.append(
+            {
+                "reference": c.reference.id,
+                **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
+                "period": local(c.reference.period),
+                "same_period": c.reference.years == (h.settings.start, h.settings.end),
+                "significant_figures": min(inside, reference_digits(c.reference)),
+                "in_scope": {
+                    "techniques": list(c.in_scope_ids),
+                    "cumulative": _pair(c.cumulative, mass.factor),
+                    "stored_at_end": _pair(c.durable, mass.factor),
+                    "significant_figures": inside,
+                },
+                "out_of_scope": list(c.out_of_scope_ids),
+                **relation_document(c.relation, mass.factor),
+                "stored_at_end_position": relation_document(c.durable_relation, mass.factor),
+            }
+        )
     doc: dict[str, Any] = {
         "from": h.settings.start,
         "to": h.settings.end,
         "years": h.settings.years,
         "last_year": h.settings.end - 1,
         "unit": mass.text,
+        "significant_figures": total_digits,
         "cumulative": _pair(h.cumulative, mass.factor),
-        "durable": _pair(h.durable, mass.factor),
+        "stored_at_end": _pair(h.durable, mass.factor),
+        "reversal_applied": any(e.parameters.reversal_rate for e in h.entries),
         "path": _path_document(h.path, unit, mass),
-        "comparisons": [
-            {
-                "reference": c.reference.id,
-                **{k: v for k, v in reference_document(c.reference, mass).items() if k != "id"},
-                "in_scope": {
-                    "techniques": list(c.in_scope_ids),
-                    "cumulative": _pair(c.cumulative, mass.factor),
-                    "durable": _pair(c.durable, mass.factor),
-                },
-                "out_of_scope": list(c.out_of_scope_ids),
-                **relation_document(c.relation, mass.factor),
-                "durable_position": relation_document(c.durable_relation, mass.factor),
-            }
-            for c in h.comparisons
-        ],
+        "comparisons": comparisons,
     }
     if analysis.simulation is not None:
         doc["uncertainty"] = {
-            name: uncertainty_document(analysis.simulation, name, mass) for name in ("cumulative", "durable")
+            key: uncertainty_document(analysis.simulation, name, mass, total_digits)
+            for key, name in (("cumulative", "cumulative"), ("stored_at_end", "durable"))
         }
     return doc
 
@@ -84,7 +98,7 @@ def entry_horizon_document(analysis: Results, entry: Any, e: Any, unit: Unit, ma
         "to": h.settings.end,
         "years": h.settings.years,
         "cumulative": _pair(e.cumulative, mass.factor),
-        "durable": _pair(e.durable, mass.factor),
+        "stored_at_end": _pair(e.durable, mass.factor),
         "ramp_years": number(p.ramp_years),
         "saturation_years": (
             {"low": number(p.saturation_years[0]), "high": number(p.saturation_years[1])}

@@ -26,6 +26,7 @@ from nbscdr_cli.model.errors import InputError, UsageError, cut
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
+    from nbscdr_cli.model.regions import Region
 
 IAMC_UNIT = "Mt CO2/yr"
 MODEL = "nbscdr"
@@ -36,6 +37,34 @@ YEAR_CONVENTION = (
     "the user chose for figures that carry no year of their own."
 )
 MAX_STEM_ENTRIES = 60  # characters of entries in a scenario name built from content
+
+
+def iamc_region(region: Region | None) -> str:
+    """A region as the IAMC's common-definitions name it: "World" for global figures, a
+    country's name in nomenclature-iamc's list ("China", "United States"). Roe et al.
+    (2021)'s AR6 regions are not the IAMC's R5 or R10 regions (their members differ), and
+    their sum over every country is not a global assessment: those are refused."""
+    if region is None:
+        return "World"
+    if not region.is_country:
+        what = (
+            "the sum over the SI's countries and territories is not a global assessment, which the IAMC's World is"
+            if region.is_world
+            else f"{region.label('en')} is not one of the IAMC's regions (its R5 and R10 regions have other members)"
+        )
+        raise UsageError(
+            f"{what}: export its countries one by one (a region per run: an ISO3 code), or its figures as CSV or JSON",
+            field="iamc",
+        )
+    from nbscdr_cli.io.roe2021 import iamc_countries
+
+    name = iamc_countries().get(region.code)
+    if name is None:
+        raise UsageError(
+            f"{region.label('en')} ({region.code}) has no name in the IAMC's country list (a historic entity)",
+            field="iamc",
+        )
+    return name
 
 
 def iamc_document(analysis: Results, year: int | None = None) -> dict[str, Any]:
@@ -97,11 +126,13 @@ def iamc_document(analysis: Results, year: int | None = None) -> dict[str, Any]:
     stem = doc["name"] or content_name(doc, years, values)
     from nbscdr_cli.base.version import __version__
 
+    region = iamc_region(analysis.geography.region if analysis.geography is not None else None)
+
     rows = [
         {
             "model": MODEL,
             "scenario": f"{stem}|{bound}",
-            "region": "World",
+            "region": region,
             "variable": variable,
             "unit": IAMC_UNIT,
             "values": row,

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names
-from nbscdr_cli.base.numbers import derived, formatter, given, span
+from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
     from nbscdr_cli.compute.portfolio import Entry
+    from nbscdr_cli.model.catalog import Catalog, Reference
     from nbscdr_cli.model.catalog import Note as SourcedNote
-    from nbscdr_cli.model.catalog import Reference
 
 
 Note = dict[str, Any]
@@ -63,6 +63,10 @@ def portfolio_notes(
             potential=doc["potential"],
         )
     ]
+    if analysis.geography is not None:
+        from nbscdr_cli.api.region_notes import region_notes
+
+        notes += region_notes(analysis, doc, lang, cite)
     fallback = [e["technique"] for e in doc["entries"] if e["fallback"]]
     if fallback:
         default = next(e.technique.assessment for e in result.portfolio.entries if e.technique.fallback)
@@ -143,7 +147,7 @@ def portfolio_notes(
                 "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
             )
         )
-        if c.reference.scope:
+        if c.reference.scope or c.reference.techniques:
             notes.append(
                 _note("reference-scope", scope_text(c_doc, doc, named, lang), reference=c.reference.id)
             )
@@ -232,7 +236,11 @@ def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
 
 def figures_text(analysis: Results, lang: str) -> str:
     """Whose figures and which potential: 'Figures: IPCC AR6 WGIII (2022), economic potential (...)'."""
-    catalog = analysis.catalog
+    return catalog_figures_text(analysis.catalog, lang)
+
+
+def catalog_figures_text(catalog: Catalog, lang: str) -> str:
+    """``figures_text`` for a catalog under an assessment and a potential."""
     assessment = catalog.assessments.get(catalog.assessment or "")
     potential = potential_name(catalog.potential, lang)
     if assessment is None:
@@ -254,7 +262,7 @@ def reference_name(r: Reference, lang: str) -> str:
 
 def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) -> str:
     """'UNEP estimate for ... (4–12 Gt CO2/yr) is a potential: removal potential ...'."""
-    show = formatter(c_doc["as_given"])
+    show = formatter(c_doc["as_given"], c_doc.get("significant_figures", CAP))
     measures = r.measures.get(lang) if r.measures else ""
     return _(
         "{ref}, {range} {unit}, is {kind}: {measures}.",
@@ -270,7 +278,7 @@ def reference_text(r: Reference, unit: str, c_doc: dict[str, Any], lang: str) ->
 def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str) -> str:
     """Which entries a scoped reference is compared with, and the whole
     portfolio, labelled with the entries it leaves out."""
-    scope = join_scopes(c_doc["scope"], lang)
+    scope = join_scopes(c_doc["scope"], lang) if c_doc["scope"] else named(c_doc["techniques"])
     ref = c_doc["name"].get(lang) if c_doc["name"] else c_doc["reference"]
     inside = c_doc["in_scope"]
     if not inside["techniques"]:
@@ -289,9 +297,9 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
         ref=ref,
         scope=scope,
         inside=named(inside["techniques"]),
-        subtotal=span(inside["low"], inside["high"], formatter(inside["as_given"])),
+        subtotal=span(inside["low"], inside["high"], rounded(inside.get("significant_figures", CAP))),
         outside=named(c_doc["out_of_scope"]),
-        total=span(total["low"], total["high"], formatter(total["as_given"])),
+        total=span(total["low"], total["high"], rounded(total.get("significant_figures", CAP))),
         unit=unit_text(doc["unit"], lang),
     )
 
@@ -392,33 +400,43 @@ def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> s
             lang,
             ref=c["name"].get(lang) if c["name"] else c["reference"],
         )
+    scope = (
+        join_scopes(c["scope"], lang)
+        if c["scope"]
+        else join_names([names.get(i, i) for i in c["techniques"]], lang)
+    )
     return _(
         "{ref} covers {scope} only: it is compared with {inside}, leaving out {outside}.",
         lang,
         ref=c["name"].get(lang) if c["name"] else c["reference"],
-        scope=join_scopes(c["scope"], lang),
+        scope=scope,
         inside=inside,
         outside=join_names([names[i] for i in c["out_of_scope"]], lang),
     )
 
 
 def compare_notes(
-    rows: list[tuple[str, str, dict[str, Any]]], lang: str, *, central_sum: bool = False
+    rows: list[tuple[str, str, dict[str, Any]]],
+    lang: str,
+    *,
+    central_sum: bool = False,
+    figures: bool = False,
 ) -> list[Note]:
     """The notes under rows side by side, from each row's portfolio document
     (``rows``: each row's key, label and document): a note every row has is said
     once; one that only some rows have is said with their labels (and lists their
     keys, which no language changes, in ``rows``). A scoped
     reference's note names the entries it is compared with (the subtotals are in
-    the table). What the figures are is in each row's own columns. With
-    ``central_sum``, what a sum of centrals is."""
+    the table). What the figures are is in each row's own columns (``figures``:
+    in a note, where every row's are the same). With ``central_sum``, what a sum of
+    centrals is."""
     found: dict[str, tuple[Note, list[tuple[str, str]]]] = {}
     for key, label, doc in rows:
         names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
         scoped = {c["reference"]: c for c in doc["comparisons"]}
         for note in doc["warnings"]:
-            if note["code"] == "figures":
-                continue
+            if (note["code"] == "figures" and not figures) or note["code"] == "land":
+                continue  # what the figures are is in each row's own columns; no land table here
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
             found.setdefault(note["message"], (note, []))[1].append((key, label))

@@ -34,6 +34,7 @@ from nbscdr_cli.model.spec import EntrySpec
 from nbscdr_cli.model.units import Unit
 
 if TYPE_CHECKING:
+    from nbscdr_cli.api.regional import Geography
     from nbscdr_cli.compute.horizon import Curve, Horizon
 
 LANGS = ("en", "zh")
@@ -54,12 +55,19 @@ class Request(NamedTuple):
       that has one) stand in where that one has none;
     - ``potential``: "technical" (biophysically possible) or "economic" (IPCC
       AR6: available below USD 100 per t CO2);
+    - ``region``: a country (ISO3 code, English or Chinese name), an AR6 region of Roe
+      et al. (2021)'s SI ("Eastern Asia", "region_ar6_10:Eastern Asia", "ldc") or
+      "World": the figures are then Roe et al. (2021)'s (assessment roe2021), summed over
+      the region's countries, and only references for that region are compared;
+    - ``countries``: with a region, each member country's figures in ``to_dict``;
     - ``unit``: the output unit (a rate; with a ``horizon``, a rate or an amount);
+      None: Gt CO2/yr, or Mt CO2/yr for a country or region other than the world;
     - ``monte_carlo``: ``MonteCarlo`` settings (Monte Carlo or convolution), or
       None for the sums alone;
     - ``horizon``: ``HorizonSettings`` for a period, or None;
     - ``references``: reference ids to compare with (None: the catalog's default
-      references, cumulative ones only with a horizon: UNEP and SR1.5's CDR);
+      references; a cumulative one only with a horizon over the same years as
+      its own, so SR1.5's 21st-century CDR only when asked for);
     - ``target``: a value whose chance of being reached is reported (needs
       ``monte_carlo``, either method): a number in the output unit, or a quantity string;
     - ``lang``: "en" or "zh", the language of the labels (the warnings' messages)
@@ -75,13 +83,19 @@ class Request(NamedTuple):
     assessment: str | None = None
     fallback: bool = False
     potential: str = "technical"
-    unit: str = "Gt CO2/yr"
+    unit: str | None = None
     monte_carlo: MonteCarlo | None = None
     horizon: HorizonSettings | None = None
     references: Sequence[str] | str | None = None
     target: float | str | None = None
     lang: str = "en"
     iamc: bool = False
+    region: str | None = None
+    countries: bool = False
+
+
+GLOBAL_UNIT = "Gt CO2/yr"
+REGIONAL_UNIT = "Mt CO2/yr"  # a country's figures read in Mt
 
 
 class Plan(NamedTuple):
@@ -97,18 +111,40 @@ class Plan(NamedTuple):
     horizon: HorizonSettings | None
     targets: Mapping[str, Mapping[str, float]]  # total ("annual", "cumulative") -> name -> canonical value
     lang: str
+    geography: "Geography | None" = None  # for a country or region (issue 22)
 
 
 def catalog_of(request: Request) -> Catalog:
-    """The request's catalog, under its assessment."""
-    catalog = request.catalog
-    if not isinstance(catalog, Catalog):
-        from nbscdr_cli.io.load import load_catalog
+    """The request's catalog, under its assessment (for its region, if it has one)."""
+    return catalog_and_geography(request)[0]
 
-        catalog = load_catalog(catalog)
+
+def catalog_and_geography(request: Request) -> "tuple[Catalog, Geography | None]":
+    """The request's catalog under its assessment, and for a region (or the roe2021
+    assessment) what its figures were summed over."""
+    catalog = base_catalog(request)
     if request.potential not in POTENTIALS:
         raise UsageError(f"{request.potential!r} is not one of {', '.join(POTENTIALS)}", field="potential")
-    return catalog.under(request.assessment, fallback=request.fallback, potential=request.potential)
+    # the same test as api.regional.wants_region, without importing it: a run for no
+    # region (most runs) never loads the regions' modules (start-up, issue 8)
+    if request.region is not None or (request.assessment or "").casefold() == "roe2021":
+        from nbscdr_cli.api.regional import regional_view
+
+        return regional_view(
+            catalog, request.region, request.assessment, request.potential, fallback=request.fallback
+        )
+    if request.countries:
+        raise UsageError("applies only with a region", field="countries")
+    return catalog.under(request.assessment, fallback=request.fallback, potential=request.potential), None
+
+
+def base_catalog(request: Request) -> Catalog:
+    """The request's catalog as loaded (a ``Catalog`` as given, else read)."""
+    if isinstance(request.catalog, Catalog):
+        return request.catalog
+    from nbscdr_cli.io.load import load_catalog
+
+    return load_catalog(request.catalog)
 
 
 def entry_specs(request: Request) -> tuple[str | None, list[EntrySpec]]:
@@ -155,33 +191,29 @@ def as_portfolio_file(value: Any) -> PortfolioFile:
     raise UsageError("must be TOML or JSON text, a mapping, or a path", field="portfolio")
 
 
-def _references(request: Request, catalog: Catalog) -> tuple[Reference, ...]:
-    ids = request.references
-    if isinstance(ids, str):
-        ids = [ids]
-    if ids is None:
-        cumulative = request.horizon is not None
-        ids = [
-            r for r, ref in catalog.references.items() if ref.default and (cumulative or not ref.cumulative)
-        ]
-    found = tuple(catalog.reference(r, field="references") for r in dict.fromkeys(ids))
-    if request.horizon is None:
-        amounts = [r.id for r in found if r.cumulative]
-        if amounts:  # compared with nothing: an option without effect
-            raise UsageError(
-                f"{', '.join(amounts)}: a cumulative amount, compared only with the total over a period",
-                field="references",
-                remedy=(("horizon.start", "horizon.end"), "to give one"),
-            )
-    return found
+def _references(
+    request: Request, catalog: Catalog, geography: "Geography | None", techniques: tuple[str, ...]
+) -> tuple[tuple[Reference, ...], tuple[Reference, ...]]:
+    from nbscdr_cli.api.geography_scope import choose_references
+
+    ids = [request.references] if isinstance(request.references, str) else request.references
+    period = None if request.horizon is None else (request.horizon.start, request.horizon.end)
+    return choose_references(catalog, ids, geography, techniques, period=period)
 
 
-def output_units(request: Request) -> tuple[Unit, Unit | None]:
+def default_unit(geography: "Geography | None") -> str:
+    """Gt CO2/yr, or Mt CO2/yr for a country or a region other than the world."""
+    regional = geography is not None and not geography.region.is_world
+    return REGIONAL_UNIT if regional else GLOBAL_UNIT
+
+
+def output_units(request: Request, geography: "Geography | None" = None) -> tuple[Unit, Unit | None]:
     from nbscdr_cli.model.units import parse_unit, rate_and_mass
 
+    unit = request.unit or default_unit(geography)
     if request.horizon is not None:
-        return rate_and_mass(request.unit, field="unit")
-    return parse_unit(request.unit, kind="rate", field="unit"), None
+        return rate_and_mass(unit, field="unit")
+    return parse_unit(unit, kind="rate", field="unit"), None
 
 
 def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
@@ -251,14 +283,20 @@ def check_types(request: Request) -> None:
             expect(spec, (str, EntrySpec), "specs", "a list of spec strings or EntrySpec")
     if not isinstance(request.catalog, Catalog | str | os.PathLike | type(None)):
         raise TypeError(f"catalog must be a Catalog, a path or None, not {type(request.catalog).__name__}")
-    for name, value in (("name", request.name), ("assessment", request.assessment)):
+    for name, value in (
+        ("name", request.name),
+        ("assessment", request.assessment),
+        ("region", request.region),
+    ):
         if value is not None:
             expect(value, str, name, "a str or None")
     expect(request.potential, str, "potential", "'technical' or 'economic'")
     expect(request.lang, str, "lang", "'en' or 'zh'")
-    expect(request.unit, str, "unit", "a unit such as 'Gt CO2/yr'")
+    if request.unit is not None:
+        expect(request.unit, str, "unit", "a unit such as 'Gt CO2/yr', or None")
     expect(request.fallback, bool, "fallback", "True or False")
     expect(request.iamc, bool, "iamc", "True or False")
+    expect(request.countries, bool, "countries", "True or False")
     if request.monte_carlo is not None:
         expect(request.monte_carlo, MonteCarlo, "monte_carlo", "a MonteCarlo or None")
     if request.horizon is not None:
@@ -279,7 +317,7 @@ def prepare(request: Request) -> Plan:
     check_types(request)
     if request.lang not in LANGS:
         raise UsageError(f"{cut(repr(request.lang))} is not one of {', '.join(LANGS)}", field="lang")
-    catalog = catalog_of(request)
+    catalog, geography = catalog_and_geography(request)
     name, specs = entry_specs(request)
     portfolio = build_portfolio(catalog, specs, name=name)
     if request.fallback and not any(e.technique.fallback for e in portfolio.entries):
@@ -288,8 +326,12 @@ def prepare(request: Request) -> Plan:
             f"({'economic' if catalog.potential == 'economic' else 'technical'} potential)",
             field="fallback",
         )
-    references = _references(request, catalog)
-    unit, mass_unit = output_units(request)
+    references, omitted = _references(
+        request, catalog, geography, tuple(e.technique.id for e in portfolio.entries)
+    )
+    if geography is not None:
+        geography = geography._replace(omitted=omitted, per_country=request.countries)
+    unit, mass_unit = output_units(request, geography)
     horizon = request.horizon
     if horizon is not None:
         from nbscdr_cli.model.horizon_settings import check_settings, resolve
@@ -307,8 +349,21 @@ def prepare(request: Request) -> Plan:
     targets = _targets(request, unit)
     if request.iamc:
         _check_iamc(portfolio)
+        if geography is not None:
+            from nbscdr_cli.api.iamc import iamc_region
+
+            iamc_region(geography.region)  # a region the IAMC's codelists name, or an error now
     return Plan(
-        catalog, portfolio, references, unit, mass_unit, request.monte_carlo, horizon, targets, request.lang
+        catalog,
+        portfolio,
+        references,
+        unit,
+        mass_unit,
+        request.monte_carlo,
+        horizon,
+        targets,
+        request.lang,
+        geography,
     )
 
 
@@ -345,7 +400,9 @@ def run(plan: Plan, *, progress: Callable[[int], None] | None = None) -> Analysi
                 probability_only=[name for name in weights if "@" in name],  # in-scope subtotals
             )
         check_simulation(simulation)
-    return Analysis(result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon)
+    return Analysis(
+        result, plan.catalog, plan.unit, plan.mass_unit, plan.lang, simulation, horizon, plan.geography
+    )
 
 
 def _sampled_totals(

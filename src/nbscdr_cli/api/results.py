@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from nbscdr_cli.api.regional import Geography
     from nbscdr_cli.compute.horizon import Horizon
     from nbscdr_cli.compute.portfolio import PortfolioResult
     from nbscdr_cli.compute.summary import Simulation
@@ -27,6 +28,7 @@ class Results(NamedTuple):
     lang: str = "en"
     simulation: Simulation | None = None
     horizon: Horizon | None = None
+    geography: Geography | None = None  # the country or region, for Roe et al. (2021)'s figures
 
     @property
     def assessment(self) -> str | None:

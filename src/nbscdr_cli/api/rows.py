@@ -5,7 +5,7 @@ same columns. Every table is rectangular, with a header fixed by the options
 (see README, "CSV contract"):
 
 - entries: one row per entry (the CSV adds the total as a last row);
-- totals: one row per total (annual, and over a period cumulative and durable);
+- totals: one row per total (annual, and over a period cumulative and stored at the end);
 - statistics: the totals' uncertainty, one statistic per row;
 - years: the period, one row per entry (then the total) and year.
 
@@ -33,7 +33,13 @@ ENTRY_COLUMNS = (
     "fallback",
     "assessment",
 )
-HORIZON_COLUMNS = ("cumulative_low", "cumulative_high", "durable_low", "durable_high", "amount_unit")
+HORIZON_COLUMNS = (
+    "cumulative_low",
+    "cumulative_high",
+    "stored_at_end_low",
+    "stored_at_end_high",
+    "amount_unit",
+)
 STATISTICS_COLUMNS = (
     "total",
     "statistic",
@@ -69,11 +75,18 @@ def _marginals(doc: dict[str, Any]) -> list[str]:
 def entry_header(doc: dict[str, Any]) -> list[str]:
     """The entries table's columns for this document: with uncertainty, each
     entry's own percentiles (``marginal_p5``...); with a period, its cumulative
-    and durable removals."""
+    and what is stored at the end."""
     header = [*ENTRY_COLUMNS, *(f"marginal_p{p}" for p in _marginals(doc))]
     if "horizon" in doc:
         header += HORIZON_COLUMNS
+    if doc.get("region"):  # a country's or region's figures: its code, last
+        header.append("region")
     return header
+
+
+def _region(doc: dict[str, Any]) -> list[Any]:
+    """The region column's cell: the region's code, where the document has one."""
+    return [doc["region"]["code"]] if doc.get("region") else []
 
 
 def entry_rows(doc: dict[str, Any]) -> list[list[Any]]:
@@ -101,11 +114,11 @@ def entry_rows(doc: dict[str, Any]) -> list[list[Any]]:
             row += [
                 h["cumulative"]["low"],
                 h["cumulative"]["high"],
-                h["durable"]["low"],
-                h["durable"]["high"],
+                h["stored_at_end"]["low"],
+                h["stored_at_end"]["high"],
                 doc["horizon"]["unit"],
             ]
-        rows.append(row)
+        rows.append([*row, *_region(doc)])
     return rows
 
 
@@ -132,20 +145,75 @@ def total_row(doc: dict[str, Any]) -> list[Any]:
     ]
     if "horizon" in doc:
         h = doc["horizon"]
-        row += [h["cumulative"]["low"], h["cumulative"]["high"], h["durable"]["low"], h["durable"]["high"]]
+        row += [
+            h["cumulative"]["low"],
+            h["cumulative"]["high"],
+            h["stored_at_end"]["low"],
+            h["stored_at_end"]["high"],
+        ]
         row.append(h["unit"])
-    return row
+    return [*row, *_region(doc)]
 
 
 def portfolio_rows(doc: dict[str, Any]) -> list[list[Any]]:
     """The CSV's entries table: the entries, then the total as a last row
-    (``technique`` = "total")."""
-    return [*entry_rows(doc), total_row(doc)]
+    (``technique`` = "total"); with each member country's figures (``--countries``),
+    then each country's entries and total, its ISO3 code in the region column."""
+    return [*entry_rows(doc), total_row(doc), *country_rows(doc)]
+
+
+def country_rows(doc: dict[str, Any]) -> list[list[Any]]:
+    """Each member country's entries and total as rows of the entries table (the
+    user's own figures and a period's columns have none: empty)."""
+    entries = {e["technique"]: e for e in doc["entries"]}
+    blank = [None] * (len(entry_header(doc)) - len(ENTRY_COLUMNS) - 1)  # marginals, period
+    rows: list[list[Any]] = []
+    for c in doc.get("countries", []):
+        for cell in c["entries"]:
+            e = entries[cell["technique"]]
+            rows.append(
+                [
+                    cell["technique"],
+                    e["name"]["en"],
+                    e["name"].get("zh"),
+                    e["share"],
+                    cell["low"],
+                    cell["high"],
+                    cell["central"],
+                    doc["unit"],
+                    False,
+                    False,
+                    False,
+                    e["assessment"],
+                    *blank,
+                    c["iso3"],
+                ]
+            )
+        total = c["total"]
+        rows.append(
+            [
+                "total",
+                _("Total", "en"),
+                _("Total", "zh"),
+                None,
+                total["low"],
+                total["high"],
+                total["central"],
+                doc["unit"],
+                False,
+                False,
+                False,
+                doc["assessment"],
+                *blank,
+                c["iso3"],
+            ]
+        )
+    return rows
 
 
 def totals_rows(doc: dict[str, Any]) -> list[list[Any]]:
-    """One row per total: the annual total, and over a period the cumulative and
-    durable ones; with uncertainty, each total's mean, standard deviation and
+    """One row per total: the annual total, and over a period the cumulative one and
+    what is stored at the end; with uncertainty, each total's mean, standard deviation and
     percentiles."""
     u = doc.get("uncertainty")
     keys = [] if u is None else list(u["percentiles"])
@@ -160,7 +228,7 @@ def totals_rows(doc: dict[str, Any]) -> list[list[Any]]:
     rows.append(["annual", total["low"], total["high"], doc["unit"], *stats(u)])
     if "horizon" in doc:
         h = doc["horizon"]
-        for kind in ("cumulative", "durable"):
+        for kind in ("cumulative", "stored_at_end"):
             own = h["uncertainty"][kind] if "uncertainty" in h else None
             rows.append([kind, h[kind]["low"], h[kind]["high"], h["unit"], *stats(own)])
     return rows
@@ -168,7 +236,7 @@ def totals_rows(doc: dict[str, Any]) -> list[list[Any]]:
 
 def statistics_rows(doc: dict[str, Any]) -> list[list[Any]]:
     """The totals' uncertainty, one statistic per row: of each total (annual,
-    and over a period cumulative and durable) its mean, standard deviation and
+    and over a period cumulative and stored at the end) its mean, standard deviation and
     percentiles (``p5``...), then for each threshold its value and the chance of
     reaching it (``threshold_unep_low``, ``probability_unep_low``,
     ``threshold_target``...). A reference's ends are tested against the
@@ -183,7 +251,8 @@ def statistics_rows(doc: dict[str, Any]) -> list[list[Any]]:
     if "horizon" in doc and "uncertainty" in doc["horizon"]:
         h = doc["horizon"]
         totals += [
-            (kind, h["uncertainty"][kind], h["unit"], h["comparisons"]) for kind in ("cumulative", "durable")
+            (kind, h["uncertainty"][kind], h["unit"], h["comparisons"])
+            for kind in ("cumulative", "stored_at_end")
         ]
     for total, stats, unit, comparisons in totals:
         rows += [[total, "mean", stats["mean"], unit, None, *settings]]

@@ -15,10 +15,16 @@ ENV_NO_CACHE = "NBSCDR_NO_CACHE"
 
 def builtin_path() -> Path:
     """The catalog shipped in the wheel (or, in a source checkout, ``data/``)."""
-    packaged = Path(__file__).parents[1] / "data" / "techniques.toml"
+    return shipped("techniques.toml")
+
+
+def shipped(name: str) -> Path:
+    """A data file shipped in the wheel (or, in a source checkout, in ``data/``):
+    the catalog, data/roe2021.json."""
+    packaged = Path(__file__).parents[1] / "data" / name
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[3] / "data" / "techniques.toml"
+    return Path(__file__).resolve().parents[3] / "data" / name
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:

@@ -17,6 +17,7 @@ from nbscdr_cli.cli.options import (
     AssessmentOpt,
     ChartOutputOpt,
     CompareAssessmentOpt,
+    CountriesOpt,
     DataOpt,
     Display,
     Estimates,
@@ -28,6 +29,8 @@ from nbscdr_cli.cli.options import (
     PortfolioFormatOpt,
     PotentialOpt,
     ReferenceOpt,
+    RegionOpt,
+    RegionsOpt,
     Sampling,
     Source,
     SpecsArg,
@@ -139,24 +142,27 @@ def analysed(specs: list[str] | None, display: Display, *groups: Any, **options:
     "list",
     "nbscdr list",
     "nbscdr list -a ar6 --potential economic",
-    "nbscdr list --lang zh -f markdown",
+    "nbscdr list --region CHN --potential economic",
 )
 def list_(
     *,
     assessment: AssessmentOpt = None,
     potential: PotentialOpt = Potential.technical,
+    region: RegionOpt = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
     display: Display,
 ) -> None:
     """List the techniques: id, name, range with unit, scope and readiness."""
     from nbscdr_cli.api.catalog_documents import catalog_document
-    from nbscdr_cli.api.request import Request, catalog_of
+    from nbscdr_cli.api.request import Request, catalog_and_geography
     from nbscdr_cli.cli.root import data as data_path
 
     fmt_ = settle(display, fmt, Format, catalog_file(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, potential=potential))
-    present(display, "catalog", catalog_document(catalog), fmt_)
+    catalog, geography = catalog_and_geography(
+        Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
+    )
+    present(display, "catalog", catalog_document(catalog, geography), fmt_)
 
 
 @command(
@@ -194,7 +200,7 @@ def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display)
     "show",
     "nbscdr show biochar",
     "nbscdr show 生物炭 -a ar6",
-    "nbscdr show macroalgae -f json",
+    "nbscdr show afforestation --region 中国",
 )
 def show(
     technique: Annotated[
@@ -205,6 +211,8 @@ def show(
     ],
     *,
     assessment: AssessmentOpt = None,
+    potential: PotentialOpt = Potential.technical,
+    region: RegionOpt = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
     display: Display,
@@ -213,28 +221,24 @@ def show(
     storage durability, source, and every assessment's estimate.
 
     Any technique can be shown: where the assessment (-a) has no estimate for it,
-    its range is the default assessment's (or the first that has one), marked.
+    its range is the default assessment's (or the first that has one), marked. With
+    --region, its range is Roe et al. (2021)'s for that country or region.
     """
-    from nbscdr_cli.api.catalog_documents import technique_document
-    from nbscdr_cli.api.request import Request, catalog_of
+    from nbscdr_cli.api.request import Request
+    from nbscdr_cli.api.technique_view import technique_view
     from nbscdr_cli.cli.root import data as data_path
 
     fmt_ = settle(display, fmt, Format, catalog_file(data))
-    catalog = catalog_of(Request(catalog=data_path(data), assessment=assessment, fallback=True))
-    found = catalog.find(technique, where=f"argument {technique!r}")
-    present(
-        display,
-        "technique",
-        technique_document(found, catalog.overlaps, catalog.assessments, catalog.all_techniques),
-        fmt_,
-    )
+    request = Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
+    document = technique_view(request, technique, where=f"argument {technique!r}")
+    present(display, "technique", document, fmt_)
 
 
 @command(
     "portfolio",
     "nbscdr portfolio afforestation biochar soil-carbon wetlands",
-    "nbscdr portfolio afforestation biochar:50% 'wetlands=0.5-1' -n 1e5 --seed 42",
     "nbscdr portfolio afforestation soil-carbon --from 2030 --to 2050 -f iamc -o scenarios.csv",
+    "nbscdr portfolio afforestation biochar soil-carbon agroforestry --region CHN --potential economic",
 )
 def portfolio(
     specs: SpecsArg = None,
@@ -248,7 +252,8 @@ def portfolio(
     year: YearOpt = None,
     fmt: PortfolioFormatOpt = None,
     table: TableOpt = None,
-    unit: UnitOpt = "Gt CO2/yr",
+    unit: UnitOpt = None,
+    countries: CountriesOpt = False,
     display: Display,
 ) -> None:
     """Sum the removal potential of a portfolio and compare it with references.
@@ -258,9 +263,11 @@ def portfolio(
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
     reaching each reference and --target. With --from/--to, the cumulative and
     durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
-    --format csv writes one table (--table entries, statistics or years).
-    --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one scenario per bound;
-    with --from 2030 --to 2050 a column for each year 2030 to 2050, else --year).
+    With --region, Roe et al. (2021)'s figures for a country or region, in Mt CO2/yr,
+    with the land each measure needs. --format csv writes one table (--table entries,
+    statistics or years). --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one
+    scenario per bound; with --from 2030 --to 2050 a column for each year 2030 to 2050,
+    else --year).
     """
     from nbscdr_cli.api.analysis import portfolio_output
     from nbscdr_cli.cli.request import csv_table, portfolio_unit
@@ -270,7 +277,7 @@ def portfolio(
     unit = portfolio_unit(unit, fmt_, year, period)
     kind = csv_table(table, fmt_, sampling, period)
     options = {"references": reference, "target": target, "unit": unit, "iamc": fmt_ == "iamc", "fmt": fmt_}
-    analysis = analysed(specs, display, *groups, **options)
+    analysis = analysed(specs, display, *groups, **options, countries=countries)
     present(display, *portfolio_output(analysis, fmt_, year, kind), fmt_)
 
 
@@ -278,25 +285,29 @@ def portfolio(
     "compare",
     "nbscdr compare afforestation biochar soil-carbon",
     "nbscdr compare afforestation biochar soil-carbon -a c2g2019,ar6 -f markdown",
+    "nbscdr compare afforestation biochar soil-carbon agroforestry --regions CHN,IND,BRA,USA,IDN --potential economic",
 )
 def compare(
     specs: SpecsArg = None,
     *,
     files: FilesOpt = None,
     assessment: CompareAssessmentOpt = None,
+    regions: RegionsOpt = None,
     potential: PotentialOpt = Potential.technical,
     fallback: FallbackOpt = False,
+    region: RegionOpt = None,
     data: DataOpt = None,
     reference: ReferenceOpt = None,
     sampling: Sampling,
     target: TargetOpt = None,
     period: Period,
     fmt: FormatOpt = None,
-    unit: UnitOpt = "Gt CO2/yr",
+    unit: UnitOpt = None,
     display: Display,
 ) -> None:
     """Totals side by side: one portfolio (SPEC...) under several assessments, or
-    several portfolio files (--file a.toml --file b.toml) under one assessment.
+    several portfolio files (--file a.toml --file b.toml) under one assessment, or
+    one portfolio in several countries or regions (--regions CHN,IND,World).
 
     An assessment with no estimate for one of the techniques shows no totals and
     names the technique, unless --fallback uses the default assessment's estimate.
@@ -305,9 +316,14 @@ def compare(
     from nbscdr_cli.cli.request import portfolio_files, request, split_ids
 
     fmt_ = settle(display, fmt, Format, catalog_file(data), *(files or []))
-    groups = (Estimates(None, potential, fallback, data), sampling, period)
+    groups = (Estimates(None, potential, fallback, data, region), sampling, period)
     req = request(specs, display, *groups, references=reference, target=target, unit=unit, fmt=fmt_)
-    result = run(req, assessments=split_ids(assessment), portfolios=portfolio_files(files))
+    result = run(
+        req,
+        assessments=split_ids(assessment),
+        portfolios=portfolio_files(files),
+        regions=split_ids(regions),
+    )
     present(display, "compare", result.to_dict(), fmt_)
 
 
@@ -315,6 +331,7 @@ def compare(
     "chart",
     "nbscdr chart afforestation biochar soil-carbon wetlands",
     "nbscdr chart afforestation biochar soil-carbon -n 1e4 --seed 1 -o chart.svg",
+    "nbscdr chart afforestation soil-carbon agroforestry --region IND --potential economic -o india.png",
 )
 def chart(
     specs: SpecsArg = None,
@@ -323,7 +340,7 @@ def chart(
     reference: ReferenceOpt = None,
     sampling: Sampling,
     estimates: Estimates,
-    unit: UnitOpt = "Gt CO2/yr",
+    unit: UnitOpt = None,
     lang: LangOpt = None,
     output: ChartOutputOpt = None,
 ) -> None:
@@ -350,7 +367,7 @@ def chart(
     "brief",
     "nbscdr brief afforestation biochar soil-carbon wetlands",
     "nbscdr brief afforestation biochar soil-carbon -n 1e4 --seed 1 --from 2030 --to 2050 -o brief.html",
-    "nbscdr brief 造林和再造林 生物炭 --lang zh -o 简报.md",
+    "nbscdr brief afforestation biochar soil-carbon --region 中国 --potential economic --lang zh",
 )
 def brief(
     specs: SpecsArg = None,
@@ -367,7 +384,7 @@ def brief(
             "--detail", help="Add a section per technique, every assessment and the full source list."
         ),
     ] = False,
-    unit: UnitOpt = "Gt CO2/yr",
+    unit: UnitOpt = None,
     display: Display,
 ) -> None:
     """Write a briefing on a portfolio, in English or Chinese: one printed page of

@@ -47,6 +47,11 @@ FIELD_OPTIONS = {
     "table": "--table",
     "format": "--format",
     "output": "--output",
+    "region": "--region",
+    "regions": "--regions",
+    "countries": "--countries",
+    "by": "--by",
+    "top": "--top",
 }
 
 
@@ -88,6 +93,24 @@ def complete_reference(incomplete: str) -> list[str]:
     return [r for r in _ids("reference") if r.startswith(incomplete)]
 
 
+def complete_region(incomplete: str) -> list[str]:
+    """ISO3 codes, World and the AR6 regions' names (also after a comma, for
+    ``--regions``); none on any error."""
+    done, _, last = incomplete.rpartition(",")
+    head = f"{done}," if done else ""
+    try:
+        from nbscdr_cli.io.roe2021 import load_roe2021
+
+        regions = load_roe2021().regions
+        names = ["World", *regions.countries]
+        names += sorted({c.name_en or c.name for c in regions.countries.values()})
+        names += sorted({c.regions[g] for c in regions.countries.values() for g in c.regions})
+    except Exception:
+        return []
+    folded = last.casefold()
+    return [head + n for n in dict.fromkeys(names) if n.casefold().startswith(folded)]
+
+
 # ------------------------------------------------------------------ single options
 
 SPEC_HELP = (
@@ -121,12 +144,26 @@ PortfolioFormatOpt = Annotated[
     ),
 ]
 UnitOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--unit",
         "-u",
         metavar="<UNIT>",
-        help="Output unit: any mass of CO2 or C per time, e.g. 'Mt C/yr'. C to CO2 by 44/12; CO2e counts as CO2.",
+        help="Output unit: any mass of CO2 or C per time, e.g. 'Mt C/yr'. C to CO2 by 44/12; CO2e counts "
+        "as CO2 [default: Gt CO2/yr; with --region other than World, Mt CO2/yr].",
+        show_default=False,
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="<REGION>",
+        help="A country (ISO3 code such as CHN, or its English or Chinese name), an AR6 region "
+        "(e.g. 'Eastern Asia', 'Africa and Middle East', ldc) or World: Roe et al. (2021)'s "
+        "figures summed over its countries (-a roe2021), compared only with references for it.",
+        show_default=False,
+        autocompletion=complete_region,
     ),
 ]
 LangOpt = Annotated[
@@ -136,6 +173,24 @@ LangOpt = Annotated[
         help="Language of names and labels [default: from LANG, zh* gives zh].",
         case_sensitive=False,
         show_default=False,
+    ),
+]
+RegionsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--regions",
+        metavar="<REGION,...>",
+        help="Countries or regions to put side by side (comma-separated or repeated), e.g. "
+        "CHN,IND,BRA,USA,IDN: Roe et al. (2021)'s figures for each.",
+        show_default=False,
+        autocompletion=complete_region,
+    ),
+]
+CountriesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--countries",
+        help="With --region: each member country's figures too (JSON and CSV; in a table, a table of them).",
     ),
 ]
 # Output paths stay text: pathlib drops a trailing slash ("new-folder/"), which
@@ -305,6 +360,7 @@ class Estimates(NamedTuple):
     potential: PotentialOpt = Potential.technical
     fallback: FallbackOpt = False
     data: DataOpt = None
+    region: RegionOpt = None
 
 
 @group

@@ -32,6 +32,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli.base.version import __version__
+from nbscdr_cli.cli import region_commands  # noqa: F401  (registers rank and regions)
 from nbscdr_cli.cli.commands import COMMANDS, EXAMPLES
 from nbscdr_cli.cli.options import GROUPS, DataOpt, option_for
 from nbscdr_cli.cli.output import report

@@ -111,9 +111,10 @@ def request(
     *groups: Source | Estimates | Sampling | Period,
     references: list[str] | None = None,
     target: str | None = None,
-    unit: str = "Gt CO2/yr",
+    unit: str | None = None,
     iamc: bool = False,
     fmt: str | None = None,
+    countries: bool = False,
 ) -> Any:
     """The api.Request the options describe: the SPEC arguments, the display
     options, and whichever option groups the command has; ``fmt``, the output
@@ -141,6 +142,8 @@ def request(
         target=target,
         lang=lang(display, fmt),
         iamc=iamc,
+        region=estimates.region,
+        countries=countries,
     )
 
 
@@ -155,7 +158,7 @@ def split_ids(values: list[str] | None) -> list[str] | None:
 DEFAULT_UNIT = "Gt CO2/yr"
 
 
-def portfolio_unit(unit: str, fmt: str, year: int | None, period: Period) -> str:
+def portfolio_unit(unit: str | None, fmt: str, year: int | None, period: Period) -> str | None:
     """The request's unit: the IAMC format reports in Mt CO2/yr, and --year
     belongs to it alone, without a period (which gives a column per year)."""
     from nbscdr_cli.api.iamc import IAMC_UNIT
@@ -166,7 +169,7 @@ def portfolio_unit(unit: str, fmt: str, year: int | None, period: Period) -> str
         return unit
     if year is not None and (period.start is not None or period.end is not None):
         raise UsageError("with a period the IAMC file has a column for each year of it", field="year")
-    if unit not in (DEFAULT_UNIT, IAMC_UNIT):
+    if unit not in (None, DEFAULT_UNIT, IAMC_UNIT):
         raise UsageError(f"the IAMC format reports in {IAMC_UNIT}", field="unit")
     if year is None and period.start is None and period.end is None:
         raise UsageError(

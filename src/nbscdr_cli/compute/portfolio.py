@@ -43,26 +43,57 @@ class Portfolio(NamedTuple):
     entries: tuple[Entry, ...]
 
 
-class Relation(NamedTuple):
-    """Where one range lies against another, read as a person would: ``below``
-    (all of it under the other's low), ``above`` (all of it over the other's
-    high) or ``overlapping``, with the difference at each end (this minus the
-    other, low end first)."""
+SLIVER = 0.1  # ranges that share less than this share of the narrower one's width only touch
 
-    position: str  # "below", "overlapping" or "above"
+
+class Relation(NamedTuple):
+    """Where one range ("ours") lies against another ("theirs"), read as a
+    person would, with the difference at each end (ours minus theirs, low end
+    first) and the width of what the two share (0 where they share nothing):
+
+    - ``below``: all of ours is under their low end; ``above``: over their high end;
+    - ``touches``: they share less than a tenth (SLIVER) of the narrower range's
+      width, a point included: the two meet only if ours is at one of its ends
+      (its high end where ours lies lower, its low end where it lies higher);
+    - ``within``: ours lies inside theirs, ends included (equal ranges too);
+    - ``contains``: theirs lies inside ours;
+    - ``overlapping``: they share more than a sliver and neither holds the other.
+    """
+
+    position: str  # "below", "touches", "within", "contains", "overlapping" or "above"
     low_difference: float
     high_difference: float
+    overlap: float = 0.0
+
+    @property
+    def meets_at(self) -> str | None:
+        """For ``touches``: the end of ours that meets theirs ("high" or "low")."""
+        if self.position != "touches":
+            return None
+        return "high" if self.low_difference < 0 else "low"
 
 
 def relate(ours: RemovalRange, theirs: RemovalRange) -> Relation:
     """``ours`` against ``theirs`` (open lows count as 0)."""
+    lows, highs = (ours.lower, theirs.lower), (ours.high, theirs.high)
+    low_difference, high_difference = lows[0] - lows[1], highs[0] - highs[1]
+    shared = min(highs) - max(lows)
     if ours.high < theirs.lower:
-        position = "below"
-    elif ours.lower > theirs.high:
-        position = "above"
+        return Relation("below", low_difference, high_difference)
+    if ours.lower > theirs.high:
+        return Relation("above", low_difference, high_difference)
+    narrower = min(ours.high - ours.lower, theirs.high - theirs.lower)
+    inside = low_difference >= 0 and high_difference <= 0
+    holds = low_difference <= 0 and high_difference >= 0
+    if shared < SLIVER * narrower and not (inside or holds):
+        position = "touches"
+    elif inside:
+        position = "within"
+    elif holds:
+        position = "contains"
     else:
         position = "overlapping"
-    return Relation(position, ours.lower - theirs.lower, ours.high - theirs.high)
+    return Relation(position, low_difference, high_difference, shared)
 
 
 class Comparison(NamedTuple):
@@ -101,11 +132,12 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
         if not math.isfinite(rng.high):
             raise InputError("figure is too large", where=spec.where or None)
         return Entry(technique, 1.0, rng, own_figure=True, written_factor=factor, where=spec.where)
+    computed = technique.in_use is not None and technique.in_use.computed
     return Entry(
         technique,
         spec.share,
         technique.range.scaled(spec.share),
-        written_factor=technique.unit_factor,
+        written_factor=0.0 if computed else technique.unit_factor,  # no unit's factor is 0
         where=spec.where,
     )
 

@@ -19,7 +19,8 @@ from typing import Any
 from nbscdr_cli.base import cache
 from nbscdr_cli.model import catalog
 
-ENCODING_VERSION = "5"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods
+ENCODING_VERSION = "6"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods;
+# 6: regional references, computed estimates
 KEEP = 20  # catalogs kept; older entries are removed
 # Every value type of the catalog module, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {

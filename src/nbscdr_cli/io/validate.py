@@ -11,6 +11,7 @@ levels, parts) needs its source. The primitive checks are in ``checker.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,13 +62,26 @@ PART_KEYS = {*RANGE_KEYS, "name", "source"}
 COST_KEYS = {"low", "high", "unit", "en", "zh", "source", "notes"}
 TRL_KEYS = {"low", "high", "source"}
 ASSESSMENT_KEYS = {"name", "citation", "measure", "measure_economic"}
-REFERENCE_KEYS = {*RANGE_KEYS, "name", "kind", "scope", "source", "measures", "default", "period"}
+REFERENCE_KEYS = {
+    *RANGE_KEYS,
+    "name",
+    "kind",
+    "scope",
+    "source",
+    "measures",
+    "default",
+    "period",
+    "region",
+    "techniques",
+    "potential",
+}
 PERIOD_KEYS = {"en", "zh", "from", "to"}
 OVERLAP_KEYS = {"techniques", *NOTE_KEYS}
 PART_OF_KEYS = {"technique", *NOTE_KEYS}
 NO_ESTIMATE_KEYS = {"assessment", *NOTE_KEYS}
 TOP_KEYS = {"techniques", "references", "assessments", "default_assessment", "overlaps"}
 COST_UNIT = "USD/t CO2"
+REGION_CODE = re.compile(r"[A-Z]{3}|region_ar6_(?:5|10|22|dev):\S.*")
 
 
 def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") -> Catalog:
@@ -92,6 +106,11 @@ def catalog_from_dict(document: Mapping[str, Any], *, source: str = "<data>") ->
     v.wholes(every)
     raw_refs = v.table(document.get("references", {}), "references", required=False)
     references = {rid: v.reference(rid, body) for rid, body in raw_refs.items()}
+    for rid, ref in references.items():
+        for i, tid in enumerate(ref.techniques):
+            if tid not in every:
+                hint = did_you_mean(tid, every)
+                raise v.fail(f"references.{rid}.techniques[{i}]", f"unknown technique {cut(tid)!r}{hint}")
     names = v.names(every)
     overlaps = tuple(
         v.overlap(item, key, every) for key, item in v.tables(document.get("overlaps", []), "overlaps")
@@ -370,6 +389,18 @@ class _Validator(Checker):
             raise self.fail(f"{key}.low", "missing (a reference needs low and high)")
         rng, unit, factor = self.range(body, key)
         scope = body.get("scope", [])
+        potential = self.optional(body, "potential", key, self.text)
+        if potential is not None and potential not in POTENTIALS:
+            raise self.fail(
+                f"{key}.potential", f"{cut(repr(potential))} is not one of {', '.join(POTENTIALS)}"
+            )
+        region = self.optional(body, "region", key, self.text)
+        if region is not None and not REGION_CODE.fullmatch(region):
+            raise self.fail(
+                f"{key}.region",
+                f"{cut(repr(region))} is not a region code: an ISO3 code (CHN) or an AR6 region as "
+                "region_ar6_5:NAME (also region_ar6_10, region_ar6_22, region_ar6_dev)",
+            )
         return Reference(
             id=rid,
             range=rng,
@@ -382,6 +413,9 @@ class _Validator(Checker):
             measures=self.optional(body, "measures", key, self.local),
             default=self.optional(body, "default", key, self.boolean) or False,
             **self.period(body.get("period"), f"{key}.period", kind),
+            region=region,
+            techniques=self.strings(body.get("techniques", []), f"{key}.techniques"),
+            potential=potential,
         )
 
     def period(self, value: Any, key: str, kind: str) -> dict[str, Any]:

@@ -128,6 +128,9 @@ class Estimate(NamedTuple):
     cost: Cost | None = None
     trl: Readiness | None = None
     parts: tuple[Part, ...] = ()
+    # nbscdr computed it from a source's cells (Roe et al. (2021): a country's cells, a
+    # sum over a region's): never "as given", so shown to three significant figures
+    computed: bool = False
 
 
 class Assessment(NamedTuple):
@@ -229,12 +232,19 @@ class Reference(NamedTuple):
     default: bool = False  # compared with when no reference is asked for (cumulative ones: with a period)
     period: LocalText | None = None  # a cumulative amount's period, in the source's words
     years: tuple[int, int] | None = None  # that period's first and last years, where the source gives them
+    # A figure for one region ("region_ar6_5:Africa and Middle East", a country's ISO3):
+    # compared only with a portfolio's figures for that region; None: a global figure.
+    region: str | None = None
+    techniques: tuple[str, ...] = ()  # technique ids it covers, where it covers only these
+    potential: str | None = None  # the potential it is ("economic"), where it says
 
     @property
     def cumulative(self) -> bool:
         return self.kind == "cumulative"
 
     def covers(self, technique: Technique) -> bool:
+        if self.techniques:
+            return technique.id in self.techniques
         return not self.scope or technique.scope in self.scope
 
 
@@ -284,7 +294,8 @@ class Catalog(NamedTuple):
         reason = technique.no_estimate.get(self.assessment or "")
         if reason is not None:
             message += f" ({reason.text.en})"
-        message += f"; assessments with one: {', '.join(having) or 'none'}"
+        if having or reason is None:  # a reason that says why none has one stands alone
+            message += f"; assessments with one: {', '.join(having) or 'none'}"
         remedy = None
         if having and technique.estimate(self.default_assessment, self.potential) is not None:
             remedy = ("fallback", f"to use {self.default_assessment!r} for it")

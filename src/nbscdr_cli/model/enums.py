@@ -64,3 +64,14 @@ class Table(StrEnum):
     entries = "entries"  # one row per entry, then the total
     statistics = "statistics"  # the totals' uncertainty, one statistic per row
     years = "years"  # the period, one row per entry (and the total) and year
+
+
+class RankBy(StrEnum):
+    """What `rank` and `regions` list: countries, or the regions of one of the AR6
+    groupings of Roe et al. (2021)'s SI."""
+
+    country = "country"
+    region_ar6_5 = "region_ar6_5"
+    region_ar6_10 = "region_ar6_10"
+    region_ar6_22 = "region_ar6_22"
+    region_ar6_dev = "region_ar6_dev"

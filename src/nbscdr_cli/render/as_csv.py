@@ -102,6 +102,13 @@ def flatten(value: Any, key: str = "") -> list[list[Any]]:
     return [[key, None if value in ({}, []) else value]]
 
 
+def _region_rows(doc: dict[str, Any]) -> list[list[Any]]:
+    """A ranking's or the regions' rows (``region_tables``, imported only for them)."""
+    from nbscdr_cli.render.region_tables import rank_rows, regions_rows
+
+    return rank_rows(doc) if "rows" in doc else regions_rows(doc)
+
+
 def _rows(kind: str, doc: dict[str, Any]) -> list[list[Any]]:
     tables = {
         "portfolio": portfolio_rows,
@@ -111,6 +118,8 @@ def _rows(kind: str, doc: dict[str, Any]) -> list[list[Any]]:
         "compare": _compare,
         "assessments": _assessments,
         "references": _references,
+        "rank": _region_rows,
+        "regions": _region_rows,
     }
     if kind in tables:
         return tables[kind](doc)

@@ -79,6 +79,15 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         "compare": tables.compare_grid,
         "assessments": catalog_tables.assessments_grid,
         "references": catalog_tables.references_grid,
+        "rank": region_grid,
+        "regions": region_grid,
     }
     listed = "\n".join(f"- {w['message']}" for w in doc.get("warnings", []))
     return section(grid[kind](doc, lang)) + (f"\n\n{listed}" if listed else "")
+
+
+def region_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """A ranking's or the regions' table, from ``region_tables`` (imported only for them)."""
+    from nbscdr_cli.render import region_tables
+
+    return (region_tables.rank_grid if "rows" in doc else region_tables.regions_grid)(doc, lang)

@@ -17,7 +17,7 @@ from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import entry_label
+from nbscdr_cli.render.text import entry_label, total_show
 
 
 def _console(env: Environment) -> Any:
@@ -208,9 +208,10 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
         if grid.key == "uncertainty":
             hist = doc["uncertainty"]["histogram"]
             spark = sparkline(hist["counts"] or hist["shares"], ascii_only)  # the convolution has shares
+            show = total_show(doc)
             _line(
                 console,
-                f"{derived(hist['low'])} {spark} {derived(hist['high'])} {unit_text(doc['unit'], lang)}",
+                f"{show(hist['low'])} {spark} {show(hist['high'])} {unit_text(doc['unit'], lang)}",
                 env,
             )
         if grid.key == "horizon":
@@ -219,7 +220,8 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
             scale = max(stock) or 1
             spark = sparkline([round(v / scale * 1000) for v in stock], ascii_only)
             label = _("Stock, high end {start}–{last}: ", lang, start=h["from"], last=h["last_year"])
-            _line(console, f"{label}{spark} {derived(stock[-1])} {unit_text(h['unit'], lang)}", env)
+            show = total_show(doc)
+            _line(console, f"{label}{spark} {show(stock[-1])} {unit_text(h['unit'], lang)}", env)
     for w in doc["warnings"]:
         _line(console, f"- {w['message']}", env, "yellow")
 
@@ -254,8 +256,17 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
             "compare": tables.compare_grid,
             "assessments": catalog_tables.assessments_grid,
             "references": catalog_tables.references_grid,
+            "rank": region_grid,
+            "regions": region_grid,
         }
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
             _line(console, f"- {w['message']}", env, "yellow")
     return str(console.file.getvalue())
+
+
+def region_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """A ranking's or the regions' table, from ``region_tables`` (imported only for them)."""
+    from nbscdr_cli.render import region_tables
+
+    return (region_tables.rank_grid if "rows" in doc else region_tables.regions_grid)(doc, lang)

@@ -1,6 +1,15 @@
-"""The bottom line of a briefing: three to five sentences a reader can quote —
-what the portfolio could remove, how that compares with the reference in its
-scope, how sure, how durable, and the governance decisions it needs."""
+"""The bottom line of a briefing: at most four sentences a reader can quote, each
+figure with its condition in the same sentence —
+
+1. what the portfolio could remove, named as the kind of potential it is (and
+   with a period, how much that adds up to, with the start, ramp-up, saturation
+   and reversal it assumes);
+2. how that compares with the first reference, within that reference's scope;
+3. with an uncertainty run, the band an assumed distribution gives, with that
+   assumption and the band were the entries to move together beside it; a chance
+   is given only where the ranges do not settle it by themselves;
+4. that the storage is not permanent, and the governance decisions it needs.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +18,18 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import caveats_of
-from nbscdr_cli.api.wording import join_scopes, kind_name, unit_text
-from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names, p_
-from nbscdr_cli.base.numbers import derived, formatter, percent, span
+from nbscdr_cli.api.wording import distribution_name, join_scopes, kind_name, unit_text
+from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names
+from nbscdr_cli.base.numbers import CAP, given, number, percent, rounded, span
 from nbscdr_cli.render import tables
-from nbscdr_cli.render.text import comparison_show, shown_differences
+from nbscdr_cli.render.text import (
+    comparison_digits,
+    reference_range,
+    removal_alone,
+    shown_differences,
+    subtotal_range,
+    total_show,
+)
 
 if TYPE_CHECKING:
     from nbscdr_cli.render.citations import Citations
@@ -22,52 +38,129 @@ MAX_DECISIONS = 4  # named in the bottom line; the checklist has them all
 
 
 def bottom_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> list[str]:
-    """Three to five sentences: how much, against what, how sure, how durable, what it needs."""
-    total = doc["total"]
-    show = formatter(total["as_given"])
-    names = [name_in(e["name"], lang) for e in doc["entries"]]
-    what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
-    sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
-    sentences = [
-        _(
-            "Together, {what} could remove {range} {unit}, adding the low ends and the high ends of every estimate{cite}.",
-            lang,
-            what=what,
-            range=span(total["low"], total["high"], show),
-            unit=unit_text(doc["unit"], lang),
-            cite=cite.marks(sources),
-        )
-    ]
-    if "horizon" in doc:
-        h = doc["horizon"]
-        unreversed = all(not e["horizon"]["reversal_rate"] for e in doc["entries"])
-        sentences[-1] = sentences[-1].rstrip("。.") + _(
-            "; over {start}–{last} that adds up to {cumulative} {mass}, of which {durable} {mass} would still be stored at the end of {last}{assumed}.",
-            lang,
-            start=h["from"],
-            last=h["last_year"],
-            cumulative=span(h["cumulative"]["low"], h["cumulative"]["high"]),
-            durable=span(h["durable"]["low"], h["durable"]["high"]),
-            mass=unit_text(h["unit"], lang),
-            assumed=_(" if none of it is reversed (no reversal rate is assumed)", lang) if unreversed else "",
-        )
-    caveated = [names[i] for i, e in enumerate(analysis.result.portfolio.entries) if caveats_of(e)]
-    if caveated:
-        caveat = _(
-            "; the figures for {names} come with caveats, below.", lang, names=join_names(caveated, lang)
-        )
-        sentences[-1] = sentences[-1].rstrip("。.") + caveat
+    """At most four sentences: how much, against what, how sure, and that it is
+    not permanent and what it needs."""
+    sentences = [how_much(analysis, doc, lang, cite)]
     if doc["comparisons"]:
         sentences.append(comparison_sentence(analysis, doc, lang, cite))
     if "uncertainty" in doc:
         sentences.append(sureness_sentence(doc, lang))
     sentences.append(durability_sentence(analysis, lang, cite))
-    shorts = [challenge for challenge, _ in checklist(analysis, lang, short=True)][:MAX_DECISIONS]
-    if shorts:
-        sentences.append(
-            _("It needs governance decisions on {decisions}.", lang, decisions=join_clauses(shorts, lang))
-        )
     return sentences
+
+
+def potential_phrase(potential: str, lang: str) -> str:
+    """The kind of potential as the sentence names it. The economic potential
+    is AR6's, the part available below USD 100 per t CO2 (the catalog's
+    definition of "economic")."""
+    if potential == "economic":
+        return _("an economic potential (below USD 100 per t CO2)", lang)
+    return _("a technical potential", lang)
+
+
+def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
+    """'Together, these 4 techniques have a technical potential of 5.8–35 Gt
+    CO2/yr, the sum of every low end and of every high end [2]', with the
+    entries whose figure is not removals alone named in it, and with a period,
+    what that adds up to and on what assumptions."""
+    total = doc["total"]
+    names = [name_in(e["name"], lang) for e in doc["entries"]]
+    what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        what = _("{what} in {region}", lang, what=what, region=region_label(doc["region"], lang))
+    sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
+    sentence = _(
+        "Together, {what} have {potential} of {range} {unit}, the sum of every low end and of every high end{cite}",
+        lang,
+        what=what,
+        potential=potential_phrase(doc["potential"], lang),
+        range=span(total["low"], total["high"], total_show(doc)),
+        unit=unit_text(doc["unit"], lang),
+        cite=cite.marks(sources),
+    )
+    mixed = [name_in(e["name"], lang) for e in doc["entries"] if not removal_alone(e)]
+    if mixed:
+        sentence += _(
+            " (the figures for {names} are not removals alone)", lang, names=join_names(mixed, lang)
+        )
+    other = [
+        name_in(e["name"], lang)
+        for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True)
+        if removal_alone(e) and caveats_of(entry)
+    ]
+    if other:
+        sentence += _(
+            "; the figures for {names} come with caveats, below", lang, names=join_names(other, lang)
+        )
+    if "horizon" in doc:
+        sentence += period_clause(analysis, doc, lang, cite)
+    return sentence + _(".", lang)
+
+
+def period_clause(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
+    """'; over 2030–2049, at those rates from the start of 2030 with no ramp-up,
+    Carbon sequestration in soils stopping after 20 years and none of it
+    reversed, that adds up to 120–700 Gt CO2 stored at the end of 2049'."""
+    h = doc["horizon"]
+    entries = [e for e in doc["entries"] if "horizon" in e]
+    ramps = {number(e["horizon"]["ramp_years"]) for e in entries}
+    if ramps <= {0.0, None}:
+        ramp = _("at those rates from the start of {start} with no ramp-up", lang, start=h["from"])
+    elif len(ramps) == 1:
+        ramp = _(
+            "from the start of {start}, ramping up to those rates over {years} years",
+            lang,
+            start=h["from"],
+            years=given(next(iter(ramps))),
+        )
+    else:
+        ramp = _("from the start of {start}, ramping up to those rates as chosen", lang, start=h["from"])
+    stopping = []
+    for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
+        years = e["horizon"]["saturation_years"]
+        if years is None:
+            continue
+        shown = f"{given(years['low'])}–{given(years['high'])}" if isinstance(years, dict) else given(years)
+        source = entry.technique.saturation_source if e["horizon"]["saturation_from"] == "data" else None
+        stopping.append(
+            _("{name} stopping after {years} years", lang, name=name_in(e["name"], lang), years=shown)
+            + cite(source)
+        )
+    saturation = join_names(stopping, lang) if stopping else _("no sink saturating", lang)
+    show = rounded(h.get("significant_figures", CAP))
+    mass = unit_text(h["unit"], lang)
+    cumulative = span(h["cumulative"]["low"], h["cumulative"]["high"], show)
+    if not h.get("reversal_applied"):
+        return _(
+            "; over {start}–{last}, {ramp}, {saturation} and none of it reversed, that adds up to {cumulative} {mass} stored at the end of {last}",
+            lang,
+            start=h["from"],
+            last=h["last_year"],
+            ramp=ramp,
+            saturation=saturation,
+            cumulative=cumulative,
+            mass=mass,
+        )
+    rates = {number(e["horizon"]["reversal_rate"]) for e in entries}
+    reversal = (
+        _("{rate} of what is stored reversed each year", lang, rate=percent(next(iter(rates)) or 0.0))
+        if len(rates) == 1
+        else _("the reversal rates chosen", lang)
+    )
+    return _(
+        "; over {start}–{last}, {ramp}, {saturation} and {reversal}, that adds up to {cumulative} {mass} removed, {stored} {mass} of it still stored at the end of {last}",
+        lang,
+        start=h["from"],
+        last=h["last_year"],
+        ramp=ramp,
+        saturation=saturation,
+        reversal=reversal,
+        cumulative=cumulative,
+        stored=span(h["stored_at_end"]["low"], h["stored_at_end"]["high"], show),
+        mass=mass,
+    )
 
 
 def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
@@ -76,7 +169,6 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     reference = analysis.result.comparisons[0].reference
     names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     ref = tables.reference_label(c, lang)
-    band = span(c["low"], c["high"], formatter(c["as_given"]))
     ref_unit = unit_text(reference.unit if c["as_given"] else doc["unit"], lang)
     kind = kind_name(c["kind"], lang)
     inside = c["in_scope"]
@@ -88,18 +180,17 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
             scope=join_scopes(c["scope"], lang),
         )
         return sentence + cite(reference.source) + _(".", lang)
-    subtotal = span(inside["low"], inside["high"], formatter(inside["as_given"]))
-    relation = prose_relation(c, lang, comparison_show(c), inside, unit_text(doc["unit"], lang))
+    unit = unit_text(doc["unit"], lang)
     values = {
         "ref": ref,
-        "band": band,
+        "band": reference_range(c),
         "unit": ref_unit,
-        "sub_unit": unit_text(doc["unit"], lang),
+        "sub_unit": unit,
         "kind": kind,
-        "subtotal": subtotal,
-        "relation": relation,
+        "subtotal": subtotal_range(inside),
+        "relation": prose_relation(c, lang, inside, unit),
+        "cite": cite(reference.source),
     }
-    values["cite"] = cite(reference.source)
     if c["out_of_scope"]:
         covered = join_names([names[i] for i in inside["techniques"]], lang)
         return _(
@@ -116,10 +207,16 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     )
 
 
-def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, Any], unit: str) -> str:
-    """'overlaps its range, with the low end level and the high end 18 Gt CO2/yr
-    higher': ``values`` (the in-scope range) against ``c``'s, in ``unit``."""
-    from nbscdr_cli.base.numbers import number
+def prose_relation(
+    c: dict[str, Any], lang: str, values: dict[str, Any], unit: str, digits: int | None = None
+) -> str:
+    """'takes in the whole of its range, with the low end level and the high end
+    18 Gt CO2/yr higher': ``values`` (the in-scope range) against ``c``'s, in
+    ``unit``, at ``digits`` significant figures (default: the comparison's).
+    Ranges that only touch are said to meet only if every high (or low) end is
+    reached, with what they share."""
+    digits = comparison_digits(c) if digits is None else digits
+    show = rounded(digits)
 
     def end(difference: float) -> str:
         if number(difference) == 0:
@@ -131,56 +228,131 @@ def prose_relation(c: dict[str, Any], lang: str, show: Any, values: dict[str, An
             else _("{amount} lower", lang, amount=amount)
         )
 
-    diff = shown_differences(c, values, c, show)
-    position = brief_position(c["position"], lang)
+    diff = shown_differences(c, values, c, digits)
+    if c["position"] == "touches":
+        key = (
+            N_(
+                "meets its range only at its high end, which happens only if every high end is reached (the two share {overlap} {unit}), with the low end {low} and the high end {high}"
+            )
+            if c.get("meets_at") == "high"
+            else N_(
+                "meets its range only at its low end, which happens only if every low end is reached (the two share {overlap} {unit}), with the low end {low} and the high end {high}"
+            )
+        )
+        return _(
+            key, lang, overlap=show(diff["overlap"]), unit=unit, low=end(diff["low"]), high=end(diff["high"])
+        )
     return _(
-        "{position} its range, with the low end {low} and the high end {high}",
+        "{position}, with the low end {low} and the high end {high}",
         lang,
-        position=position,
+        position=brief_position(c["position"], lang),
         low=end(diff["low"]),
         high=end(diff["high"]),
     )
 
 
-def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
-    u = doc["uncertainty"]
-    p = u["percentiles"]
-    values = {
-        "samples": u["samples"],
-        "seed": u["seed"],
-        "p5": derived(p["5"]),
-        "p95": derived(p["95"]),
-        "unit": unit_text(doc["unit"], lang),
+def brief_position(position: str, lang: str) -> str:
+    """Where the in-scope range lies against a reference's, in a sentence
+    (``compute.portfolio.relate`` defines each)."""
+    names = {
+        "below": _("lies below its range", lang),
+        "overlapping": _("overlaps its range", lang),
+        "within": _("lies within its range", lang),
+        "contains": _("takes in the whole of its range", lang),
+        "above": _("lies above its range", lang),
     }
-    how = (
-        N_(
-            "In {samples:,} Monte Carlo draws (seed {seed}), 90% of outcomes lie between {p5} and {p95} {unit}."
-        )
-        if u["samples"] is not None
-        else N_(
-            "By exact convolution of the entries' distributions, 90% of outcomes lie between {p5} and {p95} {unit}."
-        )
+    return names[position]
+
+
+def assumption_text(u: dict[str, Any], lang: str) -> str:
+    """What a band of outcomes assumes, as a condition: 'if each range were
+    uniform and the techniques independent'."""
+    shape = distribution_name(u["distribution"], lang)
+    if u["distribution"] == "lognormal":
+        shape = _("lognormal with its ends as the 5th and 95th percentiles", lang)
+    r = u["correlation"] or 0.0
+    if r == 0:
+        return _("if each range were {shape} and the techniques independent", lang, shape=shape)
+    if r == 1:
+        return _("if each range were {shape} and the techniques moved together", lang, shape=shape)
+    return _(
+        "if each range were {shape} and the techniques had a rank correlation of {r}",
+        lang,
+        shape=shape,
+        r=given(r),
     )
-    sentence = _(how, lang, **values)
-    scoped = [c for c in doc["comparisons"] if c["out_of_scope"]]
-    first = doc["comparisons"][0]["reference"] if doc["comparisons"] else None
-    if first in u["probability"]:
-        what = _("the techniques in its scope", lang) if scoped else _("the whole portfolio", lang)
-        ref = tables.reference_label(doc["comparisons"][0], lang)
-        sentence = sentence.rstrip("。.") + _(
-            "; the probability of reaching the low end of {ref} ({what}) is {p}.",
+
+
+def sureness_sentence(doc: dict[str, Any], lang: str) -> str:
+    """The band of outcomes with its assumption and, unless the techniques
+    already move together, the band were they to (the sums of their own
+    percentiles); then the chance of reaching the first reference's end where
+    the ranges do not settle it."""
+    u = doc["uncertainty"]
+    show = rounded(u.get("significant_figures", CAP))
+    p = u["percentiles"]
+    unit = unit_text(doc["unit"], lang)
+    band = span(p["5"], p["95"], show)
+    together = (u.get("fully_correlated") or {}).get("percentiles", {})
+    if (u["correlation"] or 0) < 1 and "5" in together and "95" in together:
+        sentence = _(
+            "{assumption} — an assumption no source makes — 90% of outcomes would lie in {band} {unit} ({together} if they moved together)",
             lang,
-            ref=ref,
-            what=what,
-            p=percent(u["probability"][first]["low"]),
+            assumption=assumption_text(u, lang),
+            band=band,
+            unit=unit,
+            together=span(together["5"], together["95"], show),
         )
-    return sentence
+    else:
+        sentence = _(
+            "{assumption} — an assumption no source makes — 90% of outcomes would lie in {band} {unit}",
+            lang,
+            assumption=assumption_text(u, lang),
+            band=band,
+            unit=unit,
+        )
+    chance = first_chance(doc, lang)
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence + chance + _(".", lang)
+
+
+def first_chance(doc: dict[str, Any], lang: str) -> str:
+    """'; on that assumption, the chance of reaching the high end of UNEP estimate
+    (the techniques in its scope) is 81%' for the first reference's first end
+    whose chance the ranges do not settle; nothing where they settle both."""
+    if not doc["comparisons"]:
+        return ""
+    u = doc["uncertainty"]
+    c = doc["comparisons"][0]
+    chances = u["probability"].get(c["reference"], {})
+    settled = u.get("by_construction", {}).get(c["reference"], {})
+    for end in ("low", "high"):
+        if end in chances and end not in settled:
+            what = (
+                _("the techniques in its scope", lang)
+                if c["out_of_scope"]
+                else _("the whole portfolio", lang)
+            )
+            key_text = (
+                N_("; on that assumption, the chance of reaching the low end of {ref} ({what}) is {p}")
+                if end == "low"
+                else N_("; on that assumption, the chance of reaching the high end of {ref} ({what}) is {p}")
+            )
+            return _(
+                key_text,
+                lang,
+                what=what,
+                ref=tables.reference_label(c, lang),
+                p=percent(chances[end], u.get("significant_figures", CAP), certain=False),
+            )
+    return ""
 
 
 def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
-    """Not permanent, with what the sources say of the techniques in the portfolio."""
+    """Not permanent, with what the sources say of the techniques in the
+    portfolio, and the governance decisions it needs."""
     sentence = _(
-        "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again.",
+        "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again",
         lang,
     )
     biochar = [
@@ -190,23 +362,15 @@ def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
         if "less prone to reversal" in n.text.en
     ]
     if biochar:
-        sentence = (
-            sentence.rstrip("。.")
-            + _(", though carbon stored in biochar is less prone to reversal", lang)
-            + cite(biochar[0].source)
-            + _(".", lang)
+        sentence += _(", though carbon stored in biochar is less prone to reversal", lang) + cite(
+            biochar[0].source
         )
-    return sentence
-
-
-def brief_position(position: str, lang: str) -> str:
-    """Where the in-scope range lies against a reference's, in a sentence."""
-    names = {
-        "below": _("lies below", lang),
-        "overlapping": p_("brief", "overlaps", lang),
-        "above": _("lies above", lang),
-    }
-    return names[position]
+    shorts = [challenge for challenge, _ in checklist(analysis, lang, short=True)][:MAX_DECISIONS]
+    if shorts:
+        sentence += _(
+            "; it needs governance decisions on {decisions}", lang, decisions=join_clauses(shorts, lang)
+        )
+    return sentence + _(".", lang)
 
 
 def checklist(analysis: Analysis, lang: str, *, short: bool = False) -> list[tuple[str, list[str]]]:

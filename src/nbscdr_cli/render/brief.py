@@ -1,13 +1,16 @@
 """A briefing on a portfolio that a minister's office can use, in English or
 Chinese, as Markdown (HTML is made from it in ``brief_html.py``).
 
-It opens with a bottom line of a few sentences a reader can quote (what the
-portfolio could remove, how that compares with the reference in its scope, how
-sure, how durable, and the decisions it needs), then fits the evidence on one
-printed page: the portfolio, the comparison, the caveats, the decisions, who is
-involved, and numbered sources tied to the figures they support. ``detail`` adds
-a section per technique, every assessment, and every source the catalog holds
-for them. Technique names, never ids or command-line options, appear in the prose;
+It opens with a bottom line of at most four sentences a reader can quote
+(``bottom_line.py``: what kind of potential and how much, over a period on what
+assumptions, against the reference in its scope, how sure on what assumption,
+not permanent and what it needs), then fits the evidence on one printed A4 page
+(``brief_sections.py``): the portfolio with the period's figures, the chart (in
+HTML), the uncertainty in one line, the comparison, the caveats the bottom line
+does not state, the decisions, and numbered sources tied to the figures they
+support. ``detail`` adds the uncertainty and period tables, who is involved, a
+section per technique, every assessment, and every source the catalog holds for
+them. Technique names, never ids or command-line options, appear in the prose;
 the one line that says how it was computed carries the exact command.
 """
 
@@ -20,17 +23,23 @@ from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.catalog_documents import cost_document, estimate_document, trl_document
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import portfolio_notes
-from nbscdr_cli.api.wording import kind_name, potential_name, unit_text
+from nbscdr_cli.api.wording import potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
-from nbscdr_cli.base.numbers import derived, formatter, span
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import table
-from nbscdr_cli.render.bottom_line import bottom_line, checklist, prose_relation
+from nbscdr_cli.render.bottom_line import bottom_line, checklist
+from nbscdr_cli.render.brief_sections import (
+    SAID_ELSEWHERE,
+    period_detail,
+    period_line,
+    period_references,
+    portfolio_grid,
+    sureness_line,
+)
 from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
-from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import sampling_text
+from nbscdr_cli.render.text import region_label
 
 BRIEF_FORMATS = ("markdown", "html")
 
@@ -62,7 +71,14 @@ def compose(
     analysis: Analysis, lang: str | None = None, *, detail: bool = False, command: str | None = None
 ) -> str:
     """The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's).
-    ``command``, the exact command line, goes in the last line."""
+    ``command``, the exact command line, goes in the last line.
+
+    Without ``detail`` it fits one printed A4 page: what the bottom line says is
+    not said again (the sum of extremes, the distribution assumed, the first
+    reference's scope, permanence), the period's figures are columns of the
+    portfolio table and its assumptions one line, and the uncertainty one line.
+    ``detail`` adds the uncertainty and period tables, who is involved, a
+    section per technique and every assessment."""
     from nbscdr_cli.base.version import __version__
 
     lang = lang or analysis.lang
@@ -77,6 +93,16 @@ def compose(
         "",
     ]
     out += ["## " + _("The portfolio", lang), "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
+    if doc.get("land"):  # a country's or region's land, as the SI gives it (issue 22)
+        from nbscdr_cli.render.region_tables import land_grid
+
+        out += ["## " + _("Land", lang), "", table(land_grid(doc, lang)._replace(title="")), ""]
+    if "horizon" in doc and detail:  # the bottom line states each assumption
+        out += [period_line(analysis, doc, lang, cite), ""]
+    if "uncertainty" in doc:
+        out += [sureness_line(doc, lang), ""]
+    if doc["comparisons"] or ("horizon" in doc and doc["horizon"]["comparisons"]):
+        out += ["## " + _("Against the references", lang), ""]
     if doc["comparisons"]:
         grid = tables.comparison_grid(doc, lang)
         refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
@@ -84,26 +110,24 @@ def compose(
             [row[0] + cite(refs[c["reference"]]), *row[1:]]
             for row, c in zip(grid.rows, doc["comparisons"], strict=True)
         ]
-        out += ["## " + _("Against the references", lang), "", table(grid._replace(rows=rows)), ""]
-        out += [f"- {w['message']}" for w in doc["warnings"] if w["code"] == "reference-scope"] + [""]
-    if "uncertainty" in doc:
+        out += [table(grid._replace(rows=rows)), ""]
+        # the first reference's scope is in the bottom line
+        scopes = [w["message"] for w in doc["warnings"] if w["code"] == "reference-scope"]
+        first = doc["comparisons"][0]
+        if first["scope"] and not detail:
+            scopes = scopes[1:]
+        out += [f"- {message}" for message in scopes] + ([""] if scopes else [])
+    if "horizon" in doc and doc["horizon"]["comparisons"]:
+        out += [*period_references(analysis, doc, lang, cite), ""]
+    if "uncertainty" in doc and detail:
         grid = tables.uncertainty_grid(doc, lang)
-        how = sampling_text(doc["uncertainty"], lang)
-        out += [
-            "## " + _("How sure", lang),
-            "",
-            f"*{how}*",
-            "",
-            table(grid._replace(title="")),
-            "",
-        ]
-    if "horizon" in doc:
-        out += period_section(analysis, doc, lang, cite)
+        out += ["## " + _("How sure", lang), "", f"*{grid.title}*", "", table(grid._replace(title="")), ""]
+    if "horizon" in doc and detail:
+        out += period_detail(doc, lang)
     notes = portfolio_notes(analysis, doc, lang, cite)
-    skip = {"figures", "reference", "reference-scope", "permanence", *PERIOD_NOTES}
     out += (
         ["## " + _("Caveats", lang), ""]
-        + [f"- {n['message']}" for n in notes if n["code"] not in skip]
+        + [f"- {n['message']}" for n in notes if n["code"] not in SAID_ELSEWHERE]
         + [""]
     )
     out += (
@@ -111,8 +135,8 @@ def compose(
         + [f"- ☐ {line}" for line in decisions(analysis, lang)]
         + [""]
     )
-    out += ["## " + _("Who is involved", lang), "", forums(lang, cite), ""]
     if detail:
+        out += ["## " + _("Who is involved", lang), "", forums(lang, cite), ""]
         out += techniques_detail(analysis, lang, cite)
     for citation in citations(analysis, detail):
         cite(citation)
@@ -166,82 +190,16 @@ def render_brief(
     from nbscdr_cli.render.chart import render_chart
 
     doc = analysis.to_dict()
-    chart, warnings = render_chart(analysis, "svg", Environment().for_file())
+    chart, warnings = render_chart(analysis, "svg", Environment().for_file(), printed=True)
     assert isinstance(chart, bytes)  # an SVG file's bytes
     return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
 
 
-PERIOD_NOTES = (
-    "years",
-    "no-ramp",
-    "saturation",
-    "saturation-range",
-    "no-saturation",
-    "no-reversal",
-    "reference-period",
-)
-
-
-def period_section(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> list[str]:
-    """Each entry's and the total's removal over the period, what was assumed,
-    and each cumulative reference against the cumulative removal in its scope."""
-    h = doc["horizon"]
-    grid = tables.horizon_grid(doc, lang, ids=False)
-    rows = [row[:3] for row in grid.rows]  # what was assumed is said below the table
-    small = grid._replace(title="", header=grid.header[:3], rows=rows, numeric=grid.numeric[:3])
-    out = [f"## {grid.title}", "", table(small), ""]
-    notes = portfolio_notes(analysis, doc, lang, cite)
-    assumed = [n["message"] for n in notes if n["code"] in PERIOD_NOTES[:-1]]
-    chosen = [
-        _("{name} ({what})", lang, name=name_in(e["name"], lang), what=what)
-        for e in doc["entries"]
-        if (what := tables.entry_parameters_text(e["horizon"], lang, given_only=True))
-    ]
-    if chosen:
-        assumed.append(_("As chosen for this briefing: {items}.", lang, items=_("; ", lang).join(chosen)))
-    out.append("- " + ("" if lang == "zh" else " ").join(assumed))
-    mass = unit_text(h["unit"], lang)
-    if "uncertainty" in h:
-        cumulative, durable = (h["uncertainty"][k]["percentiles"] for k in ("cumulative", "durable"))
-        how = sampling_text(h["uncertainty"]["cumulative"], lang)
-        out.append(
-            "- "
-            + _(
-                "P5–P95 ({how}): {cumulative} {unit} removed over the period; {durable} {unit} still stored at its end.",
-                lang,
-                how=how,
-                cumulative=span(cumulative["5"], cumulative["95"]),
-                durable=span(durable["5"], durable["95"]),
-                unit=mass,
-            )
-        )
-    for c, comparison in zip(
-        h["comparisons"], analysis.horizon.comparisons if analysis.horizon else (), strict=True
-    ):
-        relation = prose_relation(c, lang, derived, c["in_scope"]["cumulative"], mass)
-        band = span(c["low"], c["high"], formatter(True))
-        cumulative = span(c["in_scope"]["cumulative"]["low"], c["in_scope"]["cumulative"]["high"])
-        out.append(
-            "- "
-            + _(
-                "{ref}, {band} {unit}, is {kind} over a different period: the cumulative removal over this period, {cumulative} {unit}, {relation}{cite}.",
-                lang,
-                ref=tables.reference_label(c, lang),
-                band=band,
-                unit=mass,
-                kind=kind_name(c["kind"], lang),
-                cumulative=cumulative,
-                relation=relation,
-                cite=cite(comparison.reference.source),
-            )
-        )
-    return [*out, ""]
-
-
 def title(doc: dict[str, Any], lang: str) -> str:
     names = [name_in(e["name"], lang) for e in doc["entries"]]
-    if doc["name"]:
-        return _("{name} — nature-based CO2 removal", lang, name=doc["name"])
+    name = doc["name"] or (region_label(doc["region"], lang) if doc.get("region") else None)
+    if name:  # a portfolio's name, or the country or region it is for
+        return _("{name} — nature-based CO2 removal", lang, name=name)
     if len(names) <= 2:
         return _("Nature-based CO2 removal by {names}", lang, names=join_names(names, lang))
     return _("Nature-based CO2 removal: a portfolio of {n} techniques", lang, n=len(names))
@@ -261,47 +219,19 @@ def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, c
     return _(key, lang, assessment=assessment, potential=potential, version=version)
 
 
-def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> Grid:
-    """The entries by name (share, own figure or stand-in assessment said in words)
-    with their figures and a source mark each; the total last."""
-    show = formatter(doc["total"]["as_given"])
-    unit = unit_text(doc["unit"], lang)
-    central = any(e.get("central") is not None for e in doc["entries"])
-    rows = []
-    for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
-        label = name_in(e["name"], lang)
-        if e["own_figure"]:
-            label += _(" ({text})", lang, text=_("own figure", lang))
-        elif e["share"] != 1:
-            label += _(
-                " ({text})", lang, text=_("{share}% of its range", lang, share=derived(e["share"] * 100))
-            )
-        if e["fallback"]:
-            label += _(
-                " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
-            )
-        source = "" if e["own_figure"] else cite(entry.technique.source).strip()
-        row = [label, "0" if e["up_to"] else show(e["low"]), show(e["high"])]
-        if central:
-            row.append(show(e["central"]) if e.get("central") is not None else "–")
-        rows.append([*row, source])
-    total = doc["total"]
-    rows.append([_("Total", lang), show(total["low"]), show(total["high"]), *([""] if central else []), ""])
-    header = [_("Technique", lang), _("Low", lang) + "\n" + unit, _("High", lang) + "\n" + unit]
-    if central:
-        header.append(_("Central", lang) + "\n" + unit)
-    return Grid(
-        "",
-        [*header, _("Source", lang)],
-        rows,
-        [False, True, True, *([True] if central else []), False],
-        totals=1,
-    )
-
-
 def decisions(analysis: Analysis, lang: str) -> list[str]:
+    """Each challenge once, with the techniques it applies to (or "every
+    technique here" where it applies to all of them)."""
+    every = len(analysis.result.portfolio.entries)
     return [
-        challenge + _(" ({text})", lang, text=_("applies to {names}", lang, names=join_names(names, lang)))
+        challenge
+        + _(
+            " ({text})",
+            lang,
+            text=_("applies to every technique here", lang)
+            if len(names) == every and every > 1
+            else _("applies to {names}", lang, names=join_names(names, lang)),
+        )
         for challenge, names in checklist(analysis, lang)
     ]
 

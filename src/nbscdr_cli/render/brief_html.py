@@ -18,6 +18,8 @@ body { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han San
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.15rem; margin-top: 1.4rem; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1rem; }
+h1, h2, h3 { break-after: avoid; }
+h1 + *, h2 + *, h3 + * { break-before: avoid; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid #bbb; padding: .2rem .5rem; vertical-align: top; }
 th { background: #eef3f7; }
@@ -25,10 +27,24 @@ td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; }
 figure svg { width: 100%; height: auto; }
 code { font-size: .85rem; }
+:lang(zh) em, :lang(zh) i { font-style: normal; font-weight: 600; }
+@page { size: A4; margin: 12mm 13mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-after: avoid; }
-  table, figure { break-inside: avoid; }
+  html { font-size: 8.5pt; }
+  body { margin: 0; padding: 0; max-width: none; line-height: 1.25; }
+  h1 { font-size: 1.4rem; margin: 0 0 .1rem; }
+  h2 { font-size: 1.15rem; margin: .45rem 0 .15rem; }
+  p, ul, ol { margin: .2rem 0; }
+  ul, ol { padding-left: 1.3rem; }
+  table { font-size: .9rem; margin: .25rem 0; }
+  th, td { padding: .05rem .35rem; }
+  table, figure, li, tr { break-inside: avoid; }
+  figure { margin: .3rem 0; }
+  figure.chart svg { width: 7.2in; max-width: 100%; height: auto; }
+  main > h2:last-of-type + ol { columns: 2; column-gap: 1.5rem; font-size: 7pt; line-height: 1.2; }
+  main > h2:last-of-type + ol li { margin-bottom: .1rem; }
+  main > p:last-child { font-size: 7pt; line-height: 1.2; color: #444; }
+  code { font-size: 1em; }
 }
 """
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from nbscdr_cli.api.wording import citation, cited, kind_label, potential_name, scope_name, unit_text
 from nbscdr_cli.base.i18n import _, p_
-from nbscdr_cli.base.numbers import given, span
+from nbscdr_cli.base.numbers import derived, formatter, given, span
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import range_text
+from nbscdr_cli.render.text import range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
@@ -47,7 +47,7 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         row = [
             *([] if lang == "zh" else [t["id"]]),  # Chinese names are accepted as input
             t["name"].get(lang) or t["name"]["en"],
-            range_text(t, lang) + (" *" if marked else ""),
+            range_text(t, lang, formatter(t.get("as_given", True))) + (" *" if marked else ""),
         ]
         if costs:  # the readiness level stands for the readiness text
             row += [cost_text(t.get("cost"), lang), trl_text(t.get("trl"))]
@@ -71,6 +71,8 @@ def catalog_grid(doc: dict[str, Any], lang: str) -> Grid:
         if name
         else ""
     )
+    if doc.get("region") and title:
+        title += _(": ", lang) + region_label(doc["region"], lang)
     return Grid(title, header, rows, [False] * len(header))
 
 
@@ -153,8 +155,10 @@ def technique_fields(doc: dict[str, Any], lang: str) -> list[tuple[str, str | li
     if lang != "zh":  # in Chinese the title is the name; in English both names, for reference
         fields.append((_("Name", lang), f"{doc['name']['en']} / {doc['name'].get('zh', '')}".rstrip(" /")))
     fields += [
-        (_("Range", lang), range_text(doc, lang) + _central(doc, lang) + stand_in(doc, lang)),
+        (_("Range", lang), range_text(doc, lang, _show(doc)) + _central(doc, lang) + stand_in(doc, lang)),
     ]
+    if doc.get("region"):  # Roe et al. (2021)'s figure for a country or region (issue 22)
+        fields.append((_("Region", lang), region_label(doc["region"], lang)))
     if doc.get("scope"):
         fields.append((p_("technique", "Scope", lang), scope_name(doc["scope"], lang)))
     if doc.get("part_of"):
@@ -213,7 +217,13 @@ def _central(item: dict[str, Any], lang: str) -> str:
     """', central 3.9' where the source gives a central value."""
     if item.get("central") is None:
         return ""
-    return _("; ", lang) + _("central {value}", lang, value=given(item["central"]))
+    return _("; ", lang) + _("central {value}", lang, value=_show(item)(item["central"]))
+
+
+def _show(item: dict[str, Any]) -> Any:
+    """A catalog figure as given, or (computed from a source's cells: Roe et al.'s
+    for a region, issue 22) to three significant figures."""
+    return given if item.get("as_given", True) else derived
 
 
 def estimate_text(e: dict[str, Any], lang: str) -> str:
@@ -224,18 +234,16 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     head = assessment_label(e, lang)
     if e.get("potential", "technical") != "technical":
         head += _(", {potential}", lang, potential=potential_name(e["potential"], lang))
-    out = head + _(": ", lang) + range_text(e, lang) + _central(e, lang)
+    out = head + _(": ", lang) + range_text(e, lang, _show(e)) + _central(e, lang)
     if measure:
         out += sep + measure
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        rng = span(part["low"], part["high"], given)
-        central = (
-            given(part["central"]) + _(" ({text})", lang, text=rng)
-            if part.get("central") is not None
-            else rng
-        )
+        rng = span(part["low"], part["high"], _show(e))
+        central = rng
+        if part.get("central") is not None and _show(e)(part["central"]) != rng:  # a range beside it
+            central = _show(e)(part["central"]) + _(" ({text})", lang, text=rng)
         out += sep + f"{part['name'].get(lang) or part['name']['en']} {central}"
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")

@@ -1,6 +1,7 @@
-"""What a chart shows, whatever draws it: the bars (each entry, the total, the
-subtotal a scoped reference is compared with) with their marks, the reference
-bands' labels, and the sources tied to what they support. ``chart.py`` draws
+"""What a chart shows, whatever draws it: the bars (each entry, the total, and for
+each reference the subtotal in its scope beside the reference's own range) with
+their marks, the key to the signs on them (not removals alone, pairs that may
+double count), and the sources tied to what they support. ``chart.py`` draws
 them with matplotlib, ``chart_text.py`` in a terminal."""
 
 from __future__ import annotations
@@ -12,31 +13,41 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import join_scopes, kind_label
 from nbscdr_cli.base.i18n import _
-from nbscdr_cli.base.numbers import derived, formatter, span
+from nbscdr_cli.base.numbers import derived, span
 from nbscdr_cli.render.tables import reference_label
+from nbscdr_cli.render.text import entry_show, reference_range, removal_alone, subtotal_range, total_show
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.analysis import Analysis
 
 
+NOT_REMOVAL_ALONE = "†"  # a figure that is not a removal of CO2 alone
+DOUBLE_COUNT = "‡"  # followed by the pair's number: two bars that may count the same carbon
+
+
 class Bar(NamedTuple):
-    """One bar: an entry, the total, or the subtotal a scoped reference is
-    compared with. ``figure`` is the range as the bar is labelled; ``marks`` say
-    what the range is (a share of an estimate, the user's own figure)."""
+    """One bar: an entry, the total, the subtotal a scoped reference is compared
+    with, or a reference's range. ``figure`` is the range as the bar is labelled;
+    ``marks`` say what the range is (a share of an estimate, the user's own
+    figure); ``signs`` tie it to the key under the chart (not removals alone,
+    a pair that may double count)."""
 
     label: str
     low: float
     high: float
     up_to: bool  # no lower bound given: the low end counts as 0
-    kind: str  # "entry", "total", or "in-scope"
+    kind: str  # "entry", "total", "in-scope" or "reference"
     figure: str
     marks: tuple[str, ...] = ()
+    signs: tuple[str, ...] = ()
+    reference: int = -1  # for "reference" bars: which comparison
 
     def caption(self, lang: str) -> str:
-        """'0.9–2.4 (50% of its range)': the figure and its marks."""
-        if not self.marks:
-            return self.figure
-        return self.figure + _(" ({text})", lang, text=_join(self.marks, lang))
+        """'0.9–2.4 (50% of its range) †': the figure, its marks and signs."""
+        text = self.figure
+        if self.marks:
+            text += _(" ({text})", lang, text=_join(self.marks, lang))
+        return text + "".join(" " + sign for sign in self.signs)
 
 
 def _join(parts: Sequence[str], lang: str) -> str:
@@ -57,9 +68,45 @@ def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
+def double_counting(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """The pairs of entries that may count the same carbon (the document's
+    double-counting notes), in order: pair k is marked ‡k on both bars."""
+    present = {e["technique"] for e in doc["entries"]}
+    pairs = []
+    for note in doc.get("warnings", []):
+        if note["code"] == "double-counting" and set(note["techniques"]) <= present:
+            a, b = note["techniques"]
+            pairs.append((a, b))
+    return pairs
+
+
+def entry_signs(entry: dict[str, Any], pairs: list[tuple[str, str]]) -> tuple[str, ...]:
+    signs = [] if removal_alone(entry) else [NOT_REMOVAL_ALONE]
+    signs += [f"{DOUBLE_COUNT}{k}" for k, pair in enumerate(pairs, start=1) if entry["technique"] in pair]
+    return tuple(signs)
+
+
+def in_scope_label(c: dict[str, Any], lang: str) -> str:
+    """The subtotal a scoped reference is compared with, named as the portfolio's
+    first: 'This portfolio within UNEP estimate's scope (forests, wetlands, soils)'."""
+    return _(
+        "This portfolio within the scope of {ref} ({scope})",
+        lang,
+        ref=reference_label(c, lang),
+        scope=join_scopes(c["scope"], lang),
+    )
+
+
+def reference_bar_label(c: dict[str, Any], lang: str) -> str:
+    """A reference's bar: 'UNEP estimate (potential)'."""
+    return _("{ref} ({kind})", lang, ref=reference_label(c, lang), kind=kind_label(c["kind"], lang))
+
+
 def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
-    """Each entry, the total, and for each reference with a scope that leaves
-    entries out, the subtotal in its scope (the figure it is compared with)."""
+    """Each entry, the total, then each reference: the subtotal in its scope
+    (where its scope leaves entries out) just above the reference's own range,
+    so each figure stands next to what it is compared with."""
+    pairs = double_counting(doc)
     out = [
         Bar(
             name_in(e["name"], lang) if use_names else e["technique"],
@@ -67,8 +114,9 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             e["high"],
             e["up_to"],
             "entry",
-            span(e["low"], e["high"], formatter(e["as_given"])),
+            span(e["low"], e["high"], entry_show(e)),
             entry_marks(e, lang),
+            entry_signs(e, pairs),
         )
         for e in doc["entries"]
     ]
@@ -80,32 +128,78 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             total["high"],
             False,
             "total",
-            span(total["low"], total["high"], formatter(total["as_given"])),
+            span(total["low"], total["high"], total_show(doc)),
         )
     )
-    for c in doc["comparisons"]:
+    for i, c in enumerate(doc["comparisons"]):
         inside = c["in_scope"]
         if c["out_of_scope"] and inside["techniques"]:
             out.append(
                 Bar(
-                    _("{ref}: in its scope", lang, ref=reference_label(c, lang)),
+                    in_scope_label(c, lang),
                     inside["low"],
                     inside["high"],
                     False,
                     "in-scope",
-                    span(inside["low"], inside["high"], formatter(inside["as_given"])),
+                    subtotal_range(inside),
                 )
             )
+        out.append(
+            Bar(
+                reference_bar_label(c, lang),
+                c["low"],
+                c["high"],
+                False,
+                "reference",
+                reference_range(c),
+                reference=i,
+            )
+        )
     return out
 
 
-def band_label(c: dict[str, Any], lang: str, unit: str) -> str:
-    """A reference band as the legend names it: what it is, what it measures,
-    what it covers, its range and unit."""
+def signs_key(doc: dict[str, Any], lang: str, use_names: bool = True, *, compact: bool = False) -> list[str]:
+    """What the signs on the bars mean, one line each ('† not removals alone: ...',
+    '‡1 Restoring wetlands and Afforestation and reforestation may count the same
+    carbon'); ``compact`` (beside the brief's caveats, which name each pair): the
+    pairs in one line."""
+    names = {
+        e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
+    }
+    lines = []
+    if any(not removal_alone(e) for e in doc["entries"]):
+        lines.append(
+            NOT_REMOVAL_ALONE
+            + " "
+            + _("not removals alone: the figure also counts avoided emissions or emissions reductions", lang)
+        )
+    pairs = double_counting(doc)
+    if compact and pairs:
+        signs = " ".join(f"{DOUBLE_COUNT}{k}" for k in range(1, len(pairs) + 1))
+        lines.append(
+            _("{signs}: pairs that may count the same carbon (the caveats say why)", lang, signs=signs)
+        )
+        return lines
+    for k, (a, b) in enumerate(pairs, start=1):
+        lines.append(
+            f"{DOUBLE_COUNT}{k} "
+            + _("{a} and {b} may count the same carbon", lang, a=names.get(a, a), b=names.get(b, b))
+        )
+    return lines
+
+
+def band_label(c: dict[str, Any], lang: str, unit: str, *, compact: bool = False) -> str:
+    """A reference bar as the legend names it: what it is, what it measures,
+    what it covers, its range and unit; ``compact`` (where the bars' names say
+    what it measures and covers): its range and unit."""
+    if compact:
+        return _(
+            "{ref}: {range} {unit}", lang, ref=reference_label(c, lang), range=reference_range(c), unit=unit
+        )
     values = {
         "ref": reference_label(c, lang),
         "kind": kind_label(c["kind"], lang),
-        "range": span(c["low"], c["high"], formatter(c["as_given"])),
+        "range": reference_range(c),
         "unit": unit,
     }
     if c["scope"]:

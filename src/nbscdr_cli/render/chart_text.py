@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from nbscdr_cli.api.wording import kind_label, unit_text
+from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
-from nbscdr_cli.base.numbers import derived, formatter, span
-from nbscdr_cli.render.chart_model import bars
+from nbscdr_cli.render.chart_model import bars, signs_key
 from nbscdr_cli.render.environment import Environment
-from nbscdr_cli.render.tables import reference_label
+from nbscdr_cli.render.text import total_show
 
 MIN_BAR = 20  # the fewest cells a bar may have before names are cut
 
@@ -59,22 +58,23 @@ def fit(label: str, cells: int, more: str) -> str:
 
 
 def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
-    """Range bars for a terminal: one line per entry, the total (and the in-scope
-    subtotals), then each reference, on a common scale, and a key to the glyphs."""
+    """Range bars for a terminal: one line per entry, the total, then each
+    reference under the subtotal in its scope, on a common scale; a key to the
+    glyphs, and to the signs on the figures."""
     from rich.cells import cell_len
 
     glyph = ASCII if not env.unicode else UNICODE
     chart_bars = bars(doc, lang)
     rows = [
-        (b.label, b.low, b.high, glyph.open_low if b.up_to else glyph.range, b.caption(lang))
+        (
+            b.label,
+            b.low,
+            b.high,
+            glyph.band if b.kind == "reference" else glyph.open_low if b.up_to else glyph.range,
+            b.caption(lang),
+        )
         for b in chart_bars
     ]
-    for c in doc["comparisons"]:
-        kind = kind_label(c["kind"], lang)
-        label = _("{ref} ({kind})", lang, ref=reference_label(c, lang), kind=kind)
-        rows.append(
-            (label, c["low"], c["high"], glyph.band, span(c["low"], c["high"], formatter(c["as_given"])))
-        )
     lows = [0.0] + [low for _, low, _, _, _ in rows]
     start = min(lows)
     top = max([high for _, _, high, _, _ in rows] + [start + 1e-12])
@@ -94,11 +94,16 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
     percentiles = (doc.get("uncertainty") or {}).get("percentiles") or {}
     marked = all(p in percentiles for p in ("5", "50", "95"))
     axis = _("{what} ({unit})", lang, what=_("Removal potential", lang), unit=unit_text(doc["unit"], lang))
-    top_text = derived(top) if start == 0 else f"{derived(start)} … {derived(top)}"
+    show = total_show(doc)
+    top_text = show(top) if start == 0 else f"{show(start)} … {show(top)}"
     out = [_("{axis}, 0 … {top}", lang, axis=axis, top=top_text)]
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        from nbscdr_cli.render.text import region_label
+
+        out[0] = region_label(doc["region"], lang) + _(": ", lang) + out[0]
     for i, (label, low, high, mark, figure) in enumerate(rows):
         cells = line(low, high, mark)
-        if marked and i < len(chart_bars) and chart_bars[i].kind == "total":
+        if marked and chart_bars[i].kind == "total":
             for p, sign in (("5", glyph.outer), ("95", glyph.outer), ("50", glyph.median)):
                 cells[min(cell(percentiles[p]), columns - 1)] = sign
         out.append(f"{fit(label, label_width, glyph.more)} {''.join(cells)} {figure}")
@@ -111,8 +116,11 @@ def text_chart(doc: dict[str, Any], lang: str, env: Environment) -> str:
         key.append(glyph.outer + " " + _("P5 and P95 of the total", lang))
         key.append(glyph.median + " " + _("P50 of the total", lang))
     out += _flow(key, env.width)
+    out += signs_key(doc, lang)
     drawn = "\n".join(out) + "\n"
-    return drawn if env.unicode else drawn.replace("–", "-").replace("…", "...")
+    if env.unicode:
+        return drawn
+    return drawn.replace("–", "-").replace("…", "...").replace("†", "+").replace("‡", "^")
 
 
 def _flow(items: list[str], width: int) -> list[str]:

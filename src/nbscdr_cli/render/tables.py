@@ -2,39 +2,34 @@
 formatted once. The table and Markdown renderers (and the brief) lay the same
 ``Grid`` out in their own way.
 
-Numbers follow ``numbers.py``: figures as given where a whole column is, else
-three significant figures; percentages never rounded to a certainty.
+Numbers follow ``numbers.py``: an entry's figures as given, everything derived
+(totals, differences, statistics, figures over a period) at the precision of the
+figures it comes from; chances never rounded to a certainty, and not given as a
+chance where the ranges settle them.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
 from nbscdr_cli.base.i18n import _
-from nbscdr_cli.base.numbers import derived, formatter, given, percent, span
+from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
+from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
-    comparison_show,
+    comparison_digits,
     entry_label,
+    entry_show,
     low_text,
     probability_rows,
+    reference_range,
+    region_label,
     relation_text,
     sampling_text,
+    subtotal_range,
+    total_show,
 )
-
-
-class Grid(NamedTuple):
-    """A table: a title (or ""), column headers (a header may hold a line break
-    before its unit), rows of cells, which columns are numbers (right-aligned),
-    and how many final rows are totals."""
-
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-    numeric: list[bool]
-    totals: int = 0
-    key: str = ""  # which table: "portfolio", "comparison", "uncertainty", "horizon"...
 
 
 def _head(label: str, unit: str) -> str:
@@ -45,10 +40,10 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
     """The entries and the total; a central value where a source gives one, and
     the assessment an entry borrowed its figure from where it stands in."""
     unit = unit_text(doc["unit"], lang)
-    show = formatter(doc["total"]["as_given"])
     central = any(e.get("central") is not None for e in doc["entries"])
     rows = []
     for e in doc["entries"]:
+        show = entry_show(e)
         share = _("own figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
         label = entry_label(name_in(e["name"], lang), e["technique"], lang)
         if e["fallback"]:
@@ -59,7 +54,7 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
         if central:
             row.append(show(e["central"]) if e.get("central") is not None else "–")
         rows.append(row)
-    total = doc["total"]
+    total, show = doc["total"], total_show(doc)
     rows.append([_("Total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])])
     name = _(": ", lang) + doc["name"] if doc["name"] else ""
     potential = potential_name(doc.get("potential", "technical"), lang)
@@ -74,6 +69,8 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
         )
     else:  # data of the user's own, with no assessment named
         title = _("Portfolio{name} ({potential} potential)", lang, name=name, potential=potential)
+    if doc.get("region"):  # a country's or region's figures (issue 22)
+        title += _(": ", lang) + region_label(doc["region"], lang)
     header = [
         _("Technique", lang),
         _("Share", lang),
@@ -101,17 +98,14 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
     unit = unit_text(doc["unit"], lang)
     rows = []
     for c in doc["comparisons"]:
-        show = comparison_show(c)
         inside = c["in_scope"]
         rows.append(
             [
                 reference_label(c, lang),
                 kind_label(c["kind"], lang),
-                span(c["low"], c["high"], formatter(c["as_given"])),
-                span(inside["low"], inside["high"], formatter(inside["as_given"]))
-                if inside["techniques"]
-                else "–",
-                relation_text(c, lang, show, inside, c) if inside["techniques"] else "–",
+                reference_range(c),
+                subtotal_range(inside) if inside["techniques"] else "–",
+                relation_text(c, lang, inside, c, comparison_digits(c)) if inside["techniques"] else "–",
             ]
         )
     header = [
@@ -132,8 +126,9 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
 
 def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     u = doc["uncertainty"]
-    rows = [[_("Mean", lang), derived(u["mean"])], [_("Standard deviation", lang), derived(u["std"])]]
-    rows += [[f"P{p}", derived(v)] for p, v in u["percentiles"].items()]
+    show = rounded(u.get("significant_figures", CAP))
+    rows = [[_("Mean", lang), show(u["mean"])], [_("Standard deviation", lang), show(u["std"])]]
+    rows += [[f"P{p}", show(v)] for p, v in u["percentiles"].items()]
     rows += [list(r) for r in probability_rows(u, doc["comparisons"], lang)]
     title = _("Uncertainty of the total", lang) + _(": ", lang) + sampling_text(u, lang)
     return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
@@ -159,32 +154,33 @@ def entry_parameters_text(h: dict[str, Any], lang: str, *, given_only: bool = Fa
     return _(", ", lang).join(parts)
 
 
+def stored_label(h: dict[str, Any], lang: str) -> str:
+    """What the stock at the end of a period is: 'Stored at the end of 2049, if
+    none is reversed' (no reversal rate applied), else 'Stored at the end of 2049'
+    (the reversal assumed is said beside it)."""
+    if h.get("reversal_applied"):
+        return _("Stored at the end of {last}", lang, last=h["last_year"])
+    return _("Stored at the end of {last}, if none is reversed", lang, last=h["last_year"])
+
+
 def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
-    """Each entry's cumulative and durable removal over the period, with what
-    was assumed for it, and the total; ``ids`` adds each technique's id."""
+    """Each entry's cumulative removal over the period and what is still stored
+    at its end, with what was assumed for it, and the total; ``ids`` adds each
+    technique's id. Where no reversal rate applies the two are the same, and
+    one column says so ("stored at the end of 2049, if none is reversed")."""
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
+    keys = ["cumulative", "stored_at_end"] if h.get("reversal_applied") else ["stored_at_end"]
     rows = []
     for e in doc["entries"]:
-        eh = e["horizon"]
-        rows.append(
-            [
-                entry_label(name_in(e["name"], lang), e["technique"], lang)
-                if ids
-                else name_in(e["name"], lang),
-                span(eh["cumulative"]["low"], eh["cumulative"]["high"]),
-                span(eh["durable"]["low"], eh["durable"]["high"]),
-                entry_parameters_text(eh, lang),
-            ]
+        eh, show = e["horizon"], rounded(e.get("significant_figures", CAP))
+        name = (
+            entry_label(name_in(e["name"], lang), e["technique"], lang) if ids else name_in(e["name"], lang)
         )
-    rows.append(
-        [
-            _("Total", lang),
-            span(h["cumulative"]["low"], h["cumulative"]["high"]),
-            span(h["durable"]["low"], h["durable"]["high"]),
-            "",
-        ]
-    )
+        figures = [span(eh[k]["low"], eh[k]["high"], show) for k in keys]
+        rows.append([name, *figures, entry_parameters_text(eh, lang)])
+    show = rounded(h.get("significant_figures", CAP))
+    rows.append([_("Total", lang), *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
     title = _(
         "Over the period {start}–{end} ({years} years)",
         lang,
@@ -193,56 +189,86 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
         last=h["last_year"],
         years=h["years"],
     )
-    header = [
-        _("Technique", lang),
-        _head(_("Cumulative", lang), mass),
-        _head(_("Durable at end", lang), mass),
-        _("Assumed", lang),
-    ]
-    return Grid(title, header, rows, [False, True, True, False], totals=1, key="horizon")
+    heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
+    header = [_("Technique", lang), *[_head(heads[k], mass) for k in keys], _("Assumed", lang)]
+    return Grid(title, header, rows, [False, *[True for _ in keys], False], totals=1, key="horizon")
+
+
+def period_reference_label(c: dict[str, Any], h: dict[str, Any], lang: str) -> str:
+    """A cumulative reference as a row names it; over other years than the run's,
+    with both periods, so the difference is read in the same line."""
+    label = reference_label(c, lang)
+    if c.get("same_period", True):
+        return label
+    period = (c.get("period") or {}).get(lang) or _("a period its source does not state", lang)
+    return label + _(
+        " ({text})",
+        lang,
+        text=_(
+            "over {period}; this total over {start}–{last}",
+            lang,
+            period=period,
+            start=h["from"],
+            last=h["last_year"],
+        ),
+    )
 
 
 def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
-    """Cumulative references against the in-scope cumulative and durable totals."""
+    """Cumulative references against the in-scope cumulative removal, and where
+    a reversal rate applies, against what is still stored at the end."""
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
+    reversal = h.get("reversal_applied")
     rows = []
     for c in h["comparisons"]:
-        inside = c["in_scope"]
-        rows.append(
-            [
-                reference_label(c, lang),
-                span(c["low"], c["high"], given),
-                span(inside["cumulative"]["low"], inside["cumulative"]["high"]),
-                relation_text(c, lang, derived, inside["cumulative"], c),
-                relation_text(c["durable_position"], lang, derived, inside["durable"], c),
-            ]
-        )
+        inside, digits = c["in_scope"], comparison_digits(c)
+        row = [
+            period_reference_label(c, h, lang),
+            span(c["low"], c["high"], given),
+            span(inside["cumulative"]["low"], inside["cumulative"]["high"], rounded(digits)),
+            relation_text(c, lang, inside["cumulative"], c, digits),
+        ]
+        if reversal:
+            row.append(relation_text(c["stored_at_end_position"], lang, inside["stored_at_end"], c, digits))
+        rows.append(row)
     header = [
         _("Reference", lang),
         _head(_("Range", lang), mass),
         _head(_("Cumulative", lang), mass),
         _("Cumulative in scope, against the reference", lang),
-        _("Durable in scope, against the reference", lang),
     ]
-    return Grid("", header, rows, [False, True, True, False, False])
+    if reversal:
+        header.append(_("Stored at the end in scope, against the reference", lang))
+    title = _("Cumulative references over the period", lang)
+    numeric = [False, True, True, False, *([False] if reversal else [])]
+    return Grid(title, header, rows, numeric, key="horizon-comparison")
 
 
 def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
+    """The uncertainty of the totals over the period, with its method in the
+    title: of the cumulative removal, and where a reversal rate applies, of what
+    is still stored at the end."""
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
-    cu, du = h["uncertainty"]["cumulative"], h["uncertainty"]["durable"]
+    keys = ["cumulative", "stored_at_end"] if h.get("reversal_applied") else ["stored_at_end"]
+    us = [h["uncertainty"][k] for k in keys]
+    show = rounded(us[0].get("significant_figures", CAP))
     rows = [
-        [_("Mean", lang), derived(cu["mean"]), derived(du["mean"])],
-        [_("Standard deviation", lang), derived(cu["std"]), derived(du["std"])],
+        [_("Mean", lang), *[show(u["mean"]) for u in us]],
+        [_("Standard deviation", lang), *[show(u["std"]) for u in us]],
     ]
-    rows += [
-        [f"P{p}", derived(cu["percentiles"][p]), derived(du["percentiles"][p])] for p in cu["percentiles"]
-    ]
-    durable = dict(probability_rows(du, h["comparisons"], lang))
-    rows += [[label, p, durable.get(label, "–")] for label, p in probability_rows(cu, h["comparisons"], lang)]
-    header = ["", _head(_("Cumulative", lang), mass), _head(_("Durable at end", lang), mass)]
-    return Grid("", header, rows, [False, True, True])
+    rows += [[f"P{p}", *[show(u["percentiles"][p]) for u in us]] for p in us[0]["percentiles"]]
+    chances = [dict(probability_rows(u, h["comparisons"], lang)) for u in us]
+    rows += [[label, *[c.get(label, "–") for c in chances]] for label in chances[0]]
+    heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
+    header = ["", *[_head(heads[k], mass) for k in keys]]
+    title = (
+        _("Uncertainty over the period {start}–{end}", lang, start=h["from"], end=h["to"])
+        + _(": ", lang)
+        + sampling_text(us[0], lang)
+    )
+    return Grid(title, header, rows, [False, *[True for _ in keys]], key="horizon-uncertainty")
 
 
 def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
@@ -252,6 +278,11 @@ def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
     ]
     if doc["comparisons"]:
         grids.append(comparison_grid(doc, lang))
+    if doc.get("land") or doc.get("countries"):  # a country's or region's (issue 22)
+        from nbscdr_cli.render.region_tables import countries_grid, land_grid
+
+        grids += [land_grid(doc, lang)] if doc.get("land") else []
+        grids += [countries_grid(doc, lang)] if doc.get("countries") else []
     if "uncertainty" in doc:
         grids.append(uncertainty_grid(doc, lang))
     if "horizon" in doc:
@@ -269,6 +300,14 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     unit = unit_text(doc["unit"], lang)
     first = next((r for r in doc["rows"] if r["low"] is not None), None)
     refs = [reference_label(c, lang) for c in first["comparisons"]] if first else []
+    # rows for different regions are compared with different references: one column
+    # naming each row's own (issue 22)
+    own = (
+        len({tuple(c["reference"] for c in r["comparisons"]) for r in doc["rows"] if r["low"] is not None})
+        > 1
+    )
+    if own:
+        refs = [_("its region's reference", lang)]
     sampled = first.get("uncertainty") if first else None
     period = first.get("horizon") if first else None
     rows = []
@@ -279,21 +318,31 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
         if row["low"] is None:
             cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
         else:
-            cells.append(span(row["low"], row["high"], formatter(row["as_given"])))
-            cells.append(given(row["central_sum"]) if row.get("central_sum") is not None else "–")
-            cells += [
-                relation_text(c, lang, comparison_show(c), c["in_scope"], c) for c in row["comparisons"]
+            show = rounded(row.get("significant_figures", CAP))
+            cells.append(span(row["low"], row["high"], show))
+            cells.append(show(row["central_sum"]) if row.get("central_sum") is not None else "–")
+            relations = [
+                relation_text(c, lang, c["in_scope"], c, comparison_digits(c)) for c in row["comparisons"]
             ]
+            if own:
+                labels = [reference_label(c, lang) + _(": ", lang) for c in row["comparisons"]]
+                relations = ["\n".join(a + b for a, b in zip(labels, relations, strict=True)) or "–"]
+            cells += relations
             if period is not None:
-                cells.append(span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"]))
+                cells.append(
+                    span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"], show)
+                )
             if sampled is not None:
                 cells.append(
-                    span(row["uncertainty"]["percentiles"]["5"], row["uncertainty"]["percentiles"]["95"])
+                    span(
+                        row["uncertainty"]["percentiles"]["5"], row["uncertainty"]["percentiles"]["95"], show
+                    )
                 )
         cells.append(row_notes(row, lang, doc.get("potential", "technical")))
         rows.append(cells)
+    by = {"assessment": _("Assessment", lang), "region": _("Region", lang)}
     header = [
-        _("Assessment", lang) if doc["by"] == "assessment" else _("Portfolio", lang),
+        by.get(doc["by"], _("Portfolio", lang)),
         _("Measures", lang),
         _head(_("Total", lang), unit),
     ]
@@ -311,6 +360,12 @@ def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
     numeric.append(False)
     if not any(row[-1] for row in rows):  # no row has a note: no column for them
         header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
+    if not any(row[1] for row in rows):  # no row says what it measures (regions: said in a note)
+        header, numeric, rows = (
+            [header[0], *header[2:]],
+            [numeric[0], *numeric[2:]],
+            [[r[0], *r[2:]] for r in rows],
+        )
     title = "P5–P95" + _(": ", lang) + sampling_text(sampled, lang) if sampled is not None else ""
     return Grid(title, header, rows, numeric, key="compare")
 

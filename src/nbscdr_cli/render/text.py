@@ -8,7 +8,7 @@ from typing import Any
 
 from nbscdr_cli.api.wording import distribution_name, unit_text
 from nbscdr_cli.base.i18n import _
-from nbscdr_cli.base.numbers import derived, formatter, given, number, span
+from nbscdr_cli.base.numbers import CAP, derived, formatter, given, number, rounded, span
 
 Show = Callable[[float | None], str]
 
@@ -25,6 +25,17 @@ def range_text(item: dict[str, Any], lang: str, show: Show = given) -> str:
     return f"{span(item['low'], item['high'], show)} {unit_text(item['unit'], lang)}"
 
 
+def region_label(region: dict[str, Any], lang: str) -> str:
+    """A document's region as a title names it: 'China', 'Eastern Asia (AR6, 10 regions)'."""
+    name = region["name"].get(lang) or region["name"]["en"]
+    grouping = region.get("grouping")
+    if not grouping:
+        return str(name)
+    from nbscdr_cli.model.regions import GROUPING_LABELS
+
+    return _("{name} ({grouping})", lang, name=name, grouping=_(GROUPING_LABELS[grouping], lang))
+
+
 def entry_label(name: str, tid: str, lang: str) -> str:
     """A technique as a table row names it: 'Biochar (biochar)', so the id can be
     typed; in Chinese the name alone ("生物炭"), which is accepted as input too."""
@@ -32,30 +43,39 @@ def entry_label(name: str, tid: str, lang: str) -> str:
 
 
 def shown_differences(
-    relation: dict[str, Any], values: dict[str, Any] | None, reference: dict[str, Any] | None, show: Show
+    relation: dict[str, Any], values: dict[str, Any] | None, reference: dict[str, Any] | None, digits: int
 ) -> dict[str, float]:
-    """Each end's difference from the reference as a reader can check it: that
-    of the figures as shown (a derived 1,096 shows as 1,100, and 1,100 against
-    1,000 is 100 higher, not 96); JSON keeps the exact differences."""
+    """Each end's difference from the reference as a reader can check it, and the
+    width the two share ("overlap"): from the figures as shown (a derived 1,096
+    shows as 1,100, and 1,100 against 1,000 is 100 higher, not 96); ``values``
+    and the differences at ``digits`` significant figures, the reference as
+    given (or at ``digits`` in another unit). JSON keeps the exact numbers."""
+    exact = {**relation["difference"], "overlap": relation.get("overlap") or 0.0}
     if values is None or reference is None:
-        return dict(relation["difference"])
-    ref_show = formatter(bool(reference.get("as_given", True)))
+        return exact
+    ref_show = formatter(bool(reference.get("as_given", True)), digits)
 
     def shown(value: float, fmt: Show) -> float:
         return float(fmt(value).replace(",", ""))
 
-    return {end: shown(values[end], show) - shown(reference[end], ref_show) for end in ("low", "high")}
+    ours = {end: shown(values[end], rounded(digits)) for end in ("low", "high")}
+    theirs = {end: shown(reference[end], ref_show) for end in ("low", "high")}
+    out = {end: ours[end] - theirs[end] for end in ("low", "high")}
+    out["overlap"] = max(0.0, min(ours["high"], theirs["high"]) - max(ours["low"], theirs["low"]))
+    return out
 
 
 def relation_text(
     relation: dict[str, Any],
     lang: str,
-    show: Show = derived,
     values: dict[str, Any] | None = None,
     reference: dict[str, Any] | None = None,
+    digits: int = CAP,
 ) -> str:
-    """'overlaps: low end level, high end 18 higher' for a document's "position"
-    and "difference" (``values``, the in-scope range, against ``reference``'s)."""
+    """'contains it: low end level, high end 18 higher' for a document's
+    "position" and "difference" (``values``, the in-scope range, against
+    ``reference``'s, at ``digits`` significant figures)."""
+    show = rounded(digits)
 
     def end(difference: float) -> str:
         if number(difference) == 0:
@@ -67,26 +87,61 @@ def relation_text(
             else _("{amount} lower", lang, amount=amount)
         )
 
-    diff = shown_differences(relation, values, reference, show)
+    diff = shown_differences(relation, values, reference, digits)
     return _(
         "{position}: low end {low}, high end {high}",
         lang,
-        position=position_name(relation["position"], lang),
+        position=position_name(relation, lang),
         low=end(diff["low"]),
         high=end(diff["high"]),
     )
 
 
-def position_name(position: str, lang: str) -> str:
-    """Where a range lies against a reference's, as a table cell says it."""
-    names = {"below": _("below", lang), "overlapping": _("overlaps", lang), "above": _("above", lang)}
+def position_name(relation: dict[str, Any], lang: str) -> str:
+    """Where a range lies against a reference's, as a table cell says it
+    (``compute.portfolio.relate`` defines each)."""
+    position = relation["position"]
+    if position == "touches":
+        return (
+            _("meets it only at its high end", lang)
+            if relation.get("meets_at") == "high"
+            else _("meets it only at its low end", lang)
+        )
+    names = {
+        "below": _("below", lang),
+        "overlapping": _("overlaps", lang),
+        "within": _("within", lang),
+        "contains": _("contains it", lang),
+        "above": _("above", lang),
+    }
     return names[position]
 
 
-def comparison_show(c: dict[str, Any]) -> Show:
-    """How to show a comparison's numbers: as given where the reference and the
-    in-scope subtotal both are, else derived."""
-    return formatter(c["as_given"] and c["in_scope"]["as_given"])
+def comparison_digits(c: dict[str, Any]) -> int:
+    """The significant figures of a comparison's differences: those of the less
+    precise of the subtotal and the reference."""
+    return int(c.get("significant_figures", CAP))
+
+
+def reference_range(c: dict[str, Any]) -> str:
+    """A reference's range as shown: as its source gave it, or (in another unit)
+    at its precision."""
+    return span(c["low"], c["high"], formatter(c["as_given"], comparison_digits(c)))
+
+
+def subtotal_range(inside: dict[str, Any]) -> str:
+    """The in-scope subtotal of a comparison, at its entries' precision."""
+    return span(inside["low"], inside["high"], rounded(inside.get("significant_figures", CAP)))
+
+
+def total_show(doc: dict[str, Any]) -> Show:
+    """How a document's totals (and what is derived from them) are shown."""
+    return rounded(doc["total"].get("significant_figures", CAP))
+
+
+def entry_show(e: dict[str, Any]) -> Show:
+    """An entry's figures: as given, else at the precision of what they came from."""
+    return formatter(e["as_given"], e.get("significant_figures", CAP))
 
 
 def sampling_text(u: dict[str, Any], lang: str) -> str:
@@ -120,15 +175,33 @@ def threshold_label(ref: str, end: str | None, lang: str, names: dict[str, str])
     )
 
 
+def chance_text(u: dict[str, Any], ref: str, end: str | None, lang: str) -> str:
+    """The chance of reaching a reference's end (``end`` None: the target), as a
+    percentage at the total's precision; where the ranges settle it by
+    themselves, why it is certain or impossible instead (a consequence of the
+    ranges, not a finding)."""
+    from nbscdr_cli.base.numbers import percent
+
+    if end is None:
+        settled, p = u["target"].get("by_construction"), u["target"]["probability"]
+    else:
+        settled, p = u.get("by_construction", {}).get(ref, {}).get(end), u["probability"][ref][end]
+    if settled == "certain":
+        return _("certain (the lows reach it)", lang)
+    if settled == "impossible":
+        return _("impossible (the highs fall short)", lang)
+    # a chance of 0 or 1 the ranges do not settle is an estimate: the draws, or the
+    # convolution's grid, all fell on one side
+    return percent(p, u.get("significant_figures", CAP), certain=False)
+
+
 def probability_rows(
     u: dict[str, Any], comparisons: list[dict[str, Any]], lang: str, show: Show = derived
 ) -> list[tuple[str, str]]:
-    """(label, percentage) for each threshold of an uncertainty document: each
+    """(label, chance) for each threshold of an uncertainty document: each
     reference's ends, then the target. A reference's ends are tested against
     the subtotal in its scope, so the label says "in-scope total" where that
     leaves entries out."""
-    from nbscdr_cli.base.numbers import percent
-
     names = {c["reference"]: c["name"][lang] for c in comparisons}
     scoped = {c["reference"] for c in comparisons if c["out_of_scope"]}
     tested = [
@@ -139,7 +212,7 @@ def probability_rows(
     if "target" in u:
         tested.append(("", None, u["target"]["value"], u["target"]["probability"]))
     rows = []
-    for ref, end, value, p in tested:
+    for ref, end, value, _p in tested:
         what = (_("in-scope total", lang) if ref in scoped else _("Total", lang)).lower()
         label = _(
             "P({what} ≥ {value}: {threshold})",
@@ -148,5 +221,13 @@ def probability_rows(
             value=show(value),
             threshold=threshold_label(ref, end, lang, names),
         )
-        rows.append((label, percent(p)))
+        rows.append((label, chance_text(u, ref, end, lang)))
     return rows
+
+
+def removal_alone(entry: dict[str, Any]) -> bool:
+    """Whether an entry's figure is a removal of CO2 alone. Until the catalog
+    says so per figure, an estimate's caveat marks one that is not (every such
+    caveat today says "not removals alone": avoided emissions, substitution,
+    emissions reduction, or only about 80% CDR)."""
+    return not entry.get("caveat")

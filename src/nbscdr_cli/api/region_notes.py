@@ -1,0 +1,156 @@
+"""The notes under a result for a country or region (Roe et al. 2021): what a figure
+is for and what it sums over, how two studies make a range, what is left out and
+why, and how to read the land each measure needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nbscdr_cli.api.document_parts import name_in
+from nbscdr_cli.api.wording import citation, cited
+from nbscdr_cli.base.i18n import _, join_names
+
+if TYPE_CHECKING:
+    from nbscdr_cli.api.results import Results
+
+Note = dict[str, Any]
+LAND_SOURCE = "IPCC (2022), AR6 WGIII, Chapter 7, section 7.4.2.2"
+
+
+def _note(code: str, message: str, **data: Any) -> Note:
+    return {"code": code, **data, "message": message}
+
+
+def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = None) -> list[Note]:
+    """The notes on the region of ``doc`` (a portfolio document with a ``region``)."""
+    from nbscdr_cli.compute.geography import two_studies
+
+    geography = analysis.geography
+    assert geography is not None
+    inline = cite or (lambda source: cited(source, lang))
+    region = geography.region
+    label = region.label(lang)
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
+    notes = []
+    members = len(region.members)
+    if region.is_country:
+        message = _(
+            "{region}: the figures for this country alone{cite}.",
+            lang,
+            region=label,
+            cite=inline(f"Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row {region.row}"),
+        )
+    elif region.is_world:
+        message = _(
+            "{region}: each figure is the sum over the SI's {members} countries and territories, not a global assessment; central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
+            lang,
+            region=label,
+            members=members,
+        )
+    else:
+        message = _(
+            "{region}: each figure is the sum over those of its {members} countries and territories that have one; central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
+            lang,
+            region=label,
+            members=members,
+        )
+    notes.append(_note("region", message, region=region.code))
+    counted = doc["region"]["counted"]
+    partial = [(t, n) for t, n in counted.items() if n < members]
+    if partial and not region.is_country:
+        listed = join_names(
+            [_("{name} {n} of {all}", lang, name=names[t], n=n, all=members) for t, n in partial], lang
+        )
+        notes.append(
+            _note(
+                "region-coverage",
+                _(
+                    "Members with a figure (a blank in the SI is no figure, not 0): {listed}.",
+                    lang,
+                    listed=listed,
+                ),
+                counted=dict(partial),
+            )
+        )
+    if region.left_out:
+        notes.append(
+            _note(
+                "region-left-out",
+                _(
+                    "Left out of the sums: {codes}, historic entities the SI lists beside the countries they became, so that no land is counted twice.",
+                    lang,
+                    codes=join_names(list(region.left_out), lang),
+                ),
+                left_out=list(region.left_out),
+            )
+        )
+    if region.translated and lang == "zh":
+        notes.append(
+            _note("region-names", _("The Chinese names of the AR6 regions are nbscdr's translations.", lang))
+        )
+    studies = _studies(doc, analysis.catalog.potential, names, lang)
+    if studies:
+        notes.append(
+            _note(
+                "studies",
+                _("Roe et al. (2021) adapt these figures from: {studies}.", lang, studies=studies),
+            )
+        )
+    combined = [e["technique"] for e in doc["entries"] if not e["own_figure"] and two_studies(e["technique"])]
+    if combined:
+        notes.append(
+            _note(
+                "two-studies",
+                _(
+                    "{names}: the central value is the average of two studies and the range runs from the lower to the higher of the two, as Roe et al. (2021) combine them; where one study has no figure for a country, all three are the other study's.",
+                    lang,
+                    names=join_names([names[t] for t in combined], lang),
+                ),
+                techniques=combined,
+            )
+        )
+    if geography.omitted:
+        refs = [r.name.get(lang) if r.name else r.id for r in geography.omitted]
+        notes.append(
+            _note(
+                "omitted-references",
+                _(
+                    "{refs}: global, so not compared with figures for a country or region.",
+                    lang,
+                    refs=join_names(refs, lang),
+                ),
+                references=[r.id for r in geography.omitted],
+            )
+        )
+    if doc.get("land"):
+        notes.append(
+            _note(
+                "land",
+                _(
+                    'Land: the areas the SI gives with each figure, per year (ha/yr) or in total (ha), for the whole potential; measures may compete for the same land, so their areas are not added up, and an area per year is not comparable with one in total. For scale, worldwide, AR6 gives an economic potential of 1.6 Gt CO2/yr of afforestation and reforestation "requiring about 200 Mha", and "5–10 t CO2 ha–1 yr–1" as a realistic sustained rate per hectare{cite}.',
+                    lang,
+                    cite=inline(LAND_SOURCE),
+                ),
+                source=LAND_SOURCE,
+            )
+        )
+    return notes
+
+
+def _studies(doc: dict[str, Any], potential: str, names: dict[str, str], lang: str) -> str:
+    """'Afforestation and reforestation: Austin et al 2020 (2015-2050) and Busch 2019
+    (2020-2050); Biochar: Griscom 2017 (2020-2050)'."""
+    from nbscdr_cli.api.regional import studies_of
+    from nbscdr_cli.io.roe2021 import load_roe2021
+    from nbscdr_cli.model.roe2021 import BY_TECHNIQUE
+
+    data = load_roe2021()
+    parts = []
+    for e in doc["entries"]:
+        if e["own_figure"] or e["technique"] not in BY_TECHNIQUE:
+            continue
+        listed = "; ".join(
+            f"{study}, {period}" for study, period in studies_of(data, e["technique"], potential)
+        )
+        parts.append(_("{name}: {text}", lang, name=names[e["technique"]], text=citation(listed, lang)))
+    return _("; ", lang).join(parts)

@@ -1,0 +1,116 @@
+"""Text as the chart measures it: sizes in inches from the renderer that draws
+it, and lines wrapped to the room they have, broken between words and between
+Chinese characters (never inside a run of Latin letters and figures, never after
+an opening mark or before a closing one). Where no font at hand has Chinese
+glyphs but the chart is an SVG a browser sets (the brief's), each is measured as
+an em wide ("W"), as a Chinese font sets it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# where a line may break: after a Chinese character (with the closing marks that
+# follow it), never inside a run of Latin letters and figures, never after an opening mark
+_HAN = "\u2e80-\u9fff\uf900-\ufaff"
+BREAKS = re.compile(
+    rf"[{_HAN}][、，。：；）”]*|[（“](?:[{_HAN}][、，。：；）”]*|[^\s{_HAN}（“]+\s*)|[^\s{_HAN}（“]+\s*|\s+"
+)
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+MAX_WORD = 300  # characters of one word measured at most: more never fit on a chart
+MAX_MEASURED = 1000  # characters of a line measured at most, for the same reason
+
+
+class Measure:
+    """Text sizes in inches, as the renderer that draws the chart sees them."""
+
+    def __init__(self, fig: Any, linespacing: float, sizes: dict[str, float], em_proxy: bool = False) -> None:
+        self.fig = fig
+        self.renderer = fig.canvas.get_renderer()
+        self.linespacing = linespacing
+        self.sizes = sizes
+        self.em_proxy = em_proxy  # Chinese glyphs measured as "W", an em wide, where no font has them
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def measured(self, label: str) -> str:
+        return CJK.sub("W", label) if self.em_proxy else label
+
+    def put(self, label: str, room: float, role: str, **style: Any) -> Any:
+        """A text of the figure's, wrapped to ``room``, in the size for ``role``
+        (title, subtitle, foot); the caller places it."""
+        wrapped = self.wrap(label, room, self.sizes[role]) if style.pop("wrap", True) else label
+        return self.fig.text(
+            0,
+            0,
+            wrapped,
+            fontsize=self.sizes[role],
+            ha="left",
+            parse_math=False,
+            linespacing=self.linespacing,
+            gid=f"nbscdr-{role}",
+            **style,
+        )
+
+    def size(self, artist: Any) -> tuple[float, float]:
+        box = artist.get_window_extent(self.renderer)
+        return box.width / self.fig.dpi, box.height / self.fig.dpi
+
+    def block(self, label: str, points: float) -> tuple[float, float]:
+        """The size of ``label`` (lines and all) set in ``points``."""
+        probe = self.fig.text(
+            0, 0, self.measured(label), fontsize=points, parse_math=False, linespacing=self.linespacing
+        )
+        try:
+            return self.size(probe)
+        finally:
+            probe.remove()
+
+    def width(self, label: str, points: float) -> float:
+        """The width of one line of ``label`` set in ``points`` (of its first
+        MAX_MEASURED characters: more are wider than the chart anyway)."""
+        label = label[:MAX_MEASURED]
+        key = (label, points)
+        if key not in self._widths:
+            from matplotlib.font_manager import FontProperties
+
+            w, _, _ = self.renderer.get_text_width_height_descent(
+                self.measured(label), FontProperties(size=points), ismath=False
+            )
+            self._widths[key] = float(w) / float(self.fig.dpi)
+        return self._widths[key]
+
+    def wrap(self, label: str, room: float, points: float) -> str:
+        """``label`` in lines no wider than ``room``: broken between words, and
+        between Chinese characters (never before their closing punctuation)."""
+        lines = []
+        for paragraph in label.split("\n"):
+            if self.width(paragraph, points) <= room:  # most do: measure once
+                lines.append(paragraph)
+                continue
+            tokens = BREAKS.findall(paragraph)
+            line = ""
+            for token in tokens:
+                if len(token) > MAX_WORD or self.width(token.rstrip(), points) > room:  # too wide: cut
+                    token = self.cut(token.rstrip(), room, points)
+                trial = line + token
+                if line and self.width(trial.rstrip(), points) > room:
+                    lines.append(line.rstrip())
+                    line = token.lstrip()
+                else:
+                    line = trial
+            lines.append(line.rstrip())
+        return "\n".join(lines)
+
+    def cut(self, word: str, room: float, points: float) -> str:
+        """The longest start of ``word`` that fits ``room`` with an ellipsis
+        after it. Words are cut to MAX_WORD characters before any is measured,
+        so a name of megabytes costs no more than one of a line."""
+        word = word[:MAX_WORD]
+        low, high = 0, len(word)
+        while low < high:  # the most characters that fit
+            middle = (low + high + 1) // 2
+            if self.width(word[:middle] + "…", points) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return word[: max(low, 1)] + "…"
