@@ -145,5 +145,8 @@ class Wrapped:
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         from rich.text import Text
 
-        lines = wrap(self.text, options.max_width)
-        yield Text("\n".join(lines), justify=options.justify or "left", no_wrap=True, overflow="fold")
+        # One Text a line: rich splits a text's lines by searching the rest of the
+        # text for each, which is quadratic in a cell of many lines (a long name).
+        justify = options.justify or "left"
+        for line in wrap(self.text, options.max_width):
+            yield Text(line, justify=justify, no_wrap=True, overflow="fold")
