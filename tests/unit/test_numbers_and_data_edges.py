@@ -21,7 +21,7 @@ def totals(saturation: object, samples: bool = False) -> tuple[dict[str, float],
     settings_ = HorizonSettings(2030, 2050, saturation_years=saturation)  # type: ignore[arg-type]
     mc = MonteCarlo(2000, seed=3) if samples else None
     doc = analyse(Request(["afforestation", "biochar"], horizon=settings_, monte_carlo=mc)).to_dict()
-    return doc["horizon"]["cumulative"], doc["horizon"]["durable"]
+    return doc["horizon"]["cumulative"], doc["horizon"]["stored_at_end"]
 
 
 @pytest.mark.parametrize("saturation", [20, 21, 100, 1e307, (20, 30), (100, 1e307), (1e306, 1e307)])

@@ -53,9 +53,10 @@ class Checker:
         text (``base.user_text``): valid Unicode, one line, controls shown."""
         if not isinstance(value, str):
             raise self.fail(key, f"must be a string, not {_type(value)}")
-        if not value.strip():
+        cleaned = clean(value).strip()  # cleaned first: a control character is shown, not stripped
+        if not cleaned:
             raise self.fail(key, "must not be empty")
-        return clean(value.strip()).strip()
+        return cleaned
 
     def boolean(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):

@@ -57,7 +57,7 @@ def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:
     if len(entries) > MAX_ENTRIES:
         raise DataError(f"entries: {len(entries)} entries; at most {MAX_ENTRIES}", where=where)
     specs = [_entry_from_dict(item, where=f"{where}: entries[{i}]") for i, item in enumerate(entries)]
-    return PortfolioFile(clean(name.strip()).strip() if name else None, specs, where)
+    return PortfolioFile(clean(name).strip() if name else None, specs, where)
 
 
 def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:
