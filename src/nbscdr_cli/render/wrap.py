@@ -147,6 +147,6 @@ class Wrapped:
 
         # One Text a line: rich splits a text's lines by searching the rest of the
         # text for each, which is quadratic in a cell of many lines (a long name).
-        justify = options.justify or "left"
+        justify: Any = options.justify or "left"
         for line in wrap(self.text, options.max_width):
             yield Text(line, justify=justify, no_wrap=True, overflow="fold")
