@@ -26,9 +26,11 @@ def test_economic_potential_of_four_techniques(nbscdr_command: list[str], tmp_pa
     )
     assert md.returncode == 0, md.stderr
     assert md.stdout.startswith("## Portfolio (economic potential, IPCC AR6 WGIII (2022))\n")
-    assert "| Afforestation and reforestation (afforestation) | 100% | 0.5 | 3 | 1.6 |" in md.stdout
-    assert "| Carbon sequestration in soils (soil-carbon) | 100% | 0.7 | 2.5 | – |" in md.stdout
-    assert "| **Total** |  | **1.7** | **8.1** |  |" in md.stdout
+    # no share column where every entry is whole; markers tie the notes to their cells
+    assert "| Afforestation and reforestation (afforestation)¹ | 0.5 | 3 | 1.6 |" in md.stdout
+    assert "| Carbon sequestration in soils (soil-carbon)¹ | 0.7 | 2.5 | – |" in md.stdout
+    assert "| Restoring wetlands (wetlands)¹,² | 0.2 | 0.8 | – |" in md.stdout  # double counting; 80% CDR
+    assert "| **Total³** | **1.7** | **8.1** |  |" in md.stdout
     assert "Restoring wetlands: AR6 estimates that about 80% of the restoration potential is CDR" in md.stdout
     doc = json.loads(
         nbscdr(

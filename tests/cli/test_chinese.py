@@ -89,14 +89,15 @@ def readable(output: str) -> str:
     next row (a new label in the first column)."""
     output = output.split("## 来源（引文保留原文）")[0]
     output = re.sub(r"`[^`]*`", "", output)
+    output = re.sub(r"--notes [a-z]+|nbscdr [a-z]+", "", output)  # a command or option as typed, like an id
     lines, open_in = [], set()
     for line in output.splitlines():
-        if not line.startswith("|"):
+        if not line.startswith("|") and " | " not in line:  # tables have no frame: rules between cells
             open_in = set()
             lines.append(re.sub(r"原文：[^）\n]*", "", line))
             continue
         cells = line.split("|")
-        if cells[1].strip():
+        if cells[1 if line.startswith("|") else 0].strip():
             open_in = set()
         for i, cell in enumerate(cells):
             if i in open_in:

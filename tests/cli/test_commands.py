@@ -136,16 +136,17 @@ def test_portfolio_csv_has_entries_and_a_final_total_row() -> None:
 
 def test_portfolio_markdown() -> None:
     out = run("portfolio", "afforestation", "macroalgae", "--format", "markdown").stdout
-    assert "| Afforestation and reforestation (afforestation) | 100% | 3 | 18 |" in out
-    assert "| Macroalgal cultivation for sequestration (macroalgae) | 100% | 0 (up to) | 19 |" in out
-    assert "| **Total** |  | **3** | **37** |" in out
+    assert "| Afforestation and reforestation (afforestation) | 3 | 18 |" in out
+    assert "| Macroalgal cultivation for sequestration (macroalgae)¹ | 0 (up to)² | 19 |" in out
+    assert "| **Total³** | **3** | **37** |" in out
+    assert "- ² Macroalgal cultivation for sequestration: the source gives only an upper bound" in out
     assert "\x1b[" not in out
 
 
 def test_portfolio_table_in_chinese() -> None:
     out = run("portfolio", "造林和再造林", "生物炭", "--lang", "zh").stdout
-    assert "| 造林和再造林 |     100% |         3 |        18 |" in out  # Chinese names alone: no ids
-    assert "| 合计         |          |       4.8 |        23 |" in out  # 22.8 from 18 and 4.8: two figures
+    assert " 造林和再造林 |    3 |   18" in out  # Chinese names alone: no ids
+    assert " 合计¹        |  4.8 |   23" in out  # 22.8 from 18 and 4.8: two figures
     assert "afforestation" not in out
     assert "\x1b[" not in out
 
@@ -231,9 +232,9 @@ def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Pa
     table = run("portfolio", *[f"t{i}" for i in range(70)], *data)
     assert table.exit_code == 0, table.stderr
     assert table.stdout.splitlines()[0] == (
-        "Portfolio (technical potential)" if lang == "en" else "技术组合（技术潜力）"
+        "Portfolio (technical potential), Gt CO2/yr" if lang == "en" else "技术组合（技术潜力），Gt CO2/年"
     )
-    assert "| Total " in table.stdout or "| 合计 " in table.stdout
+    assert " Total² " in table.stdout or " 合计² " in table.stdout  # ¹ on every entry: no source given
     brief = run("brief", "t1", "t2", *data)
     assert brief.exit_code == 0, brief.stderr
     assert brief.stdout.splitlines()[2] == (

@@ -42,12 +42,19 @@ def ok_json(command: list[str], tmp_path: Path, *args: str) -> dict:  # type: ig
 
 def test_six_techniques_headline_is_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
     table = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX).stdout
-    row = next(line for line in table.splitlines() if line.startswith("| UNEP estimate"))
-    cells = [c.strip() for c in row.strip("|").split("|")]
-    # 4–30 takes in the whole of 4–12: it "contains" it, with how far each end lies
-    assert cells == ["UNEP estimate", "potential", "4–12", "4–30", "contains it: low end level, high end 18"]
+    row = next(line for line in table.splitlines() if line.startswith(" UNEP estimate"))
+    cells = [c.strip() for c in row.split("|")]
+    # 4–30 takes in the whole of 4–12: it "contains" it, with how far each end lies; its note's marker
+    assert cells == [
+        "UNEP estimate⁵",
+        "potential",
+        "4–12",
+        "4–30",
+        "contains it: low end level, high end 18 higher",
+    ]
     assert "×" not in table  # no ratios, anywhere
     scope = next(line for line in table.splitlines() if "covers forests, wetlands and soils only" in line)
+    assert scope.startswith("⁵ UNEP estimate covers")
     assert (
         "with Biochar, Building with biomass and Macroalgal cultivation for sequestration, which it does not cover"
         in scope
@@ -62,7 +69,7 @@ def test_six_techniques_headline_is_the_in_scope_subtotal(nbscdr_command: list[s
 def test_markdown_leads_with_the_same_comparison(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = nbscdr(nbscdr_command, tmp_path, "portfolio", *SIX, "-f", "markdown").stdout
     assert (
-        "| UNEP estimate | potential | 4–12 | 4–30 | contains it: low end level, high end 18 higher |" in out
+        "| UNEP estimate⁵ | potential | 4–12 | 4–30 | contains it: low end level, high end 18 higher |" in out
     )
 
 
@@ -72,7 +79,7 @@ def test_reach_probabilities_use_the_in_scope_total(nbscdr_command: list[str], t
     # only afforestation (uniform 3–18) is in UNEP's scope: P(≥ 12) is about 6/15, not P(total ≥ 12)
     assert u["probability"]["unep"]["high"] == pytest.approx(6 / 15, abs=0.015)
     table = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    assert "| P(in-scope total ≥ 12: UNEP estimate, high end) |" in table
+    assert " P(in-scope total ≥ 12: UNEP estimate, high end) |" in table
 
 
 def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -182,7 +189,7 @@ def derived_cells(markdown: str, given: list[str]) -> list[str]:
         if not row.startswith("| ") or row.startswith("| Technique") or row.startswith("| Reference"):
             continue
         cells = [c.strip() for c in row.strip("|").split("|")]
-        if any(cells[0].endswith(f"({tid})") for tid in given):
+        if any(cells[0].rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹,").endswith(f"({tid})") for tid in given):
             continue
         if cells[1] in ("potential", "mitigation, incl. avoided emissions"):
             cells = cells[:2] + cells[3:]  # the reference's range, as its source gives it
@@ -215,7 +222,7 @@ def test_the_eight_technique_ar6_portfolio_is_read_to_two_figures(
     assert "3.2" in derived and "43" in derived
     assert [f for f in derived if significant(f) > 2] == []
     table = nbscdr(nbscdr_command, tmp_path, "portfolio", *args).stdout
-    assert "| Total " in table and " 3.2 |" in table and " 43 |" in table
+    assert re.search(r"\n Total⁶ +\|  3.2 \|   43 \|", table)
     chart = nbscdr(nbscdr_command, tmp_path, "chart", *args).stdout.splitlines()
     total = next(line for line in chart if line.startswith("Total "))
     assert total.endswith(" 3.2–43")
@@ -229,8 +236,8 @@ def test_derived_figures_have_the_precision_of_their_inputs(
     specs = ("afforestation:50%", "biochar=500-800 Mt CO2/yr", "soil-carbon", "-u", "Mt C/yr")
     md = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "markdown").stdout
     assert "| Afforestation and reforestation (afforestation) | 50% | 410 | 2,500 |" in md
-    assert "| Biochar (biochar) | own figure | 140 | 220 |" in md
-    assert "| **Total** |  | **820** | **5,700** |" in md
+    assert "| Biochar (biochar)¹ | own figure | 140 | 220 |" in md
+    assert "| **Total²** |  | **820** | **5,700** |" in md
     csv = nbscdr(nbscdr_command, tmp_path, "portfolio", *specs, "-f", "csv").stdout
     assert (
         "afforestation,Afforestation and reforestation,造林和再造林,0.5,409.090909091,2454.54545455,,Mt C/yr,false,"
@@ -460,7 +467,9 @@ def test_a_file_without_a_known_extension_is_read_by_content(
         ("out.md", lambda text: text.startswith("## Portfolio")),
         (
             "out.txt",
-            lambda text: text.startswith("Portfolio (technical potential, C2G (2019) policy brief)\n+---"),
+            lambda text: text.startswith(
+                "Portfolio (technical potential, C2G (2019) policy brief), Gt CO2/yr\n"
+            ),
         ),
     ],
 )
@@ -495,7 +504,7 @@ def test_output_dash_is_stdout(nbscdr_command: list[str], tmp_path: Path) -> Non
 def test_macroalgae_carries_its_sourced_caveat_everywhere(nbscdr_command: list[str], tmp_path: Path) -> None:
     caveat = 'calls the carbon sequestration potential of macroalgae "debated"'
     for args in (
-        ["portfolio", "macroalgae"],
+        ["portfolio", "macroalgae", "--notes", "all"],
         ["show", "macroalgae", "-f", "markdown"],
         ["list"],
         ["brief", "macroalgae"],
@@ -503,6 +512,12 @@ def test_macroalgae_carries_its_sourced_caveat_everywhere(nbscdr_command: list[s
         out = nbscdr(nbscdr_command, tmp_path, *args).stdout
         assert caveat in out, args
         assert "9% of the oceans" in out, args
+    # by default, its first clause and where to read the rest
+    default = nbscdr(nbscdr_command, tmp_path, "portfolio", "macroalgae").stdout
+    assert (
+        "¹ Macroalgal cultivation for sequestration: IPCC AR6 WGIII calls the carbon sequestration potential of "
+        'macroalgae "debated" (more: nbscdr show macroalgae).'
+    ) in default
     doc = ok_json(nbscdr_command, tmp_path, "show", "macroalgae")
     assert (
         doc["caveat"]["source"]
@@ -564,7 +579,10 @@ def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path
         "markdown",
     )
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    assert out.startswith("### P5–P95: Monte Carlo, 1,000 samples, seed 4, uniform, rank correlation 0\n")
+    assert out.startswith(
+        "### Totals by assessment: every low and every high added; P5–P95: Monte Carlo, 1,000 samples, seed 4, "
+        "uniform, rank correlation 0¹\n"
+    )
     assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–11 |" in out
     assert "only an upper bound for Carbon sequestration in soils" in out
     assert (
@@ -608,9 +626,11 @@ def test_compare_portfolio_files_notes_each_row_for_itself(nbscdr_command: list[
     files = ("compare", "--file", str(a), "--file", str(b), "-a", "ar6")
     rows = ok_json(nbscdr_command, tmp_path, *files)["rows"]
     assert rows[0]["measure"]["en"].startswith("IPCC AR6 WGIII (2022): biophysically possible by 2050")
+    # a note of one row carries that row's marker, and the column's
     assert (
-        "- [a] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
+        "² [a] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
         "reforestation, leaving out Biochar." in out
     )
-    assert "- [b] UNEP estimate: every entry is in its scope." in out
-    assert "- Totals add every low and every high: they assume all extremes happen together." in out
+    assert "⁴ [b] UNEP estimate: every entry is in its scope." in out
+    assert " a²        |" in out and " b³,⁴      |" in out
+    assert "¹ Totals add every low and every high: they assume all extremes happen together." in out

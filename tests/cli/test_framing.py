@@ -86,7 +86,7 @@ def test_ids_whatever_their_case_and_each_once(nbscdr_command: list[str], tmp_pa
 def test_show_takes_any_technique(nbscdr_command: list[str], tmp_path: Path) -> None:
     result = run(nbscdr_command, tmp_path, "show", "agroforestry")  # no estimate in the default c2g2019
     assert result.returncode == 0, result.stderr
-    assert "| Range                 | 0.3–9.4 Gt CO2e/yr; central 4.1 (figure from ar6)" in result.stdout
+    assert " Range                 | 0.3–9.4 Gt CO2e/yr; central 4.1 (figure from ar6)" in result.stdout
     result = run(nbscdr_command, tmp_path, "show", "macroalgae", "-a", "ar6")
     assert result.returncode == 0, result.stderr
     assert "up to 19 Gt CO2/yr (figure from c2g2019)" in result.stdout

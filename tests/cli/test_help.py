@@ -159,4 +159,4 @@ def test_global_options_before_the_command(nbscdr_command: list[str], tmp_path: 
         run(nbscdr_command, tmp_path, "list", "--data", str(data)).stdout
     )
     wins = run(nbscdr_command, tmp_path, "--lang", "zh", "list", "--lang", "en").stdout
-    assert "| Id " in wins and "编号" not in wins  # the command's own --lang wins
+    assert " Id " in wins and "编号" not in wins  # the command's own --lang wins

@@ -406,7 +406,7 @@ def test_terminal_gets_boxes_and_no_colour_with_no_color(nbscdr_command: list[st
     out = terminal_output(
         nbscdr_command, tmp_path, "portfolio", "afforestation", TERM="xterm-256color", COLUMNS="120"
     )
-    assert "╭" in out and "│" in out
+    assert "┼" in out and "│" in out  # box-drawing rules, no frame
     assert not COLOUR.search(out)  # subprocess_env sets NO_COLOR (bold and italic may stay)
 
 

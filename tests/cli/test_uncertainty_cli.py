@@ -276,7 +276,10 @@ def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None
         "convolution"
     }
     table = runner.invoke(app, ["compare", "afforestation", "biochar", "--method", "convolution"]).stdout
-    assert table.splitlines()[0] == "P5–P95: exact convolution, uniform, independent"
+    assert table.splitlines()[0] == (
+        "Totals by assessment: every low and every high added; P5–P95: exact convolution, uniform, "
+        "independent¹, Gt CO2/yr"  # ¹ the sum of extremes; the unit of every figure
+    )
     brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
     assert brief.exit_code == 0 and brief.stderr == ""
     assert (
@@ -321,10 +324,11 @@ def test_a_convolution_brief_is_reproduced_without_a_seed(nbscdr_command: list[s
 def test_every_format_says_which_method(lang: str, header: str, mc_header: str) -> None:
     base = ["portfolio", "afforestation", "biochar", "--distribution", "pert", "--lang", lang]
     table = runner.invoke(app, [*base, "--method", "convolution"]).stdout
-    assert header in table.splitlines()
-    assert runner.invoke(app, [*base, "-n", "1000", "--seed", "3"]).stdout.splitlines().count(mc_header) == 1
+    assert header + "³" in table.splitlines()  # ³: the note on the distribution it assumes
+    sampled = runner.invoke(app, [*base, "-n", "1000", "--seed", "3"]).stdout.splitlines()
+    assert sampled.count(mc_header + "³") == 1
     markdown = runner.invoke(app, [*base, "--method", "convolution", "-f", "markdown"]).stdout
-    assert f"### {header}" in markdown.splitlines()
+    assert f"### {header}³" in markdown.splitlines()
     csv_rows = runner.invoke(app, [*base, "--method", "convolution", "-f", "csv", "--table", "statistics"])
     assert csv_rows.stdout.splitlines()[1] == "annual,mean,13.8,Gt CO2/yr,,convolution,pert,0.0,,"
 
@@ -392,7 +396,7 @@ def test_percentile_keys_are_exact_and_distinct(method: list[str]) -> None:
     u = doc["uncertainty"]["percentiles"]
     assert u["99.99999"] > u["95"] and u["5.0000001"] >= u["5"]
     table = runner.invoke(app, ["portfolio", "afforestation", *method, "--percentiles", "99.99999,5.0000001"])
-    labels = [line.split("|")[1].strip() for line in table.stdout.splitlines() if line.startswith("| P")]
+    labels = [line.split("|")[0].strip() for line in table.stdout.splitlines() if line.startswith(" P")]
     assert labels[:5] == ["P5", "P5.0000001", "P50", "P95", "P99.99999"]
 
 

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.document_parts import name_in
+from nbscdr_cli.api.note_anchors import annotate, summary
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, potential_name, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names
-from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
+from nbscdr_cli.base.numbers import CAP, derived, formatter, rounded, span
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.results import Results
@@ -119,6 +120,8 @@ def portfolio_notes(
     if "uncertainty" in doc:
         notes.append(_note("distribution", distribution_text(doc["uncertainty"], lang)))
     if analysis.horizon is not None:
+        from nbscdr_cli.api.horizon_notes import horizon_notes
+
         notes += horizon_notes(analysis, named, lang, inline)
     if result.open_low_ids:
         ids = list(result.open_low_ids)
@@ -172,7 +175,19 @@ def portfolio_notes(
             ),
         )
     )
-    return notes
+    return annotate([_tied(n, result) for n in notes])
+
+
+def _tied(note: Note, result: Any) -> Note:
+    """The CO2e note with the entries and references it speaks of, so a table
+    can mark them (its wording is the co2e block's own)."""
+    if note["code"] != "co2e" or "techniques" in note or "references" in note:
+        return note
+    ids = [
+        e.technique.id for e in result.portfolio.entries if not e.own_figure and "CO2e" in e.technique.unit
+    ]
+    refs = [c.reference.id for c in result.comparisons if "CO2e" in c.reference.unit]
+    return {**note, "techniques": ids, "references": refs}
 
 
 def distribution_text(u: dict[str, Any], lang: str) -> str:
@@ -216,22 +231,23 @@ def caveats_of(entry: Entry) -> list[SourcedNote]:
 
 def caveat_notes(entry: Entry, name: str, lang: str, cite: Cite) -> list[Note]:
     """The sourced caveats of an entry: its technique's, and its estimate's
-    (e.g. "includes avoided emissions"), each shown wherever the entry is."""
-    return [
-        _note(
+    (e.g. "includes avoided emissions"), each shown wherever the entry is; a
+    long one with its first clause and where to read the rest (``summary``)."""
+    notes = []
+    for c in caveats_of(entry):
+        text = c.text.get(lang).rstrip(".。")
+        mark = cite(c.source)
+        note = _note(
             "caveat",
-            _(
-                "{name}: {text}{cite}.",
-                lang,
-                name=name,
-                text=c.text.get(lang).rstrip(".。"),
-                cite=cite(c.source),
-            ),
+            _("{name}: {text}{cite}.", lang, name=name, text=text, cite=mark),
             technique=entry.technique.id,
             source=c.source,
         )
-        for c in caveats_of(entry)
-    ]
+        short = summary(entry.technique.id, name, c.text.en, text, lang)
+        if short is not None:
+            note["summary"] = short
+        notes.append(note)
+    return notes
 
 
 def figures_text(analysis: Results, lang: str) -> str:
@@ -304,92 +320,6 @@ def scope_text(c_doc: dict[str, Any], doc: dict[str, Any], named: Any, lang: str
     )
 
 
-def horizon_notes(analysis: Results, named: Any, lang: str, cite: Cite) -> list[Note]:
-    """What the period assumed: counting of years, ramp, saturation, reversal."""
-    h = analysis.horizon
-    assert h is not None
-    s = h.settings
-    notes = [
-        _note(
-            "years",
-            _(
-                "Years are counted as intervals: {start} to {end} is {n} years, {start} through {last}; stocks are at the end of {last}.",
-                lang,
-                start=s.start,
-                end=s.end,
-                n=s.years,
-                last=s.end - 1,
-            ),
-        )
-    ]
-    if all(e.parameters.ramp_years == 0 for e in h.entries):
-        notes.append(
-            _note(
-                "no-ramp",
-                _(
-                    "No ramp-up assumed: every entry removes at its full rate from the first year (no source gives a ramp-up time).",
-                    lang,
-                ),
-            )
-        )
-    for entry, e in zip(analysis.result.portfolio.entries, h.entries, strict=True):
-        p = e.parameters
-        if p.saturation_from == "data" and not isinstance(p.saturation_years, tuple):
-            source = entry.technique.saturation_source
-            message = _(
-                "{name} stops adding after {years} years{cite}.",
-                lang,
-                name=named([e.technique]),
-                years=derived(p.saturation_years),
-                cite=cite(source or ""),
-            )
-            notes.append(_note("saturation", message, technique=e.technique))
-    sampled = analysis.simulation is not None and analysis.simulation.samples is not None
-    for e in h.entries:
-        span = e.parameters.saturation_range
-        if span is not None:
-            key = (
-                N_(
-                    "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with {low} years and the high end with {high}, and the Monte Carlo draws the time uniformly between them, independently of the rate: an assumption, since no source gives its distribution."
-                )
-                if sampled
-                else N_(
-                    "{name}: saturation time given as {low}–{high} years; the low end of its rate is taken with {low} years and the high end with {high}."
-                )
-            )
-            message = _(key, lang, name=named([e.technique]), low=given(span[0]), high=given(span[1]))
-            notes.append(_note("saturation-range", message, technique=e.technique))
-    for code, key, ids in (
-        (
-            "no-saturation",
-            N_("{names}: no source gives a saturation time, so none is applied."),
-            [e.technique for e in h.entries if e.parameters.saturation_years is None],
-        ),
-        (
-            "no-reversal",
-            N_("{names}: a reversal rate of 0 is assumed, though nature-based storage is reversible."),
-            [e.technique for e in h.entries if e.parameters.reversal_from is None],
-        ),
-    ):
-        if ids:
-            notes.append(_note(code, _(key, lang, names=named(ids)), techniques=ids))
-    for c in h.comparisons:
-        r = c.reference
-        if r.years == (s.start, s.end):
-            continue  # the same years: nothing to say
-        period = r.period.get(lang) if r.period else _("a period its source does not state", lang)
-        message = _(
-            "{ref} is an amount over {period}, and the total here is over {start}–{last}: the periods differ, so compare with care.",
-            lang,
-            ref=reference_name(r, lang),
-            period=period,
-            start=s.start,
-            last=s.end - 1,
-        )
-        notes.append(_note("reference-period", message, reference=r.id))
-    return notes
-
-
 def compare_scope_text(c: dict[str, Any], names: dict[str, str], lang: str) -> str:
     """'UNEP estimate covers forests, wetlands and soils only: it is compared with
     A and B, and leaves out C.'"""
@@ -442,10 +372,12 @@ def compare_notes(
             found.setdefault(note["message"], (note, []))[1].append((key, label))
     out = []
     for message, (note, named) in found.items():
+        extra: dict[str, Any] = {}
         if len(named) < len(rows):
             labels = [label for _key, label in named]
             message = _("[{rows}] {message}", lang, rows=join_names(labels, lang), message=message)
-        out.append({**note, "message": message, "rows": [key for key, _label in named]})
+            extra["for_rows"] = [key for key, _label in named]  # a note of some rows: on their labels
+        out.append({**note, "message": message, "rows": [key for key, _label in named], **extra})
     if central_sum:
         out.append(
             _note(
@@ -457,4 +389,4 @@ def compare_notes(
             )
         )
     out.sort(key=lambda n: n["code"] == "permanence")  # stable: the closing warning stays last
-    return out
+    return annotate(out)

@@ -25,6 +25,7 @@ from nbscdr_cli.cli.options import (
     FilesOpt,
     FormatOpt,
     LangOpt,
+    NotesOpt,
     Period,
     PortfolioFormatOpt,
     PotentialOpt,
@@ -115,12 +116,27 @@ def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -
         write_output(display.output, payload)
 
 
-def present(display: Display, kind: str, doc: Any, fmt: str) -> None:
-    """Render a document in a text format and write it."""
+def notes_level(notes: Any, fmt: str) -> str:
+    """Which notes the output prints (--notes; essential by default), checked
+    before any work: only the table and Markdown formats choose."""
+    from nbscdr_cli.model.errors import UsageError
+
+    if notes is not None and fmt not in ("table", "markdown"):
+        raise UsageError(
+            f"applies to the table and markdown formats; {fmt} keeps every note"
+            if fmt == "json"
+            else f"applies to the table and markdown formats; {fmt} has no notes",
+            field="notes",
+        )
+    return "essential" if notes is None else str(notes)
+
+
+def present(display: Display, kind: str, doc: Any, fmt: str, notes: str = "essential") -> None:
+    """Render a document in a text format (its notes at ``notes``) and write it."""
     from nbscdr_cli.cli.request import lang
     from nbscdr_cli.render import render
 
-    emit(display, render(kind, doc, fmt, lang=lang(display, fmt), env=environment(display)))
+    emit(display, render(kind, doc, fmt, lang=lang(display, fmt), env=environment(display), notes=notes))
 
 
 def analysed(specs: list[str] | None, display: Display, *groups: Any, **options: Any) -> Any:
@@ -252,6 +268,7 @@ def portfolio(
     year: YearOpt = None,
     fmt: PortfolioFormatOpt = None,
     table: TableOpt = None,
+    notes: NotesOpt = None,
     unit: UnitOpt = None,
     countries: CountriesOpt = False,
     display: Display,
@@ -261,13 +278,15 @@ def portfolio(
     Totals add every low and every high. An entry whose source gives only "up to"
     counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
-    reaching each reference and --target. With --from/--to, the cumulative and
-    durable removals over the period (in a mass unit: --unit may be 'Gt CO2').
-    With --region, Roe et al. (2021)'s figures for a country or region, in Mt CO2/yr,
-    with the land each measure needs. --format csv writes one table (--table entries,
-    statistics or years). --format iamc writes the IAMC scenario CSV (Mt CO2/yr, one
-    scenario per bound; with --from 2030 --to 2050 a column for each year 2030 to 2050,
-    else --year).
+    reaching each reference and --target. With --from/--to, the cumulative removal
+    over the period and what is still stored at its end (in a mass unit: --unit
+    may be 'Gt CO2'). With --region, Roe et al. (2021)'s figures for a country or
+    region, in Mt CO2/yr, with the land each measure needs. Notes follow as
+    footnotes, their markers in the cells they qualify: the essential ones (--notes
+    all for every one, --notes none for none). --format csv writes one table
+    (--table entries, statistics or years). --format iamc writes the IAMC scenario
+    CSV (Mt CO2/yr, one scenario per bound; with --from 2030 --to 2050 a column for
+    each year 2030 to 2050, else --year).
     """
     from nbscdr_cli.api.analysis import portfolio_output
     from nbscdr_cli.cli.request import csv_table, portfolio_unit
@@ -276,9 +295,10 @@ def portfolio(
     groups = (source, estimates, sampling, period)
     unit = portfolio_unit(unit, fmt_, year, period)
     kind = csv_table(table, fmt_, sampling, period)
+    level = notes_level(notes, fmt_)
     options = {"references": reference, "target": target, "unit": unit, "iamc": fmt_ == "iamc", "fmt": fmt_}
     analysis = analysed(specs, display, *groups, **options, countries=countries)
-    present(display, *portfolio_output(analysis, fmt_, year, kind), fmt_)
+    present(display, *portfolio_output(analysis, fmt_, year, kind), fmt_, level)
 
 
 @command(
@@ -302,6 +322,7 @@ def compare(
     target: TargetOpt = None,
     period: Period,
     fmt: FormatOpt = None,
+    notes: NotesOpt = None,
     unit: UnitOpt = None,
     display: Display,
 ) -> None:
@@ -316,6 +337,7 @@ def compare(
     from nbscdr_cli.cli.request import portfolio_files, request, split_ids
 
     fmt_ = settle(display, fmt, Format, catalog_file(data), *(files or []))
+    level = notes_level(notes, fmt_)
     groups = (Estimates(None, potential, fallback, data, region), sampling, period)
     req = request(specs, display, *groups, references=reference, target=target, unit=unit, fmt=fmt_)
     result = run(
@@ -324,7 +346,7 @@ def compare(
         portfolios=portfolio_files(files),
         regions=split_ids(regions),
     )
-    present(display, "compare", result.to_dict(), fmt_)
+    present(display, "compare", result.to_dict(), fmt_, level)
 
 
 @command(
@@ -344,7 +366,8 @@ def chart(
     lang: LangOpt = None,
     output: ChartOutputOpt = None,
 ) -> None:
-    """Chart a portfolio: low-high bars per technique and for the total, UNEP's band shaded.
+    """Chart a portfolio: low-high bars per technique, for the total, and for each
+    reference right under the subtotal of the entries in its scope.
 
     Without --output, the bars are drawn in the terminal. Chinese labels (--lang zh)
     need a font with Chinese glyphs (installed, or the file NBSCDR_FONT names);

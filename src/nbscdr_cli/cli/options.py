@@ -19,7 +19,16 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-from nbscdr_cli.model.enums import Distribution, Format, Lang, Method, PortfolioFormat, Potential, Table
+from nbscdr_cli.model.enums import (
+    Distribution,
+    Format,
+    Lang,
+    Method,
+    Notes,
+    PortfolioFormat,
+    Potential,
+    Table,
+)
 
 FIELD_OPTIONS = {
     "method": "--method",
@@ -45,6 +54,7 @@ FIELD_OPTIONS = {
     "iamc": "--format iamc",
     "year": "--year",
     "table": "--table",
+    "notes": "--notes",
     "format": "--format",
     "output": "--output",
     "region": "--region",
@@ -317,6 +327,17 @@ TableOpt = Annotated[
         help="With --format csv, which table the file holds: entries (default; one row per "
         "entry and a total row), statistics (with --samples or --method convolution: one row "
         "per statistic of each total) or years (with --from/--to: one row per entry and year).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+NotesOpt = Annotated[
+    Notes | None,
+    typer.Option(
+        "--notes",
+        help="Notes under the tables: essential (default: what a reader needs not to misquote "
+        "a figure, each tied to its cell by a footnote marker), all (every note, in full) or none. "
+        "JSON keeps every note, each saying whether it is essential.",
         case_sensitive=False,
         show_default=False,
     ),

@@ -39,6 +39,22 @@ from nbscdr_cli.cli.output import report
 from nbscdr_cli.model.enums import Lang
 from nbscdr_cli.model.errors import ExitCode, NbscdrError, Stopped, UsageError
 
+# The top-level help's one line per command: whole sentences that fit 80 columns
+# beside the longest name (each command's own -h has its full description).
+SUMMARIES = {
+    "list": "List the techniques, their ranges, scopes and readiness.",
+    "assessments": "List the assessments whose estimates the catalog holds.",
+    "references": "List the references a portfolio is compared with.",
+    "show": "Show one technique whole, with every assessment's estimate.",
+    "portfolio": "Sum a portfolio and compare it with references.",
+    "compare": "Put totals side by side: by assessment, file or region.",
+    "chart": "Chart a portfolio's ranges beside the references.",
+    "brief": "Write a one-page briefing, in Markdown or HTML.",
+    "convert": "Convert a removal rate or amount between units.",
+    "rank": "Rank countries or AR6 regions by a portfolio's potential.",
+    "regions": "List the regions and countries --region takes.",
+}
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -134,17 +150,17 @@ class NbscdrGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its summary: a whole sentence, shortened by hand
+        (``SUMMARIES``) so that it fits 80 columns, wrapped, never cut, where
+        the terminal is narrower."""
         import inspect
 
-        from typer._click.utils import make_default_short_help
+        def summary(name: str) -> str:  # a command without a summary of its own: its first paragraph, whole
+            found = SUMMARIES.get(name)
+            return found or inspect.cleandoc(COMMANDS[name].__doc__ or "").split("\n\n")[0].replace("\n", " ")
 
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, make_default_short_help(inspect.cleandoc(function.__doc__ or ""), limit))
-            for name, function in COMMANDS.items()
-        ]
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, summary(name)) for name in COMMANDS])
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As click's, but a usage error is one line on stderr, as every other

@@ -58,6 +58,14 @@ class Potential(StrEnum):
     economic = "economic"
 
 
+class Notes(StrEnum):
+    """Which notes the table and Markdown formats print under a result."""
+
+    essential = "essential"  # what a reader needs not to misquote a figure
+    all = "all"  # every note, in full
+    none = "none"  # the tables alone
+
+
 class Table(StrEnum):
     """Which of a portfolio's tables a CSV holds: one rectangular table per file."""
 

@@ -16,9 +16,13 @@ if TYPE_CHECKING:
     from nbscdr_cli.render.environment import Environment
 
 
-def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environment) -> str:
+def render(
+    kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environment, notes: str = "essential"
+) -> str:
     """Lay out ``doc`` (of ``kind``: portfolio, catalog, technique, conversion,
-    compare, assessments, iamc) in format ``fmt`` (table, json, csv, markdown, iamc)."""
+    compare, assessments, iamc) in format ``fmt`` (table, json, csv, markdown,
+    iamc); the table and Markdown print its notes at ``notes`` (essential, all,
+    none; JSON keeps every note, CSV and IAMC none)."""
     module = importlib.import_module(f"nbscdr_cli.render.as_{fmt}")
     if fmt != "json":  # JSON escapes control characters itself
         from nbscdr_cli.render.escape import escape_document
@@ -28,5 +32,6 @@ def render(kind: str, doc: dict[str, Any], fmt: str, *, lang: str, env: Environm
         from nbscdr_cli.render.escape import escape_markdown_document
 
         doc = escape_markdown_document(doc)
-    text: str = module.render(kind, doc, lang=lang, env=env)
+    options = {"notes": notes} if fmt in ("table", "markdown") else {}
+    text: str = module.render(kind, doc, lang=lang, env=env, **options)
     return text if text.endswith("\n") else text + "\n"

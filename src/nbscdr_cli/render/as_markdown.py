@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
-from nbscdr_cli.render import catalog_tables, tables
+from nbscdr_cli.render import catalog_tables, compare_table, tables
 from nbscdr_cli.render.environment import Environment
+from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label
 
@@ -47,22 +49,62 @@ def section(grid: Grid, level: int = 3) -> str:
     return f"{'#' * level} {grid.title}\n\n{table(grid)}" if grid.title else table(grid)
 
 
-def portfolio_markdown(doc: dict[str, Any], lang: str, level: int = 2) -> list[str]:
-    """The portfolio's tables and notes as Markdown blocks."""
-    grids = tables.portfolio_grids(doc, lang)
-    parts = [section(grids[0], level)]
-    parts += [section(g, level + 1) for g in grids[1:]]
-    notes = [f"- {w['message']}" for w in doc["warnings"]]
-    parts.append("#" * (level + 1) + " " + p_("heading", "Notes", lang) + "\n\n" + "\n".join(notes))
+def notes_markdown(marked: Footnoted, lang: str, level: int) -> list[str]:
+    """The footnotes as a list, each starting with its marker, under a heading;
+    the notes that qualify nothing in particular under a heading of their own."""
+    parts = []
+    if marked.numbered:
+        heading = "#" * level + " " + p_("heading", "Notes", lang)
+        parts.append(heading + "\n\n" + "\n".join(f"- {_cell_text(line)}" for line in marked.numbered))
+    if marked.general:
+        heading = "#" * level + " " + general_heading(lang)
+        parts.append(heading + "\n\n" + "\n".join(f"- {_cell_text(line)}" for line in marked.general))
     return parts
 
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
+def _cell_text(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def portfolio_markdown(
+    doc: dict[str, Any], lang: str, level: int = 2, notes: str = "essential", superscript: bool = True
+) -> list[str]:
+    """The portfolio's tables and its notes (at ``notes``) as Markdown blocks."""
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
+    marked = footnoted(
+        lambda mark: tables.portfolio_grids(doc, lang, mark),
+        doc["warnings"],
+        notes,
+        lang,
+        superscript=superscript,
+        names=names,
+    )
+    grids = marked.built
+    parts = [section(grids[0], level)]
+    parts += [section(g, level + 1) for g in grids[1:]]
+    return parts + notes_markdown(marked, lang, level + 1)
+
+
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes: str = "essential") -> str:
     if kind == "portfolio":
-        return "\n\n".join(portfolio_markdown(doc, lang))
+        return "\n\n".join(portfolio_markdown(doc, lang, notes=notes, superscript=env.unicode))
+    if kind == "compare":
+        rows = [r for r in doc["rows"] if r.get("entries")]
+        names = {e["technique"]: name_in(e["name"], lang) for r in rows for e in r["entries"]}
+        marked = footnoted(
+            lambda mark: compare_table.compare_grid(doc, lang, mark),
+            doc.get("warnings", []),
+            notes,
+            lang,
+            superscript=env.unicode,
+            names=names,
+        )
+        return "\n\n".join([section(marked.built), *notes_markdown(marked, lang, 3)])
     if kind == "catalog":
-        notes = catalog_tables.catalog_footnotes(doc, lang)
-        return section(catalog_tables.catalog_grid(doc, lang)) + ("\n\n" + "\n".join(notes) if notes else "")
+        footnotes = catalog_tables.catalog_footnotes(doc, lang)
+        return section(catalog_tables.catalog_grid(doc, lang)) + (
+            "\n\n" + "\n".join(footnotes) if footnotes else ""
+        )
     if kind == "technique":
         lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
         for key, value in catalog_tables.technique_fields(doc, lang):
@@ -76,7 +118,6 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
     if kind == "conversion":
         return f"{derived(doc['value'])} {unit_text(doc['unit'], lang)}"
     grid = {
-        "compare": tables.compare_grid,
         "assessments": catalog_tables.assessments_grid,
         "references": catalog_tables.references_grid,
         "rank": region_grid,

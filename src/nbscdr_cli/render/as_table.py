@@ -2,7 +2,12 @@
 
 Colour and box-drawing characters appear only when stdout is a terminal that can
 show them; NO_COLOR is honoured (``Environment.colour``). Written to a pipe or a
-file, the same layout uses plain ASCII rules and no escape codes.
+file, the same layout uses plain ASCII rules and no escape codes. Tables have
+rules between columns and under the header, no frame around them (two lines
+fewer each); where every figure of a table is in one unit, the unit is in its
+title rather than under each header. Notes follow as footnotes
+(``footnotes.py``): the essential ones by default, every one with
+``--notes all``, none with ``--notes none``.
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
-from nbscdr_cli.render import catalog_tables, tables
+from nbscdr_cli.render import catalog_tables, compare_table, tables
 from nbscdr_cli.render.environment import Environment
+from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label, total_show
@@ -51,6 +58,7 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
 
     from nbscdr_cli.render.wrap import Wrapped
 
+    grid = unit_in_title(grid)
     if grid.title:  # on a line of its own: a table would wrap it to its own width
         _line(console, grid.title, env)
     widths = column_widths(grid, console.width, show_header)
@@ -59,7 +67,10 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
         return
     if len(grid.rows) >= LONG_TABLE_ROWS:  # plain cells, drawn fast where none wraps
         table = Table(
-            box=_box(env), header_style="bold cyan" if env.stdout_terminal else "", show_header=show_header
+            box=_box(env),
+            header_style="bold cyan" if env.stdout_terminal else "",
+            show_header=show_header,
+            show_edge=False,
         )
         for name, numeric in zip(grid.header, grid.numeric, strict=True):
             table.add_column(name, justify="right" if numeric else "left")
@@ -70,11 +81,24 @@ def draw(console: Any, grid: Grid, env: Environment, *, show_header: bool = True
         box=_box(env),
         header_style="bold cyan" if env.stdout_terminal else "",
         show_header=show_header,
+        show_edge=False,
     )
     for name, numeric, width in zip(grid.header, grid.numeric, widths, strict=True):
         table.add_column(Wrapped(name), justify="right" if numeric else "left", width=width)
     _add_rows(table, grid, env, Wrapped)
     console.print(table)
+
+
+def unit_in_title(grid: Grid) -> Grid:
+    """Where every header that names a unit names the same one ("Low\nGt CO2/yr"),
+    the unit once, at the end of the title, and one line of headers."""
+    units = {h.split("\n", 1)[1] for h in grid.header if "\n" in h}
+    if len(units) != 1 or not grid.title:
+        return grid
+    (unit,) = units
+    header = [h.split("\n", 1)[0] for h in grid.header]
+    chinese = any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in grid.title)
+    return grid._replace(title=grid.title + ("，" if chinese else ", ") + unit, header=header)
 
 
 def _add_rows(table: Any, grid: Grid, env: Environment, cell: Any) -> None:
@@ -105,9 +129,15 @@ def column_widths(grid: Grid, width: int, show_header: bool = True) -> list[int]
     lines = [[line for cell in column for line in cell.split("\n")] for column in columns]
     widest = [max((cell_len(line) for line in c), default=0) for c in lines]
     narrowest = [max((widest_piece(cell) for cell in c), default=0) for c in columns]
-    room = width - 3 * len(columns) - 1
+    room = width - 3 * len(columns) + 1  # a space either side of each cell, a rule between columns
     if sum(widest) <= room:
         return widest
+    if show_header:  # a figures' column need not be as wide as a long header: two lines of it will do
+        for i, (head, numeric) in enumerate(zip(grid.header, grid.numeric, strict=True)):
+            body = max((cell_len(line) for cell in columns[i][1:] for line in cell.split("\n")), default=0)
+            if numeric and widest[i] > body:
+                half = max(cell_len(line) for line in head.split("\n")) // 2 + 1
+                widest[i] = max(body, narrowest[i], min(widest[i], half))
     if len(columns) > 2 and sum(narrowest) > room:
         return None
     widths = list(narrowest)
@@ -167,7 +197,7 @@ def _records(console: Any, grid: Grid, env: Environment) -> None:
         "", ["", ""], [[name, cell] for record in records for name, cell, _ in record], [False, False]
     )
     widths = column_widths(pairs, console.width, show_header=False)  # two columns: never None
-    table = Table(box=_box(env), show_header=False)
+    table = Table(box=_box(env), show_header=False, show_edge=False)
     for width in widths or (None, None):
         table.add_column(width=width)
     for i, record in enumerate(records):
@@ -201,9 +231,29 @@ def sparkline(counts: list[int], ascii_only: bool) -> str:
     return "".join(marks[min(len(marks) - 1, round(c / top * (len(marks) - 1)))] for c in counts)
 
 
-def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
+def _notes(console: Any, marked: Footnoted, lang: str, env: Environment) -> None:
+    """The footnotes under the tables, each starting with its marker; then the
+    notes that qualify nothing in particular, under a heading of their own."""
+    for line in marked.numbered:
+        _line(console, line, env, "yellow")
+    if marked.general:
+        _line(console, general_heading(lang) + _(": ", lang).rstrip(), env)
+        for message in marked.general:
+            _line(console, f"- {message}", env, "yellow")
+
+
+def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment, notes: str) -> None:
     ascii_only = _box(env).ascii
-    for grid in tables.portfolio_grids(doc, lang):
+    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
+    marked = footnoted(
+        lambda mark: tables.portfolio_grids(doc, lang, mark),
+        doc["warnings"],
+        notes,
+        lang,
+        superscript=env.unicode,
+        names=names,
+    )
+    for grid in marked.built:
         draw(console, grid, env)
         if grid.key == "uncertainty":
             hist = doc["uncertainty"]["histogram"]
@@ -222,8 +272,7 @@ def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment) -
             label = _("Stock, high end {start}–{last}: ", lang, start=h["from"], last=h["last_year"])
             show = total_show(doc)
             _line(console, f"{label}{spark} {show(stock[-1])} {unit_text(h['unit'], lang)}", env)
-    for w in doc["warnings"]:
-        _line(console, f"- {w['message']}", env, "yellow")
+    _notes(console, marked, lang, env)
 
 
 def _technique(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> None:
@@ -241,19 +290,33 @@ def _catalog(console: Any, doc: dict[str, Any], lang: str, env: Environment) -> 
         _line(console, note, env)
 
 
-def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> str:
+def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes: str = "essential") -> str:
+    """``doc`` of ``kind`` as tables, with its notes at ``notes`` (essential,
+    all, none) as footnotes. To a pipe or a file, no line ends in spaces."""
     if kind == "conversion":
         return f"{given(doc['value']) if doc.get('as_given') else derived(doc['value'])} {unit_text(doc['unit'], lang)}"
     console = _console(env)
     if kind == "portfolio":
-        _portfolio(console, doc, lang, env)
+        _portfolio(console, doc, lang, env, notes)
     elif kind == "technique":
         _technique(console, doc, lang, env)
     elif kind == "catalog":
         _catalog(console, doc, lang, env)
+    elif kind == "compare":
+        rows = [r for r in doc["rows"] if r.get("entries")]
+        names = {e["technique"]: name_in(e["name"], lang) for r in rows for e in r["entries"]}
+        marked = footnoted(
+            lambda mark: compare_table.compare_grid(doc, lang, mark),
+            doc.get("warnings", []),
+            notes,
+            lang,
+            superscript=env.unicode,
+            names=names,
+        )
+        draw(console, marked.built, env)
+        _notes(console, marked, lang, env)
     else:
         grid = {
-            "compare": tables.compare_grid,
             "assessments": catalog_tables.assessments_grid,
             "references": catalog_tables.references_grid,
             "rank": region_grid,
@@ -262,7 +325,10 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment) -> st
         draw(console, grid[kind](doc, lang), env)
         for w in doc.get("warnings", []):
             _line(console, f"- {w['message']}", env, "yellow")
-    return str(console.file.getvalue())
+    text = str(console.file.getvalue())
+    if env.stdout_terminal:
+        return text
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 def region_grid(doc: dict[str, Any], lang: str) -> Grid:

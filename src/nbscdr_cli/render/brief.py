@@ -39,6 +39,8 @@ from nbscdr_cli.render.brief_sections import (
 from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
+from nbscdr_cli.render.footnotes import Marker, footnoted, general_heading
+from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import region_label
 
 BRIEF_FORMATS = ("markdown", "html")
@@ -92,7 +94,29 @@ def compose(
         ("" if lang == "zh" else " ").join(bottom_line(analysis, doc, lang, cite)),
         "",
     ]
-    out += ["## " + _("The portfolio", lang), "", table(portfolio_grid(analysis, doc, lang, cite)), ""]
+    # the notes the brief does not say elsewhere, as footnotes to the cells they qualify;
+    # the first reference's scope is in the bottom line, the others' are notes on their rows
+    first = doc["comparisons"][0]["reference"] if doc["comparisons"] and not detail else None
+    notes = [
+        n
+        for n in portfolio_notes(analysis, doc, lang, cite)
+        if n["code"] not in SAID_ELSEWHERE or (n["code"] == "reference-scope" and n["reference"] != first)
+    ]
+    refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
+
+    def build(mark: Marker) -> list[Grid]:
+        grids = [portfolio_grid(analysis, doc, lang, cite, mark)]
+        if doc["comparisons"]:
+            grid = tables.comparison_grid(doc, lang, mark)
+            rows = [
+                [row[0] + cite(refs[c["reference"]]), *row[1:]]
+                for row, c in zip(grid.rows, doc["comparisons"], strict=True)
+            ]
+            grids.append(grid._replace(rows=rows))
+        return grids
+
+    marked = footnoted(build, notes, "all", lang, superscript=True)
+    out += ["## " + _("The portfolio", lang), "", table(marked.built[0]), ""]
     if doc.get("land"):  # a country's or region's land, as the SI gives it (issue 22)
         from nbscdr_cli.render.region_tables import land_grid
 
@@ -104,19 +128,7 @@ def compose(
     if doc["comparisons"] or ("horizon" in doc and doc["horizon"]["comparisons"]):
         out += ["## " + _("Against the references", lang), ""]
     if doc["comparisons"]:
-        grid = tables.comparison_grid(doc, lang)
-        refs = {c.reference.id: c.reference.source for c in analysis.result.comparisons}
-        rows = [
-            [row[0] + cite(refs[c["reference"]]), *row[1:]]
-            for row, c in zip(grid.rows, doc["comparisons"], strict=True)
-        ]
-        out += [table(grid._replace(rows=rows)), ""]
-        # the first reference's scope is in the bottom line
-        scopes = [w["message"] for w in doc["warnings"] if w["code"] == "reference-scope"]
-        first = doc["comparisons"][0]
-        if first["scope"] and not detail:
-            scopes = scopes[1:]
-        out += [f"- {message}" for message in scopes] + ([""] if scopes else [])
+        out += [table(marked.built[1]), ""]
     if "horizon" in doc and doc["horizon"]["comparisons"]:
         out += [*period_references(analysis, doc, lang, cite), ""]
     if "uncertainty" in doc and detail:
@@ -124,12 +136,9 @@ def compose(
         out += ["## " + _("How sure", lang), "", f"*{grid.title}*", "", table(grid._replace(title="")), ""]
     if "horizon" in doc and detail:
         out += period_detail(doc, lang)
-    notes = portfolio_notes(analysis, doc, lang, cite)
-    out += (
-        ["## " + _("Caveats", lang), ""]
-        + [f"- {n['message']}" for n in notes if n["code"] not in SAID_ELSEWHERE]
-        + [""]
-    )
+    out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
+    if marked.general:
+        out += ["### " + general_heading(lang), ""] + [f"- {line}" for line in marked.general] + [""]
     out += (
         ["## " + _("Decisions needed", lang), ""]
         + [f"- ☐ {line}" for line in decisions(analysis, lang)]

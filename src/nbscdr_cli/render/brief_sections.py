@@ -17,11 +17,14 @@ from nbscdr_cli.render import tables
 from nbscdr_cli.render.as_markdown import table
 from nbscdr_cli.render.bottom_line import prose_relation
 from nbscdr_cli.render.citations import Citations
+from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import chance_text, entry_show, sampling_text, threshold_label, total_show
 
 
-def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> Grid:
+def portfolio_grid(
+    analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations, mark: Marker = no_mark
+) -> Grid:
     """The entries by name (share, own figure or stand-in assessment said in words)
     with their figures and a source mark each; the total last. With a period,
     what each adds up to over it: one column (stored at the end, if none is
@@ -47,14 +50,21 @@ def portfolio_grid(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cit
                 " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
             )
         source = "" if e["own_figure"] else cite(entry.technique.source).strip()
-        row = [label, "0" if e["up_to"] else show(e["low"]), show(e["high"])]
+        label += mark(f"entry:{e['technique']}")
+        low = ("0" if e["up_to"] else show(e["low"])) + mark(f"low:{e['technique']}")
+        row = [label, low, show(e["high"])]
         if central:
             row.append(show(e["central"]) if e.get("central") is not None else "–")
         period_show = rounded(e.get("significant_figures", CAP))
         row += [span(e["horizon"][k]["low"], e["horizon"][k]["high"], period_show) for k in period_keys]
         rows.append([*row, source])
     total, show = doc["total"], total_show(doc)
-    row = [_("Total", lang), show(total["low"]), show(total["high"]), *([""] if central else [])]
+    row = [
+        _("Total", lang) + mark("total"),
+        show(total["low"]),
+        show(total["high"]),
+        *([""] if central else []),
+    ]
     if h is not None:
         period_show = rounded(h.get("significant_figures", CAP))
         row += [span(h[k]["low"], h[k]["high"], period_show) for k in period_keys]

@@ -16,6 +16,7 @@ from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_label, potential_name, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
+from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
     comparison_digits,
@@ -32,30 +33,44 @@ from nbscdr_cli.render.text import (
 )
 
 
-def _head(label: str, unit: str) -> str:
+def with_unit(label: str, unit: str) -> str:
     return f"{label}\n{unit}"
 
 
-def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid:
+def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "", mark: Marker = no_mark) -> Grid:
     """The entries and the total; a central value where a source gives one, and
-    the assessment an entry borrowed its figure from where it stands in."""
+    the assessment an entry borrowed its figure from where it stands in; a share
+    column only where some entry is a share or the user's own figure. ``mark``
+    gives each cell's footnote markers (``footnotes.py``)."""
     unit = unit_text(doc["unit"], lang)
+    title_mark = mark("table:portfolio")  # first: markers are numbered in reading order
     central = any(e.get("central") is not None for e in doc["entries"])
+    shares = any(e["own_figure"] or e["share"] != 1 for e in doc["entries"])
     rows = []
     for e in doc["entries"]:
-        show = entry_show(e)
+        show, tid = entry_show(e), e["technique"]
         share = _("own figure", lang) if e["own_figure"] else f"{derived(e['share'] * 100)}%"
-        label = entry_label(name_in(e["name"], lang), e["technique"], lang)
+        label = entry_label(name_in(e["name"], lang), tid, lang)
         if e["fallback"]:
             label += _(
                 " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
             )
-        row = [label, share, low_text(e["low"], e["up_to"], lang, show), show(e["high"])]
+        label += mark(f"entry:{tid}")
+        low = low_text(e["low"], e["up_to"], lang, show) + mark(f"low:{tid}")
+        row = [label, *([share] if shares else []), low, show(e["high"])]
         if central:
             row.append(show(e["central"]) if e.get("central") is not None else "–")
         rows.append(row)
     total, show = doc["total"], total_show(doc)
-    rows.append([_("Total", lang), "", show(total["low"]), show(total["high"]), *([""] if central else [])])
+    rows.append(
+        [
+            _("Total", lang) + mark("total"),
+            *([""] if shares else []),
+            show(total["low"]),
+            show(total["high"]),
+            *([""] if central else []),
+        ]
+    )
     name = _(": ", lang) + doc["name"] if doc["name"] else ""
     potential = potential_name(doc.get("potential", "technical"), lang)
     assessment = assessment or doc["assessment"] or ""
@@ -73,17 +88,17 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "") -> Grid
         title += _(": ", lang) + region_label(doc["region"], lang)
     header = [
         _("Technique", lang),
-        _("Share", lang),
-        _head(_("Low", lang), unit),
-        _head(_("High", lang), unit),
+        *([_("Share", lang)] if shares else []),
+        with_unit(_("Low", lang), unit),
+        with_unit(_("High", lang), unit),
     ]
     if central:
-        header.append(_head(_("Central", lang), unit))
+        header.append(with_unit(_("Central", lang), unit))
     return Grid(
-        title,
+        title + title_mark,
         header,
         rows,
-        [False, True, True, True, *([True] if central else [])],
+        [False, *([True] if shares else []), True, True, *([True] if central else [])],
         totals=1,
         key="portfolio",
     )
@@ -93,7 +108,7 @@ def reference_label(c: dict[str, Any], lang: str) -> str:
     return str(c["name"].get(lang) if c.get("name") else c["reference"])
 
 
-def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
+def comparison_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid:
     """Each reference against the entries in its scope (the headline)."""
     unit = unit_text(doc["unit"], lang)
     rows = []
@@ -101,7 +116,7 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
         inside = c["in_scope"]
         rows.append(
             [
-                reference_label(c, lang),
+                reference_label(c, lang) + mark(f"reference:{c['reference']}"),
                 kind_label(c["kind"], lang),
                 reference_range(c),
                 subtotal_range(inside) if inside["techniques"] else "–",
@@ -111,12 +126,12 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
     header = [
         _("Reference", lang),
         _("Kind", lang),
-        _head(_("Range", lang), unit),
-        _head(_("In its scope", lang), unit),
+        with_unit(_("Range", lang), unit),
+        with_unit(_("In its scope", lang), unit),
         _("In scope, against the reference", lang),
     ]
     return Grid(
-        _("Comparison with references", lang),
+        _("Each reference against the entries in its scope", lang),
         header,
         rows,
         [False, False, True, True, False],
@@ -124,14 +139,20 @@ def comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
     )
 
 
-def uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
+def uncertainty_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid:
     u = doc["uncertainty"]
     show = rounded(u.get("significant_figures", CAP))
     rows = [[_("Mean", lang), show(u["mean"])], [_("Standard deviation", lang), show(u["std"])]]
     rows += [[f"P{p}", show(v)] for p, v in u["percentiles"].items()]
     rows += [list(r) for r in probability_rows(u, doc["comparisons"], lang)]
     title = _("Uncertainty of the total", lang) + _(": ", lang) + sampling_text(u, lang)
-    return Grid(title, ["", unit_text(doc["unit"], lang)], rows, [False, True], key="uncertainty")
+    return Grid(
+        title + mark("table:uncertainty"),
+        ["", unit_text(doc["unit"], lang)],
+        rows,
+        [False, True],
+        key="uncertainty",
+    )
 
 
 def entry_parameters_text(h: dict[str, Any], lang: str, *, given_only: bool = False) -> str:
@@ -163,13 +184,14 @@ def stored_label(h: dict[str, Any], lang: str) -> str:
     return _("Stored at the end of {last}, if none is reversed", lang, last=h["last_year"])
 
 
-def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
+def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True, mark: Marker = no_mark) -> Grid:
     """Each entry's cumulative removal over the period and what is still stored
     at its end, with what was assumed for it, and the total; ``ids`` adds each
     technique's id. Where no reversal rate applies the two are the same, and
     one column says so ("stored at the end of 2049, if none is reversed")."""
     h = doc["horizon"]
     mass = unit_text(h["unit"], lang)
+    title_mark = mark("table:horizon")  # first: markers are numbered in reading order
     keys = ["cumulative", "stored_at_end"] if h.get("reversal_applied") else ["stored_at_end"]
     rows = []
     for e in doc["entries"]:
@@ -178,7 +200,9 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
             entry_label(name_in(e["name"], lang), e["technique"], lang) if ids else name_in(e["name"], lang)
         )
         figures = [span(eh[k]["low"], eh[k]["high"], show) for k in keys]
-        rows.append([name, *figures, entry_parameters_text(eh, lang)])
+        rows.append(
+            [name + mark(f"period-entry:{e['technique']}"), *figures, entry_parameters_text(eh, lang)]
+        )
     show = rounded(h.get("significant_figures", CAP))
     rows.append([_("Total", lang), *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
     title = _(
@@ -190,8 +214,15 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True) -> Grid:
         years=h["years"],
     )
     heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
-    header = [_("Technique", lang), *[_head(heads[k], mass) for k in keys], _("Assumed", lang)]
-    return Grid(title, header, rows, [False, *[True for _ in keys], False], totals=1, key="horizon")
+    header = [_("Technique", lang), *[with_unit(heads[k], mass) for k in keys], _("Assumed", lang)]
+    return Grid(
+        title + title_mark,
+        header,
+        rows,
+        [False, *[True for _ in keys], False],
+        totals=1,
+        key="horizon",
+    )
 
 
 def period_reference_label(c: dict[str, Any], h: dict[str, Any], lang: str) -> str:
@@ -214,7 +245,7 @@ def period_reference_label(c: dict[str, Any], h: dict[str, Any], lang: str) -> s
     )
 
 
-def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
+def horizon_comparison_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid:
     """Cumulative references against the in-scope cumulative removal, and where
     a reversal rate applies, against what is still stored at the end."""
     h = doc["horizon"]
@@ -224,7 +255,7 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
     for c in h["comparisons"]:
         inside, digits = c["in_scope"], comparison_digits(c)
         row = [
-            period_reference_label(c, h, lang),
+            period_reference_label(c, h, lang) + mark(f"period-reference:{c['reference']}"),
             span(c["low"], c["high"], given),
             span(inside["cumulative"]["low"], inside["cumulative"]["high"], rounded(digits)),
             relation_text(c, lang, inside["cumulative"], c, digits),
@@ -234,8 +265,8 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str) -> Grid:
         rows.append(row)
     header = [
         _("Reference", lang),
-        _head(_("Range", lang), mass),
-        _head(_("Cumulative", lang), mass),
+        with_unit(_("Range", lang), mass),
+        with_unit(_("Cumulative", lang), mass),
         _("Cumulative in scope, against the reference", lang),
     ]
     if reversal:
@@ -262,7 +293,7 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     chances = [dict(probability_rows(u, h["comparisons"], lang)) for u in us]
     rows += [[label, *[c.get(label, "–") for c in chances]] for label in chances[0]]
     heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
-    header = ["", *[_head(heads[k], mass) for k in keys]]
+    header = ["", *[with_unit(heads[k], mass) for k in keys]]
     title = (
         _("Uncertainty over the period {start}–{end}", lang, start=h["from"], end=h["to"])
         + _(": ", lang)
@@ -271,122 +302,24 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     return Grid(title, header, rows, [False, *[True for _ in keys]], key="horizon-uncertainty")
 
 
-def portfolio_grids(doc: dict[str, Any], lang: str) -> list[Grid]:
-    """Every table of a portfolio document, in order."""
-    grids = [
-        portfolio_grid(doc, lang, (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or "")
-    ]
+def portfolio_grids(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> list[Grid]:
+    """Every table of a portfolio document, in order, ``mark`` giving each
+    cell's footnote markers."""
+    assessment = (doc.get("assessment_name") or {}).get(lang) or doc.get("assessment") or ""
+    grids = [portfolio_grid(doc, lang, assessment, mark)]
     if doc["comparisons"]:
-        grids.append(comparison_grid(doc, lang))
+        grids.append(comparison_grid(doc, lang, mark))
     if doc.get("land") or doc.get("countries"):  # a country's or region's (issue 22)
         from nbscdr_cli.render.region_tables import countries_grid, land_grid
 
         grids += [land_grid(doc, lang)] if doc.get("land") else []
         grids += [countries_grid(doc, lang)] if doc.get("countries") else []
     if "uncertainty" in doc:
-        grids.append(uncertainty_grid(doc, lang))
+        grids.append(uncertainty_grid(doc, lang, mark))
     if "horizon" in doc:
-        grids.append(horizon_grid(doc, lang))
+        grids.append(horizon_grid(doc, lang, mark=mark))
         if doc["horizon"]["comparisons"]:
-            grids.append(horizon_comparison_grid(doc, lang))
+            grids.append(horizon_comparison_grid(doc, lang, mark))
         if "uncertainty" in doc["horizon"]:
             grids.append(horizon_uncertainty_grid(doc, lang))
     return grids
-
-
-def compare_grid(doc: dict[str, Any], lang: str) -> Grid:
-    """Totals side by side, with what each row measures, each reference against
-    the entries in its scope, and each row's caveats."""
-    unit = unit_text(doc["unit"], lang)
-    first = next((r for r in doc["rows"] if r["low"] is not None), None)
-    refs = [reference_label(c, lang) for c in first["comparisons"]] if first else []
-    # rows for different regions are compared with different references: one column
-    # naming each row's own (issue 22)
-    own = (
-        len({tuple(c["reference"] for c in r["comparisons"]) for r in doc["rows"] if r["low"] is not None})
-        > 1
-    )
-    if own:
-        refs = [_("its region's reference", lang)]
-    sampled = first.get("uncertainty") if first else None
-    period = first.get("horizon") if first else None
-    rows = []
-    for row in doc["rows"]:
-        name = name_in(row["name"], lang)
-        label = name + (_(" ({text})", lang, text=row[doc["by"]]) if name != row[doc["by"]] else "")
-        cells = [label, (row["measure"] or {}).get(lang, "") if row.get("measure") else ""]
-        if row["low"] is None:
-            cells += ["–"] * (2 + len(refs) + (period is not None) + (sampled is not None))
-        else:
-            show = rounded(row.get("significant_figures", CAP))
-            cells.append(span(row["low"], row["high"], show))
-            cells.append(show(row["central_sum"]) if row.get("central_sum") is not None else "–")
-            relations = [
-                relation_text(c, lang, c["in_scope"], c, comparison_digits(c)) for c in row["comparisons"]
-            ]
-            if own:
-                labels = [reference_label(c, lang) + _(": ", lang) for c in row["comparisons"]]
-                relations = ["\n".join(a + b for a, b in zip(labels, relations, strict=True)) or "–"]
-            cells += relations
-            if period is not None:
-                cells.append(
-                    span(row["horizon"]["cumulative"]["low"], row["horizon"]["cumulative"]["high"], show)
-                )
-            if sampled is not None:
-                cells.append(
-                    span(
-                        row["uncertainty"]["percentiles"]["5"], row["uncertainty"]["percentiles"]["95"], show
-                    )
-                )
-        cells.append(row_notes(row, lang, doc.get("potential", "technical")))
-        rows.append(cells)
-    by = {"assessment": _("Assessment", lang), "region": _("Region", lang)}
-    header = [
-        by.get(doc["by"], _("Portfolio", lang)),
-        _("Measures", lang),
-        _head(_("Total", lang), unit),
-    ]
-    header.append(_head(_("Sum of centrals", lang), unit))
-    header += [_("In scope, against {ref}", lang, ref=r) for r in refs]
-    numeric = [False, False, True, True, *[False for _ in refs]]
-    if period is not None:
-        label = _("Cumulative {start}–{end}", lang, start=period["from"], end=period["to"])
-        header.append(_head(label, unit_text(period["unit"], lang)))
-        numeric.append(True)
-    if sampled is not None:
-        header.append(_head("P5–P95", unit))
-        numeric.append(True)
-    header.append(_("Notes", lang))
-    numeric.append(False)
-    if not any(row[-1] for row in rows):  # no row has a note: no column for them
-        header, numeric, rows = header[:-1], numeric[:-1], [row[:-1] for row in rows]
-    if not any(row[1] for row in rows):  # no row says what it measures (regions: said in a note)
-        header, numeric, rows = (
-            [header[0], *header[2:]],
-            [numeric[0], *numeric[2:]],
-            [[r[0], *r[2:]] for r in rows],
-        )
-    title = "P5–P95" + _(": ", lang) + sampling_text(sampled, lang) if sampled is not None else ""
-    return Grid(title, header, rows, numeric, key="compare")
-
-
-def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> str:
-    """What a compare row lacks, borrows or only bounds from above (names, not ids)."""
-    names = {e["technique"]: name_in(e["name"], lang) for e in row.get("entries", [])}
-    sep = _(", ", lang)
-
-    def named(ids: list[str]) -> str:
-        return sep.join(names.get(i, i) for i in ids)
-
-    parts = []
-    if row.get("missing"):
-        missing = sep.join([name_in(n, lang) for n in row.get("missing_names", [])] or row["missing"])
-        if potential == "economic":
-            parts.append(_("no economic potential for {names}", lang, names=missing))
-        else:
-            parts.append(_("no estimate for {names}", lang, names=missing))
-    if row.get("fallback"):
-        parts.append(_("default estimate for {names}", lang, names=named(row["fallback"])))
-    if row.get("up_to"):
-        parts.append(_("only an upper bound for {names}", lang, names=named(row["up_to"])))
-    return _("; ", lang).join(parts)

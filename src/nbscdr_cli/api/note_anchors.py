@@ -1,0 +1,118 @@
+"""What each note qualifies, and whether a reader needs it to quote the figures.
+
+Every note in a document carries:
+
+- ``essential``: true for what a reader must know not to misquote a figure — the
+  sum of extremes, "up to" entries, double counting, each reference's scope, a
+  figure's caveat (not removals alone, "debated"), a stand-in or unsourced
+  figure, the distribution an uncertainty assumes, a period's assumptions, and
+  for a country or region what its figures are and why no global reference is
+  compared;
+  false for what the output already says elsewhere or what only describes
+  (whose figures the title names, what a reference measures, CO2e counted as
+  CO2, the closing word on permanence). The text formats print the essential
+  notes by default (``--notes all`` prints every one); JSON keeps them all.
+- ``anchors``: the cells the note qualifies, so a table can mark them with the
+  note's footnote marker: ``entry:<id>`` (an entry's row), ``low:<id>`` (its low
+  end), ``total``, ``reference:<id>`` (a reference's row), ``period-entry:<id>``
+  and ``period-reference:<id>`` (the rows of the tables over a period), and
+  ``table:<key>`` (a table's title: portfolio, uncertainty, horizon, compare),
+  ``column:<key>``, or ``row:<key>`` (a row of ``compare``, for a note that only
+  some rows have). A note with no anchor qualifies nothing in particular.
+- ``summary`` (a long caveat only): its first clause and where to read the rest
+  (``nbscdr show TECH``), which the essential view prints instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbscdr_cli.base.i18n import _
+
+ESSENTIAL = frozenset(
+    {
+        "fallback",
+        "no-source",
+        "sum-of-extremes",
+        "distribution",
+        "up-to",
+        "caveat",
+        "double-counting",
+        "reference-scope",
+        "needs-period",
+        "years",
+        "no-ramp",
+        "saturation",
+        "saturation-range",
+        "no-saturation",
+        "no-reversal",
+        "reference-period",
+        "central-sum",
+        "potential",
+        # a country's or region's figures (issue 22): what a region's sum is, which members have
+        # a figure, a central value averaged from two studies, why no global reference is compared
+        "region",
+        "region-coverage",
+        "two-studies",
+        "omitted-references",
+    }
+)
+LONG = 160  # columns: a caveat longer than this, in clauses, is summarised in the essential view
+
+# where a note of each code is anchored when its own fields do not say
+BY_CODE = {
+    "figures": ["table:portfolio"],
+    "sum-of-extremes": ["total", "table:compare"],
+    "distribution": ["table:uncertainty"],
+    "years": ["table:horizon"],
+    "no-ramp": ["table:horizon"],
+    "central-sum": ["column:central-sum"],
+    "potential": ["table:compare"],
+    "region": ["table:portfolio"],
+    "region-coverage": ["table:portfolio"],
+}
+PERIOD_CODES = frozenset({"saturation", "saturation-range", "no-saturation", "no-reversal"})
+
+
+def anchors(note: dict[str, Any]) -> list[str]:
+    """The cells a note qualifies (see the module's note), from its code and fields."""
+    code = note["code"]
+    ids = list(note.get("techniques") or ([note["technique"]] if note.get("technique") else []))
+    if code == "up-to":
+        return [f"low:{i}" for i in ids]
+    if code in PERIOD_CODES:
+        return [f"period-entry:{i}" for i in ids]
+    if code == "reference-period":
+        return [f"period-reference:{note['reference']}"]
+    found = list(BY_CODE.get(code, ()))
+    found += [f"entry:{i}" for i in ids]
+    refs = note.get("references") or ([note["reference"]] if note.get("reference") else [])
+    if code != "needs-period":  # a reference asked for without a period is in no table
+        found += [f"reference:{r}" for r in refs]
+    return found + [f"row:{key}" for key in note.get("for_rows", ())]
+
+
+def summary(technique: str, name: str, english: str, text: str, lang: str) -> str | None:
+    """A long caveat's first clause, with where to read it whole; None for a
+    short one ('Macroalgal cultivation for sequestration: IPCC AR6 WGIII calls
+    its potential "debated" (more: nbscdr show macroalgae).'). Whether it is long
+    is decided on its English (``english``), so a document has the same keys in
+    every language; ``text`` is the caveat in ``lang``."""
+    if len(english) <= LONG or "; " not in english:
+        return None
+    first = text.replace("；", "; ").split("; ", 1)[0].rstrip(".。")
+    # what to type: the id, or in Chinese the name (accepted as input, and it has no spaces)
+    typed = name if lang == "zh" and " " not in name else technique
+    return _("{name}: {text} (more: nbscdr show {technique}).", lang, name=name, text=first, technique=typed)
+
+
+def annotate(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each note with ``essential`` and ``anchors`` (before its message)."""
+    out = []
+    for note in notes:
+        message = note["message"]
+        rest = {k: v for k, v in note.items() if k != "message"}
+        out.append(
+            {**rest, "essential": note["code"] in ESSENTIAL, "anchors": anchors(note), "message": message}
+        )
+    return out
