@@ -23,7 +23,10 @@ Groups (``--only GROUP,...`` runs some of them):
   (matplotlib drawing seven horizontal bars and saving a PNG);
 - ``regions``: ``rank`` over every country of Roe et al. (2021) (the portfolio for each
   of 248 countries, as a table to a pipe, and as JSON) against the same portfolio for one
-  country (``portfolio ... --region CHN``): at most twice its time (issue 22).
+  country (``portfolio ... --region CHN``): at most twice its time (issue 22);
+- ``long-names``: a table and a chart of a technique whose name is one unbroken
+  word of 4 MB against the same of 1 MB: layout linear in a name's length keeps
+  the ratio at or below 4 (start-up makes it less).
 
 Each command runs once before timing, so caches (validated catalog, unit factors,
 matplotlib's font list) are warm, as they are for a user's second and later runs.
@@ -52,7 +55,7 @@ NBSCDR = str(BIN / "nbscdr")
 PY = sys.executable
 CHART_MS = 1000  # a warm `nbscdr chart -o x.png`: "well under a second"
 SIX = ["afforestation", "biochar", "building-with-biomass", "macroalgae", "soil-carbon", "wetlands"]
-GROUPS = ("start-up", "sampling", "convolution", "tables", "chart", "regions")
+GROUPS = ("start-up", "sampling", "convolution", "tables", "chart", "regions", "long-names")
 ROE = ["afforestation", "biochar", "soil-carbon", "agroforestry", "--potential", "economic"]
 
 BARE_NUMPY = """
@@ -117,6 +120,8 @@ ROWS = [
     Row("regions", "`rank --by region_ar6_22`", "rank-r22", "region-one", "wall", 2.0),
     Row("regions", "`compare --regions` five countries", "compare-5", "region-one", "wall", None),
     Row("regions", "(the same portfolio, global figures)", "global-one", "region-one", "wall", None),
+    Row("long-names", "table, a 4 MB name", "table-4mb", "table-1mb", "wall", 4.0),
+    Row("long-names", "chart, a 4 MB name", "chart-4mb", "chart-1mb", "wall", 4.0),
 ]
 
 LABELS = {
@@ -141,6 +146,18 @@ def synthetic_catalog(folder: Path, size: int) -> Path:
         for i in range(size)
     ]
     path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def long_name_catalog(folder: Path, size: int) -> Path:
+    """One technique whose name is a single word of ``size`` characters (and a
+    second, short one): benchmark input only."""
+    path = folder / f"long-{size}.toml"
+    path.write_text(
+        f'[techniques.x]\nname = {{ en = "{"a" * size}" }}\nhigh = 1\nunit = "Gt CO2/yr"\n'
+        '[techniques.y]\nname = { en = "Y" }\nhigh = 2\nunit = "Gt CO2/yr"\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -240,6 +257,17 @@ def commands(folder: Path, env: dict[str, str]) -> dict[str, tuple[list[str], di
         "rank-json": ([NBSCDR, "rank", *ROE, "-f", "json"], env),
         "rank-r22": ([NBSCDR, "rank", *ROE, "--by", "region_ar6_22"], env),
         "compare-5": ([NBSCDR, "compare", *ROE, "--regions", "CHN,IND,BRA,USA,IDN"], env),
+        **{
+            f"{kind}-{mb}mb": (
+                [NBSCDR, *command, "x", "y", "--data", str(long_name_catalog(folder, mb * 1_000_000)), *tail],
+                env,
+            )
+            for kind, command, tail in (
+                ("table", ["portfolio"], ["-f", "table"]),
+                ("chart", ["chart"], ["-o", str(folder / "long.png")]),
+            )
+            for mb in (1, 4)
+        },
     }
 
 

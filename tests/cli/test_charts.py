@@ -470,11 +470,13 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
     assert (result.returncode, result.stderr) == (0, "")
     svg = (tmp_path / "c.svg").read_text("utf-8")
     assert "生物炭" in svg and "湿地恢复" in svg and "Noto Sans CJK" in svg
-    env = subprocess_env(tmp_path, NBSCDR_FONT=str(tmp_path / "c.svg"))  # not a font
+    not_a_font = tmp_path / "not-a-font.svg"  # the chart: a file the run reads is never its output
+    not_a_font.write_text(svg, encoding="utf-8")
+    env = subprocess_env(tmp_path, NBSCDR_FONT=str(not_a_font))
     result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
     assert result.stderr == (  # an SVG keeps its Chinese text for the reader's fonts
-        f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
+        f"nbscdr: warning: NBSCDR_FONT '{not_a_font}' is not a font file with Chinese glyphs; "
         "the SVG names Simplified Chinese fonts for its reader's system to draw the Chinese text\n"
     )
     assert "生物炭" in (tmp_path / "c.svg").read_text("utf-8")
@@ -482,7 +484,7 @@ def test_a_font_file_named_by_nbscdr_font(nbscdr_command: list[str], tmp_path: P
     result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
     assert result.stderr == (
-        f"nbscdr: warning: NBSCDR_FONT '{tmp_path / 'c.svg'}' is not a font file with Chinese glyphs; "
+        f"nbscdr: warning: NBSCDR_FONT '{not_a_font}' is not a font file with Chinese glyphs; "
         "drawing the chart in English\n"
     )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.api.results import Results
-from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.errors import UsageError, cut
 
 REPR_ENTRIES = 6  # entries named in repr() before "and N more"
 
@@ -40,8 +40,8 @@ class Analysis(Results):
             from nbscdr_cli.model.units import rate_and_mass
 
             rate, mass = rate_and_mass(_text(unit, "unit"), field="unit")
-        if lang is not None and lang not in ("en", "zh"):
-            raise UsageError(f"{lang!r} is not one of en, zh", field="lang")
+        if lang is not None and (not isinstance(lang, str) or lang not in ("en", "zh")):
+            raise UsageError(f"{cut(repr(lang))} is not one of en, zh", field="lang")
         return portfolio_document(self, rate, lang or self.lang, mass)
 
     def to_frame(self, unit: str | None = None) -> Any:

@@ -29,7 +29,7 @@ from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import number
 from nbscdr_cli.base.version import __version__
 from nbscdr_cli.model.catalog import Catalog, LocalText
-from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.errors import UsageError, cut
 from nbscdr_cli.model.units import Unit
 
 
@@ -59,6 +59,8 @@ class Comparison(NamedTuple):
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The comparison as the JSON document of `nbscdr compare -f json`."""
         lang = lang or self.lang
+        if lang not in ("en", "zh"):
+            raise UsageError(f"{cut(repr(lang))} is not one of en, zh", field="lang")
         doc = compare_document(self.rows, self.unit, lang, by=self.by)
         if self.only:
             names = [n.get(lang) for n in self.only]
@@ -83,6 +85,20 @@ def compare(
     catalog holds with global figures), or several ``portfolios`` (each as
     ``Request.portfolio`` takes one) under the request's one assessment, or for each
     of ``regions`` (Roe et al. (2021)'s figures for each country or region)."""
+    from nbscdr_cli.api.request import check_types
+
+    check_types(request)
+    if isinstance(assessments, str):
+        assessments = [assessments]
+    if assessments is not None:
+        if not isinstance(assessments, Sequence):
+            raise TypeError(f"assessments must be a list of assessment ids, not {type(assessments).__name__}")
+        for aid in assessments:
+            if not isinstance(aid, str):
+                raise TypeError(f"assessments must be a list of assessment ids, not of {type(aid).__name__}")
+    for name, given in (("portfolios", portfolios), ("regions", regions)):
+        if given is not None and (isinstance(given, str) or not isinstance(given, Sequence)):
+            raise TypeError(f"{name} must be a list, not {type(given).__name__}")
     if regions:
         if portfolios:
             raise UsageError("give regions or portfolios to compare, not both", field="regions")

@@ -36,10 +36,14 @@ def rank(request: Request, *, by: str | None = None, top: int | None = None) -> 
     the world), largest first; ``top``: only the first N."""
     from nbscdr_cli.api.region_documents import region_summary
     from nbscdr_cli.api.regional import regional_view
+    from nbscdr_cli.api.request import check_types
     from nbscdr_cli.compute.geography import country_table, rank_totals
     from nbscdr_cli.compute.portfolio import build_portfolio
     from nbscdr_cli.io.roe2021 import load_roe2021
 
+    check_types(request)
+    if by is not None and not isinstance(by, str):
+        raise TypeError(f"by must be 'country', a region grouping or None, not {type(by).__name__}")
     by = by or "country"
     if by not in BY:
         raise UsageError(f"{by!r} is not one of {', '.join(BY)}", field="by")

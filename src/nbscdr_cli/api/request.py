@@ -27,7 +27,7 @@ from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
 from nbscdr_cli.io.portfolio_file import PortfolioFile
 from nbscdr_cli.model.catalog import POTENTIALS, Catalog, Reference
-from nbscdr_cli.model.errors import InputError, UsageError, cut
+from nbscdr_cli.model.errors import InputError, UsageError, cut, expect
 from nbscdr_cli.model.horizon_settings import HorizonSettings
 from nbscdr_cli.model.monte_carlo import MonteCarlo
 from nbscdr_cli.model.spec import EntrySpec
@@ -152,6 +152,12 @@ def entry_specs(request: Request) -> tuple[str | None, list[EntrySpec]]:
     from nbscdr_cli.model.spec import EntrySpec, parse_specs
 
     name = request.name
+    if name is not None:
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str or None, not {type(name).__name__}")
+        from nbscdr_cli.base.user_text import clean
+
+        name = clean(name).strip() or None  # as every user text: valid Unicode, one line
     specs: list[EntrySpec] = []
     if request.portfolio is not None:
         loaded = as_portfolio_file(request.portfolio)
@@ -265,11 +271,50 @@ def _check_iamc(portfolio: Portfolio) -> None:
         )
 
 
+def check_types(request: Request) -> None:
+    """Each field of ``request`` of a type it takes, or a TypeError naming it;
+    values are checked where they are resolved (``prepare``)."""
+    expect(request, Request, "request", "a Request")
+    specs = request.specs
+    if not isinstance(specs, str):
+        if not isinstance(specs, Sequence):
+            raise TypeError(f"specs must be a list of spec strings or EntrySpec, not {type(specs).__name__}")
+        for spec in specs:
+            expect(spec, (str, EntrySpec), "specs", "a list of spec strings or EntrySpec")
+    if not isinstance(request.catalog, Catalog | str | os.PathLike | type(None)):
+        raise TypeError(f"catalog must be a Catalog, a path or None, not {type(request.catalog).__name__}")
+    for name, value in (
+        ("name", request.name),
+        ("assessment", request.assessment),
+        ("region", request.region),
+    ):
+        if value is not None:
+            expect(value, str, name, "a str or None")
+    expect(request.potential, str, "potential", "'technical' or 'economic'")
+    expect(request.lang, str, "lang", "'en' or 'zh'")
+    if request.unit is not None:
+        expect(request.unit, str, "unit", "a unit such as 'Gt CO2/yr', or None")
+    expect(request.fallback, bool, "fallback", "True or False")
+    expect(request.iamc, bool, "iamc", "True or False")
+    expect(request.countries, bool, "countries", "True or False")
+    if request.monte_carlo is not None:
+        expect(request.monte_carlo, MonteCarlo, "monte_carlo", "a MonteCarlo or None")
+    if request.horizon is not None:
+        expect(request.horizon, HorizonSettings, "horizon", "a HorizonSettings or None")
+    references = request.references
+    if references is not None and not isinstance(references, str):
+        if not isinstance(references, Sequence):
+            raise TypeError(f"references must be a list of reference ids, not {type(references).__name__}")
+        for ref in references:
+            expect(ref, str, "references", "a list of reference ids")
+
+
 def prepare(request: Request) -> Plan:
     """Check every part of ``request`` and resolve it, without computing
     anything that costs time. Raises the first problem found."""
     from nbscdr_cli.compute.portfolio import build_portfolio
 
+    check_types(request)
     if request.lang not in LANGS:
         raise UsageError(f"{cut(repr(request.lang))} is not one of {', '.join(LANGS)}", field="lang")
     catalog, geography = catalog_and_geography(request)
@@ -400,4 +445,6 @@ def _sampled_totals(
 def analyse(request: Request, *, progress: Callable[[int], None] | None = None) -> Analysis:
     """Check ``request`` whole, then compute it. ``progress`` is called with the
     number of samples drawn so far during a Monte Carlo."""
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a function or None, not {type(progress).__name__}")
     return run(prepare(request), progress=progress)

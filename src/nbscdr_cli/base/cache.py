@@ -32,6 +32,8 @@ _enabled = False
 def enable(folder: str | os.PathLike[str] | None = None) -> None:
     """Turn caching on, in ``folder`` or the default one ($XDG_CACHE_HOME/nbscdr)."""
     global _folder, _enabled
+    if folder is not None and not isinstance(folder, str | os.PathLike):
+        raise TypeError(f"folder must be a str, a path or None, not {type(folder).__name__}")
     _enabled = True
     _folder = Path(folder) if folder is not None else None
 

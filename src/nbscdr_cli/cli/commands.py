@@ -74,15 +74,28 @@ def deliver_to_stdout(display: Display) -> bool:
     return display.output is None or str(display.output) == "-"
 
 
+def catalog_file(data: str | None) -> str:
+    """The catalog file the run reads, however it was named: --data (here or
+    before the command), else NBSCDR_DATA, else the built-in one."""
+    from nbscdr_cli.base.locations import resolve_path
+    from nbscdr_cli.cli.root import data as data_path
+
+    return str(resolve_path(data_path(data)))
+
+
 def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
     """Before any work: refuse an --output that cannot be written (a folder, a
-    missing folder, an input file), and settle the format (-f, else the output
-    file's extension, else the first of ``formats``)."""
+    missing folder, a file the run reads: ``inputs``, and the font file
+    NBSCDR_FONT names), and settle the format (-f, else the output file's
+    extension, else the first of ``formats``)."""
+    import os
+
     from nbscdr_cli.cli.output import check_output_path, output_format
 
     if not deliver_to_stdout(display):
         assert display.output is not None
-        check_output_path(display.output, tuple(p for p in inputs if p and p != "-"))
+        read = (*inputs, os.environ.get("NBSCDR_FONT"))
+        check_output_path(display.output, tuple(p for p in read if p and p != "-"))
     formats = [str(f) for f in formats]
     return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
 
@@ -161,7 +174,7 @@ def list_(
     from nbscdr_cli.api.request import Request, catalog_and_geography
     from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, Format, data_path(data))
+    fmt_ = settle(display, fmt, Format, catalog_file(data))
     catalog, geography = catalog_and_geography(
         Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
     )
@@ -179,7 +192,7 @@ def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display
     from nbscdr_cli.api.request import Request, catalog_of
     from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, Format, data_path(data))
+    fmt_ = settle(display, fmt, Format, catalog_file(data))
     present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
@@ -195,7 +208,7 @@ def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display)
     from nbscdr_cli.api.request import Request, catalog_of
     from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, Format, data_path(data))
+    fmt_ = settle(display, fmt, Format, catalog_file(data))
     present(display, "references", references_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
 
 
@@ -231,7 +244,7 @@ def show(
     from nbscdr_cli.api.technique_view import technique_view
     from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, Format, data_path(data))
+    fmt_ = settle(display, fmt, Format, catalog_file(data))
     request = Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
     document = technique_view(request, technique, where=f"argument {technique!r}")
     present(display, "technique", document, fmt_)
@@ -277,9 +290,8 @@ def portfolio(
     """
     from nbscdr_cli.api.analysis import portfolio_output
     from nbscdr_cli.cli.request import csv_table, portfolio_unit
-    from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, PortfolioFormat, data_path(estimates.data), source.file)
+    fmt_ = settle(display, fmt, PortfolioFormat, catalog_file(estimates.data), source.file)
     groups = (source, estimates, sampling, period)
     unit = portfolio_unit(unit, fmt_, year, period)
     kind = csv_table(table, fmt_, sampling, period)
@@ -323,9 +335,8 @@ def compare(
     """
     from nbscdr_cli.api.comparison import compare as run
     from nbscdr_cli.cli.request import portfolio_files, request, split_ids
-    from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, Format, data_path(data), *(files or []))
+    fmt_ = settle(display, fmt, Format, catalog_file(data), *(files or []))
     level = notes_level(notes, fmt_)
     groups = (Estimates(None, potential, fallback, data, region), sampling, period)
     req = request(specs, display, *groups, references=reference, target=target, unit=unit, fmt=fmt_)
@@ -362,11 +373,10 @@ def chart(
     need a font with Chinese glyphs (installed, or the file NBSCDR_FONT names);
     without one the whole chart is drawn in English, and a warning says so.
     """
-    from nbscdr_cli.cli.root import data as data_path
     from nbscdr_cli.render.chart import CHART_FORMATS, render_chart
 
     display = Display(lang, output)
-    inputs = (data_path(estimates.data), source.file)
+    inputs = (catalog_file(estimates.data), source.file)
     fmt_ = (
         "text"
         if deliver_to_stdout(display)
@@ -408,10 +418,9 @@ def brief(
     needed, who is involved, and numbered sources for every figure.
     """
     from nbscdr_cli.cli.request import command_line
-    from nbscdr_cli.cli.root import data as data_path
     from nbscdr_cli.render.brief import BRIEF_FORMATS, render_brief
 
-    fmt_ = settle(display, None, BRIEF_FORMATS, data_path(estimates.data), source.file)
+    fmt_ = settle(display, None, BRIEF_FORMATS, catalog_file(estimates.data), source.file)
     groups = (source, estimates, sampling, period)
     analysis = analysed(specs, display, *groups, references=reference, target=target, unit=unit)
     emit(display, *render_brief(analysis, fmt_, detail=detail, command=command_line(analysis)))

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from nbscdr_cli.cli.commands import command, emit, environment, present, settle
+from nbscdr_cli.cli.commands import catalog_file, command, emit, environment, present, settle
 from nbscdr_cli.cli.options import (
     AssessmentOpt,
     DataOpt,
@@ -71,9 +71,8 @@ def rank(
     from nbscdr_cli.api.ranking import rank as run
     from nbscdr_cli.cli.options import Estimates
     from nbscdr_cli.cli.request import request
-    from nbscdr_cli.cli.root import data as data_path
 
-    fmt_ = settle(display, fmt, RANK_FORMATS, data_path(data), source.file)
+    fmt_ = settle(display, fmt, RANK_FORMATS, catalog_file(data), source.file)
     estimates = Estimates(assessment, potential, False, data, region)
     req = request(specs, display, source, estimates, unit=unit)
     ranking = run(req, by=None if by is None else by.value, top=top)

@@ -218,11 +218,15 @@ def command_line(analysis: Any) -> str | None:
         return None
     import shlex
 
-    args = list(ARGV)
+    from nbscdr_cli.base.user_text import clean
+
+    args = [clean(a) for a in ARGV]  # as every user text: valid Unicode, one line, controls shown
     if (
         analysis.simulation is not None
         and analysis.simulation.seed is not None
         and not any(a == "--seed" or a.startswith("--seed=") for a in args)
     ):
         args += ["--seed", str(analysis.simulation.seed)]
-    return " ".join(["nbscdr", *(shlex.quote(a) for a in args)])
+    # Shown in a Markdown code span, which no backslash can escape: a backtick
+    # (always inside single quotes) is written as bash's $'\x60', the same word.
+    return " ".join(["nbscdr", *(shlex.quote(a).replace("`", "'$'\\x60''") for a in args)])

@@ -85,10 +85,11 @@ class Curve(NamedTuple):
         inner = [k for k in self.knots if self.low < k < self.high]
         xs = [self.low, *inner, self.high]
         ys = [self.at(x) for x in xs]
-        area = math.fsum(
-            (x1 - x0) * (y0 + y1) / 2 for x0, x1, y0, y1 in zip(xs, xs[1:], ys, ys[1:], strict=False)
+        # each piece's share of the range first: a range of 1e307 years does not overflow
+        span = self.high - self.low
+        return math.fsum(
+            (x1 - x0) / span * (y0 + y1) / 2 for x0, x1, y0, y1 in zip(xs, xs[1:], ys, ys[1:], strict=False)
         )
-        return area / (self.high - self.low)
 
     @property
     def least(self) -> float:
@@ -159,6 +160,13 @@ def entry_parameters(technique: Technique, settings: HorizonSettings) -> EntryPa
     if saturation is None:
         saturation = technique.saturation_years
         saturation_from = "data" if saturation is not None else None
+    # A sink that saturates after the period ends saturates, for the period, at
+    # its end. A range reaching past it keeps its spread: a time drawn beyond
+    # the end counts as the end (the weight curves are flat there).
+    if isinstance(saturation, tuple) and saturation[0] >= settings.years:
+        saturation = float(settings.years)
+    elif saturation is not None and not isinstance(saturation, tuple):
+        saturation = min(saturation, float(settings.years))
     reversal = settings.reversal_rate.for_technique(tid)
     assert not isinstance(reversal, tuple)
     reversal_from: str | None = "user"

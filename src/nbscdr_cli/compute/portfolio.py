@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from nbscdr_cli.model.catalog import Catalog, Overlap, Reference, RemovalRange, Technique
-from nbscdr_cli.model.errors import InputError, UsageError, cut
+from nbscdr_cli.model.errors import InputError, UsageError, cut, expect
 from nbscdr_cli.model.spec import EntrySpec
 
 LARGEST = 1.7976931348623157e308  # the largest float
@@ -144,6 +144,13 @@ def make_entry(catalog: Catalog, spec: EntrySpec) -> Entry:
 
 def build_portfolio(catalog: Catalog, specs: Sequence[EntrySpec], *, name: str | None = None) -> Portfolio:
     """Resolve every spec; a technique may appear only once."""
+    expect(catalog, Catalog, "catalog", "a Catalog (load_catalog)")
+    if isinstance(specs, str) or not isinstance(specs, Sequence):
+        raise TypeError(f"specs must be a list of EntrySpec (parse_specs), not {type(specs).__name__}")
+    for spec in specs:
+        expect(spec, EntrySpec, "specs", "a list of EntrySpec (parse_specs)")
+    if name is not None:
+        expect(name, str, "name", "a str or None")
     if not specs:
         raise UsageError("give at least one technique, e.g. 'afforestation' or 'biochar:50%'", field="specs")
     entries = []
@@ -227,6 +234,11 @@ def sum_portfolio(
 ) -> PortfolioResult:
     """Sum a portfolio and compare the entries in each annual reference's scope
     with it; cumulative references need a period (``horizon.project``)."""
+    expect(portfolio, Portfolio, "portfolio", "a Portfolio (build_portfolio)")
+    for reference in references:
+        expect(reference, Reference, "references", "a list of Reference")
+    for overlap in overlaps:
+        expect(overlap, Overlap, "overlaps", "a list of Overlap")
     total = total_range(portfolio.entries)
     return PortfolioResult(
         portfolio=portfolio,

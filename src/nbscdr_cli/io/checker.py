@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from nbscdr_cli.base.user_text import clean
 from nbscdr_cli.model.catalog import ID_PATTERN, RemovalRange, did_you_mean
 from nbscdr_cli.model.errors import DataError, InputError, cut, cut_middle
 from nbscdr_cli.model.sources import LocalText, Note, Quote, Statement
@@ -52,11 +53,14 @@ class Checker:
         return value
 
     def text(self, value: Any, key: str) -> str:
+        """A free text (a name, a source, a caveat), cleaned as nbscdr keeps user
+        text (``base.user_text``): valid Unicode, one line, controls shown."""
         if not isinstance(value, str):
             raise self.fail(key, f"must be a string, not {_type(value)}")
-        if not value.strip():
+        cleaned = clean(value).strip()  # cleaned first: a control character is shown, not stripped
+        if not cleaned:
             raise self.fail(key, "must not be empty")
-        return value.strip()
+        return cleaned
 
     def boolean(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):

@@ -15,6 +15,8 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     """Load and validate a technique catalog: ``path``, else $NBSCDR_DATA, else
     the built-in one. Uses the cache only where ``nbscdr_cli.base.cache.enable()`` has
     turned it on (the command line does)."""
+    if path is not None and not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str, a path or None, not {type(path).__name__}")
     resolved = resolve_path(path)
     raw = read_bytes(resolved, what="data file")
     where = display_path(resolved)

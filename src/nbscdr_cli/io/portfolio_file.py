@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from nbscdr_cli.base.user_text import clean
 from nbscdr_cli.io.files import STDIN, STDIN_NAME, display_path, parse_document, read_text
 from nbscdr_cli.model.errors import DataError, InputError, cut
 from nbscdr_cli.model.spec import MAX_ENTRIES, EntrySpec, parse_share
@@ -26,6 +27,8 @@ class PortfolioFile(NamedTuple):
 def read_portfolio_file(path: str | os.PathLike[str]) -> PortfolioFile:
     """Read a portfolio file, TOML or JSON (by its extension, else by content);
     ``-`` reads standard input."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str or a path, not {type(path).__name__}")
     where = STDIN_NAME if os.fspath(path) == STDIN else display_path(path)
     return portfolio_from_text(read_text(path, what="portfolio file"), where=where, name=os.fspath(path))
 
@@ -54,7 +57,7 @@ def portfolio_from_dict(document: Any, *, where: str) -> PortfolioFile:
     if len(entries) > MAX_ENTRIES:
         raise DataError(f"entries: {len(entries)} entries; at most {MAX_ENTRIES}", where=where)
     specs = [_entry_from_dict(item, where=f"{where}: entries[{i}]") for i, item in enumerate(entries)]
-    return PortfolioFile(name.strip() if name else None, specs, where)
+    return PortfolioFile(clean(name).strip() if name else None, specs, where)
 
 
 def _entry_from_dict(item: Any, *, where: str) -> EntrySpec:

@@ -233,7 +233,9 @@ class _Validator(EstimateChecker):
                 continue
             whole = techniques.get(t.part_of.whole)
             key = f"techniques.{t.id}.part_of.technique"
-            if whole is None or whole.id == t.id:
+            if whole is not None and whole.id == t.id:
+                raise self.fail(key, f"{cut(t.id)!r} is this technique: a technique is not a part of itself")
+            if whole is None:
                 hint = did_you_mean(t.part_of.whole, techniques)
                 raise self.fail(key, f"{cut(t.part_of.whole)!r} is not another technique{hint}")
             if whole.part_of is not None:

@@ -413,10 +413,11 @@ def normalise_name(text: str) -> str:
 
 
 def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''."""
+    """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''.
+    Never ``key`` itself: a value refused is never suggested in its place."""
     import difflib
 
-    options = list(choices)
+    options = [c for c in choices if c != key]
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     if not close and len(key) >= 2:
         close = [c for c in options if c.startswith(key)][:1]

@@ -127,3 +127,16 @@ class UsageError(NbscdrError, ValueError):
     on the command line, reported like click's usage errors (exit 2)."""
 
     exit_code = ExitCode.USAGE
+
+
+def expect(value: object, kinds: type | tuple[type, ...], field: str, what: str) -> None:
+    """Raise a TypeError naming ``field`` unless ``value`` is one of ``kinds``
+    (a bool is never taken for a number): the public API's type checks, made
+    before a wrong type can fail deep inside."""
+    number = kinds in (int, float) or (isinstance(kinds, tuple) and (int in kinds or float in kinds))
+    if not isinstance(value, kinds) or (number and isinstance(value, bool) and bool not in _tuple(kinds)):
+        raise TypeError(f"{field} must be {what}, not {type(value).__name__}")
+
+
+def _tuple(kinds: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kinds if isinstance(kinds, tuple) else (kinds,)

@@ -46,14 +46,25 @@ class Setting:
         return f"Setting(default={self.default!r}, per_technique={per!r})"
 
     @classmethod
-    def of(cls, value: "Setting | Years | Mapping[str, Years] | None") -> "Setting":
-        """A Setting from a number (every entry), a mapping (per technique) or None."""
+    def of(cls, value: "Setting | Years | Mapping[str, Years] | None", name: str = "setting") -> "Setting":
+        """A Setting from a number (every entry), a mapping (per technique) or
+        None; another type is a TypeError naming ``name``."""
         if isinstance(value, Setting):
             return value
         if value is None:
             return cls()
+        what = "a number, a (low, high) pair, a mapping of technique to number, or None"
         if isinstance(value, Mapping):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise TypeError(
+                        f"{name} must be {what}: keys are technique names, not {type(key).__name__}"
+                    )
+                if not _is_number(item) and not isinstance(item, tuple):
+                    raise TypeError(f"{name} must be {what}, not a mapping to {type(item).__name__}")
             return cls(None, dict(value))
+        if not _is_number(value) and not isinstance(value, tuple):
+            raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
         return cls(value)
 
 
@@ -71,8 +82,12 @@ class HorizonSettings:
     reversal_rate: Setting = Setting()
 
     def __post_init__(self) -> None:
+        for name in ("start", "end"):
+            year = getattr(self, name)
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise TypeError(f"{name} must be a year (an int), not {type(year).__name__}")
         for name in ("ramp_years", "saturation_years", "reversal_rate"):
-            object.__setattr__(self, name, Setting.of(getattr(self, name)))
+            object.__setattr__(self, name, Setting.of(getattr(self, name), name))
 
     @property
     def years(self) -> int:

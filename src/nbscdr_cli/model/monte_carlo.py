@@ -32,6 +32,30 @@ class MonteCarlo:
     method: Method = Method.monte_carlo
 
     def __post_init__(self) -> None:
+        for name, kind in (("distribution", Distribution), ("method", Method)):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise TypeError(
+                    f"{name} must be one of {', '.join(k.value for k in kind)}, not {type(value).__name__}"
+                )
+        samples_given: Any = self.samples
+        if samples_given is not None and (
+            isinstance(samples_given, bool) or not isinstance(samples_given, int | float)
+        ):
+            raise TypeError(f"samples must be a whole number or None, not {type(samples_given).__name__}")
+        correlation: Any = self.correlation
+        if isinstance(correlation, bool) or not isinstance(correlation, int | float):
+            raise TypeError(f"correlation must be a number from 0 to 1, not {type(correlation).__name__}")
+        given: Any = self.percentiles
+        if isinstance(given, str) or not hasattr(given, "__iter__"):
+            raise TypeError(f"percentiles must be a sequence of numbers, not {type(given).__name__}")
+        given = tuple(given)
+        for p in given:
+            if isinstance(p, bool) or not isinstance(p, int | float):
+                raise TypeError(f"percentiles must be numbers, not {type(p).__name__}")
+        if not given:
+            raise UsageError("give at least one percentile, e.g. (5, 50, 95)", field="percentiles")
+        object.__setattr__(self, "percentiles", given)
         if isinstance(self.distribution, str) and not isinstance(self.distribution, Distribution):
             object.__setattr__(self, "distribution", parse_distribution(self.distribution))
         if isinstance(self.method, str) and not isinstance(self.method, Method):

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from nbscdr_cli.model.errors import InputError, cut
+from nbscdr_cli.model.errors import InputError, cut, expect
 
 MAX_SPEC_LENGTH = 300
 MAX_ENTRIES = 100_000
@@ -92,9 +92,8 @@ def parse_own_figure(text: str, *, where: str) -> tuple[float, float, float | No
 
 def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
     """Parse one spec string (see the module docstring)."""
+    expect(text, str, "text", "a spec string such as 'biochar:50%'")
     where = where or f"spec {text[:60]!r}"
-    if not isinstance(text, str):
-        raise InputError("a spec must be text", where=where)
     if len(text) > MAX_SPEC_LENGTH:
         raise InputError(f"spec is {len(text)} characters long (at most {MAX_SPEC_LENGTH})", where=where)
     folded = unicodedata.normalize("NFKC", text)
@@ -119,10 +118,12 @@ def parse_spec(text: str, *, where: str | None = None) -> EntrySpec:
 def parse_specs(texts: Iterable[str], *, label: str = "spec") -> list[EntrySpec]:
     """Parse specs; each error names the spec's position (``label`` 1, 2, ...:
     the command line says "argument")."""
+    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
+        raise TypeError(f"texts must be a list of spec strings, not {type(texts).__name__}")
     specs = []
     for i, text in enumerate(texts, start=1):
         if not isinstance(text, str):
-            raise InputError("a spec must be text, e.g. 'biochar:50%'", where=f"{label} {i}")
+            raise TypeError(f"texts must be spec strings such as 'biochar:50%', not {type(text).__name__}")
         shown = text if len(text) <= 60 else text[:57] + "..."
         specs.append(parse_spec(text, where=f"{label} {i} {shown!r}"))
     return specs

@@ -29,7 +29,7 @@ import zlib
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from nbscdr_cli.model.errors import InputError, UnitError
+from nbscdr_cli.model.errors import InputError, UnitError, expect
 
 CANONICAL_RATE = "Gt CO2/yr"
 CANONICAL_MASS = "Gt CO2"
@@ -220,6 +220,8 @@ def parse_unit(
     what is accepted.
     """
     if not isinstance(text, str):
+        if where is None and field is None:  # called directly: the argument's type
+            raise TypeError(f"text must be a str such as {CANONICAL_RATE!r}, not {type(text).__name__}")
         raise UnitError(f"unit must be a string such as {CANONICAL_RATE!r}", where=where, field=field)
     _check_text(text, where, field)
     key = normalise(text)
@@ -289,6 +291,7 @@ _GROUPED = re.compile(r"^\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:[eE][-+]?\d+)?\s
 def parse_quantity(text: str, *, where: str | None = None, field: str | None = None) -> tuple[float, Unit]:
     """Split "1 Gt C/yr" (or "1,000 Mt CO2/yr", as printed) into a value and a
     parsed unit (rate or mass)."""
+    expect(text, str, "text", "a str such as '1 Gt C/yr'")
     match = _QUANTITY.match(text)
     if match is None or not match.group(2):
         raise InputError(
@@ -303,6 +306,9 @@ def parse_quantity(text: str, *, where: str | None = None, field: str | None = N
 def convert(value: float, source: Unit, target: Unit, *, where: str | None = None) -> float:
     """Convert ``value`` from one parsed unit to another of the same kind
     (``where``: the target unit's place, for messages)."""
+    expect(value, (int, float), "value", "a number")
+    expect(source, Unit, "source", "a Unit (parse_unit)")
+    expect(target, Unit, "target", "a Unit (parse_unit)")
     if source.kind != target.kind:
         raise UnitError(
             f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})", where=where

@@ -28,6 +28,10 @@ def render(
         from nbscdr_cli.render.escape import escape_document
 
         doc = escape_document(doc)
+    if fmt == "markdown":  # user text is shown, never parsed as markup
+        from nbscdr_cli.render.escape import escape_markdown_document
+
+        doc = escape_markdown_document(doc)
     from nbscdr_cli.base.typography import language
 
     options = {"notes": notes} if fmt in ("table", "markdown") else {}

@@ -190,8 +190,11 @@ def render_brief(
 ) -> tuple[str, list[str]]:
     """The briefing in ``fmt`` (markdown, or html with the chart inline), and
     warnings for the user (e.g. no font with Chinese glyphs for the chart)."""
+    from nbscdr_cli.render.escape import markdown_safe
+
+    # composed from user text escaped for Markdown: shown, never parsed as markup
     with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
-        markdown = compose(analysis, detail=detail, command=command)
+        markdown = compose(markdown_safe(analysis), detail=detail, command=command)
     if analysis.lang == "zh":
         markdown = typeset_zh(markdown)
     if fmt != "html":

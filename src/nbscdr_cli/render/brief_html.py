@@ -1,7 +1,9 @@
 """The briefing as one self-contained HTML page: the Markdown of ``brief.py``
 rendered by markdown-it-py, the chart inline as SVG (its text kept as text), a
 print-friendly style sheet, the page's language declared, and Chinese fonts
-named in the font stack. Nothing is fetched from the network."""
+named in the font stack. Nothing is fetched from the network: the Markdown's
+links, images and raw HTML are not rendered (user text is escaped before, this
+is a second guard), and a Content-Security-Policy forbids every load."""
 
 from __future__ import annotations
 
@@ -49,6 +51,9 @@ code { font-size: .85rem; }
 """
 
 LANGS = {"en": "en", "zh": "zh-Hans"}
+# Nothing may be loaded: no script, image, font, frame or style sheet from
+# anywhere; the page's own style element is its only style.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 def inline_svg(svg: bytes) -> str:
@@ -63,7 +68,8 @@ def page(markdown: str, lang: str, title: str, chart: bytes | None = None) -> st
     portfolio table."""
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = parser.disable(["link", "image", "autolink", "html_inline", "html_block"]).render(markdown)
     if chart is not None:
         figure = f'<figure class="chart">{inline_svg(chart)}</figure>'
         body = re.sub(r"(</table>)", r"\1" + figure.replace("\\", "\\\\"), body, count=1)
@@ -71,6 +77,7 @@ def page(markdown: str, lang: str, title: str, chart: bytes | None = None) -> st
         "<!DOCTYPE html>\n"
         f'<html lang="{LANGS.get(lang, lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

@@ -112,12 +112,24 @@ def prepare_matplotlib() -> None:
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
 
 
+MAX_FONT_BYTES = 64 * 1024 * 1024  # as every input (io.files): a font file is not endless
+
+
 def _has_chinese(path: str) -> bool:
-    """Whether the font file at ``path`` has Chinese glyphs."""
+    """Whether the font file at ``path`` has Chinese glyphs. The file is read
+    here, whole and capped, so that a file that cannot be read (EIO, a device)
+    is just not a candidate: FreeType reading it itself would report the error
+    from a callback, as a traceback on stderr."""
+    import io
+
     from matplotlib.ft2font import FT2Font
 
     try:
-        charmap = FT2Font(path).get_charmap()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FONT_BYTES + 1)
+        if len(data) > MAX_FONT_BYTES:
+            return False
+        charmap = FT2Font(io.BytesIO(data)).get_charmap()
     except Exception:  # an unreadable font file is just not a candidate
         return False
     return all(ord(ch) in charmap for ch in CJK_SAMPLE)

@@ -17,6 +17,8 @@ BREAKS = re.compile(
     rf"[{_HAN}][、，。：；）”]*|[（“](?:[{_HAN}][、，。：；）”]*|[^\s{_HAN}（“]+\s*)|[^\s{_HAN}（“]+\s*|\s+"
 )
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+MAX_WORD = 300  # characters of one word measured at most: more never fit on a chart
+MAX_MEASURED = 1000  # characters of a line measured at most, for the same reason
 
 
 class Measure:
@@ -64,7 +66,9 @@ class Measure:
             probe.remove()
 
     def width(self, label: str, points: float) -> float:
-        """The width of one line of ``label`` set in ``points``."""
+        """The width of one line of ``label`` set in ``points`` (of its first
+        MAX_MEASURED characters: more are wider than the chart anyway)."""
+        label = label[:MAX_MEASURED]
         key = (label, points)
         if key not in self._widths:
             from matplotlib.font_manager import FontProperties
@@ -86,6 +90,8 @@ class Measure:
             tokens = BREAKS.findall(paragraph)
             line = ""
             for token in tokens:
+                if len(token) > MAX_WORD or self.width(token.rstrip(), points) > room:  # too wide: cut
+                    token = self.cut(token.rstrip(), room, points)
                 trial = line + token
                 if line and self.width(trial.rstrip(), points) > room:
                     lines.append(line.rstrip())
@@ -94,3 +100,17 @@ class Measure:
                     line = trial
             lines.append(line.rstrip())
         return "\n".join(lines)
+
+    def cut(self, word: str, room: float, points: float) -> str:
+        """The longest start of ``word`` that fits ``room`` with an ellipsis
+        after it. Words are cut to MAX_WORD characters before any is measured,
+        so a name of megabytes costs no more than one of a line."""
+        word = word[:MAX_WORD]
+        low, high = 0, len(word)
+        while low < high:  # the most characters that fit
+            middle = (low + high + 1) // 2
+            if self.width(word[:middle] + "…", points) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return word[: max(low, 1)] + "…"

@@ -76,7 +76,7 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` cells, its own line
     breaks kept; a paragraph that opens with a bullet ("• ", "- ") continues
     under its text; a piece wider than the line is folded."""
-    from rich.cells import cell_len, chop_cells
+    from rich.cells import cell_len
 
     out: list[str] = []
     for paragraph in text.split("\n"):
@@ -92,13 +92,28 @@ def wrap(text: str, width: int) -> list[str]:
             if line.strip():
                 lines.append(line.rstrip())
             line = piece
-            while cell_len(line.rstrip()) > (width if not lines else room):  # wider than a line
-                head = chop_cells(line, width if not lines else room)[0]
-                lines.append(head)
-                line = line[len(head) :]
+            if cell_len(line.rstrip()) > (width if not lines else room):  # wider than a line
+                line = _fold(line, lines, width, room)
         lines.append(line.rstrip())
         out += [lines[0], *(indent + rest for rest in lines[1:])]
     return out
+
+
+def _fold(piece: str, lines: list[str], width: int, room: int) -> str:
+    """Fold a piece wider than a line: its full lines are added to ``lines`` and
+    the rest (with the piece's trailing spaces) is returned. One pass over the
+    piece, so a name of megabytes folds in linear time."""
+    from rich.cells import chop_cells
+
+    text = piece.rstrip()
+    spaces = piece[len(text) :]
+    if not lines:  # the first line may be wider than the continuation lines
+        head = chop_cells(text, width)[0]
+        lines.append(head)
+        text = text[len(head) :]
+    *full, rest = chop_cells(text, room) or [""]
+    lines += full
+    return rest + spaces
 
 
 def widest_piece(text: str) -> int:
@@ -130,5 +145,8 @@ class Wrapped:
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         from rich.text import Text
 
-        lines = wrap(self.text, options.max_width)
-        yield Text("\n".join(lines), justify=options.justify or "left", no_wrap=True, overflow="fold")
+        # One Text a line: rich splits a text's lines by searching the rest of the
+        # text for each, which is quadratic in a cell of many lines (a long name).
+        justify: Any = options.justify or "left"
+        for line in wrap(self.text, options.max_width):
+            yield Text(line, justify=justify, no_wrap=True, overflow="fold")
