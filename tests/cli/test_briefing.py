@@ -100,11 +100,12 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
     sentences = bottom.split(". ")
     assert len(sentences) == 4
     assert sentences[0] == (
-        "Together, these 6 techniques have a potential (of a kind the source does not state) of 6.3–55 Gt CO2/yr, the sum of every low end "
-        "and of every high end [2]; the figures for Macroalgal cultivation for sequestration come with caveats, "
-        "below; over 2030–2049, at those rates from the start of 2030 with no ramp-up, Carbon sequestration in "
-        "soils stopping after 20 years [3] and none of it reversed, that adds up to 130–1,100 Gt CO2 stored at "
-        "the end of 2049"
+        "Together, these 6 techniques have a potential (of a kind the source does not state) of 6.3–55 Gt "
+        "CO2/yr, the sum of every low end and of every high end [2]; the figures for Macroalgal cultivation for "
+        "sequestration come with caveats, below; over 2030–2049, at those rates from the start of 2030 with no "
+        "ramp-up, Carbon sequestration in soils stopping after 20 years (the 2006 IPCC Guidelines' inventory "
+        "default time for soil carbon to reach a new equilibrium after a management change, not an assessed "
+        "saturation time) [3] and none of it reversed, that adds up to 130–1,100 Gt CO2 stored at the end of 2049"
     )
     assert sentences[1] == (
         "UNEP estimate, 4–12 Gt CO2/yr, is a potential and covers only forests, wetlands and soils: within "

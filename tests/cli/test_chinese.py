@@ -196,7 +196,7 @@ JSON_RUNS = [n for n in RUNS if n not in ("chart", "brief", "convert")]
 # What a line of nbscdr's own Chinese must not hold; quotations and code are
 # taken out first. (pattern, rule of typography.md)
 RULES = [
-    (r"\d ?[–~\-] ?\d", "1: ranges of figures take ～ (years —)"),
+    (r"\d ?[–~\-] ?\d|P\d+[–~\-]P\d", "1: ranges of figures take ～ (years —)"),
     (r"(?:19|20)\d\d～(?:19|20)\d\d", "1: a span of years takes —"),
     (rf"{CJK} +[A-Za-z0-9]", "2: no space between Chinese and a figure or Latin word"),
     (
@@ -351,6 +351,7 @@ def test_the_checks_can_fail() -> None:
     """Planted breaks are found; a quotation keeps its source's marks."""
     planted = [
         "合计5.8–34.8 Gt CO2/年",
+        "P5–P95为11～29",
         "2030～2049年",
         "计算期为 2030 年",
         "数值取自IPCC ，以及",

@@ -184,6 +184,7 @@ def test_c2g_quotes_are_well_formed() -> None:
         ("5.8 Gt CO2/年", "5.8 Gt CO2/年"),
         ("P（合计 ≥ 100：下限）", "P（合计≥100：下限）"),
         ("同时处于上限。 按中心值排列。", "同时处于上限。按中心值排列。"),
+        ("P5–P95为11–29 Gt CO2/年", "P5～P95为11～29 Gt CO2/年"),
     ],
 )
 def test_typeset_zh(text: str, expected: str) -> None:

@@ -25,7 +25,7 @@ _range = ContextVar("range_mark", default="–")
 CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
 _PROTECTED = re.compile(r"“[^“”]*”|`[^`]*`")
 _YEARS = re.compile(r"(?<![\d.,])((?:1[89]|2[01])\d\d) ?[–—\-～] ?((?:1[89]|2[01])\d\d)(?![\d.,])")
-_RANGE = re.compile(r"(?<=\d) ?[–~] ?(?=[\d−])")
+_RANGE = re.compile(r"(?<=\d) ?[–~] ?(?=[\d−]|P\d)")  # "5.8～34.8", "P5～P95"
 _PERCENT = re.compile(r"(\d[\d.,]*)～(\d[\d.,]*)%")
 _SPACE_AFTER = re.compile(rf"(?<=[{CJK}]) +(?=[A-Za-z0-9(\[])")
 _SPACE_BEFORE = re.compile(rf"(?<=[A-Za-z0-9%)\]]) +(?=[{CJK}])")

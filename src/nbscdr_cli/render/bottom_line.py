@@ -136,8 +136,21 @@ def period_clause(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Cita
             continue
         shown = f"{given(years['low'])}–{given(years['high'])}" if isinstance(years, dict) else given(years)
         source = entry.technique.saturation_source if e["horizon"]["saturation_from"] == "data" else None
+        what = entry.technique.saturation_notes if source else None  # issue 21: what the time is
         stopping.append(
-            _("{name} stopping after {years} years", lang, name=name_in(e["name"], lang), years=shown)
+            (
+                _(
+                    "{name} stopping after {years} years ({what})",
+                    lang,
+                    name=name_in(e["name"], lang),
+                    years=shown,
+                    what=what.get(lang).replace("；", "; ").split("; ")[0],
+                )
+                if what is not None
+                else _(
+                    "{name} stopping after {years} years", lang, name=name_in(e["name"], lang), years=shown
+                )
+            )
             + cite(source)
         )
     saturation = join_names(stopping, lang) if stopping else _("no sink saturating", lang)

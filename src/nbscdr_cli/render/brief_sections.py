@@ -132,8 +132,18 @@ def period_line(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citati
         years = e["horizon"]["saturation_years"]
         if e["horizon"]["saturation_from"] == "data" and years is not None and not isinstance(years, dict):
             mark = cite(entry.technique.saturation_source or "")
+            said = entry.technique.saturation_notes  # what the time is (issue 21: an inventory default)
             parts.append(
                 _(
+                    "{name} stops adding after {years} years ({what}){cite}",
+                    lang,
+                    name=name_in(e["name"], lang),
+                    years=given(years),
+                    what=said.get(lang),
+                    cite=mark,
+                )
+                if said is not None
+                else _(
                     "{name} stops adding after {years} years{cite}",
                     lang,
                     name=name_in(e["name"], lang),
