@@ -115,7 +115,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
         lines = [f"## {entry_label(doc['name'].get(lang) or doc['name']['en'], doc['id'], lang)}", ""]
         for key, value in catalog_tables.technique_fields(doc, lang):
             if isinstance(value, list):
-                lines.append("**" + key + "**" + _(": ", lang))
+                lines.append("**" + key + "**" + _(": ", lang).rstrip())  # the list follows
                 lines += [f"- {item}" for item in value]
             else:
                 lines.append("**" + key + "**" + _(": ", lang) + value)
