@@ -236,3 +236,25 @@ def test_error_lines(nbscdr_command: list[str], tmp_path: Path) -> None:
         "assessment, which the IAMC's World is: export its countries one by one (a region per run: an ISO3 "
         "code), or its figures as CSV or JSON"
     )
+
+
+def test_rank_in_markdown_names_the_grouping_and_relates_the_figures_as_shown() -> None:
+    """The Markdown writer escapes user text, not nbscdr's own identifiers (the
+    grouping was escaped to 'region\\_ar6\\_5' and looked up: an internal error);
+    and a relation cell reads as the figures it shows: Developed Countries' sum of
+    highs, 290.93 Mt (cells BH), is shown as 291, level with AR6's 291, so the
+    cell does not say "below" although the exact figure is below."""
+    result = runner.invoke(app, ["rank", "afforestation", *ECONOMIC, "--by", "region_ar6_5", "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(
+        "### Afforestation and reforestation: economic potential, Roe et al. (2021), by region (AR6, 5 regions)\n"
+    )
+    developed = next(line for line in result.stdout.splitlines() if "| Developed Countries |" in line)
+    high = math.fsum(cells.cell(iso, "BH") for iso in cells.members("region_ar6_5", "Developed Countries"))
+    assert high < 291 and derived(high) == "291"
+    assert developed.endswith("| 291: contains it: low end 9 lower, high end level |")
+    exact = json.loads(
+        runner.invoke(app, ["rank", "afforestation", *ECONOMIC, "--by", "region_ar6_5", "-f", "json"]).stdout
+    )
+    row = next(r for r in exact["rows"] if r["name"]["en"] == "Developed Countries")
+    assert row["comparisons"][0]["position"] == "below"  # the exact figures, for a script to judge

@@ -76,14 +76,26 @@ def escape_markdown(text: str) -> str:
     return start.group(2) + "\\" + text[start.end(2) :]
 
 
+# Document fields whose values are nbscdr's own identifiers (fixed choices and
+# validated ids, never free text): renderers look things up by them, so they stay
+# as they are; everything else a document holds may come from a user.
+IDENTIFIER_FIELDS = frozenset(
+    {"by", "code", "grouping", "technique", "reference", "assessment", "position", "kind", "potential"}
+)
+
+
 def escape_markdown_document(value: Any) -> Any:
-    """A document with every string value escaped for Markdown (keys left, as
-    ``escape_document`` leaves them)."""
+    """A document with every string value escaped for Markdown, but for the
+    identifiers of ``IDENTIFIER_FIELDS`` (keys left, as ``escape_document``
+    leaves them)."""
     kind = type(value)
     if kind is str:
         return escape_markdown(value)
     if kind is dict:
-        return {k: v if type(v) in _PLAIN else escape_markdown_document(v) for k, v in value.items()}
+        return {
+            k: v if type(v) in _PLAIN or k in IDENTIFIER_FIELDS else escape_markdown_document(v)
+            for k, v in value.items()
+        }
     if kind is list:
         return [v if type(v) in _PLAIN else escape_markdown_document(v) for v in value]
     if kind is tuple:

@@ -65,6 +65,29 @@ def shown_differences(
     return out
 
 
+def shown_relation(
+    relation: dict[str, Any], values: dict[str, Any] | None, reference: dict[str, Any] | None, digits: int
+) -> dict[str, Any]:
+    """Where the range lies as the figures are shown: a subtotal of 290.93 shown
+    as 291 against a reference of 291 is not "below" it for a reader who sees
+    the two figures. The position is ``compute.portfolio.relate``'s, on the
+    figures as shown; JSON keeps the exact one."""
+    if values is None or reference is None:
+        return relation
+    from nbscdr_cli.compute.portfolio import relate
+    from nbscdr_cli.model.catalog import RemovalRange
+
+    ref_show = formatter(bool(reference.get("as_given", True)), digits)
+
+    def shown(value: float, fmt: Show) -> float:
+        return float(fmt(value).replace(",", ""))
+
+    ours = RemovalRange(shown(values["low"], rounded(digits)), shown(values["high"], rounded(digits)))
+    theirs = RemovalRange(shown(reference["low"], ref_show), shown(reference["high"], ref_show))
+    found = relate(ours, theirs)
+    return {**relation, "position": found.position, "meets_at": found.meets_at}
+
+
 def relation_text(
     relation: dict[str, Any],
     lang: str,
@@ -91,7 +114,7 @@ def relation_text(
     return _(
         "{position}: low end {low}, high end {high}",
         lang,
-        position=position_name(relation, lang),
+        position=position_name(shown_relation(relation, values, reference, digits), lang),
         low=end(diff["low"]),
         high=end(diff["high"]),
     )
