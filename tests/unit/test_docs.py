@@ -1,4 +1,5 @@
-"""The README's promises: its set-up commands, its Python example."""
+"""What the README and the documentation promise: the set-up commands, that
+every example prints what it shows, and the claims they make about outputs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ import pytest
 
 ROOT = Path(__file__).parents[2]
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+GUIDE = DOCS / "guide"
+
+
+def pages() -> list[Path]:
+    """The README and every page of the documentation."""
+    return [README, *sorted(DOCS.rglob("*.md"))]
 
 
 def shell_blocks() -> list[str]:
@@ -28,14 +36,14 @@ def test_readme_main_command_runs_the_portfolio_on_built_in_data() -> None:
 
 
 def test_every_public_name_is_documented() -> None:
-    """The README's Python examples run as doctests (Sybil, conftest.py); every public
-    name is named in its Python API section and has a docstring."""
+    """The Python examples run as doctests (Sybil, conftest.py); every public name
+    is named in the Python API guide and has a docstring (the API reference is
+    made from it)."""
     import inspect
 
     import nbscdr_cli
 
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Python API") : text.index("## Caches")]
+    section = (GUIDE / "python.md").read_text(encoding="utf-8")
     for name in nbscdr_cli.__all__:
         if name == "__version__":
             continue
@@ -43,21 +51,21 @@ def test_every_public_name_is_documented() -> None:
         assert inspect.getdoc(getattr(nbscdr_cli, name)), name
 
 
-def test_the_readme_says_to_install_the_notebook_extra() -> None:
+def test_the_notebook_examples_say_to_install_the_notebook_extra() -> None:
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Python API") : text.index("## Caches")]
-    assert "pip install 'nbscdr[notebook]'" in section
+    section = text[text.index("## In a notebook") : text.index("## Documentation")]
+    assert "pip install '.[notebook]'" in section
+    assert "pip install 'nbscdr[notebook]'" in (GUIDE / "python.md").read_text(encoding="utf-8")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     notebook = extras["optional-dependencies"]["notebook"]
     assert any(d.startswith("pandas") for d in notebook) and any(d.startswith("pyam-iamc") for d in notebook)
 
 
 def test_the_data_file_example_is_a_valid_catalog(tmp_path: Path) -> None:
-    """The README's data-file example, copied as it is, loads: every key it shows exists."""
+    """The data-file example of the documentation, copied as it is, loads: every key it shows exists."""
     from nbscdr_cli import Request, analyse, load_catalog
 
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("## The data file") :]
+    section = (GUIDE / "data-file.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(.*?)```", section, flags=re.S)
     assert example is not None
     path = tmp_path / "example.toml"
@@ -69,13 +77,14 @@ def test_the_data_file_example_is_a_valid_catalog(tmp_path: Path) -> None:
 
 
 def tour() -> list[tuple[str, str]]:
-    """Each `$ nbscdr ...` command in the README's console blocks, with the output shown under it."""
-    text = README.read_text(encoding="utf-8")
+    """Each `$ nbscdr ...` command in the console blocks of the README and the
+    documentation, with the output shown under it."""
     shown = []
-    for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
-        for part in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, _, output = part.partition("\n")
-            shown.append((command, output))
+    for page in pages():
+        for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S):
+            for part in re.split(r"^\$ ", block, flags=re.M)[1:]:
+                command, _, output = part.partition("\n")
+                shown.append((command, output))
     return shown
 
 
@@ -83,8 +92,9 @@ def tour() -> list[tuple[str, str]]:
 def test_the_readme_shows_real_output(
     nbscdr_command: list[str], tmp_path: Path, command: str, output: str
 ) -> None:
-    """What the README shows is what the command prints at 100 columns (a leading
-    "..." stands for the part left out)."""
+    """What the README and the documentation show is what the command prints at
+    100 columns (a leading "..." stands for the part left out);
+    scripts/refresh_examples.py rewrites them after a change of output."""
     import shlex
     import subprocess
 
@@ -106,17 +116,19 @@ def test_the_readme_shows_real_output(
         assert printed == output
 
 
-def test_the_readme_claims_about_the_brief_hold(tmp_path: Path) -> None:
-    """The README's brief: at most so many lines of Markdown for four techniques
-    with a period and a Monte Carlo (the one printed A4 page is
-    tests/integration/test_print.py's), and its precision examples as printed."""
+def test_the_claims_about_the_brief_hold(tmp_path: Path) -> None:
+    """The brief as the README and the guide describe it: at most so many lines of
+    Markdown for four techniques with a period and a Monte Carlo (the one printed
+    A4 page is tests/integration/test_print.py's), and the precision examples of
+    the methodology as printed."""
     from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
     from nbscdr_cli.render.brief import compose
 
-    text = " ".join(README.read_text(encoding="utf-8").split())
-    found = re.search(r"its Markdown is at most (\d+) lines", text)
+    guide = " ".join((GUIDE / "brief-and-chart.md").read_text(encoding="utf-8").split())
+    found = re.search(r"its Markdown is at most (\d+) lines", guide)
     assert found is not None
-    assert "tests/integration/test_print.py" in text and "one A4 page" in text
+    assert "one A4 page" in guide and "one A4 page" in " ".join(README.read_text(encoding="utf-8").split())
+    text = " ".join((DOCS / "methodology.md").read_text(encoding="utf-8").split())
     four = ["afforestation", "soil-carbon", "wetlands", "biochar"]
     for request in (
         Request(four),
@@ -124,8 +136,7 @@ def test_the_readme_claims_about_the_brief_hold(tmp_path: Path) -> None:
     ):
         brief = compose(analyse(request), command="nbscdr brief ...")
         assert len(brief.splitlines()) <= int(found.group(1))
-    # "the six techniques' total reads 6.3–55 (54.8 as a sum), AR6's eight-technique total 3.2–43"
-    assert "total reads `6.3–55` (54.8 as a sum), AR6's eight-technique total `3.2–43`" in text
+    assert "the six techniques' total reads 6.3–55 (54.8 as a sum), and AR6's eight techniques' 3.2–43" in text
     six = compose(
         analyse(
             Request(
@@ -134,3 +145,15 @@ def test_the_readme_claims_about_the_brief_hold(tmp_path: Path) -> None:
         )
     )
     assert "| **Total** | **6.3** | **55** |" in six
+
+
+USER_PAGES = [p for p in pages() if "maintainers" not in p.parts]
+
+
+@pytest.mark.parametrize("page", USER_PAGES, ids=[str(p.relative_to(ROOT)) for p in USER_PAGES])
+def test_user_pages_name_nothing_internal(page: Path) -> None:
+    """The steering repository, issue numbers and the CI script mean nothing to a
+    user: they appear only on the maintainers' page."""
+    text = page.read_text(encoding="utf-8")
+    found = re.findall(r"\.\./shared|\.ci/run|\bissues? \d+|#\d{2}\b|tests/", text)
+    assert found == []

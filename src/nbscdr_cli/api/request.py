@@ -43,7 +43,7 @@ LANGS = ("en", "zh")
 class Request(NamedTuple):
     """One analysis to run.
 
-    - ``specs``: spec strings (``"biochar:50%"``, ``"biochar=1-2"``) or ``EntrySpec``s;
+    - ``specs``: spec strings (``"biochar:50%"``, ``"biochar=1-2"``) or ``EntrySpec`` values;
     - ``portfolio``: a portfolio file's content (TOML or JSON text, or the parsed
       mapping), a ``PortfolioFile``, or a path (``pathlib.Path``) to read;
       its entries come before ``specs``;
