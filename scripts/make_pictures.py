@@ -49,7 +49,20 @@ def main() -> None:
         raise SystemExit("Chromium not found: apt-get install chromium (or set NBSCDR_CHROMIUM)")
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "brief.html"
-        nbscdr("brief", *PORTFOLIO, "--from", "2030", "--to", "2050", "-n", "10000", "--seed", "1", "-o", str(html))
+        nbscdr(
+            "brief",
+            *PORTFOLIO,
+            "--from",
+            "2030",
+            "--to",
+            "2050",
+            "-n",
+            "10000",
+            "--seed",
+            "1",
+            "-o",
+            str(html),
+        )
         subprocess.run(
             [
                 chromium,

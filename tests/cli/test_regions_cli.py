@@ -244,7 +244,9 @@ def test_rank_in_markdown_names_the_grouping_and_relates_the_figures_as_shown() 
     and a relation cell reads as the figures it shows: Developed Countries' sum of
     highs, 290.93 Mt (cells BH), is shown as 291, level with AR6's 291, so the
     cell does not say "below" although the exact figure is below."""
-    result = runner.invoke(app, ["rank", "afforestation", *ECONOMIC, "--by", "region_ar6_5", "-f", "markdown"])
+    result = runner.invoke(
+        app, ["rank", "afforestation", *ECONOMIC, "--by", "region_ar6_5", "-f", "markdown"]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(
         "### Afforestation and reforestation: economic potential, Roe et al. (2021), by region (AR6, 5 regions)\n"

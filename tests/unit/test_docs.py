@@ -136,7 +136,9 @@ def test_the_claims_about_the_brief_hold(tmp_path: Path) -> None:
     ):
         brief = compose(analyse(request), command="nbscdr brief ...")
         assert len(brief.splitlines()) <= int(found.group(1))
-    assert "the six techniques' total reads 6.3–55 (54.8 as a sum), and AR6's eight techniques' 3.2–43" in text
+    assert (
+        "the six techniques' total reads 6.3–55 (54.8 as a sum), and AR6's eight techniques' 3.2–43" in text
+    )
     six = compose(
         analyse(
             Request(
