@@ -1,5 +1,5 @@
 """What a script relies on (issue 23): every CSV nbscdr writes reads with
-pandas.read_csv as one rectangular frame with the columns the README documents,
+pandas.read_csv as one rectangular frame with the columns the documentation gives,
 and JSON, CSV and IAMC are the same bytes whatever LANG says; an explicit --lang
 changes only the labels."""
 
@@ -16,13 +16,15 @@ import pytest
 
 from tests.cli.contract import clean, run
 
-README = Path(__file__).parents[2] / "README.md"
+ROOT = Path(__file__).parents[2]
+CONTRACT = ROOT / "docs" / "guide" / "scripting.md"
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
 def documented() -> dict[str, list[str]]:
-    """The README's CSV contract: (command, table) -> its columns; the rows that
-    add columns to the entries table as "marginal" and "horizon"."""
-    text = README.read_text(encoding="utf-8")
+    """The documentation's CSV contract: (command, table) -> its columns; the rows
+    that add columns to the entries table as "marginal" and "horizon"."""
+    text = CONTRACT.read_text(encoding="utf-8")
     section = text[text.index("## CSV contract") : text.index("## Errors and exit codes")]
     tables: dict[str, list[str]] = {}
     command = ""
@@ -44,11 +46,11 @@ def documented() -> dict[str, list[str]]:
 
 
 def readme_commands() -> list[list[str]]:
-    """Each `$ nbscdr ...` command in the README, and each command's examples."""
+    """Each `$ nbscdr ...` command in the README and the documentation, and each
+    command's examples."""
     from nbscdr_cli.cli.commands import EXAMPLES
 
-    text = README.read_text(encoding="utf-8")
-    lines = re.findall(r"^\$ (nbscdr .*)$", text, flags=re.M)
+    lines = [line for page in PAGES for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)]
     lines += [e for examples in EXAMPLES.values() for e in examples]
     found = []
     for line in lines:
@@ -88,7 +90,7 @@ def expected_columns(args: list[str], tables: dict[str, list[str]]) -> list[str]
 
 
 def option_sets() -> list[list[str]]:
-    """The README's commands, and each portfolio command with every table it has."""
+    """The documented commands, and each portfolio command with every table it has."""
     sets = []
     for args in readme_commands():
         sets.append(args)

@@ -171,7 +171,7 @@ def test_land_cdr_is_cited_to_its_own_section_and_only_ocean_methods_to_theirs()
     """AR6's land CDR sentences are in §12.3.2; the section before it covers
     DACCS, enhanced weathering and ocean methods, and only its blue carbon and
     macroalgae subsection (12.3.1.3) is cited here (issue 21, row 1)."""
-    for path in (DATA, README):
+    for path in (DATA, README, *sorted((ROOT / "docs").rglob("*.md"))):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for found in re.findall(r"12\.3\.1(?:\.\d+)?", line):
                 assert found == "12.3.1.3", f"{path.name}:{number}: {line.strip()[:120]}"
