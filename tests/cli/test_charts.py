@@ -143,11 +143,11 @@ def test_bars_not_removal_alone_and_overlapping_references_are_marked(tmp_path: 
     and AR6's 8–14 overlap: each is a bar of its own under the subtotal it is
     compared with, each in its own colour, named in the legend."""
     out = tmp_path / "x.svg"
-    args = ["chart", "afforestation", "wetlands", "building-with-biomass", "-a", "ar6"]
+    args = ["chart", "afforestation", "wetlands", "building-with-biomass", "-a", "ar6", "--potential", "economic"]
     result = runner.invoke(app, [*args, "-r", "unep", "-r", "ar6-afolu-mitigation", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     texts = ["".join(t.itertext()) for t in ET.fromstring(out.read_bytes()).iter(f"{SVG}text")]
-    assert "0.5–2.1 † ‡1" in texts and "0.04–3.7 † ‡2" in texts  # wetlands, building with biomass
+    assert "0.2–0.8 † ‡1" in texts and "0.3–0.5 † ‡2" in texts  # wetlands, building with biomass
     assert "† not removals alone: the figure also counts avoided emissions or emissions reductions" in texts
     subtotal = texts.index("This portfolio within the scope of UNEP estimate")
     assert texts[subtotal + 1] == "(forests, wetlands and soils)"  # the portfolio's first, its scope after

@@ -35,7 +35,7 @@ def test_what_each_figure_counts_is_said_figure_by_figure(nbscdr_command: list[s
         tmp_path,
         "portfolio",
         *("biochar", "wetlands", "agroforestry", "improved-forest-management", "-a", "ar6"),
-        *("-r", "unep", "-r", "ar6-afolu-mitigation", "-f", "json"),
+        *("-r", "unep", "-f", "json"),
     )
     assert result.returncode == 0, result.stderr
     said = [
@@ -60,13 +60,14 @@ def test_what_each_figure_counts_is_said_figure_by_figure(nbscdr_command: list[s
             "Improved forest management: given in Gt CO2/yr; it counts CO2 removal and emission reduction, not "
             "CO2 removal alone, and is added to the totals as it stands.",
         ),
-        (
-            "ar6-afolu-mitigation",
-            "IPCC AR6, economic AFOLU mitigation potential: given in Gt CO2e/yr; it counts CO2 removal, avoided "
-            "emissions, emission reduction and other gases (methane, nitrous oxide), not CO2 removal alone.",
-        ),
     ]
     assert "a tonne of CO2e is a tonne of CO2" not in result.stdout
+    # AR6's 8–14 is an economic potential: compared only with economic potentials
+    economic = ("afforestation", "-a", "ar6", "--potential", "economic", "-r", "ar6-afolu-mitigation")
+    assert notes(nbscdr_command, tmp_path, *economic)["co2e"] == (
+        "IPCC AR6, economic AFOLU mitigation potential: given in Gt CO2e/yr; it counts CO2 removal, avoided "
+        "emissions, emission reduction and other gases (methane, nitrous oxide), not CO2 removal alone."
+    )
     # the brief's own figures (Gt CO2/yr, CO2 removal) against UNEP (Gt of CO2 in the Chinese edition)
     assert "co2e" not in notes(nbscdr_command, tmp_path, "biochar", "afforestation")
 
@@ -141,3 +142,27 @@ def test_a_cumulative_reference_names_its_period(nbscdr_command: list[str], tmp_
         "IPCC SR1.5, CDR in 1.5 °C pathways is an amount over the 21st century, and the total here is over "
         "2030–2049: the periods differ, so compare with care."
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["portfolio", "afforestation", "soil-carbon"],  # C2G: a potential of a kind not stated
+        ["portfolio", "afforestation", "soil-carbon", "-a", "ar6"],  # AR6's technical potential
+        ["compare", "afforestation", "soil-carbon", "-a", "c2g2019,ar6"],
+        ["brief", "afforestation", "soil-carbon", "-a", "ar6"],
+        ["chart", "afforestation", "soil-carbon", "-a", "ar6", "-o", "x.svg"],
+    ],
+)
+def test_an_economic_reference_is_compared_only_with_economic_potentials(
+    nbscdr_command: list[str], tmp_path: Path, args: list[str]
+) -> None:
+    """AR6's 8–14 (SPM C.9.1, below USD 100) is refused with any other kind of potential,
+    as the regional A/R references are: one rule for every economic reference."""
+    result = run(nbscdr_command, tmp_path, *args, "-r", "ar6-afolu-mitigation")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "nbscdr: Invalid value for '--reference': ar6-afolu-mitigation is an economic potential: it is compared "
+        f"only with economic potentials (or set --potential economic) (nbscdr {args[0]} -h)\n"
+    )
+    assert not (tmp_path / "x.svg").exists()

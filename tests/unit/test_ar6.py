@@ -336,6 +336,17 @@ def test_ar6_references() -> None:
     assert (c3.kind, c3.range.low, c3.range.mode, c3.range.high) == ("cumulative", 20.0, 209.0, 415.0)
     assert (mitigation.kind, mitigation.range.low, mitigation.range.high) == ("mitigation", 8.0, 14.0)
     assert "C.9.1" in (mitigation.source or "") and "section 12.3.2" in (c1.source or "")
-    doc = analyse(Request(["afforestation"], assessment="ar6", references="ar6-afolu-mitigation")).to_dict()
+    assert mitigation.potential == "economic"  # SPM C.9.1: "economic mitigation potential"
+    # one rule for every economic reference, asked for by name or not; AR6's
+    # technical potentials and C2G's (kind not stated) are refused alike
+    for assessment in ("ar6", "c2g2019"):
+        with pytest.raises(UsageError) as refused:
+            analyse(Request(["afforestation"], assessment=assessment, references="ar6-afolu-mitigation"))
+        assert str(refused.value) == (
+            "references: ar6-afolu-mitigation is an economic potential: it is compared only with economic "
+            "potentials (or set potential economic)"
+        )
+    request = Request(["afforestation"], assessment="ar6", potential="economic", references="ar6-afolu-mitigation")
+    doc = analyse(request).to_dict()
     note = next(w for w in doc["warnings"] if w["code"] == "reference")
     assert "a mitigation potential that includes avoided emissions, not removals alone" in note["message"]
