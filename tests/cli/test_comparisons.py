@@ -647,3 +647,25 @@ def test_compare_portfolio_files_notes_each_row_for_itself(nbscdr_command: list[
     assert "⁶ [b] UNEP estimate: every entry is in its scope." in out
     assert " a²,³      |" in out and " b⁴,⁵,⁶    |" in out  # what the figures count (issue 21), then scope
     assert "¹ Totals add every low and every high: they assume all extremes happen together." in out
+
+
+def test_a_difference_reads_from_the_figures_shown_in_portfolio_and_rank(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
+    """Roe et al.'s Africa and Middle East sums to 94.8–406 Mt CO2/yr (shown to three
+    figures), AR6's figure for Africa is 100–400: 5.2 lower and 6 higher, as a reader
+    subtracts the figures shown, in both commands (406 was read as 410: "10 higher")."""
+    region = ("--region", "region_ar6_5:Africa and Middle East", "--potential", "economic")
+    args = ("portfolio", "afforestation", *region, "-r", "ar6-ar-africa")
+    table = nbscdr(nbscdr_command, tmp_path, *args).stdout
+    assert (
+        " IPCC AR6, A/R economic        | potential | 100–400 | 94.8–406 | contains it: low end 5.2 lower,\n"
+        " potential in Africa⁵          |           |         |          | high end 6 higher\n"
+    ) in table
+    difference = ok_json(nbscdr_command, tmp_path, *args)["comparisons"][0]["difference"]
+    assert difference == {"low": -5.1872789264, "high": 6.46077421617}  # JSON keeps them exact
+    ranked = nbscdr(nbscdr_command, tmp_path, "rank", "afforestation", "--potential", "economic", "--by", "region_ar6_5")
+    assert (
+        " 3 | Africa and Middle East   |        74 | 94.8–406 |     251 | 100–400: contains it: low end 5.2\n"
+        "   |                          |           |          |         | lower, high end 6 higher\n"
+    ) in ranked.stdout

@@ -132,6 +132,11 @@ def test_every_csv_is_one_documented_rectangular_table(
         ["show", "biochar", "-f", "json"],
         ["references", "-f", "csv"],
         ["assessments", "-f", "json"],
+        ["rank", "afforestation", "--top", "3", "-f", "json"],
+        ["rank", "afforestation", "--by", "region_ar6_5", "-f", "json"],
+        ["rank", "afforestation", "--by", "region_ar6_5", "--potential", "economic", "-f", "csv"],
+        ["regions", "-f", "json"],
+        ["regions", "--by", "region_ar6_5", "-f", "csv"],
     ],
     ids=lambda a: " ".join(a)[:60],
 )
@@ -141,6 +146,15 @@ def test_the_locale_never_changes_machine_outputs(
     chinese = clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "zh_CN.UTF-8"}))
     plain = clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "C.UTF-8"}))
     assert chinese == plain
+
+
+def test_a_ranking_in_json_is_english_under_a_chinese_locale(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """rank took the locale's language for its labels and warnings in JSON."""
+    args = ["rank", "afforestation", "--top", "3", "-f", "json"]
+    doc = json.loads(clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "zh_CN.UTF-8"})))
+    assert [r["label"] for r in doc["rows"]] == ["Brazil", "United States", "Canada"]
+    assert [r["name"] for r in doc["rows"]][0] == {"en": "Brazil", "zh": "巴西"}
+    assert next(w["message"] for w in doc["warnings"] if w["code"] == "top") == "The first 3 of 222 shown."
 
 
 def leaves(value: object, path: str = "") -> dict[str, object]:

@@ -139,7 +139,8 @@ def _row(
 ) -> dict[str, Any]:
     """One ranked row, in the output unit (``factor``: that unit -> Gt CO2/yr), with
     the references for its region of its potential, against the entries in their scope."""
-    from nbscdr_cli.api.document_parts import relation_document
+    from nbscdr_cli.api.document_parts import reference_digits, relation_document
+    from nbscdr_cli.base.numbers import CAP
     from nbscdr_cli.compute.geography import add
     from nbscdr_cli.compute.portfolio import relate
     from nbscdr_cli.model.catalog import RemovalRange
@@ -167,7 +168,10 @@ def _row(
                 "high": number(ref.range.high / factor),
                 "as_given": ref.unit_factor == factor,
                 "techniques": list(ref.techniques),
-                "in_scope": {**figures(subtotal), "techniques": covered, "as_given": False},
+                # the SI's sums are read to CAP figures, as the row shows them; the
+                # differences at the less precise of those and the reference's, as portfolio does
+                "significant_figures": min(CAP, reference_digits(ref)),
+                "in_scope": {**figures(subtotal), "techniques": covered, "as_given": False, "significant_figures": CAP},
                 **relation_document(relate(ours, ref.range), factor),
             }
         )

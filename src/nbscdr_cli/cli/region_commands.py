@@ -75,7 +75,7 @@ def rank(
 
     fmt_ = settle(display, fmt, RANK_FORMATS, catalog_file(data), source.file)
     estimates = Estimates(assessment, potential, False, data, region)
-    req = request(specs, display, source, estimates, unit=unit)
+    req = request(specs, display, source, estimates, unit=unit, fmt=fmt_)
     ranking = run(req, by=None if by is None else by.value, top=top)
     if fmt_ in ("png", "svg", "pdf"):
         from nbscdr_cli.render.rank_chart import render_rank_chart

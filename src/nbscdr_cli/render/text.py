@@ -48,8 +48,10 @@ def shown_differences(
     """Each end's difference from the reference as a reader can check it, and the
     width the two share ("overlap"): from the figures as shown (a derived 1,096
     shows as 1,100, and 1,100 against 1,000 is 100 higher, not 96); ``values``
-    and the differences at ``digits`` significant figures, the reference as
-    given (or at ``digits`` in another unit). JSON keeps the exact numbers."""
+    as the in-scope column shows them (at their own significant figures), the
+    reference as given (or at ``digits`` in another unit), the differences then
+    at ``digits``: 406 against 400 is 6 higher, not 406 read as 410 and 10
+    higher. JSON keeps the exact numbers."""
     exact = {**relation["difference"], "overlap": relation.get("overlap") or 0.0}
     if values is None or reference is None:
         return exact
@@ -58,7 +60,8 @@ def shown_differences(
     def shown(value: float, fmt: Show) -> float:
         return float(fmt(value).replace(",", ""))
 
-    ours = {end: shown(values[end], rounded(digits)) for end in ("low", "high")}
+    ours_show = rounded(int(values.get("significant_figures", digits)))
+    ours = {end: shown(values[end], ours_show) for end in ("low", "high")}
     theirs = {end: shown(reference[end], ref_show) for end in ("low", "high")}
     out = {end: ours[end] - theirs[end] for end in ("low", "high")}
     out["overlap"] = max(0.0, min(ours["high"], theirs["high"]) - max(ours["low"], theirs["low"]))
@@ -82,7 +85,8 @@ def shown_relation(
     def shown(value: float, fmt: Show) -> float:
         return float(fmt(value).replace(",", ""))
 
-    ours = RemovalRange(shown(values["low"], rounded(digits)), shown(values["high"], rounded(digits)))
+    ours_show = rounded(int(values.get("significant_figures", digits)))
+    ours = RemovalRange(shown(values["low"], ours_show), shown(values["high"], ours_show))
     theirs = RemovalRange(shown(reference["low"], ref_show), shown(reference["high"], ref_show))
     found = relate(ours, theirs)
     return {**relation, "position": found.position, "meets_at": found.meets_at}
