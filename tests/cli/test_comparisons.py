@@ -669,3 +669,52 @@ def test_a_difference_reads_from_the_figures_shown_in_portfolio_and_rank(
         " 3 | Africa and Middle East   |        74 | 94.8–406 |     251 | 100–400: contains it: low end 5.2\n"
         "   |                          |           |          |         | lower, high end 6 higher\n"
     ) in ranked.stdout
+
+
+def test_references_list_says_what_runs_do(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """`default` is what a run does with no -r: SR1.5's 21st century is never a run's
+    period, so it is opt-in; a regional figure's scope is its technique in its
+    region; the kind says which potential."""
+    doc = ok_json(nbscdr_command, tmp_path, "references")
+    refs = {r["id"]: r for r in doc["references"]}
+    assert [k for k, r in refs.items() if r["default"]] == [
+        "unep",
+        "ar6-ar-africa",
+        "ar6-ar-asia-pacific",
+        "ar6-ar-developed",
+        "ar6-ar-eastern-europe",
+        "ar6-ar-latin-america",
+    ]
+    africa = refs["ar6-ar-africa"]
+    assert (africa["potential"], africa["techniques"], africa["region"]) == (
+        "economic",
+        ["afforestation"],
+        "region_ar6_5:Africa and Middle East",
+    )
+    assert (refs["unep"]["potential"], refs["ar6-afolu-mitigation"]["potential"]) == (None, "economic")
+    period = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "--from", "2030", "--to", "2050")
+    assert [c["reference"] for c in period["comparisons"]] == ["unep"]  # as the listing says
+    table = nbscdr(nbscdr_command, tmp_path, "references").stdout
+    lines = [line for line in table.splitlines() if line.startswith((" Kind ", " Scope ", " Default "))]
+    assert lines[:6] == [
+        " Kind     | potential (kind not stated)",
+        " Scope    | forests, wetlands, soils",
+        " Default  | yes",
+        " Kind     | cumulative amount",
+        " Scope    | every technique",
+        " Default  | no: asked for with -r",
+    ]
+    assert lines[-3:] == [
+        " Kind     | potential (economic)",
+        " Scope    | afforestation, only in the region region_ar6_5:Latin America and Caribbean",
+        " Default  | yes, for a portfolio in its region, of its potential",
+    ]
+    csv = nbscdr(nbscdr_command, tmp_path, "references", "-f", "csv").stdout.splitlines()
+    assert csv[0] == (
+        "id,name_en,name_zh,kind,potential,low,high,central,unit,scope,techniques,region,measures_en,"
+        "measures_zh,default,source"
+    )
+    assert csv[7].startswith(
+        "ar6-ar-africa,\"IPCC AR6, A/R economic potential in Africa\",IPCC第六次评估报告中非洲造林和再造林的经济潜力,"
+        "potential,economic,100.0,400.0,,Mt CO2/yr,,afforestation,region_ar6_5:Africa and Middle East,"
+    )

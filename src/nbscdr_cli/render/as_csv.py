@@ -71,19 +71,22 @@ def _assessments(doc: dict[str, Any]) -> list[list[Any]]:
 
 
 def _references(doc: dict[str, Any]) -> list[list[Any]]:
-    header = ["id", "name_en", "name_zh", "kind", "low", "high", "central", "unit", "scope"]
-    rows: list[list[Any]] = [[*header, "measures_en", "measures_zh", "default", "source"]]
+    header = ["id", "name_en", "name_zh", "kind", "potential", "low", "high", "central", "unit", "scope"]
+    rows: list[list[Any]] = [[*header, "techniques", "region", "measures_en", "measures_zh", "default", "source"]]
     for r in doc["references"]:
         rows.append(
             [
                 r["id"],
                 *_both(r["name"]),
                 r["kind"],
+                r["potential"],
                 r["low"],
                 r["high"],
                 r["central"],
                 r["unit"],
                 ";".join(r["scope"]),
+                ";".join(r["techniques"]),
+                r["region"],
                 *_both(r["measures"]),
                 r["default"],
                 r["source"],

@@ -109,14 +109,14 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
     rows = []
     for r in doc["references"]:
         measures = (r["measures"] or {}).get(lang, "") if r["measures"] else ""
-        scope = _(", ", lang).join(scope_name(s, lang) for s in r["scope"])
         rows.append(
             [
                 r["id"],
                 (r["name"] or {}).get(lang, r["id"]) if r["name"] else r["id"],
-                kind_label(r["kind"], lang),
+                reference_kind(r, lang),
                 f"{span(r['low'], r['high'], given)} {unit_text(r['unit'], lang)}",
-                scope or _("every technique", lang),
+                reference_scope(r, lang),
+                _default_text(r, lang),
                 measures,
                 citation(r["source"], lang) if r["source"] else "",
             ]
@@ -127,10 +127,47 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
         _("Kind", lang),
         _("Range", lang),
         _("Scope", lang),
+        _("Default", lang),
         _("Measures", lang),
         _("Source", lang),
     ]
-    return typeset_grid(Grid("", header, rows, [False] * 7), lang)
+    return typeset_grid(Grid("", header, rows, [False] * 8), lang)
+
+
+def reference_kind(r: dict[str, Any], lang: str) -> str:
+    """What a reference measures with the kind of potential it is, where it is one:
+    'potential (economic)', 'potential (kind not stated)' (UNEP's, as the C2G brief
+    gives it), 'mitigation, incl. avoided emissions (economic)'."""
+    kind = kind_label(r["kind"], lang)
+    if r.get("potential"):
+        return _("{kind} ({potential})", lang, kind=kind, potential=potential_name(r["potential"], lang))
+    if r["kind"] == "potential":
+        return _("{kind} ({potential})", lang, kind=kind, potential=_("kind not stated", lang))
+    return kind
+
+
+def reference_scope(r: dict[str, Any], lang: str) -> str:
+    """What a reference is compared with: its techniques' scopes, or the techniques
+    it covers, and the region it is for ('afforestation, only in the region
+    region_ar6_5:Africa and Middle East', the region as --region takes it)."""
+    if r.get("techniques"):
+        scope = _(", ", lang).join(r["techniques"])
+    else:
+        scope = _(", ", lang).join(scope_name(s, lang) for s in r["scope"]) or _("every technique", lang)
+    if r.get("region"):
+        return _("{scope}, only in the region {region}", lang, scope=scope, region=r["region"])
+    return scope
+
+
+def _default_text(r: dict[str, Any], lang: str) -> str:
+    """Whether a run compares with the reference when no -r is given, as runs do."""
+    if not r["default"]:
+        return _("no: asked for with -r", lang)
+    if r.get("region"):
+        return _("yes, for a portfolio in its region, of its potential", lang)
+    if r["kind"] == "cumulative":  # over its own years only (api.geography_scope)
+        return _("yes, with --from/--to over its own years", lang)
+    return _("yes", lang)
 
 
 def assessments_grid(doc: dict[str, Any], lang: str) -> Grid:
