@@ -718,3 +718,19 @@ def test_references_list_says_what_runs_do(nbscdr_command: list[str], tmp_path: 
         "ar6-ar-africa,\"IPCC AR6, A/R economic potential in Africa\",IPCC第六次评估报告中非洲造林和再造林的经济潜力,"
         "potential,economic,100.0,400.0,,Mt CO2/yr,,afforestation,region_ar6_5:Africa and Middle East,"
     )
+
+
+def test_a_sum_is_never_a_figure_as_given(nbscdr_command: list[str], tmp_path: Path) -> None:
+    two = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "biochar")
+    assert (two["total"]["low"], two["total"]["high"], two["total"]["as_given"]) == (4.8, 22.8, False)
+    # UNEP's scope holds afforestation alone: its subtotal is C2G's 3–18 as given
+    assert (two["comparisons"][0]["in_scope"]["techniques"], two["comparisons"][0]["in_scope"]["as_given"]) == (
+        ["afforestation"],
+        True,
+    )
+    one = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation")
+    assert (one["total"]["low"], one["total"]["high"], one["total"]["as_given"]) == (3.0, 18.0, True)
+    both = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "soil-carbon")
+    assert (both["total"]["as_given"], both["comparisons"][0]["in_scope"]["as_given"]) == (False, False)
+    rows = ok_json(nbscdr_command, tmp_path, "compare", "afforestation", "biochar", "-a", "c2g2019,ar6")["rows"]
+    assert [r["as_given"] for r in rows] == [False, False]

@@ -96,11 +96,13 @@ def relation_document(relation: Relation, factor: float) -> dict[str, Any]:
 
 
 def comparison_document(
-    c: Comparison, unit: Unit, entries_as_given: bool, digits: dict[str, int]
+    c: Comparison, unit: Unit, as_given: dict[str, bool], digits: dict[str, int]
 ) -> dict[str, Any]:
     """The entries in a reference's scope against it, in the output unit.
-    ``digits``: each entry's significant figures, by technique id; the
-    subtotal has its entries' least, the differences that or the reference's."""
+    ``as_given`` and ``digits``: whether each entry is its source's figure as
+    given, and its significant figures, by technique id; the subtotal is as given
+    only where it is one such entry (a sum never is), has its entries' least
+    figures, and the differences that or the reference's."""
     f = unit.factor
     ref = reference_document(c.reference, unit)
     ref.pop("id")
@@ -114,7 +116,7 @@ def comparison_document(
             "low": number(c.compared.lower / f),
             "high": number(c.compared.high / f),
             "techniques": list(c.in_scope_ids),
-            "as_given": entries_as_given,
+            "as_given": len(c.in_scope_ids) == 1 and as_given[c.in_scope_ids[0]],
             "significant_figures": inside,
         },
         "out_of_scope": list(c.out_of_scope_ids),

@@ -33,7 +33,9 @@ def portfolio_document(
     check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
     entries = [entry_document(e, unit) for e in result.portfolio.entries]
-    as_given = all(e["as_given"] for e in entries)
+    # a sum is never a source's figure as given: a total is one only where it is
+    # a single entry's figure, as given
+    as_given = len(entries) == 1 and bool(entries[0]["as_given"])
     digits = {e["technique"]: e["significant_figures"] for e in entries}
     total_digits = min(digits.values(), default=3)
     doc: dict[str, Any] = {
@@ -51,7 +53,10 @@ def portfolio_document(
             "as_given": as_given,
             "significant_figures": total_digits,
         },
-        "comparisons": [comparison_document(c, unit, as_given, digits) for c in result.comparisons],
+        "comparisons": [
+            comparison_document(c, unit, {e["technique"]: e["as_given"] for e in entries}, digits)
+            for c in result.comparisons
+        ],
     }
     if analysis.simulation is not None:
         from nbscdr_cli.model.monte_carlo import percentile_key
