@@ -306,3 +306,27 @@ def test_quotations_are_resolved_and_shared() -> None:
     assert x.in_use is not None and x.in_use.quotes == (catalog.quotes["q"],)
     assert x.readiness is not None and x.readiness.quotes[0] is catalog.quotes["q"]
     assert catalog.quotes["q"] == ("q", "S", "section 1", "en", "T", "译")
+
+
+def test_a_cost_keeps_its_sources_unit() -> None:
+    """Fuss et al.'s costs are per t CO2-eq (AR6 §12.3.2: "0–100 … tCO2-eq−1" for SCS),
+    Table 12.6's per t CO2: each cost is in its source's unit; others are refused."""
+    soil = load_catalog().all_techniques["soil-carbon"]
+    costs = {(e.assessment, e.potential): e.cost for e in soil.estimates if e.cost is not None}
+    fuss = costs[("fuss2018", "technical")]
+    assert fuss is not None and (fuss.low, fuss.high, fuss.unit) == (0.0, 100.0, "USD/t CO2e")
+    ar6 = costs[("ar6", "technical")]
+    assert ar6 is not None and (ar6.low, ar6.high, ar6.unit) == (-45.0, 100.0, "USD/t CO2")
+    doc = {
+        "techniques": {
+            "x": {
+                "name": {"en": "X"},
+                "high": 1,
+                "unit": "Gt CO2/yr",
+                "cost": {"low": 1, "high": 2, "unit": "USD/t C", "source": "S"},
+            }
+        }
+    }
+    with pytest.raises(DataError) as err:
+        catalog_from_dict(doc, source="f.toml")
+    assert str(err.value) == "f.toml: techniques.x.cost.unit: 'USD/t C': costs are in 'USD/t CO2' or 'USD/t CO2e'"

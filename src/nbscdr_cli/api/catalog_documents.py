@@ -74,7 +74,8 @@ def challenge_document(c: Challenge) -> dict[str, Any]:
 
 
 def cost_document(cost: Cost | None) -> dict[str, Any] | None:
-    """A cost range in USD per t CO2, or the source's words (kept as text)."""
+    """A cost range in USD per t CO2 or per t CO2e (the source's unit), or the
+    source's words (kept as text)."""
     if cost is None:
         return None
     quotes = quotes_document(cost.quotes)
@@ -83,7 +84,7 @@ def cost_document(cost: Cost | None) -> dict[str, Any] | None:
     return {
         "low": number(cost.low),
         "high": number(cost.high),
-        "unit": "USD/t CO2",
+        "unit": cost.unit,
         "notes": _local(cost.notes),
         "source": cost.source,
         "quotes": quotes,

@@ -45,6 +45,7 @@ OTHER_FIGURE_KEYS = {*RANGE_KEYS, "en", "zh", "source", "quotes"}
 COST_KEYS = {"low", "high", "unit", "en", "zh", "source", "notes", "quotes"}
 TRL_KEYS = {"low", "high", "source", "quotes"}
 COST_UNIT = "USD/t CO2"
+COST_UNITS = (COST_UNIT, "USD/t CO2e")  # as the source gives it: a cost per t CO2-eq is not per t CO2
 
 
 class EstimateChecker(Checker):
@@ -60,7 +61,7 @@ class EstimateChecker(Checker):
         return check(body[name], f"{key}.{name}") if name in body else None
 
     def cost(self, value: Any, key: str) -> Cost:
-        """{ low, high, unit = "USD/t CO2", source } or a source's words { en, zh, source }."""
+        """{ low, high, unit = "USD/t CO2" (or "USD/t CO2e"), source } or a source's words { en, zh, source }."""
         body = self.table(value, key, required=True)
         self.keys(body, COST_KEYS, key)
         if "source" not in body:
@@ -77,13 +78,16 @@ class EstimateChecker(Checker):
         for end in ("low", "high", "unit"):
             if end not in body:
                 raise self.fail(f"{key}.{end}", f'missing; e.g. low = 0, high = 240, unit = "{COST_UNIT}"')
-        if self.text(body["unit"], f"{key}.unit") != COST_UNIT:
-            raise self.fail(f"{key}.unit", f"{cut(str(body['unit']))!r}: costs are in {COST_UNIT!r}")
+        unit = self.text(body["unit"], f"{key}.unit")
+        if unit not in COST_UNITS:
+            raise self.fail(
+                f"{key}.unit", f"{cut(str(body['unit']))!r}: costs are in {' or '.join(map(repr, COST_UNITS))}"
+            )
         low = self.number(body["low"], f"{key}.low", negative=True)
         high = self.number(body["high"], f"{key}.high", negative=True)
         if low > high:
             raise self.fail(f"{key}.low", f"{body['low']} is above high {body['high']}")
-        return Cost(low, high, None, self.text(body["source"], f"{key}.source"), notes, quotes)
+        return Cost(low, high, None, self.text(body["source"], f"{key}.source"), notes, quotes, unit)
 
     def trl(self, value: Any, key: str) -> Readiness:
         body = self.table(value, key, required=True)

@@ -68,8 +68,9 @@ class Challenge(NamedTuple):
 
 
 class Cost(NamedTuple):
-    """A cost range in USD per t CO2 (may be negative), or a source's words where
-    it gives no number ("Insufficient data": kept as text, never a number)."""
+    """A cost range in USD per t CO2 or per t CO2e, as its source gives it (may be
+    negative), or a source's words where it gives no number ("Insufficient data":
+    kept as text, never a number)."""
 
     low: float | None
     high: float | None
@@ -77,6 +78,7 @@ class Cost(NamedTuple):
     source: str
     notes: LocalText | None = None
     quotes: tuple[Quote, ...] = ()
+    unit: str = "USD/t CO2"  # the source's: Fuss et al.'s costs are per t CO2-eq
 
 
 class Readiness(NamedTuple):

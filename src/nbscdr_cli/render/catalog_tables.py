@@ -28,7 +28,8 @@ from nbscdr_cli.render.text import range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
-    """'0–240 USD/t CO2', or the source's words ('Insufficient data')."""
+    """'0–240 USD/t CO2' (or 'USD/t CO2e', as the source gives it), or the
+    source's words ('Insufficient data')."""
     if not cost:
         return "–"
     if "text" in cost:
@@ -38,7 +39,8 @@ def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
     numbers = (
         "−" + given(-low) + " " + _("to", lang) + " " + given(high) if low < 0 else span(low, high, given)
     )
-    out = numbers + " " + _("USD/t CO2", lang)
+    units = {"USD/t CO2": _("USD/t CO2", lang), "USD/t CO2e": _("USD/t CO2e", lang)}
+    out = numbers + " " + units.get(cost.get("unit", "USD/t CO2"), cost.get("unit", ""))
     if cost.get("notes"):
         out += _(" ({text})", lang, text=cost["notes"].get(lang) or cost["notes"]["en"])
     return out
