@@ -75,6 +75,25 @@ def test_the_root_help_points_to_the_commands(nbscdr_command: list[str], tmp_pat
     ]
 
 
+def test_no_help_says_co2e_is_co2(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """Issue 20 #7 and 21 row 6 removed the blanket "CO2e counts as CO2"; UNEP's
+    4–12 is Gt of CO2 in the Chinese edition the tool cites (21 row 9)."""
+    root = " ".join(run(nbscdr_command, tmp_path, "-h").stdout.split())
+    assert "compare it with UNEP's 4-12 Gt CO2/yr for forests, wetlands and soils" in root
+    for command in ("portfolio", "compare", "chart", "brief", "rank", "convert"):
+        page = " ".join(run(nbscdr_command, tmp_path, command, "-h").stdout.split())
+        assert "counts as CO2" not in page, command
+    page = " ".join(run(nbscdr_command, tmp_path, "convert", "-h").stdout.split())
+    assert "CO2e converts only to CO2e" in page
+    refused = run(nbscdr_command, tmp_path, "convert", "1 Gt CO2e/yr", "--to", "Mt C/yr")
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "nbscdr: --to: cannot convert 'Gt CO2e/yr' to 'Mt C/yr': CO2e is not CO2 (a CO2e figure may count "
+        "methane, nitrous oxide or avoided emissions), so it has no CO2 or carbon mass to convert; convert CO2e "
+        "to CO2e, or CO2 and C between themselves\n"
+    )
+
+
 def test_placeholders_name_what_to_give(nbscdr_command: list[str], tmp_path: Path) -> None:
     page = run(nbscdr_command, tmp_path, "portfolio", "-h").stdout
     for placeholder in (

@@ -79,7 +79,8 @@ def test_convert_refuses_mixed_kinds() -> None:
         convert(1.0, parse_unit("Gt CO2/yr"), parse_unit("Gt CO2", kind="mass"))
 
 
-UNITS = ["Gt CO2/yr", "Mt C/yr", "t CO2/day", "Pg C/yr", "kt CO2e/a", "g C/s"]
+UNITS = ["Gt CO2/yr", "Mt C/yr", "t CO2/day", "Pg C/yr", "g C/s"]
+CO2E_UNITS = ["kt CO2e/a", "Gt CO2e/yr", "Mt CO2eq/day"]
 
 
 @given(
@@ -91,6 +92,20 @@ def test_round_trip_is_identity(value: float, a: str, b: str) -> None:
     ua, ub = parse_unit(a), parse_unit(b)
     back = convert(convert(value, ua, ub), ub, ua)
     assert math.isclose(back, value, rel_tol=1e-12, abs_tol=1e-300)
+
+
+@given(a=st.sampled_from(CO2E_UNITS), b=st.sampled_from(CO2E_UNITS), other=st.sampled_from(UNITS))
+def test_co2e_converts_only_to_co2e(a: str, b: str, other: str) -> None:
+    """A CO2-equivalent is not a mass of CO2 or C: no factor turns one into the other."""
+    assert math.isclose(convert(convert(2.5, parse_unit(a), parse_unit(b)), parse_unit(b), parse_unit(a)), 2.5)
+    for source, target in ((a, other), (other, a)):
+        with pytest.raises(UnitError) as err:
+            convert(1.0, parse_unit(source), parse_unit(target))
+        assert str(err.value) == (
+            f"cannot convert {source!r} to {target!r}: CO2e is not CO2 (a CO2e figure may count methane, "
+            "nitrous oxide or avoided emissions), so it has no CO2 or carbon mass to convert; convert CO2e to "
+            "CO2e, or CO2 and C between themselves"
+        )
 
 
 @given(st.text(max_size=120))

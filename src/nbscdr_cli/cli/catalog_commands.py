@@ -131,7 +131,9 @@ def convert(
 ) -> None:
     """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
 
-    C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
+    C converts to CO2 by 44/12; a year is 365.25 days. CO2e converts only to CO2e:
+    a CO2-equivalent may count methane, nitrous oxide or avoided emissions, so it is
+    not a mass of CO2 or carbon.
     """
     from nbscdr_cli.api.documents import conversion_document
     from nbscdr_cli.model.units import convert as convert_value

@@ -65,7 +65,9 @@ def portfolio(
     """Sum the removal potential of a portfolio and compare it with references.
 
     Totals add every low and every high. An entry whose source gives only "up to"
-    counts 0 as its low and is flagged. CO2e counts as CO2; C converts to CO2 by 44/12.
+    counts 0 as its low and is flagged. C converts to CO2 by 44/12. A figure a source
+    gives in CO2e is added as it stands, and the output says, figure by figure, what
+    it counts (CO2 removal alone, or also avoided emissions or other gases).
     With --samples, a Monte Carlo gives the mean, percentiles and the chance of
     reaching each reference and --target. With --from/--to, the cumulative removal
     over the period and what is still stored at its end (in a mass unit: --unit

@@ -108,8 +108,9 @@ UnitOpt = Annotated[
         "--unit",
         "-u",
         metavar="<UNIT>",
-        help="Output unit: any mass of CO2 or C per time, e.g. 'Mt C/yr'. C to CO2 by 44/12; CO2e counts "
-        "as CO2 [default: Gt CO2/yr; with --region other than World, Mt CO2/yr].",
+        help="Output unit: any mass of CO2 or C per time, e.g. 'Mt C/yr'. C to CO2 by 44/12; a figure "
+        "given in CO2e is added as it stands, with a note on what it counts [default: Gt CO2/yr; with "
+        "--region other than World, Mt CO2/yr].",
         show_default=False,
     ),
 ]

@@ -219,7 +219,7 @@ app = typer.Typer(
     help=(
         "Nature-based carbon dioxide removal (NBS CDR) calculator, after the C2G (2019) policy "
         "brief. Sum the removal potential of a portfolio of techniques with units, and compare "
-        "it with UNEP's 4-12 Gt CO2e/yr for forests, wetlands and soils.\n\n"
+        "it with UNEP's 4-12 Gt CO2/yr for forests, wetlands and soils.\n\n"
         "On an error: one line on stderr, nothing on stdout, an existing --output file "
         "untouched. Exit codes: 0 ok, 1 bad input, data or output, 2 usage, 70 a bug "
         "(NBSCDR_DEBUG=1 shows the traceback), 130 interrupted, 143 terminated."

@@ -48,7 +48,9 @@ DEFINITIONS = (
     "day = 24 * hour = d",
     "year = 365.25 * day = yr = a",
     "carbon = [carbon] = C",
-    # 1 t CO2 holds 12/44 t of carbon; CO2e counts as CO2 for removals.
+    # 1 t CO2 holds 12/44 t of carbon. CO2e shares CO2's factor so that a figure a
+    # source gives in CO2e is added as it stands (each such figure says what it
+    # counts); `convert` refuses to turn CO2e into CO2 or C (``convert``).
     "carbon_dioxide = 12 / 44 * carbon = CO2 = CO2e = CO2eq",
 )
 
@@ -303,15 +305,33 @@ def parse_quantity(text: str, *, where: str | None = None, field: str | None = N
     return value, parse_unit(match.group(2), kind=None, where=where, field=field)
 
 
+_CO2E = re.compile(r"(?<![A-Za-z0-9_])CO2(?:e|eq)(?![A-Za-z0-9_])")
+
+
+def is_co2e(unit: Unit) -> bool:
+    """Whether a unit is of CO2-equivalents ('Gt CO2e/yr', 'GtCO2eq'), not of CO2 or C."""
+    return bool(_CO2E.search(normalise(unit.text)))
+
+
 def convert(value: float, source: Unit, target: Unit, *, where: str | None = None) -> float:
     """Convert ``value`` from one parsed unit to another of the same kind
-    (``where``: the target unit's place, for messages)."""
+    (``where``: the target unit's place, for messages); CO2e only to CO2e, since
+    a CO2-equivalent is not a mass of CO2 or carbon."""
     expect(value, (int, float), "value", "a number")
     expect(source, Unit, "source", "a Unit (parse_unit)")
     expect(target, Unit, "target", "a Unit (parse_unit)")
     if source.kind != target.kind:
         raise UnitError(
             f"cannot convert {source.text!r} ({source.kind}) to {target.text!r} ({target.kind})", where=where
+        )
+    if is_co2e(source) != is_co2e(target):
+        # No factor turns a CO2-equivalent into CO2 or carbon: it may count methane,
+        # nitrous oxide or avoided emissions, whose share no unit says.
+        raise UnitError(
+            f"cannot convert {source.text!r} to {target.text!r}: CO2e is not CO2 (a CO2e figure may count "
+            "methane, nitrous oxide or avoided emissions), so it has no CO2 or carbon mass to convert; "
+            "convert CO2e to CO2e, or CO2 and C between themselves",
+            where=where,
         )
     result = value * source.factor / target.factor
     if not math.isfinite(result):
