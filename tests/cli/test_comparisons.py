@@ -706,9 +706,10 @@ def test_references_list_says_what_runs_do(nbscdr_command: list[str], tmp_path: 
     ]
     assert lines[-3:] == [
         " Kind     | potential (economic)",
-        " Scope    | afforestation, only in the region region_ar6_5:Latin America and Caribbean",
+        " Scope    | Afforestation and reforestation (afforestation), only in Latin America and Caribbean",
         " Default  | yes, for a portfolio in its region, of its potential",
     ]
+    assert doc["technique_names"] == {"afforestation": {"en": "Afforestation and reforestation", "zh": "造林和再造林"}}
     csv = nbscdr(nbscdr_command, tmp_path, "references", "-f", "csv").stdout.splitlines()
     assert csv[0] == (
         "id,name_en,name_zh,kind,potential,low,high,central,unit,scope,techniques,region,measures_en,"

@@ -327,9 +327,36 @@ def references_document(catalog: Catalog) -> dict[str, Any]:
     marks those compared with when none is asked for."""
     from nbscdr_cli.base.version import __version__
 
+    named = dict.fromkeys(t for r in catalog.references.values() for t in r.techniques)
+    every = catalog.all_techniques or catalog.techniques
     return {
         "nbscdr_version": __version__,
-        "references": [{**reference_document(r), "default": r.default} for r in catalog.references.values()],
+        "references": [
+            {
+                **reference_document(r),
+                "region_name": None if r.region is None else _region_label(r.region),
+                "default": r.default,
+            }
+            for r in catalog.references.values()
+        ],
+        # the names of the techniques a reference covers alone, for the table
+        "technique_names": {t: every[t].name.as_dict() for t in named if t in every},
+    }
+
+
+def _region_label(code: str) -> dict[str, str]:
+    """An AR6 region's label in both languages ('Africa and Middle East (AR6, 5
+    regions)'); a country's code (ISO3) as it is."""
+    from nbscdr_cli.base.i18n import _
+    from nbscdr_cli.model.regions import GROUPING_LABELS, region_name
+
+    grouping, _sep, name = code.partition(":")
+    if not name or grouping not in GROUPING_LABELS:
+        return {"en": code, "zh": code}
+    local = region_name(grouping, name)
+    return {
+        lang: _("{name} ({grouping})", lang, name=local.get(lang), grouping=_(GROUPING_LABELS[grouping], lang))
+        for lang in ("en", "zh")
     }
 
 

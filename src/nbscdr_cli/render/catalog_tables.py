@@ -24,7 +24,7 @@ from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived, formatter, given, span
 from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import range_text, region_label
+from nbscdr_cli.render.text import entry_label, range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
@@ -117,7 +117,7 @@ def references_grid(doc: dict[str, Any], lang: str) -> Grid:
                 (r["name"] or {}).get(lang, r["id"]) if r["name"] else r["id"],
                 reference_kind(r, lang),
                 f"{span(r['low'], r['high'], given)} {unit_text(r['unit'], lang)}",
-                reference_scope(r, lang),
+                reference_scope(r, lang, doc.get("technique_names", {})),
                 _default_text(r, lang),
                 measures,
                 citation(r["source"], lang) if r["source"] else "",
@@ -148,16 +148,21 @@ def reference_kind(r: dict[str, Any], lang: str) -> str:
     return kind
 
 
-def reference_scope(r: dict[str, Any], lang: str) -> str:
+def reference_scope(r: dict[str, Any], lang: str, names: dict[str, Any]) -> str:
     """What a reference is compared with: its techniques' scopes, or the techniques
-    it covers, and the region it is for ('afforestation, only in the region
-    region_ar6_5:Africa and Middle East', the region as --region takes it)."""
+    it covers (as a table row names them), and the region it is for
+    ('Afforestation and reforestation (afforestation), only in Africa and Middle
+    East (AR6, 5 regions)'; JSON and CSV give the code --region takes)."""
     if r.get("techniques"):
-        scope = _(", ", lang).join(r["techniques"])
+        scope = _(", ", lang).join(
+            entry_label(names[t].get(lang) or names[t]["en"], t, lang) if t in names else t
+            for t in r["techniques"]
+        )
     else:
         scope = _(", ", lang).join(scope_name(s, lang) for s in r["scope"]) or _("every technique", lang)
     if r.get("region"):
-        return _("{scope}, only in the region {region}", lang, scope=scope, region=r["region"])
+        region = (r.get("region_name") or {}).get(lang) or r["region"]
+        return _("{scope}, only in {region}", lang, scope=scope, region=region)
     return scope
 
 
