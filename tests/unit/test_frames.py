@@ -76,9 +76,25 @@ def test_repr_is_a_few_lines_whatever_the_catalog(tmp_path: Path) -> None:
     a = analyse(Request([f"t{i}" for i in range(300)], catalog=catalog, horizon=HorizonSettings(2030, 2050)))
     text = repr(a)
     assert text == (
-        "<Analysis of 300 entries (t0, t1, t2, t3, t4, t5, and 294 more); own figures, technical potential\n"
-        " total 0–300 Gt CO2/yr; period 2030–2050>"
+        "<Analysis of 300 entries (t0, t1, t2, t3, t4, t5, and 294 more); own figures, potential of a kind "
+        "not stated\n total 0–300 Gt CO2/yr; period 2030–2050>"
     )
+
+
+def test_repr_reads_as_the_command_line_does() -> None:
+    """The total to the precision of its least precise entry (10.1 + 9.3 from 0.5 and
+    0.6: two figures, as `nbscdr portfolio` shows 1.1 and 19), the kind its sources
+    give; the exact values stay in ``result.total``."""
+    a = analyse(Request(["afforestation", "soil-carbon"], assessment="ar6"))
+    assert repr(a) == (
+        "<Analysis of 2 entries (afforestation, soil-carbon); ar6, technical potential\n total 1.1–19 Gt CO2/yr>"
+    )
+    assert (a.result.total.low, a.result.total.high) == (1.1, 19.4)
+    c2g = analyse(Request(["afforestation", "biochar:50%"]))
+    assert repr(c2g).splitlines() == [
+        "<Analysis of 2 entries (afforestation, biochar:50%); c2g2019, potential of a kind not stated",
+        " total 3.9–20 Gt CO2/yr>",
+    ]
 
 
 class _Cells(html.parser.HTMLParser):

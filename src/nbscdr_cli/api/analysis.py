@@ -125,9 +125,22 @@ class Analysis(Results):
             shown.append(f"and {len(entries) - REPR_ENTRIES} more")
         total = self.result.total
         f = self.unit.factor
-        whose = f"{self.assessment or 'own figures'}, {self.catalog.potential} potential"
+        # the kinds the sources give (C2G's is not stated), not the --potential slot
+        kinds = dict.fromkeys(
+            e.technique.in_use.kind for e in entries if not e.own_figure and e.technique.in_use is not None
+        )
+        from nbscdr_cli.api.wording import kinds_phrase
+
+        whose = f"{self.assessment or 'own figures'}, {kinds_phrase(kinds, 'en')}"
         lines = [f"<Analysis of {len(entries)} entries ({', '.join(shown)}); {whose}"]
-        lines.append(f" total {total.lower / f:.6g}–{total.high / f:.6g} {self.unit.text}")
+        # read as the CLI shows it: to the precision of the least precise entry (two
+        # or three significant figures); the exact values are in ``result.total``
+        from nbscdr_cli.api.document_parts import entry_digits
+        from nbscdr_cli.base.numbers import CAP, derived
+
+        digits = min((entry_digits(e) for e in entries), default=CAP)
+        low, high = derived(total.lower / f, digits), derived(total.high / f, digits)
+        lines.append(f" total {low}–{high} {self.unit.text}")
         if self.simulation is not None:
             sim = self.simulation
             how = f"{sim.samples:,} samples, seed {sim.seed}" if sim.samples is not None else "exact"
