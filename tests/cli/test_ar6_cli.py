@@ -28,7 +28,7 @@ def test_economic_potential_of_four_techniques(nbscdr_command: list[str], tmp_pa
     assert md.returncode == 0, md.stderr
     assert md.stdout.startswith("## Portfolio (economic potential, IPCC AR6 WGIII (2022))\n")
     # no share column where every entry is whole; markers tie the notes to their cells
-    assert "| Afforestation and reforestation (afforestation)¹ | 0.5 | 3 | 1.6 |" in md.stdout
+    assert "| Afforestation and reforestation (afforestation)¹ | 0.5 | 3.0 | 1.6 |" in md.stdout
     assert "| Carbon sequestration in soils (soil-carbon)¹ | 0.7 | 2.5 | – |" in md.stdout
     # double counting; what the figure counts; 80% CDR (issue 21: each as its source says)
     assert "| Restoring wetlands (wetlands)¹,³,⁴ | 0.2 | 0.8 | – |" in md.stdout
@@ -203,3 +203,20 @@ def test_show_lists_each_assessments_figure_kind_period_contents_and_quotation(
     assert technical["includes"] == ["co2-removal", "avoided-emissions", "non-co2-gases"]
     assert technical["removal_only"] is False
     assert [q["section"] for q in technical["quotes"]] == ["Chapter 7, section 7.4.2.7"] * 3
+
+
+def test_figures_are_shown_with_the_sources_digits(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """AR6 writes "1.6 (0.5–3.0)" (§7.4.2.2), wood products' mean "1.0" and grasslands'
+    "1.0 (0.2–2.6)" (§7.4.3.1): shown so, not "3" and "1"; JSON keeps the text in `written`."""
+    economic = ("portfolio", "afforestation", "-a", "ar6", "--potential", "economic")
+    table = nbscdr(nbscdr_command, tmp_path, *economic).stdout
+    assert " Afforestation and reforestation (afforestation) | 0.5 |  3.0 |     1.6\n" in table
+    doc = json.loads(nbscdr(nbscdr_command, tmp_path, *economic, "-f", "json").stdout)
+    entry = doc["entries"][0]
+    assert (entry["low"], entry["high"], entry["central"], entry["written"]) == (0.5, 3.0, 1.6, {"high": "3.0"})
+    wood = nbscdr(nbscdr_command, tmp_path, "show", "building-with-biomass", "-a", "ar6").stdout
+    assert re.search(r"\n Range +\| 0\.04–3\.7 Gt CO2e/yr; mean 1\.0\n", wood)
+    soil = nbscdr(nbscdr_command, tmp_path, "show", "soil-carbon", "-a", "ar6").stdout
+    assert "| • grasslands: mean 1.0 (0.2–2.6) (IPCC (2022), AR6 WGIII, Chapter 7," in soil
+    listed = nbscdr(nbscdr_command, tmp_path, "show", "afforestation", "-a", "ar6", "-f", "markdown").stdout
+    assert "0.5–3.0 Gt CO2/yr; mean 1.6" in listed

@@ -67,3 +67,19 @@ def test_a_technique_part_of_itself() -> None:
     assert str(raised.value) == (
         "cat.toml: techniques.a.part_of.technique: 'a' is this technique: a technique is not a part of itself"
     )
+
+
+def test_a_figure_keeps_the_digits_its_source_wrote() -> None:
+    from nbscdr_cli.base.numbers import Written, as_written, written_text
+
+    assert [written_text(Written(t)) for t in ("3.0", "1.0", "0.50", "1.6", "1e3", "10.1")] == [
+        "3.0",
+        "1.0",
+        "0.50",
+        None,
+        None,
+        None,
+    ]
+    assert written_text(3.0) is None  # a float alone says nothing of its digits
+    show = as_written({"high": "3.0"})
+    assert [show(0.5), show(3.0), show(None), show(3.5)] == ["0.5", "3.0", "–", "3.5"]

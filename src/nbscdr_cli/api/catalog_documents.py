@@ -121,8 +121,11 @@ def figure_facts(e: Estimate | None) -> dict[str, Any]:
             "statistic": None,
             "includes": None,
             "removal_only": None,
+            "written": {},
         }
     return {
+        # the ends its source wrote with digits a float drops ("3.0"), as written
+        "written": dict(e.written),
         "potential_kind": e.kind,
         "period": _local(e.period),
         "statistic": e.statistic,
@@ -240,6 +243,7 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
                 "high": number(p.range.high / f),
                 "central": number(None if p.range.mode is None else p.range.mode / f),
                 "statistic": p.statistic,
+                "written": dict(p.written),
                 "source": p.source,
                 "quotes": quotes_document(p.quotes),
             }

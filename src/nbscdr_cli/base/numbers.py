@@ -88,6 +88,41 @@ def given(value: float | None) -> str:
     return _plain(repr(rounded))
 
 
+class Written(float):
+    """A number read from a data file, with the text its source wrote: "3.0" is
+    3 to a reader of floats and "3.0" to a reader of AR6 (``written_text``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> Written:
+        value = super().__new__(cls, text)
+        value.text = text
+        return value
+
+
+def written_text(value: object) -> str | None:
+    """The text a data file wrote a figure with, where ``given`` would drop some of
+    its digits ("3.0", "1.0", "0.50"); None where ``given`` shows it as written."""
+    text = getattr(value, "text", None)
+    if not isinstance(text, str) or not isinstance(value, float):
+        return None
+    try:
+        shown = given(float(text))
+    except ValueError:
+        return None
+    plain = text.replace("_", "")
+    return plain if "." in plain and "e" not in plain.lower() and shown != plain else None
+
+
+def as_written(texts: dict[str, str] | None) -> Callable[[float | None], str]:
+    """``given``, but a figure equal to one its source wrote with more digits than
+    a float keeps ("3.0") is shown with the source's text."""
+    if not texts:
+        return given
+    by_value = {number(float(t)): t for t in texts.values()}
+    return lambda value: by_value.get(number(value), None) or given(value) if value is not None else given(value)
+
+
 def derived(value: float | None, digits: int = SIGNIFICANT) -> str:
     """A derived figure, to ``digits`` significant figures."""
     if value is None:

@@ -19,9 +19,9 @@ from typing import Any
 from nbscdr_cli.base import cache
 from nbscdr_cli.model import catalog, sources
 
-ENCODING_VERSION = "8"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods;
+ENCODING_VERSION = "9"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods;
 # 6: regional references, computed estimates; 7: quotations, kinds of potential, what figures include;
-# 8: a cost's unit
+# 8: a cost's unit; 9: figures as written
 KEEP = 20  # catalogs kept; older entries are removed
 # Every value type of the catalog's modules, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {

@@ -129,6 +129,14 @@ class Checker:
                 raise self.fail(f"{key}.central", f"{body['central']} is outside the low–high range")
         return RemovalRange(low, high, central), unit.text, unit.factor
 
+    def written(self, body: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+        """The figures (low, central, high) a data file wrote with digits a float
+        drops ("3.0"), with that text: shown as the source gives them."""
+        from nbscdr_cli.base.numbers import written_text
+
+        found = ((end, written_text(body.get(end))) for end in ("low", "central", "high"))
+        return tuple((end, text) for end, text in found if text is not None)
+
     def note(self, value: Any, key: str) -> Note:
         """{ en = "...", zh = "...", source = "...", quotes = [...] }: a remark,
         its source ("nbscdr" for nbscdr's own reading) and the quotations it rests on."""

@@ -119,6 +119,7 @@ class EstimateChecker(Checker):
                     self.text(item["source"], f"{pkey}.source"),
                     self.statistic(item, pkey, rng.mode is not None),
                     self.quoted(item, pkey),
+                    self.written(item),
                 )
             )
         return tuple(out)
@@ -222,6 +223,7 @@ class EstimateChecker(Checker):
             other_figures=self.other_figures(body["other_figures"], f"{key}.other_figures")
             if "other_figures" in body
             else (),
+            written=self.written(body),
         )
 
     def estimates(self, tid: str, body: Mapping[str, Any]) -> tuple[Estimate, ...]:

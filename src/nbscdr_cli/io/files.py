@@ -91,10 +91,16 @@ def read_text(path: str | os.PathLike[str], *, what: str) -> str:
     return decode_utf8(read_bytes(path, what=what), where=where)
 
 
-def parse_toml(text: str, *, where: str) -> dict[str, Any]:
+def parse_toml(text: str, *, where: str, written: bool = False) -> dict[str, Any]:
+    """TOML as a dict; ``written``: every float keeps the text it was written with
+    (``numbers.Written``), so that a figure given as "3.0" is shown so."""
     import tomllib
 
     try:
+        if written:
+            from nbscdr_cli.base.numbers import Written
+
+            return tomllib.loads(text, parse_float=Written)
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}", where=where) from None

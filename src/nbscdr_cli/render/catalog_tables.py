@@ -21,7 +21,7 @@ from nbscdr_cli.api.wording import (
     unit_text,
 )
 from nbscdr_cli.base.i18n import _, p_
-from nbscdr_cli.base.numbers import derived, formatter, given, span
+from nbscdr_cli.base.numbers import as_written, derived, formatter, given, span
 from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label, range_text, region_label
@@ -331,7 +331,7 @@ def estimate_items(e: dict[str, Any], lang: str) -> list[str]:
         items.append(
             local(part["name"])
             + _(": ", lang)
-            + part_text(part, lang, _show(e))
+            + part_text(part, lang, _show(part) if e.get("as_given", True) else _show(e))
             + cited(part["source"], lang)
         )
     if e.get("caveat"):
@@ -391,7 +391,7 @@ def _central(item: dict[str, Any], lang: str) -> str:
 def _show(item: dict[str, Any]) -> Any:
     """A catalog figure as given, or (computed from a source's cells: Roe et al.'s
     for a region, issue 22) to three significant figures."""
-    return given if item.get("as_given", True) else derived
+    return as_written(item.get("written")) if item.get("as_given", True) else derived
 
 
 def estimate_text(e: dict[str, Any], lang: str) -> str:
@@ -411,7 +411,7 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang, _show(e))
+        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang, _show(part) if e.get("as_given", True) else _show(e))
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):

@@ -80,7 +80,8 @@ def escape_markdown(text: str) -> str:
 # validated ids, never free text): renderers look things up by them, so they stay
 # as they are; everything else a document holds may come from a user.
 IDENTIFIER_FIELDS = frozenset(
-    {"by", "code", "grouping", "technique", "reference", "assessment", "position", "kind", "potential"}
+    # "written": figures as a data file wrote them, each a float's text (numbers.Written)
+    {"by", "code", "grouping", "technique", "reference", "assessment", "position", "kind", "potential", "written"}
 )
 
 

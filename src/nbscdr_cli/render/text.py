@@ -8,7 +8,7 @@ from typing import Any
 
 from nbscdr_cli.api.wording import distribution_name, unit_text
 from nbscdr_cli.base.i18n import _
-from nbscdr_cli.base.numbers import CAP, derived, formatter, given, number, rounded, span
+from nbscdr_cli.base.numbers import CAP, as_written, derived, formatter, given, number, rounded, span
 
 Show = Callable[[float | None], str]
 
@@ -168,7 +168,9 @@ def total_show(doc: dict[str, Any]) -> Show:
 
 def entry_show(e: dict[str, Any]) -> Show:
     """An entry's figures: as given, else at the precision of what they came from."""
-    return formatter(e["as_given"], e.get("significant_figures", CAP))
+    if e["as_given"]:
+        return as_written(e.get("written"))  # "0.5–3.0" as AR6 writes it
+    return formatter(False, e.get("significant_figures", CAP))
 
 
 def sampling_text(u: dict[str, Any], lang: str) -> str:
