@@ -213,7 +213,12 @@ def test_figures_are_shown_with_the_sources_digits(nbscdr_command: list[str], tm
     assert " Afforestation and reforestation (afforestation) | 0.5 |  3.0 |     1.6\n" in table
     doc = json.loads(nbscdr(nbscdr_command, tmp_path, *economic, "-f", "json").stdout)
     entry = doc["entries"][0]
-    assert (entry["low"], entry["high"], entry["central"], entry["written"]) == (0.5, 3.0, 1.6, {"high": "3.0"})
+    assert (entry["low"], entry["high"], entry["central"], entry["written"]) == (
+        0.5,
+        3.0,
+        1.6,
+        {"high": "3.0"},
+    )
     wood = nbscdr(nbscdr_command, tmp_path, "show", "building-with-biomass", "-a", "ar6").stdout
     assert re.search(r"\n Range +\| 0\.04–3\.7 Gt CO2e/yr; mean 1\.0\n", wood)
     soil = nbscdr(nbscdr_command, tmp_path, "show", "soil-carbon", "-a", "ar6").stdout

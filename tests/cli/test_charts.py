@@ -143,7 +143,16 @@ def test_bars_not_removal_alone_and_overlapping_references_are_marked(tmp_path: 
     and AR6's 8–14 overlap: each is a bar of its own under the subtotal it is
     compared with, each in its own colour, named in the legend."""
     out = tmp_path / "x.svg"
-    args = ["chart", "afforestation", "wetlands", "building-with-biomass", "-a", "ar6", "--potential", "economic"]
+    args = [
+        "chart",
+        "afforestation",
+        "wetlands",
+        "building-with-biomass",
+        "-a",
+        "ar6",
+        "--potential",
+        "economic",
+    ]
     result = runner.invoke(app, [*args, "-r", "unep", "-r", "ar6-afolu-mitigation", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     texts = ["".join(t.itertext()) for t in ET.fromstring(out.read_bytes()).iter(f"{SVG}text")]

@@ -664,7 +664,9 @@ def test_a_difference_reads_from_the_figures_shown_in_portfolio_and_rank(
     ) in table
     difference = ok_json(nbscdr_command, tmp_path, *args)["comparisons"][0]["difference"]
     assert difference == {"low": -5.1872789264, "high": 6.46077421617}  # JSON keeps them exact
-    ranked = nbscdr(nbscdr_command, tmp_path, "rank", "afforestation", "--potential", "economic", "--by", "region_ar6_5")
+    ranked = nbscdr(
+        nbscdr_command, tmp_path, "rank", "afforestation", "--potential", "economic", "--by", "region_ar6_5"
+    )
     assert (
         " 3 | Africa and Middle East   |        74 | 94.8–406 |     251 | 100–400: contains it: low end 5.2\n"
         "   |                          |           |          |         | lower, high end 6 higher\n"
@@ -709,14 +711,16 @@ def test_references_list_says_what_runs_do(nbscdr_command: list[str], tmp_path: 
         " Scope    | Afforestation and reforestation (afforestation), only in Latin America and Caribbean",
         " Default  | yes, for a portfolio in its region, of its potential",
     ]
-    assert doc["technique_names"] == {"afforestation": {"en": "Afforestation and reforestation", "zh": "造林和再造林"}}
+    assert doc["technique_names"] == {
+        "afforestation": {"en": "Afforestation and reforestation", "zh": "造林和再造林"}
+    }
     csv = nbscdr(nbscdr_command, tmp_path, "references", "-f", "csv").stdout.splitlines()
     assert csv[0] == (
         "id,name_en,name_zh,kind,potential,low,high,central,unit,scope,techniques,region,measures_en,"
         "measures_zh,default,source"
     )
     assert csv[7].startswith(
-        "ar6-ar-africa,\"IPCC AR6, A/R economic potential in Africa\",IPCC第六次评估报告中非洲造林和再造林的经济潜力,"
+        'ar6-ar-africa,"IPCC AR6, A/R economic potential in Africa",IPCC第六次评估报告中非洲造林和再造林的经济潜力,'
         "potential,economic,100.0,400.0,,Mt CO2/yr,,afforestation,region_ar6_5:Africa and Middle East,"
     )
 
@@ -725,7 +729,10 @@ def test_a_sum_is_never_a_figure_as_given(nbscdr_command: list[str], tmp_path: P
     two = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "biochar")
     assert (two["total"]["low"], two["total"]["high"], two["total"]["as_given"]) == (4.8, 22.8, False)
     # UNEP's scope holds afforestation alone: its subtotal is C2G's 3–18 as given
-    assert (two["comparisons"][0]["in_scope"]["techniques"], two["comparisons"][0]["in_scope"]["as_given"]) == (
+    assert (
+        two["comparisons"][0]["in_scope"]["techniques"],
+        two["comparisons"][0]["in_scope"]["as_given"],
+    ) == (
         ["afforestation"],
         True,
     )
@@ -733,5 +740,7 @@ def test_a_sum_is_never_a_figure_as_given(nbscdr_command: list[str], tmp_path: P
     assert (one["total"]["low"], one["total"]["high"], one["total"]["as_given"]) == (3.0, 18.0, True)
     both = ok_json(nbscdr_command, tmp_path, "portfolio", "afforestation", "soil-carbon")
     assert (both["total"]["as_given"], both["comparisons"][0]["in_scope"]["as_given"]) == (False, False)
-    rows = ok_json(nbscdr_command, tmp_path, "compare", "afforestation", "biochar", "-a", "c2g2019,ar6")["rows"]
+    rows = ok_json(nbscdr_command, tmp_path, "compare", "afforestation", "biochar", "-a", "c2g2019,ar6")[
+        "rows"
+    ]
     assert [r["as_given"] for r in rows] == [False, False]

@@ -148,12 +148,14 @@ def test_the_locale_never_changes_machine_outputs(
     assert chinese == plain
 
 
-def test_a_ranking_in_json_is_english_under_a_chinese_locale(nbscdr_command: list[str], tmp_path: Path) -> None:
+def test_a_ranking_in_json_is_english_under_a_chinese_locale(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
     """rank took the locale's language for its labels and warnings in JSON."""
     args = ["rank", "afforestation", "--top", "3", "-f", "json"]
     doc = json.loads(clean(run(nbscdr_command, tmp_path, *args, env={"LANG": "zh_CN.UTF-8"})))
     assert [r["label"] for r in doc["rows"]] == ["Brazil", "United States", "Canada"]
-    assert [r["name"] for r in doc["rows"]][0] == {"en": "Brazil", "zh": "巴西"}
+    assert doc["rows"][0]["name"] == {"en": "Brazil", "zh": "巴西"}
     assert next(w["message"] for w in doc["warnings"] if w["code"] == "top") == "The first 3 of 222 shown."
 
 

@@ -346,7 +346,9 @@ def test_ar6_references() -> None:
             "references: ar6-afolu-mitigation is an economic potential: it is compared only with economic "
             "potentials (or set potential economic)"
         )
-    request = Request(["afforestation"], assessment="ar6", potential="economic", references="ar6-afolu-mitigation")
+    request = Request(
+        ["afforestation"], assessment="ar6", potential="economic", references="ar6-afolu-mitigation"
+    )
     doc = analyse(request).to_dict()
     note = next(w for w in doc["warnings"] if w["code"] == "reference")
     assert "a mitigation potential that includes avoided emissions, not removals alone" in note["message"]

@@ -329,4 +329,7 @@ def test_a_cost_keeps_its_sources_unit() -> None:
     }
     with pytest.raises(DataError) as err:
         catalog_from_dict(doc, source="f.toml")
-    assert str(err.value) == "f.toml: techniques.x.cost.unit: 'USD/t C': costs are in 'USD/t CO2' or 'USD/t CO2e'"
+    assert (
+        str(err.value)
+        == "f.toml: techniques.x.cost.unit: 'USD/t C': costs are in 'USD/t CO2' or 'USD/t CO2e'"
+    )

@@ -97,7 +97,9 @@ def test_round_trip_is_identity(value: float, a: str, b: str) -> None:
 @given(a=st.sampled_from(CO2E_UNITS), b=st.sampled_from(CO2E_UNITS), other=st.sampled_from(UNITS))
 def test_co2e_converts_only_to_co2e(a: str, b: str, other: str) -> None:
     """A CO2-equivalent is not a mass of CO2 or C: no factor turns one into the other."""
-    assert math.isclose(convert(convert(2.5, parse_unit(a), parse_unit(b)), parse_unit(b), parse_unit(a)), 2.5)
+    assert math.isclose(
+        convert(convert(2.5, parse_unit(a), parse_unit(b)), parse_unit(b), parse_unit(a)), 2.5
+    )
     for source, target in ((a, other), (other, a)):
         with pytest.raises(UnitError) as err:
             convert(1.0, parse_unit(source), parse_unit(target))

@@ -359,7 +359,9 @@ def _region_label(code: str) -> dict[str, str]:
         return {"en": code, "zh": code}
     local = region_name(grouping, name)
     return {
-        lang: _("{name} ({grouping})", lang, name=local.get(lang), grouping=_(GROUPING_LABELS[grouping], lang))
+        lang: _(
+            "{name} ({grouping})", lang, name=local.get(lang), grouping=_(GROUPING_LABELS[grouping], lang)
+        )
         for lang in ("en", "zh")
     }
 

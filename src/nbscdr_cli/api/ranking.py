@@ -171,7 +171,12 @@ def _row(
                 # the SI's sums are read to CAP figures, as the row shows them; the
                 # differences at the less precise of those and the reference's, as portfolio does
                 "significant_figures": min(CAP, reference_digits(ref)),
-                "in_scope": {**figures(subtotal), "techniques": covered, "as_given": False, "significant_figures": CAP},
+                "in_scope": {
+                    **figures(subtotal),
+                    "techniques": covered,
+                    "as_given": False,
+                    "significant_figures": CAP,
+                },
                 **relation_document(relate(ours, ref.range), factor),
             }
         )

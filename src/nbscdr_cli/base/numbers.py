@@ -120,7 +120,11 @@ def as_written(texts: dict[str, str] | None) -> Callable[[float | None], str]:
     if not texts:
         return given
     by_value = {number(float(t)): t for t in texts.values()}
-    return lambda value: by_value.get(number(value), None) or given(value) if value is not None else given(value)
+
+    def show(value: float | None) -> str:
+        return (None if value is None else by_value.get(number(value))) or given(value)
+
+    return show
 
 
 def derived(value: float | None, digits: int = SIGNIFICANT) -> str:

@@ -81,7 +81,8 @@ class EstimateChecker(Checker):
         unit = self.text(body["unit"], f"{key}.unit")
         if unit not in COST_UNITS:
             raise self.fail(
-                f"{key}.unit", f"{cut(str(body['unit']))!r}: costs are in {' or '.join(map(repr, COST_UNITS))}"
+                f"{key}.unit",
+                f"{cut(str(body['unit']))!r}: costs are in {' or '.join(map(repr, COST_UNITS))}",
             )
         low = self.number(body["low"], f"{key}.low", negative=True)
         high = self.number(body["high"], f"{key}.high", negative=True)

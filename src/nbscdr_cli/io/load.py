@@ -30,7 +30,9 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
             return found
     from nbscdr_cli.io.validate import catalog_from_dict
 
-    catalog = catalog_from_dict(parse_toml(decode_utf8(raw, where=where), where=where, written=True), source=where)
+    catalog = catalog_from_dict(
+        parse_toml(decode_utf8(raw, where=where), where=where, written=True), source=where
+    )
     if key is not None:
         from nbscdr_cli.io import catalog_cache
 

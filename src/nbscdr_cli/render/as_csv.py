@@ -72,7 +72,9 @@ def _assessments(doc: dict[str, Any]) -> list[list[Any]]:
 
 def _references(doc: dict[str, Any]) -> list[list[Any]]:
     header = ["id", "name_en", "name_zh", "kind", "potential", "low", "high", "central", "unit", "scope"]
-    rows: list[list[Any]] = [[*header, "techniques", "region", "measures_en", "measures_zh", "default", "source"]]
+    rows: list[list[Any]] = [
+        [*header, "techniques", "region", "measures_en", "measures_zh", "default", "source"]
+    ]
     for r in doc["references"]:
         rows.append(
             [

@@ -9,7 +9,7 @@ from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
 from nbscdr_cli.base.typography import chinese
-from nbscdr_cli.render import catalog_tables, compare_table, tables
+from nbscdr_cli.render import catalog_tables, compare_table, reference_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
 from nbscdr_cli.render.tables import Grid
@@ -125,7 +125,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
         return f"{derived(doc['value'])} {unit_text(doc['unit'], lang)}"
     grid = {
         "assessments": catalog_tables.assessments_grid,
-        "references": catalog_tables.references_grid,
+        "references": reference_tables.references_grid,
         "rank": region_grid,
         "regions": region_grid,
     }

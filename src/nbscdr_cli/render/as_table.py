@@ -20,7 +20,7 @@ from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.base.typography import chinese
-from nbscdr_cli.render import catalog_tables, compare_table, tables
+from nbscdr_cli.render import catalog_tables, compare_table, reference_tables, tables
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
@@ -321,7 +321,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
     else:
         grid = {
             "assessments": catalog_tables.assessments_grid,
-            "references": catalog_tables.references_grid,
+            "references": reference_tables.references_grid,
             "rank": region_grid,
             "regions": region_grid,
         }

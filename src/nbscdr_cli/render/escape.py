@@ -81,7 +81,18 @@ def escape_markdown(text: str) -> str:
 # as they are; everything else a document holds may come from a user.
 IDENTIFIER_FIELDS = frozenset(
     # "written": figures as a data file wrote them, each a float's text (numbers.Written)
-    {"by", "code", "grouping", "technique", "reference", "assessment", "position", "kind", "potential", "written"}
+    {
+        "by",
+        "code",
+        "grouping",
+        "technique",
+        "reference",
+        "assessment",
+        "position",
+        "kind",
+        "potential",
+        "written",
+    }
 )
 
 
