@@ -23,7 +23,7 @@ def test_portfolio_under_fuss2018() -> None:
         "low": 1.0,
         "high": 10.6,
         "up_to": ["soil-carbon"],
-        "as_given": True,
+        "as_given": False,  # a sum is never a figure as given
         "significant_figures": 2,  # 1–3.6, 1.8–2, up to 5: two at most
     }
     assert {e["assessment"] for e in doc["entries"]} == {"fuss2018"}

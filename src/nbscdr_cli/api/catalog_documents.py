@@ -111,6 +111,11 @@ def trl_document(trl: Readiness | None) -> dict[str, Any] | None:
     return {"low": trl.low, "high": trl.high, "source": trl.source, "quotes": quotes_document(trl.quotes)}
 
 
+def _written(texts: tuple[str | None, ...]) -> dict[str, str]:
+    """{"high": "3.0"}: the ends a source wrote with digits a number drops."""
+    return {end: t for end, t in zip(("low", "central", "high"), texts, strict=False) if t is not None}
+
+
 def figure_facts(e: Estimate | None) -> dict[str, Any]:
     """What a figure is, beside its numbers: the kind of potential its source
     gives, its period, what its central value is and what it counts."""
@@ -125,7 +130,7 @@ def figure_facts(e: Estimate | None) -> dict[str, Any]:
         }
     return {
         # the ends its source wrote with digits a float drops ("3.0"), as written
-        "written": dict(e.written),
+        "written": _written(e.written),
         "potential_kind": e.kind,
         "period": _local(e.period),
         "statistic": e.statistic,
@@ -243,7 +248,7 @@ def estimate_document(e: Estimate) -> dict[str, Any]:
                 "high": number(p.range.high / f),
                 "central": number(None if p.range.mode is None else p.range.mode / f),
                 "statistic": p.statistic,
-                "written": dict(p.written),
+                "written": _written(p.written),
                 "source": p.source,
                 "quotes": quotes_document(p.quotes),
             }

@@ -129,13 +129,13 @@ class Checker:
                 raise self.fail(f"{key}.central", f"{body['central']} is outside the low–high range")
         return RemovalRange(low, high, central), unit.text, unit.factor
 
-    def written(self, body: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
-        """The figures (low, central, high) a data file wrote with digits a float
-        drops ("3.0"), with that text: shown as the source gives them."""
+    def written(self, body: Mapping[str, Any]) -> tuple[str | None, ...]:
+        """The text of the figures (low, central, high) a data file wrote with digits
+        a float drops ("3.0"), None for the others; () where there are none."""
         from nbscdr_cli.base.numbers import written_text
 
-        found = ((end, written_text(body.get(end))) for end in ("low", "central", "high"))
-        return tuple((end, text) for end, text in found if text is not None)
+        found = tuple(written_text(body.get(end)) for end in ("low", "central", "high"))
+        return found if any(found) else ()
 
     def note(self, value: Any, key: str) -> Note:
         """{ en = "...", zh = "...", source = "...", quotes = [...] }: a remark,

@@ -99,7 +99,7 @@ class Part(NamedTuple):
     source: str
     statistic: str | None = None  # what its central value is: "mean" or "median"
     quotes: tuple[Quote, ...] = ()
-    written: tuple[tuple[str, str], ...] = ()  # (end, text) where the source wrote "1.0"
+    written: tuple[str | None, ...] = ()  # as Estimate.written
 
 
 class OtherFigure(NamedTuple):
@@ -159,9 +159,9 @@ class Estimate(NamedTuple):
     # nbscdr computed it from a source's cells (Roe et al. (2021): a country's cells, a
     # sum over a region's): never "as given", so shown to three significant figures
     computed: bool = False
-    # the ends (low, central, high) its source wrote with digits a float drops
-    # ("0.5–3.0"), with that text: a figure as given is shown with the source's digits
-    written: tuple[tuple[str, str], ...] = ()
+    # the text of the ends (low, central, high) its source wrote with digits a float
+    # drops ("0.5–3.0"), None for the others, () if none: shown with the source's digits
+    written: tuple[str | None, ...] = ()
 
     @property
     def removal_only(self) -> bool | None:
