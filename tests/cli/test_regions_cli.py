@@ -53,24 +53,33 @@ def test_the_done_when_command_in_english() -> None:
     total = next(line for line in lines if line.startswith(" Total"))
     assert [c.strip() for c in total.split("|")[1:3]] == [derived(low), derived(high)]
     assert "Land the SI gives with each figure: China" in lines
-    assert (
-        "¹ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92)."
-        in lines
-    )
-    # no cell to mark (no comparison is drawn): under a heading of its own
-    assert lines[-2:] == [
+    # by default (issue 22, a new user's walk-through): the studies behind the figures, the
+    # biochar figure that may not be a removal alone, and the land table's note
+    assert lines[
+        lines.index(" Agroforestry                               |      71.8 Mha in total") + 1 :
+    ] == [
+        "¹ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92).",
+        "² Afforestation and reforestation: the central value is the average of two studies and the range runs "
+        "from the lower to the higher of the two, as Roe et al. (2021) combine them; where one study has no "
+        "figure for a country, all three are the other study's.",
+        "³ May count the same carbon twice: Biochar and Carbon sequestration in soils; Agroforestry and Carbon "
+        "sequestration in soils; Agroforestry and Afforestation and reforestation (why, with --notes all).",
+        "⁴ Biochar: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone.",
+        "⁵ Totals add every low and every high: they assume all extremes happen together.",
         "On the whole result:",
+        "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, "
+        "2015-2050; Busch 2019, 2020-2050; Biochar: Griscom 2017, 2020-2050; Carbon sequestration in soils: "
+        "Soils Revealed 2020, 2020-2050; Agroforestry: Chapman 2020, 2020-2050.",
         "- UNEP estimate: global, so not compared with figures for a country or region.",
+        "- Land: the areas the SI gives with each figure, per year (ha/yr) or in total (ha), for the whole "
+        "potential; measures may compete for the same land, so their areas are not added up, and an area per "
+        "year is not comparable with one in total. For scale, worldwide, AR6 gives an economic potential of "
+        '1.6 Gt CO2/yr of afforestation and reforestation "requiring about 200 Mha", and "5–10 t CO2 ha–1 '
+        'yr–1" as a realistic sustained rate per hectare (IPCC (2022), AR6 WGIII, Chapter 7, section 7.4.2.2).',
     ]
+    assert next(line for line in lines if line.startswith(" Biochar")).startswith(" Biochar (biochar)³,⁴ ")
     every = runner.invoke(app, [*DONE, *ECONOMIC, "--notes", "all"]).stdout.splitlines()
     assert any(line.startswith("¹ Figures: Roe et al. (2021): cost-effective potential") for line in every)
-    assert any(
-        line.startswith(
-            "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, "
-            "2015-2050; Busch 2019, 2020-2050"
-        )
-        for line in every
-    )
     assert not any(line.startswith("Comparison with references") for line in lines)
 
 
@@ -86,6 +95,14 @@ def test_the_done_when_command_in_chinese(region: str) -> None:
     assert "SI为各项数值给出的土地面积：中国" not in lines  # "SI" is English: 补充材料
     assert "补充材料为各项数值给出的土地面积：中国" in lines
     assert "- 联合国环境规划署（UNEP）估计：为全球数值，因此不与国家或区域的数值比较。" in lines
+    # shown by default, as in English: the studies, biochar's CO2e, the land table's note
+    assert (
+        "- Roe等（2021）的这些数值改编自：造林和再造林（Austin et al 2020，2015—2050年；Busch 2019，"
+        "2020—2050年）；生物炭（Griscom 2017，2020—2050年）；土壤固碳（Soils Revealed 2020，2020—2050年）；"
+        "农林复合经营（Chapman 2020，2020—2050年）。"
+    ) in lines
+    assert "⁴ 生物炭：以二氧化碳当量给出，数据未说明其计入内容，因此可能并非仅为二氧化碳移除。" in lines
+    assert lines[-1].startswith("- 土地：补充材料为各项数值给出的面积，按年（公顷/年）或按总量（公顷）计")
 
 
 def test_the_done_when_json_is_the_cells() -> None:
@@ -97,6 +114,11 @@ def test_the_done_when_json_is_the_cells() -> None:
         "Mt CO2/yr",
     )
     assert doc["region"]["code"] == "CHN" and doc["region"]["members"] == 1 and doc["region"]["row"] == 92
+    # what the text formats print by default (issue 22): a CO2e figure whose data does not say
+    # what it counts is a caveat, as is what the land table needs to be read; the studies are credited
+    essential = {(w["code"], w.get("technique")): w["essential"] for w in doc["warnings"]}
+    assert essential[("co2e", "biochar")] is True
+    assert essential[("studies", None)] is True and essential[("land", None)] is True
 
 
 def test_rank_puts_the_ar6_regions_beside_section_7_4_2_2() -> None:
@@ -260,3 +282,19 @@ def test_rank_in_markdown_names_the_grouping_and_relates_the_figures_as_shown() 
     )
     row = next(r for r in exact["rows"] if r["name"]["en"] == "Developed Countries")
     assert row["comparisons"][0]["position"] == "below"  # the exact figures, for a script to judge
+
+
+def test_the_done_when_command_in_markdown_credits_the_studies_and_says_how_to_read_land() -> None:
+    result = runner.invoke(app, [*DONE, *ECONOMIC, "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    whole = lines[lines.index("### On the whole result") + 2 :]
+    assert [line.split(":")[0] for line in whole] == [
+        "- Roe et al. (2021) adapt these figures from",
+        "- UNEP estimate",
+        "- Land",
+    ]
+    assert (
+        "- ⁴ Biochar: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone."
+        in lines
+    )
