@@ -182,6 +182,52 @@ def test_compare_regions_side_by_side() -> None:
     assert any(line.startswith(" Region ") for line in table.splitlines()[1:4])
 
 
+def test_compare_regions_says_once_whose_figures_and_what_each_country_is() -> None:
+    """The kind of potential and the source in the title; one note for the five
+    countries, with each one's row in the SI (what differs between them)."""
+    args = ["compare", "afforestation", "soil-carbon", "--regions", "CHN,IND,BRA,USA,IDN"]
+    lines = runner.invoke(app, args).stdout.splitlines()
+    assert lines[0] == (
+        "Totals by region (technical potential, Roe et al. (2021)): every low and every high added¹, Mt CO2/yr"
+    )
+    assert [line.split("|")[0].strip() for line in lines[3:8]] == [
+        "China (CHN)²",
+        "India (IND)²",
+        "Brazil (BRA)²",
+        "United States (USA)²",
+        "Indonesia (IDN)²",
+    ]
+    assert lines[9] == (
+        "² China (row 92), India (row 98), Brazil (row 221), United States (row 197) and Indonesia (row 99): "
+        "the figures for each country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country')."
+    )
+    assert not any("this country alone" in line for line in lines)
+    economic = runner.invoke(app, [*args, *ECONOMIC, "--lang", "zh"]).stdout.splitlines()
+    assert economic[0] == "各区域的合计（经济潜力，Roe等〔2021〕）：各项下限之和与各项上限之和¹，Mt CO2/年"
+    assert economic[9].startswith(
+        "² 中国（第92行）、印度（第98行）、巴西（第221行）、美国（第197行）、印度尼西亚（第99行）：均仅为各国自身的数值"
+    )
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert (doc["assessment"], doc["potential"]) == ("roe2021", "technical")
+    region = [w for w in doc["warnings"] if w["code"] == "region"]
+    assert [(w["regions"], w["essential"]) for w in region] == [(["CHN", "IND", "BRA", "USA", "IDN"], True)]
+
+
+def test_compare_regions_folds_the_regions_and_keeps_each_ones_count() -> None:
+    args = ["compare", "afforestation", "--regions", "Eastern Asia,Southern Asia,CHN"]
+    lines = runner.invoke(app, args).stdout.splitlines()
+    assert (
+        "² Each region's figure is the sum over those of its countries and territories that have one (how many "
+        "it has: Eastern Asia (AR6, 10 regions): 7; Southern Asia (AR6, 10 regions): 8); central values, lows "
+        "and highs are each added, so the range assumes every country's low, or every country's high, at once."
+    ) in lines
+    # one country: its own note, on its row, as in a portfolio of it
+    assert (
+        "⁴ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', "
+        "row 92)."
+    ) in lines
+
+
 def test_regions_lists_what_region_takes() -> None:
     doc = json.loads(runner.invoke(app, ["regions", "-f", "json"]).stdout)
     codes = [r["code"] for r in doc["regions"]]

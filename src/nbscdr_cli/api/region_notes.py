@@ -54,7 +54,9 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
             region=label,
             members=members,
         )
-    notes.append(_note("region", message, region=region.code))
+    kind = "country" if region.is_country else "world" if region.is_world else "region"
+    where = {"row": region.row} if region.is_country else {"members": members}
+    notes.append(_note("region", message, region=region.code, region_kind=kind, **where))
     counted = doc["region"]["counted"]
     partial = [(t, n) for t, n in counted.items() if n < members]
     if partial and not region.is_country:
@@ -135,6 +137,48 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
             )
         )
     return notes
+
+
+def compare_region_notes(docs: list[tuple[str, str, dict[str, Any]]], lang: str) -> list[Note]:
+    """The "region" notes of rows side by side (``docs``: each row's key, label and
+    portfolio document), said once: one for the countries (each with its row in the
+    SI), one for the regions (each with its number of members), and the world's as
+    it is; each anchored on the rows it speaks of."""
+    rows = [(key, label, n) for key, label, doc in docs for n in doc["warnings"] if n["code"] == "region"]
+    countries = [r for r in rows if r[2].get("region_kind") == "country"]
+    regions = [r for r in rows if r[2].get("region_kind") == "region"]
+    out = []
+    if len(countries) > 1:
+        listed = join_names(
+            [_("{region} (row {row})", lang, region=label, row=n["row"]) for _key, label, n in countries],
+            lang,
+        )
+        message = _(
+            "{countries}: the figures for each country alone{cite}.",
+            lang,
+            countries=listed,
+            cite=cited("Roe et al. (2021), SI sheet '1. Sectoral mitigation-country'", lang),
+        )
+        out.append(_folded(countries, message))
+    if len(regions) > 1:
+        items = [
+            _("{region}: {members}", lang, region=label, members=n["members"]) for _key, label, n in regions
+        ]
+        message = _(
+            "Each region's figure is the sum over those of its countries and territories that have one (how many it has: {regions}); central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
+            lang,
+            regions=_("; ", lang).join(items),
+        )
+        out.append(_folded(regions, message))
+    folded = [group for group in (countries, regions) if len(group) > 1]
+    single = [r for r in rows if not any(r in group for group in folded)]
+    return out + [{**n, "rows": [key], "for_rows": [key]} for key, _label, n in single]
+
+
+def _folded(rows: list[tuple[str, str, Note]], message: str) -> Note:
+    keys = [key for key, _label, _n in rows]
+    first = {k: v for k, v in rows[0][2].items() if k not in ("region", "row", "members")}
+    return {**first, "regions": keys, "message": message, "rows": keys, "for_rows": keys}
 
 
 def _studies(doc: dict[str, Any], potential: str, names: dict[str, str], lang: str) -> str:
