@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,20 @@ def test_the_done_when_command_in_markdown_credits_the_studies_and_says_how_to_r
         "- ⁴ Biochar: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone."
         in lines
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_country_brief_says_each_note_once(lang: str) -> None:
+    """Each figure's numbered source names China's row and the study it is adapted
+    from (the studies credited, issue 22), so the brief does not say them again in
+    notes (a brief is one page)."""
+    args = ["brief", *DONE[1:-2], *ECONOMIC, "--lang", lang]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    sources = [line for line in lines if re.match(r"\d+\. ", line)]
+    for study in ("Austin et al 2020", "Busch 2019", "Griscom 2017", "Soils Revealed 2020", "Chapman 2020"):
+        assert sum(study in line for line in sources) == 1, study
+        assert sum(study in line for line in lines) == 1, study  # in its source only
+    assert not any(line.endswith("row 92") for line in sources)  # no source that no figure cites
+    assert not any("this country alone" in line or "仅为该国的数值" in line for line in lines)

@@ -22,7 +22,10 @@ def _note(code: str, message: str, **data: Any) -> Note:
 
 
 def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = None) -> list[Note]:
-    """The notes on the region of ``doc`` (a portfolio document with a ``region``)."""
+    """The notes on the region of ``doc`` (a portfolio document with a ``region``).
+    With numbered sources (``cite``: the brief's), each figure's source already names
+    its country's row in the SI, the study it is adapted from and how many members
+    have a figure: those notes are not said again (a brief is one page)."""
     from nbscdr_cli.compute.geography import two_studies
 
     geography = analysis.geography
@@ -33,7 +36,8 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
     names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     notes = []
     members = len(region.members)
-    if region.is_country:
+    message: str | None = None
+    if region.is_country and not cite:  # a brief's figures cite their row: said there
         message = _(
             "{region}: the figures for this country alone{cite}.",
             lang,
@@ -47,7 +51,7 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
             region=label,
             members=members,
         )
-    else:
+    elif not region.is_country:
         message = _(
             "{region}: each figure is the sum over those of its {members} countries and territories that have one; central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
             lang,
@@ -56,10 +60,11 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
         )
     kind = "country" if region.is_country else "world" if region.is_world else "region"
     where = {"row": region.row} if region.is_country else {"members": members}
-    notes.append(_note("region", message, region=region.code, region_kind=kind, **where))
+    if message is not None:
+        notes.append(_note("region", message, region=region.code, region_kind=kind, **where))
     counted = doc["region"]["counted"]
     partial = [(t, n) for t, n in counted.items() if n < members]
-    if partial and not region.is_country:
+    if partial and not region.is_country and not cite:
         listed = join_names(
             [_("{name} {n} of {all}", lang, name=names[t], n=n, all=members) for t, n in partial], lang
         )
@@ -90,7 +95,7 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
         notes.append(
             _note("region-names", _("The Chinese names of the AR6 regions are nbscdr's translations.", lang))
         )
-    studies = _studies(doc, analysis.catalog.potential, names, lang)
+    studies = "" if cite else _studies(doc, analysis.catalog.potential, names, lang)
     if studies:
         notes.append(
             _note(
