@@ -48,9 +48,13 @@ def documented() -> dict[str, list[str]]:
 def readme_commands() -> list[list[str]]:
     """Each `$ nbscdr ...` command in the README and the documentation, and each
     command's examples."""
-    from nbscdr_cli.cli.commands import EXAMPLES
+    from nbscdr_cli.cli.registry import EXAMPLES
 
-    lines = [line for page in PAGES for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)]
+    lines = [
+        line
+        for page in PAGES
+        for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)
+    ]
     lines += [e for examples in EXAMPLES.values() for e in examples]
     found = []
     for line in lines:
