@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.cli.output import check_output_path, output_format, report, write_output, write_stdout
+from nbscdr_cli.cli import output
+from nbscdr_cli.cli.output import check_output_path, output_format, report
 from nbscdr_cli.model.errors import UsageError
 
 PACKAGE = Path(__file__).parents[1]  # src/nbscdr_cli, or site-packages/nbscdr_cli
@@ -67,10 +68,10 @@ def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -
     for warning in warnings:
         report(f"warning: {warning}")
     if deliver_to_stdout(display):
-        write_stdout(payload)
+        output.write_stdout(payload)
     else:
         assert display.output is not None
-        write_output(display.output, payload)
+        output.write_output(display.output, payload)
 
 
 def notes_level(notes: Any, fmt: str) -> str:
