@@ -27,7 +27,13 @@ def fields(text: str) -> set[str]:
 
 # One period, each language's way: English names the interval's ends (2030–2050),
 # Chinese the years it covers (2030—2049 年); the code passes both ends.
-SAME_PERIOD = {"Over the period {start}–{end} ({years} years)": ({"end:"}, {"last:"})}
+# Chinese names a span of years by its last year ("2030—2049年"), English by its
+# interval ("2030–2050"): these messages are given both.
+SAME_PERIOD = {
+    "Over the period {start}–{end} ({years} years)": ({"end:"}, {"last:"}),
+    "Uncertainty over the period {start}–{end}": ({"end:"}, {"last:"}),
+    "Cumulative {start}–{end}": ({"end:"}, {"last:"}),
+}
 
 
 def test_chinese_has_a_catalog() -> None:

@@ -25,6 +25,7 @@ DOCUMENTS = (
     N_("C2G 2019"),
     N_("Smith et al. (2024), The State of Carbon Dioxide Removal, 2nd edition"),
     N_("2006 IPCC Guidelines for National Greenhouse Gas Inventories"),
+    N_("Roe et al. (2021)"),
 )
 # Where in a document, in the words citations use.
 PLACES = (
@@ -42,6 +43,9 @@ PLACES = (
     (re.compile(r"introduction"), N_("introduction")),
     (re.compile(r"abstract"), N_("abstract")),
     (re.compile(r"citing Fuss et al\. \(2018\)"), N_("citing Fuss et al. (2018)")),
+    # a country's row of Roe et al. (2021)'s SI: the sheet's name stays as the SI writes it
+    (re.compile(r"SI sheet '([^']+)'"), N_("SI sheet '{n}'")),
+    (re.compile(r"row (\d+)"), N_("row {n}")),
     (
         re.compile(r"Table 12\.6 \(peatland and coastal wetland restoration\)"),
         N_("Table 12.6, row on peatland and coastal wetland restoration"),
@@ -188,7 +192,10 @@ def includes_text(includes: Iterable[str], lang: str) -> str:
         return _("not stated in the data", lang)
     if items == ["co2-removal"]:
         return _("CO2 removal alone", lang)
-    return join_names([include_name(i, lang) for i in items], lang)
+    names = [include_name(i, lang) for i in items]
+    if lang == "zh" and len(names) > 1:  # 'A、B和C': these names hold no 和 of their own
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return join_names(names, lang)
 
 
 def kind_name(kind: str, lang: str) -> str:

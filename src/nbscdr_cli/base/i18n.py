@@ -82,7 +82,8 @@ def join_sentences(items: list[str] | tuple[str, ...], lang: str) -> str:
 
 def join_clauses(items: list[str] | tuple[str, ...], lang: str) -> str:
     """Items that may hold lists of their own: 'a, b and c' in English; in
-    Chinese 'a，b，以及c' (顿号 stay inside the items)."""
+    Chinese 'a；b；c', as items listed after a colon are (顿号 stay inside the
+    items, and 逗号 or 以及 between them would read as one run-on list)."""
     if lang != "zh" or len(items) <= 1:
         return join_names(items, lang)
-    return "，".join(items[:-1]) + "，以及" + items[-1]
+    return "；".join(items)

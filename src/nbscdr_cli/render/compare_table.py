@@ -80,7 +80,13 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
     ]
     numeric = [False, False, True, True, *[False for _ in refs]]
     if period is not None:
-        label = _("Cumulative {start}–{end}", lang, start=period["from"], end=period["to"])
+        label = _(
+            "Cumulative {start}–{end}",
+            lang,
+            start=period["from"],
+            end=period["to"],
+            last=period["last_year"],
+        )
         header.append(with_unit(label, unit_text(period["unit"], lang)))
         numeric.append(True)
     if sampled is not None:

@@ -295,7 +295,13 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
     header = ["", *[with_unit(heads[k], mass) for k in keys]]
     title = (
-        _("Uncertainty over the period {start}–{end}", lang, start=h["from"], end=h["to"])
+        _(
+            "Uncertainty over the period {start}–{end}",
+            lang,
+            start=h["from"],
+            end=h["to"],
+            last=h["last_year"],
+        )
         + _(": ", lang)
         + sampling_text(us[0], lang)
     )
