@@ -386,3 +386,17 @@ def test_chinese_svg_chart_text_uses_the_terms_and_the_typography(
     assert "生物炭" in texts and any("～" in t for t in texts)
     found = [p for t in texts for p in problems(t, wrapped=False)]
     assert not found, "\n".join(found)
+
+
+def test_a_period_names_its_years_in_chinese_and_its_interval_in_english() -> None:
+    """--from 2030 --to 2050 runs to the end of 2049: Chinese writes the years it
+    covers (2030—2049年, 一字线), English the interval (2030–2050), from one message
+    whose placeholders are the same in both catalogs."""
+    from nbscdr_cli.base.i18n import _, period_span
+
+    assert _("Cumulative {span}", "zh", span=period_span(2030, 2050, "zh")) == "2030—2049年累计"
+    assert _("Cumulative {span}", "en", span=period_span(2030, 2050, "en")) == "Cumulative 2030–2050"
+    assert (
+        _("Over the period {span} ({years} years)", "zh", span=period_span(2030, 2050, "zh"), years=20)
+        == "2030—2049年（共20年）"
+    )

@@ -87,3 +87,13 @@ def join_clauses(items: list[str] | tuple[str, ...], lang: str) -> str:
     if lang != "zh" or len(items) <= 1:
         return join_names(items, lang)
     return "；".join(items)
+
+
+def period_span(start: int, end: int, lang: str) -> str:
+    """A period from the start of ``start`` to the start of ``end``, each
+    language's way: English names the interval's ends ('2030–2050'); Chinese
+    the calendar years it covers, joined by the 一字线 ('2030—2049', typography.md
+    rule 1), since '2030—2050年' would read as including 2050."""
+    if lang == "zh":
+        return f"{start}—{end - 1}"
+    return f"{start}–{end}"
