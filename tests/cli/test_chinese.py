@@ -400,3 +400,47 @@ def test_a_period_names_its_years_in_chinese_and_its_interval_in_english() -> No
         _("Over the period {span} ({years} years)", "zh", span=period_span(2030, 2050, "zh"), years=20)
         == "2030—2049年（共20年）"
     )
+
+
+def test_a_roe_figure_source_reads_in_chinese() -> None:
+    """The SI cells a Roe et al. (2021) figure is read from, as a Chinese list of
+    sources gives them: the sheet's, blocks' and columns' names as the SI writes
+    them, in “”; a region's sum says so."""
+    from nbscdr_cli.api.wording import citation
+
+    country = (
+        "Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92 (China), 'A/R (average)' "
+        "(Austin et al 2020, 2015-2050; Busch 2019, 2020-2050), columns BF, BG, BH ('Cost-effective avg', "
+        "'Cost-effective min', 'Cost-effective max'), MtCO2/yr"
+    )
+    assert citation(country, "zh") == (
+        "Roe等（2021）补充材料工作表“1. Sectoral mitigation-country”第92行，“A/R (average)”（Austin et al 2020，"
+        "2015—2050年；Busch 2019，2020—2050年），BF、BG、BH列（“Cost-effective avg”“Cost-effective min”"
+        "“Cost-effective max”），MtCO2/年"
+    )
+    assert citation(country, "en") == country
+    region = (
+        "Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', 'SCS croplands' (Soils Revealed 2020, "
+        "2020-2050), column HX ('Cost-effective'), MtCO2/yr and 'SCS grasslands' (Soils Revealed 2020, "
+        "2020-2050), column IF ('Cost-effective'), MtCO2/yr; summed over the 7 of 7 countries and territories "
+        "of Eastern Asia (AR6, 10 regions) that have a figure"
+    )
+    assert citation(region, "zh") == (
+        "Roe等（2021）补充材料工作表“1. Sectoral mitigation-country”，“SCS croplands”（Soils Revealed 2020，"
+        "2020—2050年），HX列（“Cost-effective”），MtCO2/年；“SCS grasslands”（Soils Revealed 2020，2020—2050年），"
+        "IF列（“Cost-effective”），MtCO2/年；为东亚（AR6十区域）中有数值的7个国家和地区（共7个）的数值之和"
+    )
+
+
+def test_a_chinese_brief_cites_its_assessment_in_chinese() -> None:
+    """An assessment's citation holds a title with a colon; it is one source, in
+    Chinese in a Chinese brief (it was cut at the colon and left in English)."""
+    from typer.testing import CliRunner
+
+    from nbscdr_cli.cli.program import app
+
+    out = CliRunner().invoke(app, ["--lang", "zh", "brief", "afforestation", "biochar", "-a", "ar6"]).stdout
+    first = out.split("## 来源\n\n")[1].splitlines()[0]
+    assert first.startswith(
+        "1. IPCC（2022）《气候变化2022：减缓气候变化》，政府间气候变化专门委员会第六次评估报告第三工作组报告"
+    )

@@ -50,7 +50,11 @@ def readme_commands() -> list[list[str]]:
     command's examples."""
     from nbscdr_cli.cli.commands import EXAMPLES
 
-    lines = [line for page in PAGES for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)]
+    lines = [
+        line
+        for page in PAGES
+        for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)
+    ]
     lines += [e for examples in EXAMPLES.values() for e in examples]
     found = []
     for line in lines:

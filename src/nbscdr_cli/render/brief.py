@@ -134,7 +134,14 @@ def compose(
         out += [*period_references(analysis, doc, lang, cite), ""]
     if "uncertainty" in doc and detail:
         grid = tables.uncertainty_grid(doc, lang)
-        out += ["## " + _("How sure", lang), "", emphasis(grid.title, lang), "", table(grid._replace(title="")), ""]
+        out += [
+            "## " + _("How sure", lang),
+            "",
+            emphasis(grid.title, lang),
+            "",
+            table(grid._replace(title="")),
+            "",
+        ]
     if "horizon" in doc and detail:
         out += period_detail(doc, lang)
     out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
@@ -296,9 +303,8 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
     out += ["## " + _("The assessments", lang), ""]
     for a in assessments.values():
         measure = a.measures(analysis.catalog.potential)
-        out.append(
-            "- " + a.name.get(lang) + _(": ", lang) + measure.get(lang) if measure else "" + cite(a.citation)
-        )
+        said = _(": ", lang) + measure.get(lang) if measure else ""
+        out.append("- " + a.name.get(lang) + said + cite(a.citation))
     return [*out, ""]
 
 

@@ -30,7 +30,12 @@ class Citations:
         """The mark of ``source`` in the text, ' [3]'; nothing for no source."""
         if not source:
             return ""
-        key, _, detail = source.partition(": ")
+        # An assessment's full citation is one source, though a title may hold
+        # ": " ("Climate Change 2022: Mitigation of Climate Change").
+        whole = self.catalog is not None and any(
+            a.citation == source for a in self.catalog.assessments.values()
+        )
+        key, _, detail = (source, "", "") if whole else source.partition(": ")
         if key not in self.details:
             self.keys.append(key)
             self.details[key] = []
