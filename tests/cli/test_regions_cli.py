@@ -84,8 +84,8 @@ def test_the_done_when_command_in_chinese(region: str) -> None:
     row = next(line for line in lines if line.startswith(" 造林和再造林"))
     assert [c.strip() for c in row.split("|")] == ["造林和再造林²,³", "18.4", "20.3", "19.3"]
     assert "SI为各项数值给出的土地面积：中国" not in lines  # "SI" is English: 补充材料
-    assert "补充材料为各项数值给出的土地面积：中国" in lines
-    assert "- 联合国环境规划署（UNEP）估计：为全球数值，因此不与国家或区域的数值比较。" in lines
+    assert "补充材料中各项数值对应的土地面积：中国" in lines
+    assert "- 联合国环境规划署（UNEP）估计值：为全球数值，因此不与国家或区域的数值比较。" in lines
 
 
 def test_the_done_when_json_is_the_cells() -> None:
