@@ -444,3 +444,22 @@ def test_a_chinese_brief_cites_its_assessment_in_chinese() -> None:
     assert first.startswith(
         "1. IPCC（2022）《气候变化2022：减缓气候变化》，政府间气候变化专门委员会第六次评估报告第三工作组报告"
     )
+
+
+def test_a_source_cited_whole_gives_its_chinese_quotation() -> None:
+    """afforestation's durability line cites 'C2G 2019' whole (no table, no page):
+    its source in a Chinese brief still quotes the Chinese edition's sentences."""
+    from typer.testing import CliRunner
+
+    from nbscdr_cli.cli.program import app
+
+    out = CliRunner().invoke(app, ["--lang", "zh", "brief", "afforestation", "--detail"]).stdout
+    sources = out.split("## 来源\n\n")[1].splitlines()
+    assert any(
+        line.endswith(
+            "C2G（2019）政策简报，原文：“此外，通过NBS技术进行的碳封存并不是永久性的。例如，森林吸收二氧化碳的能力"
+            "会随着年龄的增长而减弱（因为已经饱和了），树木会死亡和腐烂（如年龄增长、干旱、森林火灾、害虫或森林砍伐等原因），"
+            "它们的二氧化碳移除潜力会消失，并将二氧化碳和其他气体释放回大气中。这对如何保持NBS CDR的收益提出了更长期的治理挑战。”"
+        )
+        for line in sources
+    )

@@ -367,7 +367,8 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        out += sep + (part["name"].get(lang) or part["name"]["en"]) + " " + part_text(part, lang, _show(e))
+        name = part["name"].get(lang) or part["name"]["en"]
+        out += sep + name + ("" if lang == "zh" else " ") + part_text(part, lang, _show(e))  # 农田均值1.9
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):

@@ -63,8 +63,8 @@ class Citations:
         name = own.get(key) or citation(key, "zh")
         quoted = quotes_by_source(self.catalog) if self.catalog else {}
         sentences: list[str] = []
-        for detail in self.details[key]:
-            for q in quoted.get(f"{key}: {detail}", ()):
+        for detail in self.details[key] or [""]:  # a source cited whole has its quotations too
+            for q in quoted.get(f"{key}: {detail}" if detail else key, ()):
                 # a quotation inside a quotation takes single marks (外双内单, the rule of 《标点符号用法》)
                 text = "“" + q.text.replace("“", "‘").replace("”", "’") + "”"
                 if q.lang == "zh" and text not in sentences:
