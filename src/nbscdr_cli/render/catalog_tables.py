@@ -325,7 +325,11 @@ def stand_in(doc: dict[str, Any], lang: str) -> str:
     in for the one asked for (which has none)."""
     if not doc.get("fallback"):
         return ""
-    return _(" ({text})", lang, text=_("figure from {assessment}", lang, assessment=doc["assessment"]))
+    # in Chinese the assessment's name (its estimate's, in a technique's document), not its id
+    named = next((e for e in doc.get("estimates", []) if e.get("assessment") == doc["assessment"]), doc)
+    return _(
+        " ({text})", lang, text=_("figure from {assessment}", lang, assessment=assessment_label(named, lang))
+    )
 
 
 def assessment_label(item: dict[str, Any], lang: str) -> str:
