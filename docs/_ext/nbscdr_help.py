@@ -26,8 +26,7 @@ class NbscdrHelp(SphinxDirective):
         from typer._click import Context
         from typer.main import get_command
 
-        from nbscdr_cli.cli.commands import COMMANDS
-        from nbscdr_cli.cli.program import app
+        from nbscdr_cli.cli.program import COMMANDS, app
 
         group = get_command(app)
         root = Context(group, info_name="nbscdr", terminal_width=WIDTH, max_content_width=WIDTH)

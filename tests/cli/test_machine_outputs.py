@@ -48,7 +48,7 @@ def documented() -> dict[str, list[str]]:
 def readme_commands() -> list[list[str]]:
     """Each `$ nbscdr ...` command in the README and the documentation, and each
     command's examples."""
-    from nbscdr_cli.cli.commands import EXAMPLES
+    from nbscdr_cli.cli.registry import EXAMPLES
 
     lines = [
         line

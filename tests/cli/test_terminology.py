@@ -25,7 +25,7 @@ import pytest
 
 from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.io.load import load_catalog
-from nbscdr_cli.model.catalog import normalise_name
+from nbscdr_cli.model.names import normalise_name
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH = ROOT / "src" / "nbscdr_cli" / "locale" / "zh"

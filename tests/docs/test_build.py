@@ -48,8 +48,7 @@ def test_the_command_reference_has_every_command_and_option(built: Path) -> None
     from typer._click import Context
     from typer.main import get_command
 
-    from nbscdr_cli.cli.commands import COMMANDS
-    from nbscdr_cli.cli.program import app
+    from nbscdr_cli.cli.program import COMMANDS, app
 
     text = page_text(built / "reference" / "commands.html")
     group = get_command(app)

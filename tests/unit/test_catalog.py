@@ -6,8 +6,8 @@ import pytest
 
 from nbscdr_cli.io.load import load_catalog
 from nbscdr_cli.io.validate import catalog_from_dict
-from nbscdr_cli.model.catalog import normalise_name
 from nbscdr_cli.model.errors import DataError, InputError
+from nbscdr_cli.model.names import normalise_name
 
 DATA = Path(__file__).parents[1] / "data"
 

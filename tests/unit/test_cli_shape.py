@@ -13,7 +13,7 @@ SRC = Path(__file__).parents[2] / "src" / "nbscdr_cli"
 MAX_BODY_LINES = 15
 
 
-COMMAND_MODULES = ("commands.py", "region_commands.py")
+COMMAND_MODULES = ("catalog_commands.py", "commands.py", "region_commands.py")
 
 
 def command_functions() -> list[ast.FunctionDef]:

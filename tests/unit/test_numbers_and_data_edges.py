@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nbscdr_cli import DataError, HorizonSettings, MonteCarlo, Request, analyse
 from nbscdr_cli.io.validate import catalog_from_dict
-from nbscdr_cli.model.catalog import did_you_mean
+from nbscdr_cli.model.names import did_you_mean
 
 PERIOD = HorizonSettings(2030, 2050)
 

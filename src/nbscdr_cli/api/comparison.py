@@ -139,7 +139,7 @@ def compare_assessments(request: Request, assessments: Sequence[str] | None = No
     catalog holds). An assessment with no estimate for one of the techniques
     gives a row with no analysis that names them, unless ``request.fallback``
     lets another assessment stand in (which must then happen in some row)."""
-    from nbscdr_cli.model.catalog import normalise_name
+    from nbscdr_cli.model.names import normalise_name
     from nbscdr_cli.model.roe2021 import ROE2021
 
     if request.region is not None:

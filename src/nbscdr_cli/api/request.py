@@ -18,11 +18,11 @@ input (a spec, a file and key).
 
 # No `from __future__ import annotations`: Request's fields keep real types, so
 # help(Request) and typing.get_type_hints show them (not ForwardRef strings).
-import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nbscdr_cli.api import target
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.compute.portfolio import Portfolio, PortfolioResult
 from nbscdr_cli.io.portfolio_file import PortfolioFile
@@ -216,52 +216,6 @@ def output_units(request: Request, geography: "Geography | None" = None) -> tupl
     return parse_unit(unit, kind="rate", field="unit"), None
 
 
-def _targets(request: Request, unit: Unit) -> dict[str, dict[str, float]]:
-    """The target as a threshold of the annual total (a rate) or of the cumulative
-    total over the period (an amount)."""
-    target = request.target
-    if target is None:
-        return {}
-    if request.monte_carlo is None:
-        raise UsageError(
-            "a target needs the total's distribution (samples, or the convolution method) to give its chance",
-            field="target",
-        )
-    from nbscdr_cli.model.units import parse_number, parse_quantity
-
-    if isinstance(target, bool) or not isinstance(target, int | float | str):
-        raise UsageError(f"{cut(repr(target))} is not a number or a quantity", field="target")
-    try:
-        if isinstance(target, str) and not _looks_numeric(target):
-            value, target_unit = parse_quantity(target, field="target")
-        else:
-            value, target_unit = parse_number(str(target), what="target", field="target"), unit
-    except InputError as exc:  # an option's value: a usage error
-        raise UsageError(exc.message, field="target") from None
-    canonical = value * target_unit.factor
-    if not math.isfinite(canonical):
-        raise UsageError(f"{target} is out of range", field="target")
-    if canonical <= 0:  # every total is 0 or more: it is always reached
-        raise UsageError(f"{target} is not above 0: every total reaches it", field="target")
-    if target_unit.kind == "rate":
-        return {"annual": {"target": canonical}}
-    if request.horizon is None:
-        raise UsageError(
-            f"{target} is an amount: it is compared with the cumulative total, which needs a period",
-            field="target",
-        )
-    return {"cumulative": {"target": canonical}}
-
-
-def _looks_numeric(text: str) -> bool:
-    """A bare number (even 'inf', refused later as not finite), with no unit."""
-    try:
-        float(text.replace(",", ""))
-    except ValueError:
-        return False
-    return True
-
-
 def _check_iamc(portfolio: Portfolio) -> None:
     missing = [e.technique.id for e in portfolio.entries if not e.technique.iamc_variable]
     if missing:
@@ -346,7 +300,9 @@ def prepare(request: Request) -> Plan:
             saturation = horizon.saturation_years
             if any(isinstance(saturation.for_technique(e.technique.id), tuple) for e in portfolio.entries):
                 raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
-    targets = _targets(request, unit)
+    targets = target.thresholds(
+        request.target, unit, distribution=request.monte_carlo is not None, period=request.horizon is not None
+    )
     if request.iamc:
         _check_iamc(portfolio)
         if geography is not None:

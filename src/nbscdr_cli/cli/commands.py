@@ -1,253 +1,42 @@
-"""The commands of ``nbscdr``, each a thin wrapper over one library call: turn the
-options into a request (``cli_request.py``), call ``api``, render, write.
-
-Commands are registered here (``command``) and turned into click commands only
-when invoked (``cli.py``). Shared options come as groups (``options.py``).
+"""The portfolio commands: ``portfolio``, ``compare``, ``chart`` and ``brief``,
+each a thin wrapper over one library call: turn the options into a request
+(``request``), call ``api``, render, write (``output``). Registered in
+``registry``; shared options come as groups (``option_groups``).
 
 No ``from __future__ import annotations`` here: typer reads these annotations at
 every start, and real objects spare it evaluating strings.
 """
 
-from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from nbscdr_cli.cli.option_groups import Display, Estimates, Period, Sampling, Source
 from nbscdr_cli.cli.options import (
-    AssessmentOpt,
     ChartOutputOpt,
     CompareAssessmentOpt,
     CountriesOpt,
     DataOpt,
-    Display,
-    Estimates,
     FallbackOpt,
     FilesOpt,
     FormatOpt,
     LangOpt,
     NotesOpt,
-    Period,
     PortfolioFormatOpt,
     PotentialOpt,
     ReferenceOpt,
     RegionOpt,
     RegionsOpt,
-    Sampling,
-    Source,
     SpecsArg,
     TableOpt,
     TargetOpt,
     UnitOpt,
     YearOpt,
-    complete_technique,
 )
+from nbscdr_cli.cli.registry import command
+from nbscdr_cli.cli.request import catalog_file
+from nbscdr_cli.cli.steps import analysed, deliver_to_stdout, emit, environment, notes_level, present, settle
 from nbscdr_cli.model.enums import Format, PortfolioFormat, Potential
-
-COMMANDS: dict[str, Callable[..., None]] = {}
-EXAMPLES: dict[str, tuple[str, ...]] = {}  # the end of each command's help; tests run them
-
-
-def command(name: str, *examples: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command function under ``name`` (in help order), with the
-    example command lines its help ends with."""
-
-    def register(function: Callable[..., None]) -> Callable[..., None]:
-        COMMANDS[name] = function
-        EXAMPLES[name] = examples
-        return function
-
-    return register
-
-
-# ------------------------------------------------------------------------ helpers
-
-
-def environment(display: Display) -> Any:
-    """The terminal facts for this run; a file output is never a terminal."""
-    from nbscdr_cli.render.environment import Environment
-
-    env = Environment.from_system()
-    return env if deliver_to_stdout(display) else env.for_file()
-
-
-def deliver_to_stdout(display: Display) -> bool:
-    return display.output is None or str(display.output) == "-"
-
-
-def catalog_file(data: str | None) -> str:
-    """The catalog file the run reads, however it was named: --data (here or
-    before the command), else NBSCDR_DATA, else the built-in one."""
-    from nbscdr_cli.base.locations import resolve_path
-    from nbscdr_cli.cli.root import data as data_path
-
-    return str(resolve_path(data_path(data)))
-
-
-def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
-    """Before any work: refuse an --output that cannot be written (a folder, a
-    missing folder, a file the run reads: ``inputs``, and the font file
-    NBSCDR_FONT names), and settle the format (-f, else the output file's
-    extension, else the first of ``formats``)."""
-    import os
-
-    from nbscdr_cli.cli.output import check_output_path, output_format
-
-    if not deliver_to_stdout(display):
-        assert display.output is not None
-        read = (*inputs, os.environ.get("NBSCDR_FONT"))
-        check_output_path(display.output, tuple(p for p in read if p and p != "-"))
-    formats = [str(f) for f in formats]
-    return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
-
-
-def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -> None:
-    """Write the rendered result where --output says (stdout by default), and any
-    warnings the renderer had for the user on stderr."""
-    from nbscdr_cli.cli.interrupts import check
-    from nbscdr_cli.cli.output import report, write_output, write_stdout
-
-    check()  # a stop lost in a finalizer: nothing is written after it
-    for warning in warnings:
-        report(f"warning: {warning}")
-    if deliver_to_stdout(display):
-        write_stdout(payload)
-    else:
-        assert display.output is not None
-        write_output(display.output, payload)
-
-
-def notes_level(notes: Any, fmt: str) -> str:
-    """Which notes the output prints (--notes; essential by default), checked
-    before any work: only the table and Markdown formats choose."""
-    from nbscdr_cli.model.errors import UsageError
-
-    if notes is not None and fmt not in ("table", "markdown"):
-        raise UsageError(
-            f"applies to the table and markdown formats; {fmt} keeps every note"
-            if fmt == "json"
-            else f"applies to the table and markdown formats; {fmt} has no notes",
-            field="notes",
-        )
-    return "essential" if notes is None else str(notes)
-
-
-def present(display: Display, kind: str, doc: Any, fmt: str, notes: str = "essential") -> None:
-    """Render a document in a text format (its notes at ``notes``) and write it."""
-    from nbscdr_cli.cli.request import lang
-    from nbscdr_cli.render import render
-
-    emit(display, render(kind, doc, fmt, lang=lang(display, fmt), env=environment(display), notes=notes))
-
-
-def analysed(specs: list[str] | None, display: Display, *groups: Any, **options: Any) -> Any:
-    """The request the options describe (``cli_request.request``), analysed by the
-    library's one call, with a progress bar on a terminal for long runs."""
-    from nbscdr_cli.api.request import analyse
-    from nbscdr_cli.cli.request import request
-    from nbscdr_cli.render.progress import Progress
-
-    req = request(specs, display, *groups, **options)
-    with Progress(req, environment(display)) as progress:
-        return analyse(req, progress=progress)
-
-
-# ------------------------------------------------------------------------ commands
-
-
-@command(
-    "list",
-    "nbscdr list",
-    "nbscdr list -a ar6 --potential economic",
-    "nbscdr list --region CHN --potential economic",
-)
-def list_(
-    *,
-    assessment: AssessmentOpt = None,
-    potential: PotentialOpt = Potential.technical,
-    region: RegionOpt = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    display: Display,
-) -> None:
-    """List the techniques: id, name, range with unit, scope and readiness."""
-    from nbscdr_cli.api.catalog_documents import catalog_document
-    from nbscdr_cli.api.request import Request, catalog_and_geography
-    from nbscdr_cli.cli.root import data as data_path
-
-    fmt_ = settle(display, fmt, Format, catalog_file(data))
-    catalog, geography = catalog_and_geography(
-        Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
-    )
-    present(display, "catalog", catalog_document(catalog, geography), fmt_)
-
-
-@command(
-    "assessments",
-    "nbscdr assessments",
-    "nbscdr assessments -f json",
-)
-def assessments(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
-    """List the assessments whose estimates the catalog holds, with their citations."""
-    from nbscdr_cli.api.catalog_documents import assessments_document
-    from nbscdr_cli.api.request import Request, catalog_of
-    from nbscdr_cli.cli.root import data as data_path
-
-    fmt_ = settle(display, fmt, Format, catalog_file(data))
-    present(display, "assessments", assessments_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
-
-
-@command(
-    "references",
-    "nbscdr references",
-    "nbscdr references --lang zh -f markdown",
-)
-def references(*, data: DataOpt = None, fmt: FormatOpt = None, display: Display) -> None:
-    """List the references a portfolio is compared with: what each measures, its
-    range, scope and source."""
-    from nbscdr_cli.api.catalog_documents import references_document
-    from nbscdr_cli.api.request import Request, catalog_of
-    from nbscdr_cli.cli.root import data as data_path
-
-    fmt_ = settle(display, fmt, Format, catalog_file(data))
-    present(display, "references", references_document(catalog_of(Request(catalog=data_path(data)))), fmt_)
-
-
-@command(
-    "show",
-    "nbscdr show biochar",
-    "nbscdr show 生物炭 -a ar6",
-    "nbscdr show afforestation --region 中国",
-)
-def show(
-    technique: Annotated[
-        str,
-        typer.Argument(
-            metavar="TECH", help="Id, alias, or English or Chinese name.", autocompletion=complete_technique
-        ),
-    ],
-    *,
-    assessment: AssessmentOpt = None,
-    potential: PotentialOpt = Potential.technical,
-    region: RegionOpt = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    display: Display,
-) -> None:
-    """Show one technique whole: range, readiness, governance challenges, scope,
-    storage durability, source, and every assessment's estimate.
-
-    Any technique can be shown: where the assessment (-a) has no estimate for it,
-    its range is the default assessment's (or the first that has one), marked. With
-    --region, its range is Roe et al. (2021)'s for that country or region.
-    """
-    from nbscdr_cli.api.request import Request
-    from nbscdr_cli.api.technique_view import technique_view
-    from nbscdr_cli.cli.root import data as data_path
-
-    fmt_ = settle(display, fmt, Format, catalog_file(data))
-    request = Request(catalog=data_path(data), assessment=assessment, potential=potential, region=region)
-    document = technique_view(request, technique, where=f"argument {technique!r}")
-    present(display, "technique", document, fmt_)
 
 
 @command(
@@ -424,36 +213,3 @@ def brief(
     groups = (source, estimates, sampling, period)
     analysis = analysed(specs, display, *groups, references=reference, target=target, unit=unit)
     emit(display, *render_brief(analysis, fmt_, detail=detail, command=command_line(analysis)))
-
-
-@command(
-    "convert",
-    "nbscdr convert '1 Gt C/yr' --to 'Mt CO2/yr'",
-    "nbscdr convert '500 Mt CO2' --to 'Gt C'",
-)
-def convert(
-    quantity: Annotated[
-        str, typer.Argument(metavar="QUANTITY", help="A number and a unit, e.g. '1 Gt C/yr'.")
-    ],
-    *,
-    to: Annotated[str, typer.Option("--to", metavar="<UNIT>", help="Target unit, e.g. 'Mt CO2/yr'.")],
-    fmt: FormatOpt = None,
-    display: Display,
-) -> None:
-    """Convert a removal rate or amount between units, such as 1 Gt C/yr to Mt CO2/yr.
-
-    C converts to CO2 by 44/12; CO2e counts as CO2; a year is 365.25 days.
-    """
-    from nbscdr_cli.api.documents import conversion_document
-    from nbscdr_cli.model.units import convert as convert_value
-    from nbscdr_cli.model.units import parse_quantity, parse_unit
-
-    fmt_ = settle(display, fmt, Format)
-    value, source = parse_quantity(quantity, where="QUANTITY")
-    target = parse_unit(to, kind=source.kind, where="--to")
-    present(
-        display,
-        "conversion",
-        conversion_document(convert_value(value, source, target, where="--to"), target),
-        fmt_,
-    )

@@ -1,12 +1,8 @@
 """The command line's options, declared once, and their translation into a request.
 
-Options that several commands share come in groups (``Sampling``, ``Period``,
-``Estimates``...): a NamedTuple whose fields are typer-annotated options. A command
-names a group as one parameter (``sampling: Sampling``); ``expand`` spreads the
-group's options into the command's signature for typer and packs them back into
-the group when the command runs. ``request`` turns the groups into one
-``api.Request``, checking only what is about the command line itself: an option
-given without the one it depends on is refused, naming that option alone.
+Options that several commands share come in groups (``option_groups``); Tab
+completion for their values is in ``completion``. ``request`` turns the options
+into one ``api.Request``.
 
 ``FIELD_OPTIONS`` maps the request fields that library errors name to the
 options a user types.
@@ -15,15 +11,19 @@ No ``from __future__ import annotations`` here: typer reads these annotations at
 every start, and real objects spare it evaluating strings.
 """
 
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 import typer
 
+from nbscdr_cli.cli.completion import (
+    complete_assessment,
+    complete_reference,
+    complete_region,
+    complete_technique,
+)
 from nbscdr_cli.model.enums import (
-    Distribution,
     Format,
     Lang,
-    Method,
     Notes,
     PortfolioFormat,
     Potential,
@@ -68,57 +68,6 @@ FIELD_OPTIONS = {
 def option_for(field: str) -> str:
     """The option (or argument) a request field comes from."""
     return FIELD_OPTIONS.get(field, field)
-
-
-# ------------------------------------------------------------------ completion
-
-
-def _ids(kind: str) -> list[str]:
-    """The catalog's ids of ``kind`` (from the cache's id list when the catalog
-    is unchanged); none on any error, since completion must never print one."""
-    try:
-        from nbscdr_cli.cli.root import data
-        from nbscdr_cli.io.load import catalog_ids
-
-        return catalog_ids(kind, data(None))
-    except Exception:
-        return []
-
-
-def complete_technique(incomplete: str) -> list[str]:
-    """Technique ids for Tab completion; after "TECH:" or "TECH=" nothing to offer."""
-    if ":" in incomplete or "=" in incomplete:
-        return [incomplete]
-    return [t for t in _ids("technique") if t.startswith(incomplete)]
-
-
-def complete_assessment(incomplete: str) -> list[str]:
-    """Assessment ids, also after a comma (``-a c2g2019,ar6``)."""
-    done, _, last = incomplete.rpartition(",")
-    head = f"{done}," if done else ""
-    return [head + a for a in _ids("assessment") if a.startswith(last)]
-
-
-def complete_reference(incomplete: str) -> list[str]:
-    return [r for r in _ids("reference") if r.startswith(incomplete)]
-
-
-def complete_region(incomplete: str) -> list[str]:
-    """ISO3 codes, World and the AR6 regions' names (also after a comma, for
-    ``--regions``); none on any error."""
-    done, _, last = incomplete.rpartition(",")
-    head = f"{done}," if done else ""
-    try:
-        from nbscdr_cli.io.roe2021 import load_roe2021
-
-        regions = load_roe2021().regions
-        names = ["World", *regions.countries]
-        names += sorted({c.name_en or c.name for c in regions.countries.values()})
-        names += sorted({c.regions[g] for c in regions.countries.values() for g in c.regions})
-    except Exception:
-        return []
-    folded = last.casefold()
-    return [head + n for n in dict.fromkeys(names) if n.casefold().startswith(folded)]
 
 
 # ------------------------------------------------------------------ single options
@@ -343,177 +292,3 @@ NotesOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-# ------------------------------------------------------------------ option groups
-
-GROUPS: set[type] = set()
-
-
-def group(cls: type) -> type:
-    """Mark a NamedTuple of options as a group that commands take as one parameter."""
-    GROUPS.add(cls)
-    return cls
-
-
-@group
-class Source(NamedTuple):
-    """Where the portfolio comes from besides the SPEC arguments."""
-
-    file: Annotated[
-        str | None,
-        typer.Option(
-            "--file",
-            metavar="<FILE>",
-            help="Portfolio file, TOML or JSON ('-' reads stdin).",
-            show_default=False,
-        ),
-    ] = None
-    name: Annotated[
-        str | None, typer.Option("--name", metavar="<NAME>", help="Portfolio name.", show_default=False)
-    ] = None
-
-
-@group
-class Estimates(NamedTuple):
-    """Whose figures: the catalog and the assessment."""
-
-    assessment: AssessmentOpt = None
-    potential: PotentialOpt = Potential.technical
-    fallback: FallbackOpt = False
-    data: DataOpt = None
-    region: RegionOpt = None
-
-
-@group
-class Sampling(NamedTuple):
-    """Uncertainty options: Monte Carlo (--samples) or convolution (--method convolution)."""
-
-    samples: Annotated[
-        str | None,
-        typer.Option(
-            "--samples",
-            "-n",
-            metavar="<N>",
-            help="Monte Carlo: number of samples, e.g. 1e5 or 100,000 (1 to 1e10). Each entry is "
-            "drawn from its low-high range; an entry with no lower bound starts at 0; low = high "
-            "is fixed.",
-            show_default=False,
-        ),
-    ] = None
-    method: Annotated[
-        Method | None,
-        typer.Option(
-            "--method",
-            help="How to get the total's distribution: monte-carlo (with --samples, the default) "
-            "or convolution (exact up to 1e-5 of the range, no sampling: independent uniform, "
-            "triangular or PERT entries; --method convolution alone turns it on).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            "--seed",
-            metavar="<SEED>",
-            help="With --samples: random seed, 0 to 2**63-1 (printed with the results; a random "
-            "one is chosen and printed if not given).",
-            show_default=False,
-        ),
-    ] = None
-    distribution: Annotated[
-        Distribution | None,
-        typer.Option(
-            "--distribution",
-            help="With --samples or --method convolution: uniform (default), flat between low and "
-            "high; triangular / pert, peak at the mode (TECH=LOW-HIGH@MODE, or the data's), else at "
-            "the midpoint; lognormal (--samples only), low and high are its 5th and 95th "
-            "percentiles (needs a positive low).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None
-    correlation: Annotated[
-        float | None,
-        typer.Option(
-            "--correlation",
-            metavar="<R>",
-            help="With --samples: rank correlation shared by all entries, 0 (independent, the "
-            "default) to 1 (all extremes together).",
-            show_default=False,
-        ),
-    ] = None
-    percentiles: Annotated[
-        str | None,
-        typer.Option(
-            "--percentiles",
-            metavar="<P,...>",
-            help="With --samples or --method convolution: more percentiles besides 5, 50, 95, e.g. 10,90.",
-            show_default=False,
-        ),
-    ] = None
-
-
-@group
-class Period(NamedTuple):
-    """A period, and how each entry ramps up, saturates and reverses over it."""
-
-    start: Annotated[
-        int | None,
-        typer.Option(
-            "--from",
-            metavar="<YEAR>",
-            help="Period: first year (with --to). From 2030 to 2050 is 20 years, 2030 through 2049.",
-            show_default=False,
-        ),
-    ] = None
-    end: Annotated[
-        int | None,
-        typer.Option(
-            "--to",
-            metavar="<YEAR>",
-            help="Period: end year, not counted (stocks are at the end of the year before).",
-            show_default=False,
-        ),
-    ] = None
-    ramp_years: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ramp-years",
-            metavar="<[TECH=]N>",
-            help="With --from/--to: years to ramp linearly from 0 to the full rate, N for all entries "
-            "or TECH=N (repeatable) [default: 0, no ramp].",
-            show_default=False,
-        ),
-    ] = None
-    saturation_years: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--saturation-years",
-            metavar="<[TECH=]N>",
-            help="With --from/--to: years after which a sink stops adding, N or TECH=N (repeatable), "
-            "or a range LOW-HIGH (IPCC SR1.5: soil sinks saturate after 10-100 years), which the low "
-            "and high ends of the rate take and --samples draws uniformly "
-            "[default: from the data where a source gives one (soil carbon: 20), else none].",
-            show_default=False,
-        ),
-    ] = None
-    reversal_rate: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reversal-rate",
-            metavar="<[TECH=]RATE>",
-            help="With --from/--to: share of the stock released each year, 1% or 0.01, or TECH=1% "
-            "(repeatable) [default: from the data where sourced, else 0, with a note].",
-            show_default=False,
-        ),
-    ] = None
-
-
-@group
-class Display(NamedTuple):
-    """Language and where the output goes (every command)."""
-
-    lang: LangOpt = None
-    output: OutputOpt = None

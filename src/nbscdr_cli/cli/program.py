@@ -32,12 +32,15 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from nbscdr_cli.base.version import __version__
-from nbscdr_cli.cli import region_commands  # noqa: F401  (registers rank and regions)
-from nbscdr_cli.cli.commands import COMMANDS, EXAMPLES
-from nbscdr_cli.cli.options import GROUPS, DataOpt, option_for
+from nbscdr_cli.cli import catalog_commands, commands, region_commands  # noqa: F401  (they register)
+from nbscdr_cli.cli.option_groups import GROUPS
+from nbscdr_cli.cli.options import DataOpt, option_for
 from nbscdr_cli.cli.output import report
+from nbscdr_cli.cli.registry import EXAMPLES, ordered
 from nbscdr_cli.model.enums import Lang
 from nbscdr_cli.model.errors import ExitCode, NbscdrError, Stopped, UsageError
+
+COMMANDS = ordered()
 
 # The top-level help's one line per command: whole sentences that fit 80 columns
 # beside the longest name (each command's own -h has its full description).
@@ -142,7 +145,7 @@ class NbscdrGroup(TyperGroup):
         """As click does, but a mistyped command gets a suggestion and the list."""
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-"):
-            from nbscdr_cli.model.catalog import did_you_mean
+            from nbscdr_cli.model.names import did_you_mean
 
             ctx.fail(
                 f"No such command {name!r}{did_you_mean(name, COMMANDS)}. Commands: {', '.join(COMMANDS)}."

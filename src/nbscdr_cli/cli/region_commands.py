@@ -1,6 +1,6 @@
 """The commands about countries and regions: ``rank`` (countries or AR6 regions by a
 portfolio's potential, as a table or a chart) and ``regions`` (what can be given to
---region). Registered with the others (``commands.command``); like them, each is a
+--region). Registered with the others (``registry.command``); like them, each is a
 thin wrapper over one library call.
 
 No ``from __future__ import annotations`` here: typer reads these annotations at
@@ -11,18 +11,19 @@ from typing import Annotated
 
 import typer
 
-from nbscdr_cli.cli.commands import catalog_file, command, emit, environment, present, settle
+from nbscdr_cli.cli.option_groups import Display, Source
 from nbscdr_cli.cli.options import (
     AssessmentOpt,
     DataOpt,
-    Display,
     FormatOpt,
     PotentialOpt,
     RegionOpt,
-    Source,
     SpecsArg,
     UnitOpt,
 )
+from nbscdr_cli.cli.registry import command
+from nbscdr_cli.cli.request import catalog_file
+from nbscdr_cli.cli.steps import emit, environment, present, settle
 from nbscdr_cli.model.enums import Format, Potential, RankBy
 
 ByOpt = Annotated[
@@ -69,7 +70,7 @@ def rank(
     region_ar6_5, IPCC AR6's regional A/R figures (section 7.4.2.2) beside the regions.
     """
     from nbscdr_cli.api.ranking import rank as run
-    from nbscdr_cli.cli.options import Estimates
+    from nbscdr_cli.cli.option_groups import Estimates
     from nbscdr_cli.cli.request import request
 
     fmt_ = settle(display, fmt, RANK_FORMATS, catalog_file(data), source.file)

@@ -9,7 +9,7 @@ checked by the library, once, in ``api.prepare``.
 
 from typing import Any
 
-from nbscdr_cli.cli.options import Display, Estimates, Period, Sampling, Source
+from nbscdr_cli.cli.option_groups import Display, Estimates, Period, Sampling, Source
 from nbscdr_cli.cli.root import data, root_params
 from nbscdr_cli.model.enums import Distribution, Method
 from nbscdr_cli.model.errors import UsageError
@@ -230,3 +230,11 @@ def command_line(analysis: Any) -> str | None:
     # Shown in a Markdown code span, which no backslash can escape: a backtick
     # (always inside single quotes) is written as bash's $'\x60', the same word.
     return " ".join(["nbscdr", *(shlex.quote(a).replace("`", "'$'\\x60''") for a in args)])
+
+
+def catalog_file(path: str | None) -> str:
+    """The catalog file the run reads, however it was named: --data (here or
+    before the command), else NBSCDR_DATA, else the built-in one."""
+    from nbscdr_cli.base.locations import resolve_path
+
+    return str(resolve_path(data(path)))

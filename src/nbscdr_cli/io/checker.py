@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from nbscdr_cli.base.user_text import clean
-from nbscdr_cli.model.catalog import ID_PATTERN, RemovalRange, did_you_mean
+from nbscdr_cli.model.catalog import ID_PATTERN, RemovalRange
 from nbscdr_cli.model.errors import DataError, InputError, cut, cut_middle
+from nbscdr_cli.model.names import did_you_mean
 from nbscdr_cli.model.sources import LocalText, Note, Quote, Statement
 
 MAX_KEY_PATH = 120  # a key path quoted in a message, cut in the middle beyond this

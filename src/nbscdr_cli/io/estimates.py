@@ -21,9 +21,9 @@ from nbscdr_cli.model.catalog import (
     OtherFigure,
     Part,
     Readiness,
-    did_you_mean,
 )
 from nbscdr_cli.model.errors import cut
+from nbscdr_cli.model.names import did_you_mean
 
 RANGE_KEYS = {"low", "high", "central", "unit"}
 # a technique's default estimate, at its top level

@@ -29,10 +29,9 @@ from nbscdr_cli.model.catalog import (
     PartOf,
     Reference,
     Technique,
-    did_you_mean,
-    normalise_name,
 )
 from nbscdr_cli.model.errors import DataError, cut
+from nbscdr_cli.model.names import did_you_mean, normalise_name
 
 TECHNIQUE_KEYS = {
     *FIGURE_KEYS,

@@ -16,11 +16,11 @@ with exec) against ~0.07 ms, which adds up on the start-up path (issue 8).
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from nbscdr_cli.model.errors import InputError, cut
+from nbscdr_cli.model.names import case_of, did_you_mean, normalise_name
 from nbscdr_cli.model.sources import NBSCDR, LocalText, Note, Quote, Statement
 
 __all__ = ["NBSCDR", "LocalText", "Note", "Quote", "Statement"]  # re-exported: the catalog's own texts
@@ -354,7 +354,7 @@ class Catalog(NamedTuple):
         ``assessment`` (None: the default). With ``fallback``, a technique that has
         none there uses the default assessment's or, where that has none either,
         the first assessment's that has one, marked as standing in."""
-        assessment = self.default_assessment if assessment is None else _case(assessment, self.assessments)
+        assessment = self.default_assessment if assessment is None else case_of(assessment, self.assessments)
         if assessment is None:  # a catalog without assessments: its techniques' own figures
             if potential != self.potential:
                 raise InputError(
@@ -390,35 +390,9 @@ class Catalog(NamedTuple):
 
     def reference(self, query: str, *, field: str | None = "references") -> Reference:
         """A reference by id, ignoring case ("UNEP" is "unep")."""
-        query = _case(query, self.references)
+        query = case_of(query, self.references)
         if query in self.references:
             return self.references[query]
         hint = did_you_mean(query, self.references, str)
         known = ", ".join(self.references) or "none"
         raise InputError(f"unknown reference {cut(str(query))!r}{hint}; known: {known}", field=field)
-
-
-def _case(query: Any, known: Mapping[str, Any]) -> Any:
-    """``query`` as spelt in ``known`` where they differ only in case."""
-    if not isinstance(query, str) or query in known:
-        return query
-    return next((k for k in known if k.casefold() == query.casefold()), query)
-
-
-def normalise_name(text: str) -> str:
-    """Fold a technique name for matching: NFKC (full-/half-width), case, and any
-    run of spaces, '-' or '_' as one '-'."""
-    folded = unicodedata.normalize("NFKC", text).casefold().strip()
-    return re.sub(r"[\s_\-]+", "-", folded)
-
-
-def did_you_mean(key: str, choices: Iterable[str], show: Any = str) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or a choice ``key`` begins; else ''.
-    Never ``key`` itself: a value refused is never suggested in its place."""
-    import difflib
-
-    options = [c for c in choices if c != key]
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    if not close and len(key) >= 2:
-        close = [c for c in options if c.startswith(key)][:1]
-    return f" (did you mean {cut(show(close[0]))!r}?)" if close else ""

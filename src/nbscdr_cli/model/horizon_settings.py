@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nbscdr_cli.model.catalog import Catalog, did_you_mean
+from nbscdr_cli.model.catalog import Catalog
 from nbscdr_cli.model.errors import InputError, UsageError, cut
+from nbscdr_cli.model.names import did_you_mean
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2500
