@@ -330,3 +330,20 @@ def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
     assert len(df.variable) == 6 and len(df.scenario) == 5
     high = df.filter(scenario="All six|high").timeseries()
     assert float(high.sum().iloc[0]) == 54800.0
+
+
+def test_a_chinese_html_brief_has_no_italics(tmp_path: Path) -> None:
+    """Chinese has no italic (typography.md rule 5): what the English brief sets
+    in <em> (subtitle, the uncertainty line, the tables' captions) the Chinese
+    sets in weight; no <em>, <i> or italic style reaches a Chinese page."""
+    pages = {}
+    for lang in ("en", "zh"):
+        out = tmp_path / f"brief-{lang}.html"
+        result = runner.invoke(app, [*SIX_BRIEF, "--detail", "--lang", lang, "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        pages[lang] = out.read_text(encoding="utf-8")
+    assert pages["en"].count("<em>") == 4  # subtitle, uncertainty line, two table captions
+    zh = pages["zh"]
+    assert "<em" not in zh and "<i>" not in zh and "italic" not in zh and "oblique" not in zh
+    assert "<p><strong>C2G（2019）政策简报[1]" in zh  # the subtitle, by weight
+    assert "<strong>2030—2049年的不确定性：" in zh

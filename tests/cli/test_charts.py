@@ -433,12 +433,12 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         "生物炭",
         "合计",
-        "联合国环境规划署（UNEP）估计（潜力）",
+        "联合国环境规划署（UNEP）估计值（潜力）",
     ]
     assert fig.axes[0].get_xlabel() == "移除潜力（Gt CO₂/年）"
     assert texts_by_id(fig)["nbscdr-footnote"] == (  # the documents named in Chinese (issue 24)
         "来源\n生物炭：C2G（2019）政策简报“提出的技术”一表\n"
-        "联合国环境规划署（UNEP）估计：联合国环境规划署（UNEP），转引自C2G（2019）政策简报"
+        "联合国环境规划署（UNEP）估计值：联合国环境规划署（UNEP），转引自C2G（2019）政策简报"
     )
     assert warnings == []
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")  # not a Simplified face
@@ -638,16 +638,16 @@ def test_chinese_bars_line_up() -> None:
     assert total.index("┃") < total.index("◆") < total.rindex("┃")
     assert rows[7].startswith("本组合在联合国环境规划署（UN…") and rows[7].endswith(" 1.5～13")
     assert (
-        rows[8].startswith("联合国环境规划署（UNEP）估计（潜力） ")
+        rows[8].startswith("联合国环境规划署（UNEP）估计值（潜力） ")
         and "░" in rows[8]
         and rows[8].endswith(" 4～12")
     )
     assert lines[10:] == [
         "█ 下限至上限   ▒ 未给出下限（按0计）   ░ 参考范围   ┃ 合计的P5和P95   ◆ 合计的P50",
-        "‡1 湿地恢复与造林和再造林可能重复计算同一部分碳",
-        "‡2 生物炭与土壤固碳可能重复计算同一部分碳",
-        "‡3 生物炭与生物质建筑可能重复计算同一部分碳",
-        "‡4 造林和再造林与生物质建筑可能重复计算同一部分碳",
+        "‡1 “湿地恢复”与“造林和再造林”可能重复计算同一部分碳",
+        "‡2 “生物炭”与“土壤固碳”可能重复计算同一部分碳",
+        "‡3 “生物炭”与“生物质建筑”可能重复计算同一部分碳",
+        "‡4 “造林和再造林”与“生物质建筑”可能重复计算同一部分碳",
     ]
 
 

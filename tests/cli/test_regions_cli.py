@@ -94,8 +94,8 @@ def test_the_done_when_command_in_chinese(region: str) -> None:
     row = next(line for line in lines if line.startswith(" 造林和再造林"))
     assert [c.strip() for c in row.split("|")] == ["造林和再造林²,³", "18.4", "20.3", "19.3"]
     assert "SI为各项数值给出的土地面积：中国" not in lines  # "SI" is English: 补充材料
-    assert "补充材料为各项数值给出的土地面积：中国" in lines
-    assert "- 联合国环境规划署（UNEP）估计：为全球数值，因此不与国家或区域的数值比较。" in lines
+    assert "补充材料中各项数值对应的土地面积：中国" in lines
+    assert "- 联合国环境规划署（UNEP）估计值：为全球数值，因此不与国家或区域的数值比较。" in lines
     # shown by default, as in English: the studies, biochar's CO2e, the land table's note
     assert (
         "- Roe等（2021）的这些数值改编自：造林和再造林（Austin et al 2020，2015—2050年；Busch 2019，"

@@ -52,6 +52,15 @@ def _note(code: str, message: str, **data: Any) -> Note:
 Cite = Callable[[str], str]
 
 
+def _assessment_label(catalog: Catalog, assessment: str | None, lang: str) -> str:
+    """An assessment as a note names it: its id in English (what -a takes); in
+    Chinese its name, ids being no words of a Chinese sentence."""
+    found = catalog.assessments.get(assessment or "")
+    if lang == "en" or found is None:
+        return assessment or ""
+    return found.name.get(lang)
+
+
 def portfolio_notes(
     analysis: Results, doc: dict[str, Any], lang: str, cite: Cite | None = None
 ) -> list[Note]:
@@ -85,8 +94,8 @@ def portfolio_notes(
             "{names}: no estimate in {assessment}; the {default} estimate is used instead.",
             lang,
             names=named(fallback),
-            assessment=analysis.assessment,
-            default=default,
+            assessment=_assessment_label(analysis.catalog, analysis.assessment, lang),
+            default=_assessment_label(analysis.catalog, default, lang),
         )
         notes.append(_note("fallback", message, techniques=fallback))
     unsourced = [

@@ -27,7 +27,7 @@ from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.typography import language, typeset_zh
 from nbscdr_cli.render import catalog_tables, tables
-from nbscdr_cli.render.as_markdown import table
+from nbscdr_cli.render.as_markdown import emphasis, table
 from nbscdr_cli.render.bottom_line import bottom_line, checklist
 from nbscdr_cli.render.brief_sections import (
     SAID_ELSEWHERE,
@@ -88,7 +88,7 @@ def compose(
     doc = analysis.to_dict(lang=lang)
     cite = Citations(lang, analysis.catalog)  # Chinese sources in Chinese (issue 24)
     unit = unit_text(doc["unit"], lang)
-    out = [f"# {title(doc, lang)}", "", f"*{subtitle(analysis, doc, lang, __version__, cite)}*", ""]
+    out = [f"# {title(doc, lang)}", "", emphasis(subtitle(analysis, doc, lang, __version__, cite), lang), ""]
     out += [
         "## " + _("Bottom line", lang),
         "",
@@ -134,7 +134,14 @@ def compose(
         out += [*period_references(analysis, doc, lang, cite), ""]
     if "uncertainty" in doc and detail:
         grid = tables.uncertainty_grid(doc, lang)
-        out += ["## " + _("How sure", lang), "", f"*{grid.title}*", "", table(grid._replace(title="")), ""]
+        out += [
+            "## " + _("How sure", lang),
+            "",
+            emphasis(grid.title, lang),
+            "",
+            table(grid._replace(title="")),
+            "",
+        ]
     if "horizon" in doc and detail:
         out += period_detail(doc, lang)
     out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
@@ -296,9 +303,8 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
     out += ["## " + _("The assessments", lang), ""]
     for a in assessments.values():
         measure = a.measures(analysis.catalog.potential)
-        out.append(
-            "- " + a.name.get(lang) + _(": ", lang) + measure.get(lang) if measure else "" + cite(a.citation)
-        )
+        said = _(": ", lang) + measure.get(lang) if measure else ""
+        out.append("- " + a.name.get(lang) + said + cite(a.citation))
     return [*out, ""]
 
 

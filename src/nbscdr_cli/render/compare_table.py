@@ -8,7 +8,7 @@ from typing import Any
 
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_phrase, unit_text
-from nbscdr_cli.base.i18n import _
+from nbscdr_cli.base.i18n import _, period_span
 from nbscdr_cli.base.numbers import CAP, rounded, span
 from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.tables import Grid, reference_label, with_unit
@@ -80,7 +80,7 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
     ]
     numeric = [False, False, True, True, *[False for _ in refs]]
     if period is not None:
-        label = _("Cumulative {start}–{end}", lang, start=period["from"], end=period["to"])
+        label = _("Cumulative {span}", lang, span=period_span(period["from"], period["to"], lang))
         header.append(with_unit(label, unit_text(period["unit"], lang)))
         numeric.append(True)
     if sampled is not None:
