@@ -21,6 +21,8 @@ COLOURS = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
 EDGE = "#225e86"
 SHADES = ["#fdae61", "#d7b5d8", "#fee090"]  # the references' bars, one colour each
 REFERENCE_EDGE = "#7a4b12"
+HANDLE_HEIGHT = 0.7  # matplotlib's legend.handleheight, in ems
+LABEL_SPACING = 0.5  # matplotlib's legend.labelspacing, in ems
 
 
 class Words(NamedTuple):
@@ -148,11 +150,16 @@ def percentiles(doc: dict[str, Any]) -> tuple[float, float, float] | None:
     return found["5"], found["50"], found["95"]
 
 
-def legend(fig: Any, measure: Measure, words: Words, inner: float, compact: bool = False) -> Any:
+def legend(
+    fig: Any, measure: Measure, words: Words, inner: float, compact: bool = False
+) -> tuple[Any, float]:
     """The legend in two columns where its entries fit on one line each (or,
     ``compact``, always, each entry wrapped to its column), else one; placed
     under the axis by the caller. Where Chinese glyphs are measured by proxy,
-    one column: matplotlib places a second column by the widths it measures."""
+    one column: matplotlib places a second column by the widths it measures.
+    With it, the height it is given (inches): its tallest column, each entry as
+    tall as its lines (``Measure.lines_height``) or its handle, with
+    matplotlib's spacing between entries."""
     size = measure.sizes["legend"]
     em = size / 72
     handle = (2.0 + 0.8) * em  # handlelength + handletextpad
@@ -178,10 +185,18 @@ def legend(fig: Any, measure: Measure, words: Words, inner: float, compact: bool
         borderpad=0,
         handlelength=2.0,
         handletextpad=0.8,
+        handleheight=HANDLE_HEIGHT,
+        labelspacing=LABEL_SPACING,
         columnspacing=spacing,
     )
     legend.set_gid("nbscdr-legend")
     for t in legend.get_texts():
         t.set_parse_math(False)
         t.set_linespacing(measure.linespacing)
-    return legend
+    per_column = (len(labels) + columns - 1) // columns
+    entries = [max(measure.lines_height(label, size), HANDLE_HEIGHT * em) for label in labels]
+    height = max(
+        sum(column) + LABEL_SPACING * em * (len(column) - 1)
+        for column in (entries[i : i + per_column] for i in range(0, len(entries), per_column))
+    )
+    return legend, height
