@@ -205,7 +205,8 @@ def render_brief(
     doc = analysis.to_dict()
     chart, warnings = render_chart(analysis, "svg", Environment().for_file(), printed=True)
     assert isinstance(chart, bytes)  # an SVG file's bytes
-    return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
+    back = (_("Land", analysis.lang), _("Caveats", analysis.lang))  # where the back matter starts
+    return page(markdown, analysis.lang, title(doc, analysis.lang), chart, back), warnings
 
 
 def title(doc: dict[str, Any], lang: str) -> str:
