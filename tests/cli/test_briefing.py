@@ -136,6 +136,30 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
     )
 
 
+def test_a_total_of_single_values_says_so_in_its_sentence() -> None:
+    """China's economic figures (Roe et al. 2021 SI): biochar, soil carbon and
+    agroforestry are one value each (the SI's 'Cost-effective' column), so the
+    total's 714–716 is a range only through afforestation's; the sentence with
+    the figure says which are single values."""
+    args = ["brief", "afforestation", "biochar", "soil-carbon", "agroforestry", "--region", "CHN"]
+    args += ["--potential", "economic"]
+    en = runner.invoke(app, args)
+    assert en.exit_code == 0, en.stderr
+    first = section(en.stdout, "## Bottom line").strip().split(". ")[0]
+    assert first == (
+        "Together, these 4 techniques in China have an economic potential (below USD 100 per t CO2) of "
+        "714–716 Mt CO2/yr, the sum of every low end and of every high end [2, 3, 4, 5] (the figures for "
+        "Biochar, Carbon sequestration in soils and Agroforestry are single values in their sources: low and "
+        "high are the same)"
+    )
+    zh = runner.invoke(app, [*args, "--lang", "zh"])
+    assert zh.exit_code == 0, zh.stderr
+    assert section(zh.stdout, "## 要点").strip().split("。")[0] == (
+        "中国的这4项技术的经济潜力（成本低于每吨二氧化碳100美元）合计为714～716 Mt CO2/年（各项下限之和至各项上限之和）"
+        "[2, 3, 4, 5]（生物炭、土壤固碳、农林复合经营的数值在其来源中为单一数值，下限与上限相同）"
+    )
+
+
 def test_brief_fits_a_page_and_keeps_ids_and_options_out_of_the_prose(nbscdr_command: list[str]) -> None:
     result = subprocess.run([*nbscdr_command, "brief", *SIX], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
