@@ -104,9 +104,10 @@ def reference_bar_label(c: dict[str, Any], lang: str) -> str:
 
 
 def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
-    """Each entry, the total, then each reference: the subtotal in its scope
-    (where its scope leaves entries out) just above the reference's own range,
-    so each figure stands next to what it is compared with."""
+    """Each entry, the total, then each reference compared with the whole
+    portfolio right under the total, then each reference compared with the
+    subtotal in its scope (where its scope leaves entries out) right under that
+    subtotal: each figure stands next to what it is compared with."""
     pairs = double_counting(doc)
     out = [
         Bar(
@@ -132,9 +133,14 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             span(total["low"], total["high"], total_show(doc)),
         )
     )
-    for i, c in enumerate(doc["comparisons"]):
+    # a reference compared with the whole portfolio goes right under the total; one
+    # compared with a subtotal, under that subtotal (issue 20: never under another's bar)
+    whole = [i for i, c in enumerate(doc["comparisons"]) if not _has_subtotal(c)]
+    scoped = [i for i, c in enumerate(doc["comparisons"]) if _has_subtotal(c)]
+    for i in whole + scoped:
+        c = doc["comparisons"][i]
         inside = c["in_scope"]
-        if c["out_of_scope"] and inside["techniques"]:
+        if _has_subtotal(c):
             out.append(
                 Bar(
                     in_scope_label(c, lang),
@@ -157,6 +163,12 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             )
         )
     return out
+
+
+def _has_subtotal(c: dict[str, Any]) -> bool:
+    """Whether a reference is compared with a subtotal of its own (its scope
+    leaves some entries out, and takes some in), not with the total."""
+    return bool(c["out_of_scope"] and c["in_scope"]["techniques"])
 
 
 def signs_key(doc: dict[str, Any], lang: str, use_names: bool = True, *, compact: bool = False) -> list[str]:
