@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+from nbscdr_cli.base.typography import zh_clauses
+
 # where a line may break: after a Chinese character (with the closing marks that
 # follow it), never inside a run of Latin letters and figures, never after an opening mark
 _HAN = "\u2e80-\u9fff\uf900-\ufaff"
@@ -119,15 +121,17 @@ class Measure:
         return self._widths[key]
 
     def wrap(self, label: str, room: float, points: float) -> str:
-        """``label`` in lines no wider than ``room``: broken between words, and
-        between Chinese characters (never before their closing punctuation)."""
+        """``label`` in lines no wider than ``room``: broken between words; in
+        Chinese, after a punctuation mark or before an opening one, never inside
+        a word (``zh_clauses``), and between characters only where one clause
+        alone is wider than the line (never before closing punctuation)."""
         room *= WRAP_SLACK
         lines = []
         for paragraph in label.split("\n"):
             if self.width(paragraph, points) <= room:  # most do: measure once
                 lines.append(paragraph)
                 continue
-            tokens = _glued(BREAKS.findall(paragraph))
+            tokens = self.tokens(paragraph, room, points)
             line = ""
             for token in tokens:
                 if len(token) > MAX_WORD or self.width(token.rstrip(), points) > room:  # too wide: cut
@@ -140,6 +144,18 @@ class Measure:
                     line = trial
             lines.append(line.rstrip())
         return "\n".join(lines)
+
+    def tokens(self, paragraph: str, room: float, points: float) -> list[str]:
+        """The pieces a line may break between: Chinese clauses (each split
+        between its characters only if it alone is wider than ``room``), Latin
+        words, a mass unit kept with its species."""
+        if not CJK.search(paragraph):
+            return _glued(BREAKS.findall(paragraph))
+        out: list[str] = []
+        for clause in zh_clauses(paragraph):
+            wide = len(clause) > MAX_WORD or self.width(clause.rstrip(), points) > room
+            out += BREAKS.findall(clause) if wide else [clause]
+        return _glued(out)
 
     def cut(self, word: str, room: float, points: float) -> str:
         """The longest start of ``word`` that fits ``room`` with an ellipsis
