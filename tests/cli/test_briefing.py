@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -354,3 +355,38 @@ def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
     assert len(df.variable) == 6 and len(df.scenario) == 5
     high = df.filter(scenario="All six|high").timeseries()
     assert float(high.sum().iloc[0]) == 54800.0
+
+
+def test_the_briefs_chart_marks_notes_as_its_tables_do(tmp_path: Path) -> None:
+    """The chart beside the brief's tables marks each bar with the numbers of the
+    caveats that apply to it (the pairs that may double count, what a figure that
+    is not removals alone counts), as the table marks the technique's name."""
+    out = tmp_path / "b.html"
+    args = ["brief", "-a", "ar6", "afforestation", "wetlands", "building-with-biomass", "biochar"]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    captions = re.findall(r">([\d.]+–[\d.]+(?: \S+)*)</text>", svg)
+    assert captions[:4] == ["0.5–10.1 ¹ ²", "0.5–2.1 ¹ ³", "0.04–3.7 ² ⁵ ⁶", "0.2–6.6 ⁶ ⁷"]
+    key = " ".join(re.findall(r">([^<]+)</text>", svg))  # its lines as wrapped
+    assert "³ ⁵ ⁷: not removals alone (the caveats say what each figure counts)" in key
+    assert "¹ ² ⁶: pairs that may count the same carbon (the caveats say why)" in key
+    assert "†" not in svg and "‡" not in svg
+    cells = re.findall(r"<td>([^<]*[¹²³⁴⁵⁶⁷])</td>", page)
+    assert cells == [
+        "Afforestation and reforestation¹,²",
+        "Restoring wetlands¹,³,⁴",
+        "Building with biomass²,⁵,⁶",
+        "Biochar⁶,⁷",
+    ]
+    notes = re.findall(r"<li>([¹²³⁴⁵⁶⁷]) ([^:<]+):", page)
+    assert notes == [
+        ("¹", "Restoring wetlands and Afforestation and reforestation"),
+        ("²", "Afforestation and reforestation and Building with biomass"),
+        ("³", "Restoring wetlands"),
+        ("⁴", "Restoring wetlands"),
+        ("⁵", "Building with biomass"),
+        ("⁶", "Biochar and Building with biomass"),
+        ("⁷", "Biochar"),
+    ]

@@ -73,9 +73,7 @@ def inline_svg(svg: bytes) -> str:
     return text[start:] if start >= 0 else ""
 
 
-def page(
-    markdown: str, lang: str, title: str, chart: bytes | None = None, back: Sequence[str] = ()
-) -> str:
+def page(markdown: str, lang: str, title: str, chart: bytes | None = None, back: Sequence[str] = ()) -> str:
     """The HTML page for a briefing in Markdown, with ``chart`` (SVG) after its
     portfolio table; from the first section headed by one of ``back`` on, the
     back matter (printed in two columns)."""

@@ -36,7 +36,7 @@ from nbscdr_cli.render import chart_legend
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_legend import COLOURS, EDGE, REFERENCE_EDGE, SHADES, percentiles
 from nbscdr_cli.render.chart_measure import Measure
-from nbscdr_cli.render.chart_model import Bar, Cited, bars, cited
+from nbscdr_cli.render.chart_model import Bar, Cited, NoteSigns, bars, cited
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls, escape_document
 
@@ -107,18 +107,19 @@ def _settings(families: list[str]) -> Iterator[None]:
 
 
 def render_chart(
-    analysis: Analysis, fmt: str, env: Environment, *, printed: bool = False
+    analysis: Analysis, fmt: str, env: Environment, *, printed: bool = False, noted: NoteSigns | None = None
 ) -> tuple[str | bytes, list[str]]:
     """The chart of ``analysis`` in ``fmt`` (text for the terminal, png, svg or
-    pdf), and warnings for the user. ``printed``: the brief's layout. A Chinese
+    pdf), and warnings for the user. ``printed``: the brief's layout; ``noted``:
+    the marks of the brief's notes, for the signs on the bars. A Chinese
     SVG keeps its Chinese text even where no local font has its glyphs (its
     reader's browser sets it), laid out as if each glyph were an em wide."""
     with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
-        return _render_chart(analysis, fmt, env, printed)
+        return _render_chart(analysis, fmt, env, printed, noted)
 
 
 def _render_chart(
-    analysis: Analysis, fmt: str, env: Environment, printed: bool
+    analysis: Analysis, fmt: str, env: Environment, printed: bool, noted: NoteSigns | None = None
 ) -> tuple[str | bytes, list[str]]:
     doc = escape_document(analysis.to_dict())
     if fmt == "text":
@@ -131,7 +132,7 @@ def _render_chart(
     if fonts.lang != analysis.lang:  # a PNG or PDF no font here can show Chinese in: in English
         doc = escape_document(analysis.to_dict(lang=fonts.lang))
         fonts = fonts._replace(use_names=True)
-    return draw(doc, fmt, fonts.lang, sources, fonts, layout)
+    return draw(doc, fmt, fonts.lang, sources, fonts, layout, noted=noted)
 
 
 def draw(
@@ -143,6 +144,7 @@ def draw(
     layout: Layout = SLIDE,
     *,
     em_proxy: bool = False,
+    noted: NoteSigns | None = None,
 ) -> tuple[bytes, list[str]]:
     """Render the chart for ``doc`` (a portfolio document) as bytes in format
     ``kind`` (png, svg, pdf), and the warnings to show the user. ``sources``:
@@ -154,7 +156,9 @@ def draw(
     em_proxy = em_proxy or not fonts.measured
     buffer = io.BytesIO()
     with _settings(fonts.families):
-        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources, layout, em_proxy, fonts.families)
+        fig, title = _compose(
+            doc, fonts.lang, fonts.use_names, sources, layout, em_proxy, fonts.families, noted
+        )
         metadata = {"Title": title} if kind in ("svg", "pdf") else {"Title": title, "Software": "nbscdr"}
         fig.savefig(buffer, format=kind, dpi=DPI, metadata=metadata)
     return buffer.getvalue(), fonts.warnings
@@ -178,6 +182,7 @@ def _compose(
     layout: Layout = SLIDE,
     em_proxy: bool = False,
     families: Sequence[str] = (),
+    noted: NoteSigns | None = None,
 ) -> tuple[Any, str]:
     """The chart, laid out: each block (title, bars, axis, legend, key, footnote)
     is measured and given the room it needs, top to bottom, nothing on top of
@@ -192,8 +197,8 @@ def _compose(
     fig = Figure(figsize=(width, 6), dpi=DPI)
     FigureCanvasAgg(fig)
     measure = Measure(fig, 1.45 if lang == "zh" else 1.2, sizes, em_proxy, families)  # CJK glyphs are tall
-    words = chart_legend.words(doc, lang, use_names, sources, layout.compact)
-    chart_bars = bars(doc, lang, use_names)
+    words = chart_legend.words(doc, lang, use_names, sources, layout.compact, noted)
+    chart_bars = bars(doc, lang, use_names, noted)
     rows = len(chart_bars)
     margin = layout.margin
     inner = width - 2 * margin

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import given, rounded
-from nbscdr_cli.render.chart_model import Cited, band_label, bars, co2, signs_key, source_lines
+from nbscdr_cli.render.chart_model import Cited, NoteSigns, band_label, bars, co2, signs_key, source_lines
 
 if TYPE_CHECKING:
     from nbscdr_cli.render.chart_measure import Measure
@@ -40,7 +40,12 @@ class Words(NamedTuple):
 
 
 def words(
-    doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[str | Cited], compact: bool = False
+    doc: dict[str, Any],
+    lang: str,
+    use_names: bool,
+    sources: Sequence[str | Cited],
+    compact: bool = False,
+    noted: NoteSigns | None = None,
 ) -> Words:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -48,7 +53,7 @@ def words(
     from nbscdr_cli.render.bottom_line import assumption_text
 
     unit = co2(unit_text(doc["unit"], lang))
-    chart_bars = bars(doc, lang, use_names)
+    chart_bars = bars(doc, lang, use_names, noted)
     title = _("Nature-based CO2 removal potential", lang) + (
         _(": ", lang) + doc["name"] if doc.get("name") else ""
     )
@@ -137,7 +142,7 @@ def words(
         axis=co2(_("{what} ({unit})", lang, what=_("Removal potential", lang), unit=unit)),
         handles=handles,
         legend=[co2(label) for label in legend],
-        key=[co2(line) for line in signs_key(doc, lang, use_names, compact=compact)],
+        key=[co2(line) for line in signs_key(doc, lang, use_names, compact=compact, noted=noted)],
         footnote=[co2(line) for line in [_("Sources", lang), *source_lines(doc, sources, lang, use_names)]],
     )
 

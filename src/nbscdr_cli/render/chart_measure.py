@@ -32,7 +32,9 @@ BREAKS = re.compile(
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 MAX_WORD = 300  # characters of one word measured at most: more never fit on a chart
 MAX_MEASURED = 1000  # characters of a line measured at most, for the same reason
-WRAP_SLACK = 0.98  # the share of its room a line may fill: matplotlib 3.11 sets DejaVu Sans 2% wider than its advances
+WRAP_SLACK = (
+    0.98  # the share of its room a line may fill: matplotlib 3.11 sets DejaVu Sans 2% wider than its advances
+)
 
 
 class Measure:
