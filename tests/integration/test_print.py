@@ -61,7 +61,12 @@ IDS = [
     f"{'china-' if c else ''}{lang}-{'period' if p else 'rate'}-{'samples' if s else 'ranges'}"
     for lang, p, s, c in CONFIGS
 ]
-TITLES = {"en": "Nature-based CO2 removal", "zh": "基于自然的二氧化碳移除"}
+TITLES = {
+    ("en", False): "Nature-based CO2 removal",
+    ("zh", False): "基于自然的二氧化碳移除",
+    ("en", True): "China — nature-based CO2 removal",
+    ("zh", True): "中国——基于自然的二氧化碳移除",
+}
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=INSTALL_HINT)
@@ -167,7 +172,8 @@ def test_brief_prints_on_one_a4_page(printed: dict[Config, Future[Printed]], con
     # what is measured is the brief itself, drawn with real glyphs
     # (Chromium's PDF may map a character to its look-alike Kangxi radical: NFKC undoes it)
     printed_text = unicodedata.normalize("NFKC", "\n".join(t.text for t in result.texts))
-    assert TITLES[lang] in printed_text, f"the title {TITLES[lang]!r} is not in the printed text"
+    heading = TITLES[lang, config[3]]
+    assert heading in printed_text, f"the title {heading!r} is not in the printed text"
     problems = []
     if not all(is_a4(size) for size in result.page_sizes):
         width, height = result.page_sizes[0]

@@ -67,6 +67,7 @@ class Layout(NamedTuple):
     footnote: bool  # its own list of sources
     margin: float = MARGIN  # around the whole figure, inches
     compact: bool = False  # short legend entries in two columns, the key as one paragraph
+    gap: float = GAP  # between blocks, inches
 
 
 SLIDE = Layout(WIDTH, SIZES, 0.42, True, True)
@@ -79,6 +80,7 @@ PRINTED = Layout(
     False,
     margin=0.04,
     compact=True,
+    gap=0.06,  # the page's own spacing sets the chart apart
 )
 
 
@@ -249,8 +251,8 @@ def _compose(
     subtitle_height = measure.text_height(subtitle) + 0.06 if layout.title and words.subtitle else 0.0
     axes_top = margin + title_height + subtitle_height + (GAP + 0.05 if layout.title else 0.0)
     axes_bottom = axes_top + plot_height
-    legend_top = axes_bottom + below_axes + GAP
-    key_top = legend_top + legend_height + (GAP / 2 if words.key else 0.0)
+    legend_top = axes_bottom + below_axes + layout.gap
+    key_top = legend_top + legend_height + (layout.gap / 2 if words.key else 0.0)
     key_height = measure.text_height(key) if words.key else 0.0
     footnote_height = measure.text_height(footnote) + GAP if layout.footnote else 0.0
     # a whole number of the PNG's pixels, so every format is the same size
