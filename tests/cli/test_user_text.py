@@ -273,6 +273,30 @@ def test_no_output_replaces_the_built_in_catalog(nbscdr_command: list[str], tmp_
     assert error_line(result, 1) == f"--output {builtin}: is one of the input files; choose another name"
 
 
+@pytest.mark.parametrize("place", ["roe2021.json", "package", "cache"])
+def test_no_output_goes_into_nbscdr_s_own_folders(
+    nbscdr_command: list[str], tmp_path: Path, place: str
+) -> None:
+    """Roe et al.'s data, the translations and the cache are read by runs (and the
+    first two shipped): a run writes none of them, nor anything beside them."""
+    from nbscdr_cli.base.locations import shipped
+    from nbscdr_cli.cli.steps import PACKAGE
+
+    cache = tmp_path / "cache" / "nbscdr"  # the folder subprocess_env's XDG_CACHE_HOME gives
+    cache.mkdir(parents=True)
+    target, name = {
+        "roe2021.json": (shipped("roe2021.json"), "nbscdr's data folder"),
+        "package": (PACKAGE / "locale" / "out.json", "nbscdr's package"),
+        "cache": (cache / "out.json", "nbscdr's cache folder"),
+    }[place]
+    before = target.read_bytes() if target.exists() else None
+    result = run(nbscdr_command, tmp_path, "list", "-f", "json", "-o", str(target))
+    assert (
+        error_line(result, 1) == f"--output {target}: is inside {name}, which runs read; choose another place"
+    )
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
 def test_an_unreadable_font_file_is_one_warning(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = tmp_path / "c.png"  # an SVG would keep its Chinese for the reader's fonts (issue 24)
     result = run(

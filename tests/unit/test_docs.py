@@ -116,6 +116,26 @@ def test_the_readme_shows_real_output(
         assert printed == output
 
 
+def test_the_readme_error_example_is_what_nbscdr_prints(nbscdr_command: list[str], tmp_path: Path) -> None:
+    """The README's error example: that one line on stderr, nothing on stdout, exit 1."""
+    import shlex
+    import subprocess
+
+    from tests.conftest import subprocess_env
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Errors and safety") :]
+    block = re.search(r"```text\n\$ (.*?)\n(.*?)\n```", section, flags=re.S)
+    assert block is not None
+    command, line = block.groups()
+    args = shlex.split(command)
+    assert args[0] == "nbscdr"
+    result = subprocess.run(
+        [*nbscdr_command, *args[1:]], env=subprocess_env(tmp_path), capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", line + "\n")
+
+
 def test_the_claims_about_the_brief_hold(tmp_path: Path) -> None:
     """The brief as the README and the guide describe it: at most so many lines of
     Markdown for four techniques with a period and a Monte Carlo (the one printed

@@ -300,7 +300,9 @@ def prepare(request: Request) -> Plan:
             saturation = horizon.saturation_years
             if any(isinstance(saturation.for_technique(e.technique.id), tuple) for e in portfolio.entries):
                 raise UsageError(CONVOLUTION_NEEDS_FIXED_SATURATION, field="method")
-    targets = target.thresholds(request, unit)
+    targets = target.thresholds(
+        request.target, unit, distribution=request.monte_carlo is not None, period=request.horizon is not None
+    )
     if request.iamc:
         _check_iamc(portfolio)
         if geography is not None:

@@ -4,22 +4,20 @@ total over the period (an amount).
 """
 
 import math
-from typing import TYPE_CHECKING
 
 from nbscdr_cli.model.errors import InputError, UsageError, cut
 from nbscdr_cli.model.units import Unit
 
-if TYPE_CHECKING:
-    from nbscdr_cli.api.request import Request
 
-
-def thresholds(request: "Request", unit: Unit) -> dict[str, dict[str, float]]:
-    """The target as a threshold of the annual total (a rate) or of the cumulative
-    total over the period (an amount)."""
-    target = request.target
+def thresholds(
+    target: object, unit: Unit, *, distribution: bool, period: bool
+) -> dict[str, dict[str, float]]:
+    """The request's target as a threshold of the annual total (a rate, in ``unit``
+    when no unit is given) or of the cumulative total over the period (an amount),
+    for a request that gives the total's ``distribution`` and maybe a ``period``."""
     if target is None:
         return {}
-    if request.monte_carlo is None:
+    if not distribution:
         raise UsageError(
             "a target needs the total's distribution (samples, or the convolution method) to give its chance",
             field="target",
@@ -42,7 +40,7 @@ def thresholds(request: "Request", unit: Unit) -> dict[str, dict[str, float]]:
         raise UsageError(f"{target} is not above 0: every total reaches it", field="target")
     if target_unit.kind == "rate":
         return {"annual": {"target": canonical}}
-    if request.horizon is None:
+    if not period:
         raise UsageError(
             f"{target} is an amount: it is compared with the cumulative total, which needs a period",
             field="target",

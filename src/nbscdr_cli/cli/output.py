@@ -77,10 +77,14 @@ def output_format(
     return fmt
 
 
-def check_output_path(output: str | os.PathLike[str], inputs: tuple[str, ...] = ()) -> None:
+def check_output_path(
+    output: str | os.PathLike[str], inputs: tuple[str, ...] = (), own: tuple[tuple[Path, str], ...] = ()
+) -> None:
     """Refuse an output path before any work is done: a folder (or a name that
-    says it is one: ``new-folder/``, ``x/.``), a missing folder, or one of the
-    input files. ``output`` is the text as given: pathlib drops a final slash."""
+    says it is one: ``new-folder/``, ``x/.``), a missing folder, one of the
+    input files, or a place inside one of nbscdr's ``own`` folders (its package,
+    whose data and translations a run reads, and its cache), each with what to call
+    it. ``output`` is the text as given: pathlib drops a final slash."""
     text = os.fspath(output)
     path = Path(text)
     where = f"--output {text}"
@@ -97,6 +101,11 @@ def check_output_path(output: str | os.PathLike[str], inputs: tuple[str, ...] = 
         with contextlib.suppress(OSError):
             if path.exists() and path.samefile(source):
                 raise InputError("is one of the input files; choose another name", where=where)
+    with contextlib.suppress(OSError):
+        folder = parent.resolve()
+        for own_folder, name in own:
+            if folder.is_relative_to(own_folder.resolve()):
+                raise InputError(f"is inside {name}, which runs read; choose another place", where=where)
 
 
 def write_atomic(path: Path | str, data: str | bytes, *, label: str | None = None) -> None:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nbscdr_cli.cli.output import check_output_path, output_format, report, write_output, write_stdout
+from nbscdr_cli.cli import output
+from nbscdr_cli.cli.output import check_output_path, output_format, report
 from nbscdr_cli.model.errors import UsageError
+
+PACKAGE = Path(__file__).parents[1]  # src/nbscdr_cli, or site-packages/nbscdr_cli
 
 if TYPE_CHECKING:
     from nbscdr_cli.cli.option_groups import Display
@@ -33,15 +37,26 @@ def deliver_to_stdout(display: Display) -> bool:
 def settle(display: Display, fmt: Any, formats: Any, *inputs: str | None, need_suffix: bool = False) -> str:
     """Before any work: refuse an --output that cannot be written (a folder, a
     missing folder, a file the run reads: ``inputs``, and the font file
-    NBSCDR_FONT names), and settle the format (-f, else the output file's
-    extension, else the first of ``formats``)."""
-
+    NBSCDR_FONT names; nbscdr's own data and its cache), and settle the format
+    (-f, else the output file's extension, else the first of ``formats``)."""
     if not deliver_to_stdout(display):
         assert display.output is not None
         read = (*inputs, os.environ.get("NBSCDR_FONT"))
-        check_output_path(display.output, tuple(p for p in read if p and p != "-"))
+        check_output_path(display.output, tuple(p for p in read if p and p != "-"), own_folders())
     formats = [str(f) for f in formats]
     return output_format(None if fmt is None else str(fmt), display.output, formats, need_suffix=need_suffix)
+
+
+def own_folders() -> tuple[tuple[Path, str], ...]:
+    """nbscdr's own folders, which no output may go into: its data files (the
+    built-in catalog, Roe et al.'s data), its package (translations) and its cache."""
+    from nbscdr_cli.base.locations import cache_folder, shipped
+
+    folders = [(shipped("techniques.toml").parent, "nbscdr's data folder"), (PACKAGE, "nbscdr's package")]
+    cache = cache_folder()
+    if cache is not None:
+        folders.append((cache, "nbscdr's cache folder"))
+    return tuple(folders)
 
 
 def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -> None:
@@ -53,10 +68,10 @@ def emit(display: Display, payload: str | bytes, warnings: Sequence[str] = ()) -
     for warning in warnings:
         report(f"warning: {warning}")
     if deliver_to_stdout(display):
-        write_stdout(payload)
+        output.write_stdout(payload)
     else:
         assert display.output is not None
-        write_output(display.output, payload)
+        output.write_output(display.output, payload)
 
 
 def notes_level(notes: Any, fmt: str) -> str:
