@@ -79,6 +79,7 @@ class Footnoted(NamedTuple):
     built: Any
     numbered: list[str]  # "¹ Totals add every low and every high: ..."
     general: list[str]  # messages, no marker
+    signs: tuple[tuple[dict[str, Any], str], ...] = ()  # each numbered note and its marker
 
 
 def footnoted(
@@ -123,7 +124,8 @@ def footnoted(
         return sign(sorted(found)) if found else ""
 
     lines = [f"{sign([number[id(n)]])} {n['message']}" for n in marked]
-    return Footnoted(build(mark), lines, general)
+    signs = tuple((n, sign([number[id(n)]])) for n in marked)
+    return Footnoted(build(mark), lines, general, signs)
 
 
 def general_heading(lang: str) -> str:
