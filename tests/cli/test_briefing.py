@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -133,6 +134,30 @@ def test_brief_opens_with_a_bottom_line_a_reader_can_quote() -> None:
     assert sentences[3].endswith(
         "it needs governance decisions on monitoring, reporting and verification, social justice in land use, "
         "carbon credits for biochar traded across borders and carbon credits for imported timber."
+    )
+
+
+def test_a_total_of_single_values_says_so_in_its_sentence() -> None:
+    """China's economic figures (Roe et al. 2021 SI): biochar, soil carbon and
+    agroforestry are one value each (the SI's 'Cost-effective' column), so the
+    total's 714–716 is a range only through afforestation's; the sentence with
+    the figure says which are single values."""
+    args = ["brief", "afforestation", "biochar", "soil-carbon", "agroforestry", "--region", "CHN"]
+    args += ["--potential", "economic"]
+    en = runner.invoke(app, args)
+    assert en.exit_code == 0, en.stderr
+    first = section(en.stdout, "## Bottom line").strip().split(". ")[0]
+    assert first == (
+        "Together, these 4 techniques in China have an economic potential (below USD 100 per t CO2) of "
+        "714–716 Mt CO2/yr, the sum of every low end and of every high end [2, 3, 4, 5] (the figures for "
+        "Biochar, Carbon sequestration in soils and Agroforestry are single values in their sources: low and "
+        "high are the same)"
+    )
+    zh = runner.invoke(app, [*args, "--lang", "zh"])
+    assert zh.exit_code == 0, zh.stderr
+    assert section(zh.stdout, "## 要点").strip().split("。")[0] == (
+        "这4项技术在中国的经济潜力（成本低于每吨二氧化碳100美元）合计为714～716 Mt CO2/年（各项下限之和至各项上限之和）"
+        "[2, 3, 4, 5]（生物炭、土壤固碳、农林复合经营的数值在其来源中为单一数值，下限与上限相同）"
     )
 
 
@@ -330,3 +355,55 @@ def test_iamc_loads_with_pyam(tmp_path: Path) -> None:
     assert len(df.variable) == 6 and len(df.scenario) == 5
     high = df.filter(scenario="All six|high").timeseries()
     assert float(high.sum().iloc[0]) == 54800.0
+
+
+def test_a_chinese_html_brief_has_no_italics(tmp_path: Path) -> None:
+    """Chinese has no italic (typography.md rule 5): what the English brief sets
+    in <em> (subtitle, the uncertainty line, the tables' captions) the Chinese
+    sets in weight; no <em>, <i> or italic style reaches a Chinese page."""
+    pages = {}
+    for lang in ("en", "zh"):
+        out = tmp_path / f"brief-{lang}.html"
+        result = runner.invoke(app, [*SIX_BRIEF, "--detail", "--lang", lang, "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        pages[lang] = out.read_text(encoding="utf-8")
+    assert pages["en"].count("<em>") == 4  # subtitle, uncertainty line, two table captions
+    zh = pages["zh"]
+    assert "<em" not in zh and "<i>" not in zh and "italic" not in zh and "oblique" not in zh
+    assert "<p><strong>C2G（2019）政策简报[1]" in zh  # the subtitle, by weight
+    assert "<strong>2030—2049年的不确定性：" in zh
+
+
+def test_the_briefs_chart_marks_notes_as_its_tables_do(tmp_path: Path) -> None:
+    """The chart beside the brief's tables marks each bar with the numbers of the
+    caveats that apply to it (the pairs that may double count, what a figure that
+    is not removals alone counts), as the table marks the technique's name."""
+    out = tmp_path / "b.html"
+    args = ["brief", "-a", "ar6", "afforestation", "wetlands", "building-with-biomass", "biochar"]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    captions = re.findall(r">([\d.]+–[\d.]+(?: \S+)*)</text>", svg)
+    assert captions[:4] == ["0.5–10.1 ¹ ²", "0.5–2.1 ¹ ³", "0.04–3.7 ² ⁵ ⁶", "0.2–6.6 ⁶ ⁷"]
+    key = " ".join(re.findall(r">([^<]+)</text>", svg))  # its lines as wrapped
+    assert "³ ⁵ ⁷: not removals alone (the caveats say what each figure counts)" in key
+    assert "¹ ² ⁶: pairs that may count the same carbon (the caveats say why)" in key
+    assert "†" not in svg and "‡" not in svg
+    cells = re.findall(r"<td>([^<]*[¹²³⁴⁵⁶⁷])</td>", page)
+    assert cells == [
+        "Afforestation and reforestation¹,²",
+        "Restoring wetlands¹,³,⁴",
+        "Building with biomass²,⁵,⁶",
+        "Biochar⁶,⁷",
+    ]
+    notes = re.findall(r"<li>([¹²³⁴⁵⁶⁷]) ([^:<]+):", page)
+    assert notes == [
+        ("¹", "Restoring wetlands and Afforestation and reforestation"),
+        ("²", "Afforestation and reforestation and Building with biomass"),
+        ("³", "Restoring wetlands"),
+        ("⁴", "Restoring wetlands"),
+        ("⁵", "Building with biomass"),
+        ("⁶", "Biochar and Building with biomass"),
+        ("⁷", "Biochar"),
+    ]

@@ -386,3 +386,80 @@ def test_chinese_svg_chart_text_uses_the_terms_and_the_typography(
     assert "生物炭" in texts and any("～" in t for t in texts)
     found = [p for t in texts for p in problems(t, wrapped=False)]
     assert not found, "\n".join(found)
+
+
+def test_a_period_names_its_years_in_chinese_and_its_interval_in_english() -> None:
+    """--from 2030 --to 2050 runs to the end of 2049: Chinese writes the years it
+    covers (2030—2049年, 一字线), English the interval (2030–2050), from one message
+    whose placeholders are the same in both catalogs."""
+    from nbscdr_cli.base.i18n import _, period_span
+
+    assert _("Cumulative {span}", "zh", span=period_span(2030, 2050, "zh")) == "2030—2049年累计"
+    assert _("Cumulative {span}", "en", span=period_span(2030, 2050, "en")) == "Cumulative 2030–2050"
+    assert (
+        _("Over the period {span} ({years} years)", "zh", span=period_span(2030, 2050, "zh"), years=20)
+        == "2030—2049年（共20年）"
+    )
+
+
+def test_a_roe_figure_source_reads_in_chinese() -> None:
+    """The SI cells a Roe et al. (2021) figure is read from, as a Chinese list of
+    sources gives them: the sheet's, blocks' and columns' names as the SI writes
+    them, in “”; a region's sum says so."""
+    from nbscdr_cli.api.wording import citation
+
+    country = (
+        "Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92 (China), 'A/R (average)' "
+        "(Austin et al 2020, 2015-2050; Busch 2019, 2020-2050), columns BF, BG, BH ('Cost-effective avg', "
+        "'Cost-effective min', 'Cost-effective max'), MtCO2/yr"
+    )
+    assert citation(country, "zh") == (
+        "Roe等（2021）补充材料工作表“1. Sectoral mitigation-country”第92行，“A/R (average)”（Austin et al 2020，"
+        "2015—2050年；Busch 2019，2020—2050年），BF、BG、BH列（“Cost-effective avg”“Cost-effective min”"
+        "“Cost-effective max”），MtCO2/年"
+    )
+    assert citation(country, "en") == country
+    region = (
+        "Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', 'SCS croplands' (Soils Revealed 2020, "
+        "2020-2050), column HX ('Cost-effective'), MtCO2/yr and 'SCS grasslands' (Soils Revealed 2020, "
+        "2020-2050), column IF ('Cost-effective'), MtCO2/yr; summed over the 7 of 7 countries and territories "
+        "of Eastern Asia (AR6, 10 regions) that have a figure"
+    )
+    assert citation(region, "zh") == (
+        "Roe等（2021）补充材料工作表“1. Sectoral mitigation-country”，“SCS croplands”（Soils Revealed 2020，"
+        "2020—2050年），HX列（“Cost-effective”），MtCO2/年；“SCS grasslands”（Soils Revealed 2020，2020—2050年），"
+        "IF列（“Cost-effective”），MtCO2/年；为东亚（AR6十区域）中有数值的7个国家和地区（共7个）的数值之和"
+    )
+
+
+def test_a_chinese_brief_cites_its_assessment_in_chinese() -> None:
+    """An assessment's citation holds a title with a colon; it is one source, in
+    Chinese in a Chinese brief (it was cut at the colon and left in English)."""
+    from typer.testing import CliRunner
+
+    from nbscdr_cli.cli.program import app
+
+    out = CliRunner().invoke(app, ["--lang", "zh", "brief", "afforestation", "biochar", "-a", "ar6"]).stdout
+    first = out.split("## 来源\n\n")[1].splitlines()[0]
+    assert first.startswith(
+        "1. IPCC（2022）《气候变化2022：减缓气候变化》，政府间气候变化专门委员会第六次评估报告第三工作组报告"
+    )
+
+
+def test_a_source_cited_whole_gives_its_chinese_quotation() -> None:
+    """afforestation's durability line cites 'C2G 2019' whole (no table, no page):
+    its source in a Chinese brief still quotes the Chinese edition's sentences."""
+    from typer.testing import CliRunner
+
+    from nbscdr_cli.cli.program import app
+
+    out = CliRunner().invoke(app, ["--lang", "zh", "brief", "afforestation", "--detail"]).stdout
+    sources = out.split("## 来源\n\n")[1].splitlines()
+    assert any(
+        line.endswith(
+            "C2G（2019）政策简报，原文：“此外，通过NBS技术进行的碳封存并不是永久性的。例如，森林吸收二氧化碳的能力"
+            "会随着年龄的增长而减弱（因为已经饱和了），树木会死亡和腐烂（如年龄增长、干旱、森林火灾、害虫或森林砍伐等原因），"
+            "它们的二氧化碳移除潜力会消失，并将二氧化碳和其他气体释放回大气中。这对如何保持NBS CDR的收益提出了更长期的治理挑战。”"
+        )
+        for line in sources
+    )

@@ -247,7 +247,7 @@ def test_user_data_without_an_assessment_in_every_format(lang: str, tmp_path: Pa
     assert brief.stdout.splitlines()[2] == (
         f"*potential of a kind not stated · nbscdr {__version__}*"
         if lang == "en"
-        else f"*未说明类型的潜力 · nbscdr {__version__}*"
+        else f"**未说明类型的潜力 · nbscdr {__version__}**"  # weight, not italics, in Chinese
     )
     chart = run("chart", "t1", "t2", *data, "-o", str(tmp_path / "c.svg"))
     assert chart.exit_code == 0, chart.stderr

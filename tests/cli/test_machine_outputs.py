@@ -46,15 +46,16 @@ def documented() -> dict[str, list[str]]:
 
 
 def readme_commands() -> list[list[str]]:
-    """Each `$ nbscdr ...` command in the README and the documentation, and each
-    command's examples."""
+    """Each `$ nbscdr ...` command in the console blocks of the README and the
+    documentation (a `text` block shows an error), and each command's examples."""
     from nbscdr_cli.cli.registry import EXAMPLES
 
-    lines = [
-        line
+    blocks = [
+        block
         for page in PAGES
-        for line in re.findall(r"^\$ (nbscdr .*)$", page.read_text(encoding="utf-8"), flags=re.M)
+        for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
     ]
+    lines = [line for block in blocks for line in re.findall(r"^\$ (nbscdr .*)$", block, flags=re.M)]
     lines += [e for examples in EXAMPLES.values() for e in examples]
     found = []
     for line in lines:

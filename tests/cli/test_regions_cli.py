@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -53,24 +54,33 @@ def test_the_done_when_command_in_english() -> None:
     total = next(line for line in lines if line.startswith(" Total"))
     assert [c.strip() for c in total.split("|")[1:3]] == [derived(low), derived(high)]
     assert "Land the SI gives with each figure: China" in lines
-    assert (
-        "¹ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92)."
-        in lines
-    )
-    # no cell to mark (no comparison is drawn): under a heading of its own
-    assert lines[-2:] == [
+    # by default (issue 22, a new user's walk-through): the studies behind the figures, the
+    # biochar figure that may not be a removal alone, and the land table's note
+    assert lines[
+        lines.index(" Agroforestry                               |      71.8 Mha in total") + 1 :
+    ] == [
+        "¹ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', row 92).",
+        "² Afforestation and reforestation: the central value is the average of two studies and the range runs "
+        "from the lower to the higher of the two, as Roe et al. (2021) combine them; where one study has no "
+        "figure for a country, all three are the other study's.",
+        "³ May count the same carbon twice: Biochar and Carbon sequestration in soils; Agroforestry and Carbon "
+        "sequestration in soils; Agroforestry and Afforestation and reforestation (why, with --notes all).",
+        "⁴ Biochar: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone.",
+        "⁵ Totals add every low and every high: they assume all extremes happen together.",
         "On the whole result:",
+        "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, "
+        "2015-2050; Busch 2019, 2020-2050; Biochar: Griscom 2017, 2020-2050; Carbon sequestration in soils: "
+        "Soils Revealed 2020, 2020-2050; Agroforestry: Chapman 2020, 2020-2050.",
         "- UNEP estimate: global, so not compared with figures for a country or region.",
+        "- Land: the areas the SI gives with each figure, per year (ha/yr) or in total (ha), for the whole "
+        "potential; measures may compete for the same land, so their areas are not added up, and an area per "
+        "year is not comparable with one in total. For scale, worldwide, AR6 gives an economic potential of "
+        '1.6 Gt CO2/yr of afforestation and reforestation "requiring about 200 Mha", and "5–10 t CO2 ha–1 '
+        'yr–1" as a realistic sustained rate per hectare (IPCC (2022), AR6 WGIII, Chapter 7, section 7.4.2.2).',
     ]
+    assert next(line for line in lines if line.startswith(" Biochar")).startswith(" Biochar (biochar)³,⁴ ")
     every = runner.invoke(app, [*DONE, *ECONOMIC, "--notes", "all"]).stdout.splitlines()
     assert any(line.startswith("¹ Figures: Roe et al. (2021): cost-effective potential") for line in every)
-    assert any(
-        line.startswith(
-            "- Roe et al. (2021) adapt these figures from: Afforestation and reforestation: Austin et al 2020, "
-            "2015-2050; Busch 2019, 2020-2050"
-        )
-        for line in every
-    )
     assert not any(line.startswith("Comparison with references") for line in lines)
 
 
@@ -84,8 +94,16 @@ def test_the_done_when_command_in_chinese(region: str) -> None:
     row = next(line for line in lines if line.startswith(" 造林和再造林"))
     assert [c.strip() for c in row.split("|")] == ["造林和再造林²,³", "18.4", "20.3", "19.3"]
     assert "SI为各项数值给出的土地面积：中国" not in lines  # "SI" is English: 补充材料
-    assert "补充材料为各项数值给出的土地面积：中国" in lines
-    assert "- 联合国环境规划署（UNEP）估计：为全球数值，因此不与国家或区域的数值比较。" in lines
+    assert "补充材料中各项数值对应的土地面积：中国" in lines
+    assert "- 联合国环境规划署（UNEP）估计值：为全球数值，因此不与国家或区域的数值比较。" in lines
+    # shown by default, as in English: the studies, biochar's CO2e, the land table's note
+    assert (
+        "- Roe等（2021）的这些数值改编自：造林和再造林（Austin et al 2020，2015—2050年；Busch 2019，"
+        "2020—2050年）；生物炭（Griscom 2017，2020—2050年）；土壤固碳（Soils Revealed 2020，2020—2050年）；"
+        "农林复合经营（Chapman 2020，2020—2050年）。"
+    ) in lines
+    assert "⁴ 生物炭：以二氧化碳当量给出，数据未说明其计入内容，因此可能并非仅为二氧化碳移除。" in lines
+    assert lines[-1].startswith("- 土地：补充材料为各项数值给出的面积，按年（公顷/年）或按总量（公顷）计")
 
 
 def test_the_done_when_json_is_the_cells() -> None:
@@ -97,6 +115,11 @@ def test_the_done_when_json_is_the_cells() -> None:
         "Mt CO2/yr",
     )
     assert doc["region"]["code"] == "CHN" and doc["region"]["members"] == 1 and doc["region"]["row"] == 92
+    # what the text formats print by default (issue 22): a CO2e figure whose data does not say
+    # what it counts is a caveat, as is what the land table needs to be read; the studies are credited
+    essential = {(w["code"], w.get("technique")): w["essential"] for w in doc["warnings"]}
+    assert essential[("co2e", "biochar")] is True
+    assert essential[("studies", None)] is True and essential[("land", None)] is True
 
 
 def test_rank_puts_the_ar6_regions_beside_section_7_4_2_2() -> None:
@@ -158,6 +181,52 @@ def test_compare_regions_side_by_side() -> None:
     assert (doc["rows"][0]["low"], doc["rows"][0]["high"]) == (number(low), number(high))
     table = runner.invoke(app, [*args, *ECONOMIC]).stdout
     assert any(line.startswith(" Region ") for line in table.splitlines()[1:4])
+
+
+def test_compare_regions_says_once_whose_figures_and_what_each_country_is() -> None:
+    """The kind of potential and the source in the title; one note for the five
+    countries, with each one's row in the SI (what differs between them)."""
+    args = ["compare", "afforestation", "soil-carbon", "--regions", "CHN,IND,BRA,USA,IDN"]
+    lines = runner.invoke(app, args).stdout.splitlines()
+    assert lines[0] == (
+        "Totals by region (technical potential, Roe et al. (2021)): every low and every high added¹, Mt CO2/yr"
+    )
+    assert [line.split("|")[0].strip() for line in lines[3:8]] == [
+        "China (CHN)²",
+        "India (IND)²",
+        "Brazil (BRA)²",
+        "United States (USA)²",
+        "Indonesia (IDN)²",
+    ]
+    assert lines[9] == (
+        "² China (row 92), India (row 98), Brazil (row 221), United States (row 197) and Indonesia (row 99): "
+        "the figures for each country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country')."
+    )
+    assert not any("this country alone" in line for line in lines)
+    economic = runner.invoke(app, [*args, *ECONOMIC, "--lang", "zh"]).stdout.splitlines()
+    assert economic[0] == "各区域的合计（经济潜力，Roe等〔2021〕）：各项下限之和与各项上限之和¹，Mt CO2/年"
+    assert economic[9].startswith(
+        "² 中国（第92行）、印度（第98行）、巴西（第221行）、美国（第197行）、印度尼西亚（第99行）：均仅为各国自身的数值"
+    )
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert (doc["assessment"], doc["potential"]) == ("roe2021", "technical")
+    region = [w for w in doc["warnings"] if w["code"] == "region"]
+    assert [(w["regions"], w["essential"]) for w in region] == [(["CHN", "IND", "BRA", "USA", "IDN"], True)]
+
+
+def test_compare_regions_folds_the_regions_and_keeps_each_ones_count() -> None:
+    args = ["compare", "afforestation", "--regions", "Eastern Asia,Southern Asia,CHN"]
+    lines = runner.invoke(app, args).stdout.splitlines()
+    assert (
+        "² Each region's figure is the sum over those of its countries and territories that have one (how many "
+        "it has: Eastern Asia (AR6, 10 regions): 7; Southern Asia (AR6, 10 regions): 8); central values, lows "
+        "and highs are each added, so the range assumes every country's low, or every country's high, at once."
+    ) in lines
+    # one country: its own note, on its row, as in a portfolio of it
+    assert (
+        "⁴ China: the figures for this country alone (Roe et al. (2021), SI sheet '1. Sectoral mitigation-country', "
+        "row 92)."
+    ) in lines
 
 
 def test_regions_lists_what_region_takes() -> None:
@@ -260,3 +329,36 @@ def test_rank_in_markdown_names_the_grouping_and_relates_the_figures_as_shown() 
     )
     row = next(r for r in exact["rows"] if r["name"]["en"] == "Developed Countries")
     assert row["comparisons"][0]["position"] == "below"  # the exact figures, for a script to judge
+
+
+def test_the_done_when_command_in_markdown_credits_the_studies_and_says_how_to_read_land() -> None:
+    result = runner.invoke(app, [*DONE, *ECONOMIC, "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    whole = lines[lines.index("### On the whole result") + 2 :]
+    assert [line.split(":")[0] for line in whole] == [
+        "- Roe et al. (2021) adapt these figures from",
+        "- UNEP estimate",
+        "- Land",
+    ]
+    assert (
+        "- ⁴ Biochar: given in CO2e; the data does not say what it counts, so it may not be a removal of CO2 alone."
+        in lines
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_country_brief_says_each_note_once(lang: str) -> None:
+    """Each figure's numbered source names China's row and the study it is adapted
+    from (the studies credited, issue 22), so the brief does not say them again in
+    notes (a brief is one page)."""
+    args = ["brief", *DONE[1:-2], *ECONOMIC, "--lang", lang]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    sources = [line for line in lines if re.match(r"\d+\. ", line)]
+    for study in ("Austin et al 2020", "Busch 2019", "Griscom 2017", "Soils Revealed 2020", "Chapman 2020"):
+        assert sum(study in line for line in sources) == 1, study
+        assert sum(study in line for line in lines) == 1, study  # in its source only
+    assert not any(line.endswith("row 92") for line in sources)  # no source that no figure cites
+    assert not any("this country alone" in line or "仅为该国的数值" in line for line in lines)

@@ -1,7 +1,13 @@
 """One printed page, checked in a real browser: the HTML brief of a four-technique
 portfolio (without --detail) prints on one A4 page, in English and in Chinese,
-with and without --from/--to and --samples, and no text on it is smaller than
-7 pt as printed (the chart's text included, at the size the page gives the chart).
+with and without --from/--to and --samples, and so does a country's (China's
+economic potential, Roe et al. 2021), with and without a period and samples; no
+text on it is smaller than 7 pt as printed (the chart's text included, at the
+size the page gives the chart); and the page leaves the chart room to grow by a
+line of its text (``HEADROOM``), so a chart drawn a line taller still fits. The
+chart's height does not depend on the matplotlib at hand
+(tests/cli/test_charts.py::test_the_briefs_chart_is_as_tall_whatever_matplotlib_measures),
+so what is printed here holds for every version the install may get.
 
 Headless Chromium (Debian's ``chromium``; ``.ci/run`` installs it where it is
 absent) prints each brief to PDF; ``tests/browser.py`` reads the pages back. The
@@ -13,6 +19,7 @@ installs), else the Noto Sans CJK file of the test extras.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -27,21 +34,44 @@ from tests.browser import A4, INSTALL_HINT, Printed, find_chromium, is_a4, print
 from tests.conftest import subprocess_env
 
 FOUR = ["afforestation", "soil-carbon", "wetlands", "biochar"]
+CHINA = [
+    "afforestation",
+    "biochar",
+    "soil-carbon",
+    "agroforestry",
+    "--region",
+    "CHN",
+    "--potential",
+    "economic",
+]
 PERIOD = ["--from", "2030", "--to", "2050"]
 SAMPLES = ["--samples", "10000", "--seed", "1"]
 FLOOR_PT = 7.0  # smallest text allowed, at the printed size
 HANG_GUARD = 120  # seconds for one brief to be written
+BOTTOM_MARGIN = 10 / 25.4 * 72  # the print style's @page margin at the foot, points
+HEADROOM = 7.5 * 1.45  # one line of the chart's text (Chinese line spacing), points
 
 CONFIGS = [
-    (lang, period, samples) for lang in ("en", "zh") for period in (False, True) for samples in (False, True)
+    (lang, period, samples, False)
+    for lang in ("en", "zh")
+    for period in (False, True)
+    for samples in (False, True)
+] + [(lang, period, period, True) for lang in ("en", "zh") for period in (False, True)]
+IDS = [
+    f"{'china-' if c else ''}{lang}-{'period' if p else 'rate'}-{'samples' if s else 'ranges'}"
+    for lang, p, s, c in CONFIGS
 ]
-IDS = [f"{lang}-{'period' if p else 'rate'}-{'samples' if s else 'ranges'}" for lang, p, s in CONFIGS]
-TITLES = {"en": "Nature-based CO2 removal", "zh": "基于自然的二氧化碳移除"}
+TITLES = {
+    ("en", False): "Nature-based CO2 removal",
+    ("zh", False): "基于自然的二氧化碳移除",
+    ("en", True): "China — nature-based CO2 removal",
+    ("zh", True): "中国——基于自然的二氧化碳移除",
+}
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=INSTALL_HINT)
 
-Config = tuple[str, bool, bool]
+Config = tuple[str, bool, bool, bool]
 
 
 def packaged_cjk_font() -> Path:
@@ -60,8 +90,23 @@ def system_has_chinese_font() -> bool:
 
 
 def brief_args(config: Config) -> list[str]:
-    lang, period, samples = config
-    return ["brief", *FOUR, "--lang", lang, *(PERIOD if period else []), *(SAMPLES if samples else [])]
+    lang, period, samples, china = config
+    return [
+        "brief",
+        *(CHINA if china else FOUR),
+        "--lang",
+        lang,
+        *(PERIOD if period else []),
+        *(SAMPLES if samples else []),
+    ]
+
+
+def chart_height(html: Path) -> float:
+    """The height of the brief's chart as the page prints it (its SVG's, in
+    points: the print style sets it at its own width)."""
+    found = re.search(r'<svg[^>]* height="([\d.]+)pt"', html.read_text(encoding="utf-8"))
+    assert found, f"no chart in {html}"
+    return float(found.group(1))
 
 
 def write_and_print(config: Config, folder: Path, font_dirs: list[Path]) -> Printed:
@@ -127,7 +172,8 @@ def test_brief_prints_on_one_a4_page(printed: dict[Config, Future[Printed]], con
     # what is measured is the brief itself, drawn with real glyphs
     # (Chromium's PDF may map a character to its look-alike Kangxi radical: NFKC undoes it)
     printed_text = unicodedata.normalize("NFKC", "\n".join(t.text for t in result.texts))
-    assert TITLES[lang] in printed_text, f"the title {TITLES[lang]!r} is not in the printed text"
+    heading = TITLES[lang, config[3]]
+    assert heading in printed_text, f"the title {heading!r} is not in the printed text"
     problems = []
     if not all(is_a4(size) for size in result.page_sizes):
         width, height = result.page_sizes[0]
@@ -137,6 +183,15 @@ def test_brief_prints_on_one_a4_page(printed: dict[Config, Future[Printed]], con
         )
     if result.pages != 1:
         problems.append(f"{result.pages} pages, not 1:\n{where_pages_start(result)}")
+    else:  # room for the chart to be a line taller: the budget the page allows it
+        last = max(result.texts, key=lambda t: t.y)
+        free = result.page_sizes[0][1] - BOTTOM_MARGIN - (last.y + 0.25 * last.size)
+        drawn = chart_height(result.path.with_suffix(".html"))
+        if free < HEADROOM:
+            problems.append(
+                f"the chart is {drawn:.1f} pt tall and the page leaves it {free:.1f} pt more, "
+                f"not the {HEADROOM:.1f} pt of one more line: its budget is {drawn + free:.1f} pt"
+            )
     small = result.below(FLOOR_PT)
     if small:
         listed = "\n".join(f"  {t.size:.2f} pt on page {t.page}: {t.text[:70]!r}" for t in small[:8])

@@ -316,7 +316,11 @@ def compare_document(rows: list[Row], unit: Unit, lang: str, *, by: str) -> dict
         central_sum=any(r.get("central_sum") is not None for r in out),
         figures=by == "region",
     )
-    return {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
+    doc = {"nbscdr_version": __version__, "by": by, "unit": unit.text, "rows": out, "warnings": notes}
+    if by == "region" and row_notes:  # whose figures, said once in the title (issue 22)
+        first = row_notes[0][2]
+        doc.update(assessment=first["assessment"], assessment_name=first["assessment_name"])
+    return doc
 
 
 def _central_sum(entries: list[dict[str, Any]]) -> float | None:

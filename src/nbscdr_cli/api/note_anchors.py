@@ -6,13 +6,14 @@ Every note in a document carries:
   sum of extremes, "up to" entries, double counting, each reference's scope, a
   figure's caveat (not removals alone, "debated"), a stand-in or unsourced
   figure, the distribution an uncertainty assumes, a period's assumptions, and
-  for a country or region what its figures are and why no global reference is
-  compared;
+  for a country or region what its figures are, the studies Roe et al. (2021)
+  adapt them from, why no global reference is compared, and how to read the land
+  table (shown wherever the table is);
   false for what the output already says elsewhere or what only describes
   (whose figures the title names, what a reference measures, a CO2e figure
   that is a removal of CO2 alone, the closing word on permanence); a figure
-  that counts more than CO2 removal (``co2e`` with ``includes`` beyond
-  "co2-removal") is a caveat, so essential. The text formats print the essential
+  that may count more than CO2 removal (``co2e`` with ``includes`` beyond
+  "co2-removal", or in CO2e with none given) is a caveat, so essential. The text formats print the essential
   notes by default (``--notes all`` prints every one); JSON keeps them all.
 - ``anchors``: the cells the note qualifies, so a table can mark them with the
   note's footnote marker: ``entry:<id>`` (an entry's row), ``low:<id>`` (its low
@@ -52,11 +53,14 @@ ESSENTIAL = frozenset(
         "central-sum",
         "potential",
         # a country's or region's figures (issue 22): what a region's sum is, which members have
-        # a figure, a central value averaged from two studies, why no global reference is compared
+        # a figure, a central value averaged from two studies, why no global reference is compared,
+        # the studies behind the figures (credited as every source is), how to read the land table
         "region",
         "region-coverage",
         "two-studies",
         "omitted-references",
+        "studies",
+        "land",
     }
 )
 LONG = 160  # columns: a caveat longer than this, in clauses, is summarised in the essential view
@@ -109,9 +113,10 @@ def summary(technique: str, name: str, english: str, text: str, lang: str) -> st
 
 
 def _not_removal_alone(note: dict[str, Any]) -> bool:
-    """A figure that counts more than CO2 removal, as its data says (issue 21):
+    """A figure that counts more than CO2 removal, as its data says (issue 21), or
+    one in CO2e whose data does not say what it counts (Roe et al. (2021)'s biochar):
     a caveat on it, so essential; one in CO2e that is a removal alone is not."""
-    return note["code"] == "co2e" and list(note.get("includes") or ["co2-removal"]) != ["co2-removal"]
+    return note["code"] == "co2e" and list(note.get("includes") or ()) != ["co2-removal"]
 
 
 def annotate(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:

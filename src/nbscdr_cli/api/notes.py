@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.note_anchors import annotate, summary
+from nbscdr_cli.api.region_notes import compare_region_notes
 from nbscdr_cli.api.wording import (
     cited,
     distribution_name,
@@ -49,6 +50,15 @@ def _note(code: str, message: str, **data: Any) -> Note:
 
 
 Cite = Callable[[str], str]
+
+
+def _assessment_label(catalog: Catalog, assessment: str | None, lang: str) -> str:
+    """An assessment as a note names it: its id in English (what -a takes); in
+    Chinese its name, ids being no words of a Chinese sentence."""
+    found = catalog.assessments.get(assessment or "")
+    if lang == "en" or found is None:
+        return assessment or ""
+    return found.name.get(lang)
 
 
 def portfolio_notes(
@@ -84,8 +94,8 @@ def portfolio_notes(
             "{names}: no estimate in {assessment}; the {default} estimate is used instead.",
             lang,
             names=named(fallback),
-            assessment=analysis.assessment,
-            default=default,
+            assessment=_assessment_label(analysis.catalog, analysis.assessment, lang),
+            default=_assessment_label(analysis.catalog, default, lang),
         )
         notes.append(_note("fallback", message, techniques=fallback))
     unsourced = [
@@ -402,22 +412,21 @@ def compare_notes(
     """The notes under rows side by side, from each row's portfolio document
     (``rows``: each row's key, label and document): a note every row has is said
     once; one that only some rows have is said with their labels (and lists their
-    keys, which no language changes, in ``rows``). A scoped
-    reference's note names the entries it is compared with (the subtotals are in
-    the table). What the figures are is in each row's own columns (``figures``:
-    in a note, where every row's are the same). With ``central_sum``, what a sum of
-    centrals is."""
+    keys, which no language changes, in ``rows``). A scoped reference's note names
+    the entries it is compared with (the subtotals are in the table). What the figures
+    are is in each row's own columns (``figures``: in a note, where every row's are
+    the same). With ``central_sum``, what a sum of centrals is."""
     found: dict[str, tuple[Note, list[tuple[str, str]]]] = {}
     for key, label, doc in rows:
         names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
         scoped = {c["reference"]: c for c in doc["comparisons"]}
         for note in doc["warnings"]:
-            if (note["code"] == "figures" and not figures) or note["code"] == "land":
+            if (note["code"] == "figures" and not figures) or note["code"] in ("land", "region"):
                 continue  # what the figures are is in each row's own columns; no land table here
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
             found.setdefault(note["message"], (note, []))[1].append((key, label))
-    out = []
+    out = compare_region_notes(rows, lang)  # what each region's figures are, said once
     for message, (note, named) in found.items():
         extra: dict[str, Any] = {}
         if len(named) < len(rows):

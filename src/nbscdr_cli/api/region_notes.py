@@ -22,7 +22,10 @@ def _note(code: str, message: str, **data: Any) -> Note:
 
 
 def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = None) -> list[Note]:
-    """The notes on the region of ``doc`` (a portfolio document with a ``region``)."""
+    """The notes on the region of ``doc`` (a portfolio document with a ``region``).
+    With numbered sources (``cite``: the brief's), each figure's source already names
+    its country's row in the SI, the study it is adapted from and how many members
+    have a figure: those notes are not said again (a brief is one page)."""
     from nbscdr_cli.compute.geography import two_studies
 
     geography = analysis.geography
@@ -33,7 +36,8 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
     names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
     notes = []
     members = len(region.members)
-    if region.is_country:
+    message: str | None = None
+    if region.is_country and not cite:  # a brief's figures cite their row: said there
         message = _(
             "{region}: the figures for this country alone{cite}.",
             lang,
@@ -47,17 +51,20 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
             region=label,
             members=members,
         )
-    else:
+    elif not region.is_country:
         message = _(
             "{region}: each figure is the sum over those of its {members} countries and territories that have one; central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
             lang,
             region=label,
             members=members,
         )
-    notes.append(_note("region", message, region=region.code))
+    kind = "country" if region.is_country else "world" if region.is_world else "region"
+    where = {"row": region.row} if region.is_country else {"members": members}
+    if message is not None:
+        notes.append(_note("region", message, region=region.code, region_kind=kind, **where))
     counted = doc["region"]["counted"]
     partial = [(t, n) for t, n in counted.items() if n < members]
-    if partial and not region.is_country:
+    if partial and not region.is_country and not cite:
         listed = join_names(
             [_("{name} {n} of {all}", lang, name=names[t], n=n, all=members) for t, n in partial], lang
         )
@@ -88,7 +95,7 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
         notes.append(
             _note("region-names", _("The Chinese names of the AR6 regions are nbscdr's translations.", lang))
         )
-    studies = _studies(doc, analysis.catalog.potential, names, lang)
+    studies = "" if cite else _studies(doc, analysis.catalog.potential, names, lang)
     if studies:
         notes.append(
             _note(
@@ -135,6 +142,48 @@ def region_notes(analysis: Results, doc: dict[str, Any], lang: str, cite: Any = 
             )
         )
     return notes
+
+
+def compare_region_notes(docs: list[tuple[str, str, dict[str, Any]]], lang: str) -> list[Note]:
+    """The "region" notes of rows side by side (``docs``: each row's key, label and
+    portfolio document), said once: one for the countries (each with its row in the
+    SI), one for the regions (each with its number of members), and the world's as
+    it is; each anchored on the rows it speaks of."""
+    rows = [(key, label, n) for key, label, doc in docs for n in doc["warnings"] if n["code"] == "region"]
+    countries = [r for r in rows if r[2].get("region_kind") == "country"]
+    regions = [r for r in rows if r[2].get("region_kind") == "region"]
+    out = []
+    if len(countries) > 1:
+        listed = join_names(
+            [_("{region} (row {row})", lang, region=label, row=n["row"]) for _key, label, n in countries],
+            lang,
+        )
+        message = _(
+            "{countries}: the figures for each country alone{cite}.",
+            lang,
+            countries=listed,
+            cite=cited("Roe et al. (2021), SI sheet '1. Sectoral mitigation-country'", lang),
+        )
+        out.append(_folded(countries, message))
+    if len(regions) > 1:
+        items = [
+            _("{region}: {members}", lang, region=label, members=n["members"]) for _key, label, n in regions
+        ]
+        message = _(
+            "Each region's figure is the sum over those of its countries and territories that have one (how many it has: {regions}); central values, lows and highs are each added, so the range assumes every country's low, or every country's high, at once.",
+            lang,
+            regions=_("; ", lang).join(items),
+        )
+        out.append(_folded(regions, message))
+    folded = [group for group in (countries, regions) if len(group) > 1]
+    single = [r for r in rows if not any(r in group for group in folded)]
+    return out + [{**n, "rows": [key], "for_rows": [key]} for key, _label, n in single]
+
+
+def _folded(rows: list[tuple[str, str, Note]], message: str) -> Note:
+    keys = [key for key, _label, _n in rows]
+    first = {k: v for k, v in rows[0][2].items() if k not in ("region", "row", "members")}
+    return {**first, "regions": keys, "message": message, "rows": keys, "for_rows": keys}
 
 
 def _studies(doc: dict[str, Any], potential: str, names: dict[str, str], lang: str) -> str:

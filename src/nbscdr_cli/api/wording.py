@@ -25,6 +25,7 @@ DOCUMENTS = (
     N_("C2G 2019"),
     N_("Smith et al. (2024), The State of Carbon Dioxide Removal, 2nd edition"),
     N_("2006 IPCC Guidelines for National Greenhouse Gas Inventories"),
+    N_("Roe et al. (2021)"),
 )
 # Where in a document, in the words citations use.
 PLACES = (
@@ -42,6 +43,9 @@ PLACES = (
     (re.compile(r"introduction"), N_("introduction")),
     (re.compile(r"abstract"), N_("abstract")),
     (re.compile(r"citing Fuss et al\. \(2018\)"), N_("citing Fuss et al. (2018)")),
+    # a country's row of Roe et al. (2021)'s SI: the sheet's name stays as the SI writes it
+    (re.compile(r"SI sheet '([^']+)'"), N_("SI sheet '{n}'")),
+    (re.compile(r"row (\d+)"), N_("row {n}")),
     (
         re.compile(r"Table 12\.6 \(peatland and coastal wetland restoration\)"),
         N_("Table 12.6, row on peatland and coastal wetland restoration"),
@@ -58,9 +62,95 @@ def citation(source: str, lang: str) -> str:
         return _("nbscdr's summary", lang)
     if lang == "en":
         return source
+    cells = _roe_cells(source, lang)
+    if cells is not None:
+        return cells
     key = source.partition(": ")[0]
     parts = [_document_place(part, lang) for part in key.split("; ")]
     return key if None in parts else _("; ", lang).join(str(p) for p in parts)
+
+
+# A figure read from Roe et al. (2021)'s SI, as api/regional.figure_source writes it.
+ROE_CELLS = re.compile(
+    r"(Roe et al\. \(2021\), SI sheet '[^']+'(?:, row \d+)?)(?: \([^)]*\))?, (.+?)(?:; (summed over .+))?"
+)
+ROE_BLOCK = re.compile(r"'([^']+)' \(([^)]*)\), columns? ([A-Z]+(?:, [A-Z]+)*) \(([^)]*)\), (\S+)")
+ROE_SUM = re.compile(r"summed over the (\d+) of (\d+) countries and territories of (.+) that have a figure")
+
+
+def _roe_cells(source: str, lang: str) -> str | None:
+    """A Roe et al. (2021) figure's SI cells in ``lang`` (the sheet's, blocks' and
+    columns' names as the SI writes them, quoted), or None where ``source`` is not
+    one or a part of it is not understood. The country's name after its row is
+    left out: the text names the country."""
+    whole = ROE_CELLS.fullmatch(source)
+    if whole is None:
+        return None
+    head = _document_place(whole[1], lang)
+    blocks = whole[2].split(" and '")
+    found = [ROE_BLOCK.fullmatch(b if i == 0 else "'" + b) for i, b in enumerate(blocks)]
+    if head is None or None in found:
+        return None
+    pieces = []
+    for m in filter(None, found):
+        studies = [
+            _("{study}, {period}", lang, study=st, period=_year_span(pe, lang))
+            for st, _sep, pe in (part.rpartition(", ") for part in m[2].split("; "))
+        ]
+        pieces.append(
+            _(
+                "{block} ({studies}), column {letters} ({kinds}), {unit}",
+                lang,
+                block=_quoted(m[1], lang),
+                studies=_("; ", lang).join(studies),
+                letters=join_names(m[3].split(", "), lang),
+                kinds=("" if lang == "zh" else ", ").join(
+                    _quoted(k.strip("'"), lang) for k in m[4].split("', '")
+                ),
+                unit=unit_text(m[5], lang),
+            )
+        )
+    text = head + ("，" if lang == "zh" else ", ") + _("; ", lang).join(pieces)
+    if whole[3] is None:
+        return text
+    summed = ROE_SUM.fullmatch(whole[3])
+    label = _region_label(summed[3], lang) if summed else None
+    if summed is None or label is None:
+        return None
+    return (
+        text
+        + _("; ", lang)
+        + _(
+            "summed over the {counted} of {total} countries and territories of {label} that have a figure",
+            lang,
+            counted=summed[1],
+            total=summed[2],
+            label=label,
+        )
+    )
+
+
+def _quoted(text: str, lang: str) -> str:
+    return f"“{text}”" if lang == "zh" else f"'{text}'"
+
+
+def _year_span(period: str, lang: str) -> str:
+    """'2015-2050' as a span of years: '2015—2050年' in Chinese."""
+    years = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if years is None or lang != "zh":
+        return period
+    return f"{years[1]}—{years[2]}年"
+
+
+def _region_label(label: str, lang: str) -> str | None:
+    """'Eastern Asia (AR6, 10 regions)' in ``lang``, or None if it is not an AR6 region's."""
+    from nbscdr_cli.model.regions import GROUPING_LABELS, region_name
+
+    for grouping, words in GROUPING_LABELS.items():
+        if label.endswith(f" ({words})"):
+            name = region_name(grouping, label[: -len(words) - 3])
+            return _("{name} ({grouping})", lang, name=name.get(lang), grouping=_(words, lang))
+    return None
 
 
 def quotes_by_source(catalog: Catalog) -> dict[str, tuple[Quote, ...]]:
@@ -188,7 +278,10 @@ def includes_text(includes: Iterable[str], lang: str) -> str:
         return _("not stated in the data", lang)
     if items == ["co2-removal"]:
         return _("CO2 removal alone", lang)
-    return join_names([include_name(i, lang) for i in items], lang)
+    names = [include_name(i, lang) for i in items]
+    if lang == "zh" and len(names) > 1:  # 'A、B和C': these names hold no 和 of their own
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return join_names(names, lang)
 
 
 def kind_name(kind: str, lang: str) -> str:

@@ -82,7 +82,18 @@ def join_sentences(items: list[str] | tuple[str, ...], lang: str) -> str:
 
 def join_clauses(items: list[str] | tuple[str, ...], lang: str) -> str:
     """Items that may hold lists of their own: 'a, b and c' in English; in
-    Chinese 'a，b，以及c' (顿号 stay inside the items)."""
+    Chinese 'a；b；c', as items listed after a colon are (顿号 stay inside the
+    items, and 逗号 or 以及 between them would read as one run-on list)."""
     if lang != "zh" or len(items) <= 1:
         return join_names(items, lang)
-    return "，".join(items[:-1]) + "，以及" + items[-1]
+    return "；".join(items)
+
+
+def period_span(start: int, end: int, lang: str) -> str:
+    """A period from the start of ``start`` to the start of ``end``, each
+    language's way: English names the interval's ends ('2030–2050'); Chinese
+    the calendar years it covers, joined by the 一字线 ('2030—2049', typography.md
+    rule 1), since '2030—2050年' would read as including 2050."""
+    if lang == "zh":
+        return f"{start}—{end - 1}"
+    return f"{start}–{end}"

@@ -4,6 +4,10 @@ space between Chinese and figures or Latin words (one space stays between a
 figure and a Latin unit: "5.8 Gt CO2/年"); full-width punctuation beside Chinese;
 no parenthesis after a full stop; brackets inside brackets as 〔〕.
 
+``zh_clauses`` cuts Chinese text where a line may break without splitting a
+word (nbscdr has no dictionary of words: it breaks after a punctuation mark,
+before an opening bracket or quotation mark, and at spaces).
+
 ``typeset_zh`` applies the rules to nbscdr's own Chinese text (``i18n._`` runs it
 on every Chinese message); quotations (between “ and ”) and code (between
 backticks) are left as they are. ``range_mark`` is the mark ``numbers.span``
@@ -102,3 +106,19 @@ def _nested(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# a clause ends after its punctuation (and the closing marks after it), before an
+# opening bracket or quotation mark, or at a space
+_CLAUSE = re.compile(r"[（〔“]*[^\s、，。：；！？）〕”（〔“]*[、，。：；！？）〕”]*\s*")
+
+
+def zh_clauses(text: str) -> list[str]:
+    """``text`` in the pieces between which a line of Chinese may break without
+    splitting a word such as 部分: after a punctuation mark (、，。：；！？ and
+    closing brackets and quotation marks), before an opening one, and at
+    spaces; each piece keeps the spaces after it, and joined they are ``text``.
+    "本组合在适用范围内的部分（森林、湿地）" -> ["本组合在适用范围内的部分",
+    "（森林、", "湿地）"]."""
+    pieces = _CLAUSE.findall(text)
+    return [piece for piece in pieces if piece]

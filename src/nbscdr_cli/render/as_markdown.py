@@ -30,6 +30,13 @@ def _head(header: str) -> str:
     return f"{label}（{unit}）" if chinese else f"{label} ({unit})"
 
 
+def emphasis(text: str, lang: str) -> str:
+    """``text`` set apart (a subtitle, a table's caption): in italics in English;
+    in Chinese by weight, since Chinese has no italic and slanted Han characters
+    are a distortion (typography.md rule 5): no ``<em>`` comes of it in HTML."""
+    return f"**{text}**" if lang == "zh" else f"*{text}*"
+
+
 def table(grid: Grid) -> str:
     """A pipe table; total rows in bold, the header's line breaks as spaces with
     the unit in parentheses; in Chinese, every cell set by the typography

@@ -27,7 +27,7 @@ from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.typography import language, typeset_zh
 from nbscdr_cli.render import catalog_tables, tables
-from nbscdr_cli.render.as_markdown import table
+from nbscdr_cli.render.as_markdown import emphasis, table
 from nbscdr_cli.render.bottom_line import bottom_line, checklist
 from nbscdr_cli.render.brief_sections import (
     SAID_ELSEWHERE,
@@ -37,6 +37,7 @@ from nbscdr_cli.render.brief_sections import (
     portfolio_grid,
     sureness_line,
 )
+from nbscdr_cli.render.chart_model import NoteSigns, note_signs
 from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
@@ -73,7 +74,15 @@ FORUMS_SOURCE = (
 def compose(
     analysis: Analysis, lang: str | None = None, *, detail: bool = False, command: str | None = None
 ) -> str:
-    """The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's).
+    """The Markdown briefing for ``analysis``: ``composed``'s text."""
+    return composed(analysis, lang, detail=detail, command=command)[0]
+
+
+def composed(
+    analysis: Analysis, lang: str | None = None, *, detail: bool = False, command: str | None = None
+) -> tuple[str, NoteSigns]:
+    """The Markdown briefing, and the marks of its notes (for the chart beside
+    them). The Markdown briefing for ``analysis`` (in ``lang``, default the analysis's).
     ``command``, the exact command line, goes in the last line.
 
     Without ``detail`` it fits one printed A4 page: what the bottom line says is
@@ -88,7 +97,7 @@ def compose(
     doc = analysis.to_dict(lang=lang)
     cite = Citations(lang, analysis.catalog)  # Chinese sources in Chinese (issue 24)
     unit = unit_text(doc["unit"], lang)
-    out = [f"# {title(doc, lang)}", "", f"*{subtitle(analysis, doc, lang, __version__, cite)}*", ""]
+    out = [f"# {title(doc, lang)}", "", emphasis(subtitle(analysis, doc, lang, __version__, cite), lang), ""]
     out += [
         "## " + _("Bottom line", lang),
         "",
@@ -134,7 +143,14 @@ def compose(
         out += [*period_references(analysis, doc, lang, cite), ""]
     if "uncertainty" in doc and detail:
         grid = tables.uncertainty_grid(doc, lang)
-        out += ["## " + _("How sure", lang), "", f"*{grid.title}*", "", table(grid._replace(title="")), ""]
+        out += [
+            "## " + _("How sure", lang),
+            "",
+            emphasis(grid.title, lang),
+            "",
+            table(grid._replace(title="")),
+            "",
+        ]
     if "horizon" in doc and detail:
         out += period_detail(doc, lang)
     out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
@@ -163,7 +179,7 @@ def compose(
                 unit=unit,
             )
         ]
-    return escape_controls("\n".join(out).rstrip() + "\n")
+    return escape_controls("\n".join(out).rstrip() + "\n"), note_signs(marked.signs)
 
 
 MARK = re.compile(r"\[(\d+(?:, \d+)*)\]")
@@ -194,7 +210,7 @@ def render_brief(
 
     # composed from user text escaped for Markdown: shown, never parsed as markup
     with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
-        markdown = compose(markdown_safe(analysis), detail=detail, command=command)
+        markdown, noted = composed(markdown_safe(analysis), detail=detail, command=command)
     if analysis.lang == "zh":
         markdown = typeset_zh(markdown)
     if fmt != "html":
@@ -203,9 +219,10 @@ def render_brief(
     from nbscdr_cli.render.chart import render_chart
 
     doc = analysis.to_dict()
-    chart, warnings = render_chart(analysis, "svg", Environment().for_file(), printed=True)
+    chart, warnings = render_chart(analysis, "svg", Environment().for_file(), printed=True, noted=noted)
     assert isinstance(chart, bytes)  # an SVG file's bytes
-    return page(markdown, analysis.lang, title(doc, analysis.lang), chart), warnings
+    back = (_("Land", analysis.lang), _("Caveats", analysis.lang))  # where the back matter starts
+    return page(markdown, analysis.lang, title(doc, analysis.lang), chart, back), warnings
 
 
 def title(doc: dict[str, Any], lang: str) -> str:
@@ -296,9 +313,8 @@ def techniques_detail(analysis: Analysis, lang: str, cite: Citations) -> list[st
     out += ["## " + _("The assessments", lang), ""]
     for a in assessments.values():
         measure = a.measures(analysis.catalog.potential)
-        out.append(
-            "- " + a.name.get(lang) + _(": ", lang) + measure.get(lang) if measure else "" + cite(a.citation)
-        )
+        said = _(": ", lang) + measure.get(lang) if measure else ""
+        out.append("- " + a.name.get(lang) + said + cite(a.citation))
     return [*out, ""]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 STYLE = """
 :root { color-scheme: light; }
@@ -29,23 +30,32 @@ td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; }
 figure svg { width: 100%; height: auto; }
 code { font-size: .85rem; }
-:lang(zh) em, :lang(zh) i { font-style: normal; font-weight: 600; }
-@page { size: A4; margin: 12mm 13mm; }
+:lang(zh) i { font-style: normal; }
+@page { size: A4; margin: 10mm 13mm; }
 @media print {
-  html { font-size: 8.5pt; }
-  body { margin: 0; padding: 0; max-width: none; line-height: 1.25; }
+  html { font-size: 8pt; }
+  body { margin: 0; padding: 0; max-width: none; line-height: 1.2; }
   h1 { font-size: 1.4rem; margin: 0 0 .1rem; }
-  h2 { font-size: 1.15rem; margin: .45rem 0 .15rem; }
+  h2 { font-size: 1.1rem; margin: .35rem 0 .1rem; }
   p, ul, ol { margin: .2rem 0; }
   ul, ol { padding-left: 1.3rem; }
   table { font-size: .9rem; margin: .25rem 0; }
   th, td { padding: .05rem .35rem; }
   table, figure, li, tr { break-inside: avoid; }
-  figure { margin: .3rem 0; }
+  figure { margin: .2rem 0; }
   figure.chart svg { width: 7.2in; max-width: 100%; height: auto; }
-  main > h2:last-of-type + ol { columns: 2; column-gap: 1.5rem; font-size: 7pt; line-height: 1.2; }
-  main > h2:last-of-type + ol li { margin-bottom: .1rem; }
-  main > p:last-child { font-size: 7pt; line-height: 1.2; color: #444; }
+  /* the back matter (caveats, notes, decisions, sources), read after the bottom line,
+     the table and the chart: one flow in two columns of smaller text, so no section
+     leaves half a column empty and the page holds a region's longer lists */
+  .back { columns: 2; column-gap: 1.2rem; font-size: 7pt; line-height: 1.15; }
+  .back h2 { font-size: 8.5pt; margin: .3rem 0 .1rem; }
+  .back h2:first-child { margin-top: 0; }
+  .back h3 { font-size: 7pt; margin: .25rem 0 .05rem; }
+  .back ul, .back ol { padding-left: 1rem; }
+  .back li { margin-bottom: .1rem; }
+  .back h2:last-of-type + ol { font-size: 7pt; }
+  .back table { font-size: 7pt; }
+  .back > p:last-child { font-size: 7pt; color: #444; }
   code { font-size: 1em; }
 }
 """
@@ -63,16 +73,27 @@ def inline_svg(svg: bytes) -> str:
     return text[start:] if start >= 0 else ""
 
 
-def page(markdown: str, lang: str, title: str, chart: bytes | None = None) -> str:
+def page(markdown: str, lang: str, title: str, chart: bytes | None = None, back: Sequence[str] = ()) -> str:
     """The HTML page for a briefing in Markdown, with ``chart`` (SVG) after its
-    portfolio table."""
+    portfolio table; from the first section headed by one of ``back`` on, the
+    back matter (printed in two columns)."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    if lang == "zh":
+        # No <em> on Chinese (typography.md rule 5): should a *…* reach a Chinese
+        # page, it is set in weight, as the Markdown's own emphasis is.
+        parser.add_render_rule("em_open", lambda *_args: "<strong>")
+        parser.add_render_rule("em_close", lambda *_args: "</strong>")
     body = parser.disable(["link", "image", "autolink", "html_inline", "html_block"]).render(markdown)
     if chart is not None:
         figure = f'<figure class="chart">{inline_svg(chart)}</figure>'
         body = re.sub(r"(</table>)", r"\1" + figure.replace("\\", "\\\\"), body, count=1)
+    found = [body.find(f"<h2>{html.escape(h, quote=False)}</h2>") for h in back]
+    if any(at >= 0 for at in found):
+        start = min(at for at in found if at >= 0)
+        if start >= 0:
+            body = body[:start] + '<div class="back">\n' + body[start:] + "</div>\n"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{LANGS.get(lang, lang)}">\n<head>\n<meta charset="utf-8">\n'

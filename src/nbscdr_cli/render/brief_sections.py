@@ -14,7 +14,7 @@ from nbscdr_cli.api.wording import kind_name, unit_text
 from nbscdr_cli.base.i18n import _, join_names
 from nbscdr_cli.base.numbers import CAP, derived, formatter, given, rounded, span
 from nbscdr_cli.render import tables
-from nbscdr_cli.render.as_markdown import table
+from nbscdr_cli.render.as_markdown import emphasis, table
 from nbscdr_cli.render.bottom_line import prose_relation
 from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.footnotes import Marker, no_mark
@@ -252,7 +252,7 @@ def sureness_line(doc: dict[str, Any], lang: str) -> str:
                 unit=unit_text(h["unit"], lang),
             )
         )
-    return "*" + sampling_text(u, lang) + "*" + _(": ", lang) + _("; ", lang).join(parts) + _(".", lang)
+    return emphasis(sampling_text(u, lang), lang) + _(": ", lang) + _("; ", lang).join(parts) + _(".", lang)
 
 
 def period_detail(doc: dict[str, Any], lang: str) -> list[str]:
@@ -262,5 +262,5 @@ def period_detail(doc: dict[str, Any], lang: str) -> list[str]:
     out += [table(tables.horizon_grid(doc, lang, ids=False)._replace(title="")), ""]
     if "uncertainty" in doc["horizon"]:
         grid = tables.horizon_uncertainty_grid(doc, lang)
-        out += [f"*{grid.title}*", "", table(grid._replace(title="")), ""]
+        out += [emphasis(grid.title, lang), "", table(grid._replace(title="")), ""]
     return out

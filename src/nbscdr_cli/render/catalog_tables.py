@@ -298,7 +298,11 @@ def stand_in(doc: dict[str, Any], lang: str) -> str:
     in for the one asked for (which has none)."""
     if not doc.get("fallback"):
         return ""
-    return _(" ({text})", lang, text=_("figure from {assessment}", lang, assessment=doc["assessment"]))
+    # in Chinese the assessment's name (its estimate's, in a technique's document), not its id
+    named = next((e for e in doc.get("estimates", []) if e.get("assessment") == doc["assessment"]), doc)
+    return _(
+        " ({text})", lang, text=_("figure from {assessment}", lang, assessment=assessment_label(named, lang))
+    )
 
 
 def assessment_label(item: dict[str, Any], lang: str) -> str:
@@ -340,12 +344,9 @@ def estimate_text(e: dict[str, Any], lang: str) -> str:
     if notes:
         out += _(" ({text})", lang, text=notes.rstrip("。."))
     for part in e.get("parts", []):
-        out += (
-            sep
-            + (part["name"].get(lang) or part["name"]["en"])
-            + " "
-            + part_text(part, lang, _show(part) if e.get("as_given", True) else _show(e))
-        )
+        name = part["name"].get(lang) or part["name"]["en"]
+        show = _show(part) if e.get("as_given", True) else _show(e)
+        out += sep + name + ("" if lang == "zh" else " ") + part_text(part, lang, show)  # 农田均值1.9
     if e.get("caveat"):
         out += sep + (e["caveat"].get(lang) or e["caveat"]["en"]).rstrip("。.")
     if e.get("cost"):

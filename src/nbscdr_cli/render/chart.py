@@ -25,6 +25,7 @@ label ends inside it.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -35,7 +36,7 @@ from nbscdr_cli.render import chart_legend
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_legend import COLOURS, EDGE, REFERENCE_EDGE, SHADES, percentiles
 from nbscdr_cli.render.chart_measure import Measure
-from nbscdr_cli.render.chart_model import Bar, Cited, bars, cited
+from nbscdr_cli.render.chart_model import Bar, Cited, NoteSigns, bars, cited
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls, escape_document
 
@@ -66,6 +67,7 @@ class Layout(NamedTuple):
     footnote: bool  # its own list of sources
     margin: float = MARGIN  # around the whole figure, inches
     compact: bool = False  # short legend entries in two columns, the key as one paragraph
+    gap: float = GAP  # between blocks, inches
 
 
 SLIDE = Layout(WIDTH, SIZES, 0.42, True, True)
@@ -78,6 +80,7 @@ PRINTED = Layout(
     False,
     margin=0.04,
     compact=True,
+    gap=0.06,  # the page's own spacing sets the chart apart
 )
 
 
@@ -106,18 +109,19 @@ def _settings(families: list[str]) -> Iterator[None]:
 
 
 def render_chart(
-    analysis: Analysis, fmt: str, env: Environment, *, printed: bool = False
+    analysis: Analysis, fmt: str, env: Environment, *, printed: bool = False, noted: NoteSigns | None = None
 ) -> tuple[str | bytes, list[str]]:
     """The chart of ``analysis`` in ``fmt`` (text for the terminal, png, svg or
-    pdf), and warnings for the user. ``printed``: the brief's layout. A Chinese
+    pdf), and warnings for the user. ``printed``: the brief's layout; ``noted``:
+    the marks of the brief's notes, for the signs on the bars. A Chinese
     SVG keeps its Chinese text even where no local font has its glyphs (its
     reader's browser sets it), laid out as if each glyph were an em wide."""
     with language(analysis.lang):  # Chinese ranges take ～ (issue 24)
-        return _render_chart(analysis, fmt, env, printed)
+        return _render_chart(analysis, fmt, env, printed, noted)
 
 
 def _render_chart(
-    analysis: Analysis, fmt: str, env: Environment, printed: bool
+    analysis: Analysis, fmt: str, env: Environment, printed: bool, noted: NoteSigns | None = None
 ) -> tuple[str | bytes, list[str]]:
     doc = escape_document(analysis.to_dict())
     if fmt == "text":
@@ -130,7 +134,7 @@ def _render_chart(
     if fonts.lang != analysis.lang:  # a PNG or PDF no font here can show Chinese in: in English
         doc = escape_document(analysis.to_dict(lang=fonts.lang))
         fonts = fonts._replace(use_names=True)
-    return draw(doc, fmt, fonts.lang, sources, fonts, layout)
+    return draw(doc, fmt, fonts.lang, sources, fonts, layout, noted=noted)
 
 
 def draw(
@@ -142,6 +146,7 @@ def draw(
     layout: Layout = SLIDE,
     *,
     em_proxy: bool = False,
+    noted: NoteSigns | None = None,
 ) -> tuple[bytes, list[str]]:
     """Render the chart for ``doc`` (a portfolio document) as bytes in format
     ``kind`` (png, svg, pdf), and the warnings to show the user. ``sources``:
@@ -153,7 +158,9 @@ def draw(
     em_proxy = em_proxy or not fonts.measured
     buffer = io.BytesIO()
     with _settings(fonts.families):
-        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources, layout, em_proxy)
+        fig, title = _compose(
+            doc, fonts.lang, fonts.use_names, sources, layout, em_proxy, fonts.families, noted
+        )
         metadata = {"Title": title} if kind in ("svg", "pdf") else {"Title": title, "Software": "nbscdr"}
         fig.savefig(buffer, format=kind, dpi=DPI, metadata=metadata)
     return buffer.getvalue(), fonts.warnings
@@ -165,7 +172,7 @@ def figure(
     """The matplotlib figure for ``doc``, its title, and warnings for the user."""
     fonts = fonts_for(lang)
     with _settings(fonts.families):
-        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources, layout)
+        fig, title = _compose(doc, fonts.lang, fonts.use_names, sources, layout, families=fonts.families)
     return fig, title, fonts.warnings
 
 
@@ -176,6 +183,8 @@ def _compose(
     sources: Sequence[str | Cited],
     layout: Layout = SLIDE,
     em_proxy: bool = False,
+    families: Sequence[str] = (),
+    noted: NoteSigns | None = None,
 ) -> tuple[Any, str]:
     """The chart, laid out: each block (title, bars, axis, legend, key, footnote)
     is measured and given the room it needs, top to bottom, nothing on top of
@@ -189,9 +198,9 @@ def _compose(
     width, sizes = layout.width, layout.sizes
     fig = Figure(figsize=(width, 6), dpi=DPI)
     FigureCanvasAgg(fig)
-    measure = Measure(fig, 1.45 if lang == "zh" else 1.2, sizes, em_proxy)  # CJK glyphs are tall
-    words = chart_legend.words(doc, lang, use_names, sources, layout.compact)
-    chart_bars = bars(doc, lang, use_names)
+    measure = Measure(fig, 1.45 if lang == "zh" else 1.2, sizes, em_proxy, families)  # CJK glyphs are tall
+    words = chart_legend.words(doc, lang, use_names, sources, layout.compact, noted)
+    chart_bars = bars(doc, lang, use_names, noted)
     rows = len(chart_bars)
     margin = layout.margin
     inner = width - 2 * margin
@@ -203,21 +212,22 @@ def _compose(
     subtitle = measure.put(words.subtitle if layout.title else "", inner, "subtitle", va="top", color=grey)
     names = [measure.wrap(name, NAME_SHARE * width, sizes["tick"]) for name in words.names]
     name_sizes = [measure.block(name, sizes["tick"]) for name in names]
-    line_height = measure.block("Ag", sizes["tick"])[1]  # one line of a name
-    caption_height = max(measure.block(c, sizes["bar"])[1] for c in words.captions)
-    # every row at least as tall as one line of a name and a bar's caption need; a
-    # name wrapped to more lines makes its own row taller, not every row
-    row = max(layout.row, line_height + 0.1, caption_height / BAR + 0.04)
-    heights = [max(row, h + 0.1) for _, h in name_sizes]
+    line_height = measure.lines_height("Ag", sizes["tick"])  # one line of a name, with its leading
+    # every row at least as tall as one line of a name and a bar's caption need (an
+    # em each: the rows are ours to space, no renderer stacks them); a name wrapped to
+    # more lines makes its own row taller, not every row
+    em = max(sizes["tick"], sizes["bar"]) * pt
+    row = max(layout.row, em + 0.1, em / BAR + 0.04)
+    heights = [max(row, h - line_height + em + 0.1) for _, h in name_sizes]
     plot_height = sum(heights)
     low_end, far = _extent(doc, chart_bars)
     tick_width = measure.width(given(far) + "0", sizes["tick"])
     left = margin + max(w for w, _ in name_sizes) + 7 * pt + 0.03  # the tick pad, and slack
     axes_width = width - left - margin - tick_width / 2  # the last tick's label may overhang
-    tick_height = measure.block("0123456789", sizes["tick"])[1]
+    tick_height = measure.lines_height("0123456789", sizes["tick"])
     axis_label = measure.wrap(words.axis, axes_width, sizes["axis"])
-    below_axes = 7 * pt + tick_height + 4 * pt + measure.block(axis_label, sizes["axis"])[1] + 0.04
-    legend = chart_legend.legend(fig, measure, words, inner, layout.compact)
+    below_axes = 7 * pt + tick_height + 4 * pt + measure.lines_height(axis_label, sizes["axis"]) + 0.04
+    legend, legend_height = chart_legend.legend(fig, measure, words, inner, layout.compact)
     key_lines = ["   ".join(words.key)] if layout.compact and words.key else words.key
     key = measure.put(
         "\n".join(measure.wrap(line, inner, sizes["legend"]) for line in key_lines),
@@ -237,15 +247,16 @@ def _compose(
         color=grey,
         wrap=False,
     )
-    title_height = measure.size(title)[1] if layout.title else 0.0
-    subtitle_height = measure.size(subtitle)[1] + 0.06 if layout.title and words.subtitle else 0.0
+    title_height = measure.text_height(title) if layout.title else 0.0
+    subtitle_height = measure.text_height(subtitle) + 0.06 if layout.title and words.subtitle else 0.0
     axes_top = margin + title_height + subtitle_height + (GAP + 0.05 if layout.title else 0.0)
     axes_bottom = axes_top + plot_height
-    legend_top = axes_bottom + below_axes + GAP
-    key_top = legend_top + measure.size(legend)[1] + (GAP / 2 if words.key else 0.0)
-    key_height = measure.size(key)[1] if words.key else 0.0
-    footnote_height = measure.size(footnote)[1] + GAP if layout.footnote else 0.0
-    height = key_top + key_height + footnote_height + margin
+    legend_top = axes_bottom + below_axes + layout.gap
+    key_top = legend_top + legend_height + (layout.gap / 2 if words.key else 0.0)
+    key_height = measure.text_height(key) if words.key else 0.0
+    footnote_height = measure.text_height(footnote) + GAP if layout.footnote else 0.0
+    # a whole number of the PNG's pixels, so every format is the same size
+    height = math.ceil((key_top + key_height + footnote_height + margin) * DPI - 1e-6) / DPI
     fig.set_size_inches(width, height)
 
     title.set_position((margin / width, 1 - margin / height))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import given, rounded
-from nbscdr_cli.render.chart_model import Cited, band_label, bars, co2, signs_key, source_lines
+from nbscdr_cli.render.chart_model import Cited, NoteSigns, band_label, bars, co2, signs_key, source_lines
 
 if TYPE_CHECKING:
     from nbscdr_cli.render.chart_measure import Measure
@@ -21,6 +21,8 @@ COLOURS = {"entry": "#7fcdbb", "total": "#2c7fb8", "in-scope": "#41ae76"}
 EDGE = "#225e86"
 SHADES = ["#fdae61", "#d7b5d8", "#fee090"]  # the references' bars, one colour each
 REFERENCE_EDGE = "#7a4b12"
+HANDLE_HEIGHT = 0.7  # matplotlib's legend.handleheight, in ems
+LABEL_SPACING = 0.5  # matplotlib's legend.labelspacing, in ems
 
 
 class Words(NamedTuple):
@@ -38,7 +40,12 @@ class Words(NamedTuple):
 
 
 def words(
-    doc: dict[str, Any], lang: str, use_names: bool, sources: Sequence[str | Cited], compact: bool = False
+    doc: dict[str, Any],
+    lang: str,
+    use_names: bool,
+    sources: Sequence[str | Cited],
+    compact: bool = False,
+    noted: NoteSigns | None = None,
 ) -> Words:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -46,7 +53,7 @@ def words(
     from nbscdr_cli.render.bottom_line import assumption_text
 
     unit = co2(unit_text(doc["unit"], lang))
-    chart_bars = bars(doc, lang, use_names)
+    chart_bars = bars(doc, lang, use_names, noted)
     title = _("Nature-based CO2 removal potential", lang) + (
         _(": ", lang) + doc["name"] if doc.get("name") else ""
     )
@@ -135,7 +142,7 @@ def words(
         axis=co2(_("{what} ({unit})", lang, what=_("Removal potential", lang), unit=unit)),
         handles=handles,
         legend=[co2(label) for label in legend],
-        key=[co2(line) for line in signs_key(doc, lang, use_names, compact=compact)],
+        key=[co2(line) for line in signs_key(doc, lang, use_names, compact=compact, noted=noted)],
         footnote=[co2(line) for line in [_("Sources", lang), *source_lines(doc, sources, lang, use_names)]],
     )
 
@@ -148,11 +155,16 @@ def percentiles(doc: dict[str, Any]) -> tuple[float, float, float] | None:
     return found["5"], found["50"], found["95"]
 
 
-def legend(fig: Any, measure: Measure, words: Words, inner: float, compact: bool = False) -> Any:
+def legend(
+    fig: Any, measure: Measure, words: Words, inner: float, compact: bool = False
+) -> tuple[Any, float]:
     """The legend in two columns where its entries fit on one line each (or,
     ``compact``, always, each entry wrapped to its column), else one; placed
     under the axis by the caller. Where Chinese glyphs are measured by proxy,
-    one column: matplotlib places a second column by the widths it measures."""
+    one column: matplotlib places a second column by the widths it measures.
+    With it, the height it is given (inches): its tallest column, each entry as
+    tall as its lines (``Measure.lines_height``) or its handle, with
+    matplotlib's spacing between entries."""
     size = measure.sizes["legend"]
     em = size / 72
     handle = (2.0 + 0.8) * em  # handlelength + handletextpad
@@ -178,10 +190,18 @@ def legend(fig: Any, measure: Measure, words: Words, inner: float, compact: bool
         borderpad=0,
         handlelength=2.0,
         handletextpad=0.8,
+        handleheight=HANDLE_HEIGHT,
+        labelspacing=LABEL_SPACING,
         columnspacing=spacing,
     )
     legend.set_gid("nbscdr-legend")
     for t in legend.get_texts():
         t.set_parse_math(False)
         t.set_linespacing(measure.linespacing)
-    return legend
+    per_column = (len(labels) + columns - 1) // columns
+    entries = [max(measure.lines_height(label, size), HANDLE_HEIGHT * em) for label in labels]
+    height = max(
+        sum(column) + LABEL_SPACING * em * (len(column) - 1)
+        for column in (entries[i : i + per_column] for i in range(0, len(entries), per_column))
+    )
+    return legend, height

@@ -81,10 +81,54 @@ def double_counting(doc: dict[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
-def entry_signs(entry: dict[str, Any], pairs: list[tuple[str, str]]) -> tuple[str, ...]:
-    signs = [] if removal_alone(entry) else [NOT_REMOVAL_ALONE]
-    signs += [f"{DOUBLE_COUNT}{k}" for k, pair in enumerate(pairs, start=1) if entry["technique"] in pair]
-    return tuple(signs)
+class NoteSigns(NamedTuple):
+    """The marks of a document's own notes, where the chart stands beside them
+    (the brief's tables number their notes ¹ ² …): each pair that may double
+    count by its techniques, each entry that is not removals alone by its
+    technique. A pair or entry without one keeps the chart's own sign."""
+
+    pairs: dict[frozenset[str], str]
+    not_alone: dict[str, str]
+
+
+def note_signs(signs: Sequence[tuple[dict[str, Any], str]]) -> NoteSigns:
+    """The marks the brief gave its notes, for the chart beside them: each
+    double-counting note's for its pair, and for each entry the first note on
+    what its figure counts (CO2e, or a caveat on it) for its not being removals
+    alone."""
+    pairs: dict[frozenset[str], str] = {}
+    not_alone: dict[str, str] = {}
+    for note, sign in signs:
+        if note["code"] == "double-counting":
+            pairs.setdefault(frozenset(note["techniques"]), sign)
+        elif note["code"] in ("co2e", "caveat"):
+            for anchor in note.get("anchors", ()):
+                if anchor.startswith("entry:"):
+                    not_alone.setdefault(anchor.removeprefix("entry:"), sign)
+    return NoteSigns(pairs, not_alone)
+
+
+def entry_signs(
+    entry: dict[str, Any], pairs: list[tuple[str, str]], noted: NoteSigns | None = None
+) -> tuple[str, ...]:
+    tech = entry["technique"]
+    signs = []
+    if not removal_alone(entry):
+        signs.append(noted.not_alone.get(tech, NOT_REMOVAL_ALONE) if noted else NOT_REMOVAL_ALONE)
+    for k, pair in enumerate(pairs, start=1):
+        if tech in pair:
+            own = noted.pairs.get(frozenset(pair)) if noted else None
+            signs.append(own or f"{DOUBLE_COUNT}{k}")
+    return tuple(sorted(dict.fromkeys(signs), key=_in_order))
+
+
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _in_order(sign: str) -> int:
+    """A note's mark by its number (¹ before ³); the chart's own signs after."""
+    number = sign.translate(_DIGITS)
+    return int(number) if number.isdigit() else 1_000_000
 
 
 def in_scope_label(c: dict[str, Any], lang: str) -> str:
@@ -103,10 +147,11 @@ def reference_bar_label(c: dict[str, Any], lang: str) -> str:
     return _("{ref} ({kind})", lang, ref=reference_label(c, lang), kind=kind_label(c["kind"], lang))
 
 
-def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
-    """Each entry, the total, then each reference: the subtotal in its scope
-    (where its scope leaves entries out) just above the reference's own range,
-    so each figure stands next to what it is compared with."""
+def bars(doc: dict[str, Any], lang: str, use_names: bool = True, noted: NoteSigns | None = None) -> list[Bar]:
+    """Each entry, the total, then each reference compared with the whole
+    portfolio right under the total, then each reference compared with the
+    subtotal in its scope (where its scope leaves entries out) right under that
+    subtotal: each figure stands next to what it is compared with."""
     pairs = double_counting(doc)
     out = [
         Bar(
@@ -117,7 +162,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             "entry",
             span(e["low"], e["high"], entry_show(e)),
             entry_marks(e, lang),
-            entry_signs(e, pairs),
+            entry_signs(e, pairs, noted),
         )
         for e in doc["entries"]
     ]
@@ -132,9 +177,14 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
             span(total["low"], total["high"], total_show(doc)),
         )
     )
-    for i, c in enumerate(doc["comparisons"]):
+    # a reference compared with the whole portfolio goes right under the total; one
+    # compared with a subtotal, under that subtotal (issue 20: never under another's bar)
+    whole = [i for i, c in enumerate(doc["comparisons"]) if not _has_subtotal(c)]
+    scoped = [i for i, c in enumerate(doc["comparisons"]) if _has_subtotal(c)]
+    for i in whole + scoped:
+        c = doc["comparisons"][i]
         inside = c["in_scope"]
-        if c["out_of_scope"] and inside["techniques"]:
+        if _has_subtotal(c):
             out.append(
                 Bar(
                     in_scope_label(c, lang),
@@ -159,7 +209,20 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True) -> list[Bar]:
     return out
 
 
-def signs_key(doc: dict[str, Any], lang: str, use_names: bool = True, *, compact: bool = False) -> list[str]:
+def _has_subtotal(c: dict[str, Any]) -> bool:
+    """Whether a reference is compared with a subtotal of its own (its scope
+    leaves some entries out, and takes some in), not with the total."""
+    return bool(c["out_of_scope"] and c["in_scope"]["techniques"])
+
+
+def signs_key(
+    doc: dict[str, Any],
+    lang: str,
+    use_names: bool = True,
+    *,
+    compact: bool = False,
+    noted: NoteSigns | None = None,
+) -> list[str]:
     """What the signs on the bars mean, one line each ('† not removals alone: ...',
     '‡1 Restoring wetlands and Afforestation and reforestation may count the same
     carbon'); ``compact`` (beside the brief's caveats, which name each pair): the
@@ -168,13 +231,35 @@ def signs_key(doc: dict[str, Any], lang: str, use_names: bool = True, *, compact
         e["technique"]: name_in(e["name"], lang) if use_names else e["technique"] for e in doc["entries"]
     }
     lines = []
-    if any(not removal_alone(e) for e in doc["entries"]):
+    pairs = double_counting(doc)
+    mixed = [e for e in doc["entries"] if not removal_alone(e)]
+    if noted is not None:  # beside the brief's notes: their marks, and the notes say the rest
+        alone = list(dict.fromkeys(s for e in mixed for s in entry_signs(e, [], noted)))
+        if alone:
+            lines.append(
+                _(
+                    "{signs}: not removals alone (the caveats say what each figure counts)",
+                    lang,
+                    signs=" ".join(alone),
+                )
+            )
+        shared = list(dict.fromkeys(s for e in doc["entries"] for s in entry_signs(e, pairs, noted)))
+        shared = [s for s in shared if s not in alone]
+        if shared:
+            lines.append(
+                _(
+                    "{signs}: pairs that may count the same carbon (the caveats say why)",
+                    lang,
+                    signs=" ".join(shared),
+                )
+            )
+        return lines
+    if mixed:
         lines.append(
             NOT_REMOVAL_ALONE
             + " "
             + _("not removals alone: the figure also counts avoided emissions or emissions reductions", lang)
         )
-    pairs = double_counting(doc)
     if compact and pairs:
         signs = " ".join(f"{DOUBLE_COUNT}{k}" for k in range(1, len(pairs) + 1))
         lines.append(

@@ -30,7 +30,12 @@ class Citations:
         """The mark of ``source`` in the text, ' [3]'; nothing for no source."""
         if not source:
             return ""
-        key, _, detail = source.partition(": ")
+        # An assessment's full citation is one source, though a title may hold
+        # ": " ("Climate Change 2022: Mitigation of Climate Change").
+        whole = self.catalog is not None and any(
+            a.citation == source for a in self.catalog.assessments.values()
+        )
+        key, _, detail = (source, "", "") if whole else source.partition(": ")
         if key not in self.details:
             self.keys.append(key)
             self.details[key] = []
@@ -58,8 +63,8 @@ class Citations:
         name = own.get(key) or citation(key, "zh")
         quoted = quotes_by_source(self.catalog) if self.catalog else {}
         sentences: list[str] = []
-        for detail in self.details[key]:
-            for q in quoted.get(f"{key}: {detail}", ()):
+        for detail in self.details[key] or [""]:  # a source cited whole has its quotations too
+            for q in quoted.get(f"{key}: {detail}" if detail else key, ()):
                 # a quotation inside a quotation takes single marks (外双内单, the rule of 《标点符号用法》)
                 text = "“" + q.text.replace("“", "‘").replace("”", "’") + "”"
                 if q.lang == "zh" and text not in sentences:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from nbscdr_cli.api.document_parts import name_in
-from nbscdr_cli.api.wording import unit_text
-from nbscdr_cli.base.i18n import _
+from nbscdr_cli.api.wording import kind_phrase, unit_text
+from nbscdr_cli.base.i18n import _, period_span
 from nbscdr_cli.base.numbers import CAP, rounded, span
 from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.tables import Grid, reference_label, with_unit
@@ -80,7 +80,7 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
     ]
     numeric = [False, False, True, True, *[False for _ in refs]]
     if period is not None:
-        label = _("Cumulative {start}–{end}", lang, start=period["from"], end=period["to"])
+        label = _("Cumulative {span}", lang, span=period_span(period["from"], period["to"], lang))
         header.append(with_unit(label, unit_text(period["unit"], lang)))
         numeric.append(True)
     if sampled is not None:
@@ -101,6 +101,13 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
         "region": _("Totals by region: every low and every high added", lang),
     }
     title = titles.get(doc["by"], _("Totals by portfolio: every low and every high added", lang))
+    if doc["by"] == "region" and doc.get("assessment_name"):  # the kind of potential and whose (issue 22)
+        title = _(
+            "Totals by region ({potential}, {assessment}): every low and every high added",
+            lang,
+            potential=kind_phrase(doc.get("potential", "technical"), lang),
+            assessment=name_in(doc["assessment_name"], lang),
+        )
     if sampled is not None:
         title += _("; ", lang) + "P5–P95" + _(": ", lang) + sampling_text(sampled, lang)
     return Grid(title + title_mark, header, rows, numeric, key="compare")

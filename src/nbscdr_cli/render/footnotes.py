@@ -33,6 +33,14 @@ def no_mark(anchor: str) -> str:
     return ""
 
 
+def pair_names(names: list[str], lang: str) -> str:
+    """Two techniques as a pair: 'A and B'; in Chinese “A”与“B”, since a name such
+    as 造林和再造林 holds a 和 of its own and 、 would read as a list of three."""
+    if len(names) != 2:
+        return join_names(names, lang)
+    return _("{a} and {b}", lang, a=names[0], b=names[1])
+
+
 def chosen(notes: list[dict[str, Any]], level: str, lang: str, names: dict[str, str]) -> list[dict[str, Any]]:
     """The notes ``level`` prints, as they are printed: in the essential view
     summaries for long caveats and one note for every pair that may double
@@ -48,7 +56,7 @@ def chosen(notes: list[dict[str, Any]], level: str, lang: str, names: dict[str, 
             continue
         if note["code"] == "double-counting":
             if note is pairs[0] and len(pairs) > 1:
-                listed = [join_names([names.get(t, t) for t in n["techniques"]], lang) for n in pairs]
+                listed = [pair_names([names.get(t, t) for t in n["techniques"]], lang) for n in pairs]
                 message = _(
                     "May count the same carbon twice: {pairs} (why, with --notes all).",
                     lang,
@@ -71,6 +79,7 @@ class Footnoted(NamedTuple):
     built: Any
     numbered: list[str]  # "¹ Totals add every low and every high: ..."
     general: list[str]  # messages, no marker
+    signs: tuple[tuple[dict[str, Any], str], ...] = ()  # each numbered note and its marker
 
 
 def footnoted(
@@ -115,7 +124,8 @@ def footnoted(
         return sign(sorted(found)) if found else ""
 
     lines = [f"{sign([number[id(n)]])} {n['message']}" for n in marked]
-    return Footnoted(build(mark), lines, general)
+    signs = tuple((n, sign([number[id(n)]])) for n in marked)
+    return Footnoted(build(mark), lines, general, signs)
 
 
 def general_heading(lang: str) -> str:

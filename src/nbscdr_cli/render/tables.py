@@ -14,7 +14,7 @@ from typing import Any
 
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import figures_phrase, kind_label, unit_text
-from nbscdr_cli.base.i18n import _
+from nbscdr_cli.base.i18n import _, period_span
 from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
 from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
@@ -206,11 +206,9 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True, mark: Mark
     show = rounded(h.get("significant_figures", CAP))
     rows.append([_("Total", lang), *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
     title = _(
-        "Over the period {start}–{end} ({years} years)",
+        "Over the period {span} ({years} years)",
         lang,
-        start=h["from"],
-        end=h["to"],
-        last=h["last_year"],
+        span=period_span(h["from"], h["to"], lang),
         years=h["years"],
     )
     heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
@@ -295,7 +293,11 @@ def horizon_uncertainty_grid(doc: dict[str, Any], lang: str) -> Grid:
     heads = {"cumulative": _("Cumulative", lang), "stored_at_end": stored_label(h, lang)}
     header = ["", *[with_unit(heads[k], mass) for k in keys]]
     title = (
-        _("Uncertainty over the period {start}–{end}", lang, start=h["from"], end=h["to"])
+        _(
+            "Uncertainty over the period {span}",
+            lang,
+            span=period_span(h["from"], h["to"], lang),
+        )
         + _(": ", lang)
         + sampling_text(us[0], lang)
     )
