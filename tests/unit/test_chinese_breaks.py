@@ -16,14 +16,14 @@ from nbscdr_cli.render import chart
 from nbscdr_cli.render.chart_measure import Measure
 
 SVG = "{http://www.w3.org/2000/svg}"
-IN_SCOPE = "本组合在联合国环境规划署（UNEP）估计适用范围内的部分（森林、湿地、土壤）"
+IN_SCOPE = "本组合在联合国环境规划署（UNEP）估计值适用范围内的部分（森林、湿地、土壤）"
 
 
 def test_clauses_end_after_punctuation_and_before_an_opening_bracket() -> None:
     assert zh_clauses(IN_SCOPE) == [
         "本组合在联合国环境规划署",
         "（UNEP）",
-        "估计适用范围内的部分",
+        "估计值适用范围内的部分",
         "（森林、",
         "湿地、",
         "土壤）",
@@ -73,4 +73,4 @@ def test_the_charts_chinese_names_keep_their_words(tmp_path: Path) -> None:
     while "".join(lines) != IN_SCOPE:
         first += 1
         lines.append(texts[first])
-    assert lines == ["本组合在联合国环境规划署（UNEP）", "估计适用范围内的部分（森林、湿地、土壤）"]
+    assert lines == ["本组合在联合国环境规划署（UNEP）", "估计值适用范围内的部分（森林、湿地、土壤）"]
