@@ -463,3 +463,21 @@ def test_a_source_cited_whole_gives_its_chinese_quotation() -> None:
         )
         for line in sources
     )
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_stand_in_figure_names_its_assessment_in_chinese(fmt: str) -> None:
+    """--fallback: the stand-in's assessment by its Chinese name, not its id (the
+    editor's read found "（数值取自c2g2019）"); English keeps the id -a takes."""
+    from typer.testing import CliRunner
+
+    from nbscdr_cli.cli.program import app
+
+    args = ["portfolio", "macroalgae", "afforestation", "-a", "ar6", "--fallback", "-f", fmt]
+    zh = CliRunner().invoke(app, ["--lang", "zh", *args]).stdout
+    en = CliRunner().invoke(app, args).stdout
+    assert "大型藻类养殖固碳（数值取自C2G〔2019〕政策简报）" in zh and "c2g2019" not in zh
+    assert "c2g2019" in en  # (a table cell may wrap "(figure from c2g2019)")
+    doc = json.loads(CliRunner().invoke(app, [*args[:-2], "-f", "json"]).stdout)
+    assert doc["entries"][0]["assessment_name"] == {"en": "C2G (2019) policy brief", "zh": "C2G（2019）政策简报"}
+    assert doc["entries"][1]["assessment_name"] == doc["assessment_name"]

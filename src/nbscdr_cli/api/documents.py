@@ -33,6 +33,9 @@ def portfolio_document(
     check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
     entries = [entry_document(e, unit) for e in result.portfolio.entries]
+    for entry_doc in entries:  # whose figure, by name too: a stand-in's (--fallback) is not -a's
+        found = analysis.catalog.assessments.get(entry_doc["assessment"] or "")
+        entry_doc["assessment_name"] = local(None if found is None else found.name)
     # a sum is never a source's figure as given: a total is one only where it is
     # a single entry's figure, as given
     as_given = len(entries) == 1 and bool(entries[0]["as_given"])

@@ -19,7 +19,14 @@ from nbscdr_cli.render.bottom_line import prose_relation
 from nbscdr_cli.render.citations import Citations
 from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import chance_text, entry_show, sampling_text, threshold_label, total_show
+from nbscdr_cli.render.text import (
+    assessment_label,
+    chance_text,
+    entry_show,
+    sampling_text,
+    threshold_label,
+    total_show,
+)
 
 
 def portfolio_grid(
@@ -47,7 +54,9 @@ def portfolio_grid(
             )
         if e["fallback"]:
             label += _(
-                " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
+                " ({text})",
+                lang,
+                text=_("figure from {assessment}", lang, assessment=assessment_label(e, lang)),
             )
         source = "" if e["own_figure"] else cite(entry.technique.source).strip()
         label += mark(f"entry:{e['technique']}")

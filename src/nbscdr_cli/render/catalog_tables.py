@@ -22,7 +22,7 @@ from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import as_written, derived, formatter, given, span
 from nbscdr_cli.base.typography import typeset_zh
 from nbscdr_cli.render.tables import Grid
-from nbscdr_cli.render.text import range_text, region_label
+from nbscdr_cli.render.text import assessment_label, range_text, region_label
 
 
 def cost_text(cost: dict[str, Any] | None, lang: str) -> str:
@@ -303,12 +303,6 @@ def stand_in(doc: dict[str, Any], lang: str) -> str:
     return _(
         " ({text})", lang, text=_("figure from {assessment}", lang, assessment=assessment_label(named, lang))
     )
-
-
-def assessment_label(item: dict[str, Any], lang: str) -> str:
-    """Whose estimate: the assessment's id, which -a takes; in Chinese its name."""
-    name = item.get("assessment_name") or {}
-    return str(name.get(lang) or item["assessment"]) if lang == "zh" else str(item["assessment"])
 
 
 def _central(item: dict[str, Any], lang: str) -> str:

@@ -16,7 +16,14 @@ from nbscdr_cli.api.wording import join_scopes, kind_label
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, span
 from nbscdr_cli.render.tables import reference_label
-from nbscdr_cli.render.text import entry_show, reference_range, removal_alone, subtotal_range, total_show
+from nbscdr_cli.render.text import (
+    assessment_label,
+    entry_show,
+    reference_range,
+    removal_alone,
+    subtotal_range,
+    total_show,
+)
 
 if TYPE_CHECKING:
     from nbscdr_cli.api.analysis import Analysis
@@ -65,7 +72,7 @@ def entry_marks(entry: dict[str, Any], lang: str) -> tuple[str, ...]:
     if entry["share"] != 1:
         marks.append(_("{share}% of its range", lang, share=derived(entry["share"] * 100)))
     if entry.get("fallback"):
-        marks.append(_("figure from {assessment}", lang, assessment=entry["assessment"]))
+        marks.append(_("figure from {assessment}", lang, assessment=assessment_label(entry, lang)))
     return tuple(marks)
 
 

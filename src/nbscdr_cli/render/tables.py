@@ -19,6 +19,7 @@ from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
 from nbscdr_cli.render.footnotes import Marker, no_mark
 from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
+    assessment_label,
     comparison_digits,
     entry_label,
     entry_show,
@@ -53,7 +54,9 @@ def portfolio_grid(doc: dict[str, Any], lang: str, assessment: str = "", mark: M
         label = entry_label(name_in(e["name"], lang), tid, lang)
         if e["fallback"]:
             label += _(
-                " ({text})", lang, text=_("figure from {assessment}", lang, assessment=e["assessment"])
+                " ({text})",
+                lang,
+                text=_("figure from {assessment}", lang, assessment=assessment_label(e, lang)),
             )
         label += mark(f"entry:{tid}")
         low = low_text(e["low"], e["up_to"], lang, show) + mark(f"low:{tid}")

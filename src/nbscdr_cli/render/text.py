@@ -261,3 +261,9 @@ def removal_alone(entry: dict[str, Any]) -> bool:
     if entry.get("removal_only") is not None:
         return bool(entry["removal_only"])
     return not entry.get("caveat")
+
+
+def assessment_label(item: dict[str, Any], lang: str) -> str:
+    """Whose estimate: the assessment's id, which -a takes; in Chinese its name."""
+    name = item.get("assessment_name") or {}
+    return str(name.get(lang) or item["assessment"]) if lang == "zh" else str(item["assessment"])
