@@ -204,14 +204,14 @@ def test_brief_detail_adds_techniques_and_assessments() -> None:
     technique = section(detail, "### Biochar")
     assert (
         "- IPCC AR6 WGIII (2022): 0.2–6.6 Gt CO2e/yr; mean 2.6; technical potential; no year given; counts CO2 "
-        "removal and emission reduction; another figure: 0.3–6.6 Gt CO2/yr [2]; Cost: 10–345 USD/t CO2 [9]; "
-        "TRL 6–7 [10]"
+        "removal and emission reduction; another figure: 0.3–6.6 Gt CO2/yr [2]; Cost: 10–345 USD/t CO2 [10]; "
+        "TRL 6–7 [11]"
     ) in technique
     assert (
         "- C2G (2019) policy brief: 1.8–4.8 Gt CO2/yr; potential of a kind not stated; no year given; counts "
-        "CO2 removal alone [5]"
+        "CO2 removal alone [6]"
     ) in technique
-    assert "- Readiness: Mature technology with a growing market [5]." in technique
+    assert "- Readiness: Mature technology with a growing market [6]." in technique
     assert "## The assessments" in detail
 
 

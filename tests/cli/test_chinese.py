@@ -479,5 +479,8 @@ def test_a_stand_in_figure_names_its_assessment_in_chinese(fmt: str) -> None:
     assert "大型藻类养殖固碳（数值取自C2G〔2019〕政策简报）" in zh and "c2g2019" not in zh
     assert "c2g2019" in en  # (a table cell may wrap "(figure from c2g2019)")
     doc = json.loads(CliRunner().invoke(app, [*args[:-2], "-f", "json"]).stdout)
-    assert doc["entries"][0]["assessment_name"] == {"en": "C2G (2019) policy brief", "zh": "C2G（2019）政策简报"}
+    assert doc["entries"][0]["assessment_name"] == {
+        "en": "C2G (2019) policy brief",
+        "zh": "C2G（2019）政策简报",
+    }
     assert doc["entries"][1]["assessment_name"] == doc["assessment_name"]

@@ -127,8 +127,9 @@ def test_notes_all_prints_every_note_and_none_prints_none(nbscdr_command: list[s
     _, notes = split(every)
     general = notes[notes.index("On the whole result:") + 1 :]
     assert general == [  # no cell to mark: under a heading of their own
-        "- Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change "
-        "can release the carbon again."
+        "- Nature-based storage is not permanent: a forest's uptake, for example, declines as it ages, and trees "
+        "that die and decay, through age, drought, forest fire, pests or deforestation, release CO2 and other gases "
+        "again (C2G 2019)."
     ]
     bare = run(nbscdr_command, tmp_path, "portfolio", *SIX, "--notes", "none")
     assert not re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]", bare)

@@ -185,16 +185,24 @@ def portfolio_notes(
                 reference=r.id,
             )
         )
-    notes.append(
-        _note(
-            "permanence",
-            _(
-                "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change can release the carbon again.",
-                lang,
-            ),
-        )
-    )
+    notes.append(_note("permanence", permanence_text(lang, inline), source=PERMANENCE_SOURCE))
     return annotate([_tied(n, result) for n in notes])
+
+
+# The brief's introduction: "此外，通过NBS技术进行的碳封存并不是永久性的。例如，森林吸收
+# 二氧化碳的能力会随着年龄的增长而减弱（因为已经饱和了），树木会死亡和腐烂（如年龄增长、
+# 干旱、森林火灾、害虫或森林砍伐等原因）……并将二氧化碳和其他气体释放回大气中" (data quote
+# c2g-non-permanence).
+PERMANENCE_SOURCE = "C2G 2019"
+
+
+def permanence_text(lang: str, cite: Cite) -> str:
+    """That nature-based storage is not permanent, as the C2G brief says it."""
+    return _(
+        "Nature-based storage is not permanent: a forest's uptake, for example, declines as it ages, and trees that die and decay, through age, drought, forest fire, pests or deforestation, release CO2 and other gases again{cite}.",
+        lang,
+        cite=cite(PERMANENCE_SOURCE),
+    )
 
 
 def _tied(note: Note, result: Any) -> Note:

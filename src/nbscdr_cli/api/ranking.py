@@ -199,7 +199,13 @@ def _notes(
 ) -> list[dict[str, Any]]:
     """What a reader of the ranking must know: whose figures, how they add up, who
     is left out, what the references beside the regions are."""
-    from nbscdr_cli.api.notes import catalog_figures_text, caveat_notes, counts_text
+    from nbscdr_cli.api.notes import (
+        PERMANENCE_SOURCE,
+        catalog_figures_text,
+        caveat_notes,
+        counts_text,
+        permanence_text,
+    )
     from nbscdr_cli.api.wording import cited
     from nbscdr_cli.compute.geography import two_studies
 
@@ -312,10 +318,8 @@ def _notes(
     notes.append(
         {
             "code": "permanence",
-            "message": _(
-                "Nature-based storage is not permanent: uptake saturates and fire, drought, pests or land-use change can release the carbon again.",
-                lang,
-            ),
+            "message": permanence_text(lang, lambda source: cited(source, lang)),
+            "source": PERMANENCE_SOURCE,
         }
     )
     return notes

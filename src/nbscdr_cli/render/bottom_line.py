@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.document_parts import name_in
-from nbscdr_cli.api.notes import caveats_of
+from nbscdr_cli.api.notes import PERMANENCE_SOURCE, caveats_of
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, kinds_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names
 from nbscdr_cli.base.numbers import CAP, given, number, percent, rounded, span
@@ -308,8 +308,9 @@ def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
     """Not permanent, with what the sources say of the techniques in the
     portfolio, and the governance decisions it needs."""
     sentence = _(
-        "None of this storage is permanent: uptake saturates, and fire, drought, pests or land-use change can release the carbon again",
+        "None of this storage is permanent: a forest's uptake, for example, declines as it ages, and trees that die and decay, through age, drought, fire, pests or deforestation, release the CO2 again{cite}",
         lang,
+        cite=cite(PERMANENCE_SOURCE),
     )
     biochar = [
         n
