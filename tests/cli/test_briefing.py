@@ -407,3 +407,18 @@ def test_the_briefs_chart_marks_notes_as_its_tables_do(tmp_path: Path) -> None:
         ("⁶", "Biochar and Building with biomass"),
         ("⁷", "Biochar"),
     ]
+
+
+def test_one_technique_is_no_sum_and_names_its_share() -> None:
+    """One technique's range is its own: no "together", no sum of extremes; a part
+    of its range says so; out of a reference's scope it is named, not "none of these"."""
+    out = runner.invoke(app, ["brief", "biochar:50%"]).stdout
+    bottom = out.split("## Bottom line\n\n")[1].splitlines()[0]
+    assert bottom.startswith(
+        "Biochar (50% of its range) has a potential (of a kind the source does not state) of 0.9–2.4 Gt CO2/yr [2]. "
+        "Biochar is not within the scope of UNEP estimate (forests, wetlands and soils), so it is not compared "
+        "with it [3]. "
+    )
+    zh = runner.invoke(app, ["brief", "biochar:50%", "--lang", "zh"]).stdout
+    assert "生物炭（其范围的50%）的潜力（来源未说明潜力类型）为0.9～2.4 Gt CO2/年[2]。" in zh
+    assert "together" not in bottom.casefold() and "sum of every" not in bottom

@@ -39,6 +39,7 @@ def test_portfolio_json_contract() -> None:
         "as_given": True,
         "scope": "forests",
         "assessment": "c2g2019",
+        "assessment_name": {"en": "C2G (2019) policy brief", "zh": "C2G（2019）政策简报"},
         "fallback": False,
         "central": None,
         "potential_kind": "not stated",  # the C2G brief names no kind of potential (issue 21)
@@ -419,3 +420,17 @@ def test_economic_rows_keep_the_measures_cost_and_readiness() -> None:
     afforestation = next(t for t in doc["techniques"] if t["id"] == "afforestation")
     assert (afforestation["cost"]["low"], afforestation["cost"]["high"]) == (0.0, 240.0)
     assert (afforestation["trl"]["low"], afforestation["trl"]["high"]) == (8, 9)
+
+
+def test_a_reference_with_no_entry_in_its_scope_has_no_position() -> None:
+    """biochar alone against UNEP (forests, wetlands, soils): an empty subtotal of 0
+    is not "below" the reference; the JSON says there is nothing to compare."""
+    doc = json.loads(run("portfolio", "biochar", "-f", "json").stdout)
+    (unep,) = doc["comparisons"]
+    assert unep["in_scope"]["techniques"] == [] and unep["out_of_scope"] == ["biochar"]
+    assert (unep["position"], unep["difference"], unep["overlap"], unep["meets_at"]) == (
+        None,
+        None,
+        None,
+        None,
+    )

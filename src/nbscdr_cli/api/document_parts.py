@@ -120,8 +120,13 @@ def comparison_document(
             "significant_figures": inside,
         },
         "out_of_scope": list(c.out_of_scope_ids),
-        **relation_document(c.relation, f),
+        # with no entry in its scope there is nothing to set against the reference:
+        # no position (an empty subtotal of 0 is not "below" it)
+        **(relation_document(c.relation, f) if c.in_scope_ids else NO_RELATION),
     }
+
+
+NO_RELATION: dict[str, Any] = {"position": None, "difference": None, "overlap": None, "meets_at": None}
 
 
 def uncertainty_document(sim: Simulation, total: str, unit: Unit, digits: int = 3) -> dict[str, Any]:

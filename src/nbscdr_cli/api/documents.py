@@ -33,9 +33,8 @@ def portfolio_document(
     check_units(result, analysis.horizon, analysis.simulation, unit, mass_unit)
     f = unit.factor
     entries = [entry_document(e, unit) for e in result.portfolio.entries]
-    for entry_doc in entries:  # whose figure, by name too: a stand-in's (--fallback) is not -a's
-        found = analysis.catalog.assessments.get(entry_doc["assessment"] or "")
-        entry_doc["assessment_name"] = local(None if found is None else found.name)
+    # whose figure, by name too (after its id): a stand-in's (--fallback) is not -a's
+    entries = [_with_assessment_name(e, analysis) for e in entries]
     # a sum is never a source's figure as given: a total is one only where it is
     # a single entry's figure, as given
     as_given = len(entries) == 1 and bool(entries[0]["as_given"])
@@ -97,6 +96,17 @@ def _add_region(doc: dict[str, Any], analysis: Results, unit: Unit, lang: str) -
         doc["countries"] = countries_document(
             geography, entries, unit, lang, load_roe2021().regions.countries
         )
+
+
+def _with_assessment_name(entry: dict[str, Any], analysis: Results) -> dict[str, Any]:
+    found = analysis.catalog.assessments.get(entry["assessment"] or "")
+    name = local(None if found is None else found.name)
+    out: dict[str, Any] = {}
+    for key, value in entry.items():
+        out[key] = value
+        if key == "assessment":
+            out["assessment_name"] = name
+    return out
 
 
 def _assessment_name(analysis: Results) -> LocalText | None:

@@ -21,7 +21,7 @@ from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import PERMANENCE_SOURCE, caveats_of
 from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, kinds_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names
-from nbscdr_cli.base.numbers import CAP, given, number, percent, rounded, span
+from nbscdr_cli.base.numbers import CAP, derived, given, number, percent, rounded, span
 from nbscdr_cli.model.sources import NBSCDR
 from nbscdr_cli.render import tables
 from nbscdr_cli.render.period_clause import period_clause
@@ -71,28 +71,42 @@ def potential_phrase(doc: dict[str, Any], lang: str) -> str:
     return _("a potential (the figures: {kinds})", lang, kinds=kinds_phrase(kinds, lang))
 
 
+def share_label(name: str, share: float, lang: str) -> str:
+    """A technique as the bottom line names it: 'Biochar (50% of its range)'
+    where the portfolio takes part of its range."""
+    if share == 1:
+        return name
+    return name + _(" ({text})", lang, text=_("{share}% of its range", lang, share=derived(share * 100)))
+
+
 def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
     """'Together, these 4 techniques have a technical potential of 5.8–35 Gt
     CO2/yr, the sum of every low end and of every high end [2]', with the
     entries whose figure is not removals alone named in it, and with a period,
     what that adds up to and on what assumptions."""
     total = doc["total"]
-    names = [name_in(e["name"], lang) for e in doc["entries"]]
+    names = [share_label(name_in(e["name"], lang), e["share"], lang) for e in doc["entries"]]
     what = join_names(names, lang) if len(names) <= 3 else _("these {n} techniques", lang, n=len(names))
     if doc.get("region"):  # a country's or region's figures (issue 22)
         from nbscdr_cli.render.text import region_label
 
         what = _("{what} in {region}", lang, what=what, region=region_label(doc["region"], lang))
     sources = [e.technique.source for e in analysis.result.portfolio.entries if not e.own_figure]
-    sentence = _(
-        "Together, {what} have {potential} of {range} {unit}, the sum of every low end and of every high end{cite}",
-        lang,
-        what=what,
-        potential=potential_phrase(doc, lang),
-        range=span(total["low"], total["high"], total_show(doc)),
-        unit=unit_text(doc["unit"], lang),
-        cite=cite.marks(sources),
-    )
+    figures = {
+        "what": what,
+        "potential": potential_phrase(doc, lang),
+        "range": span(total["low"], total["high"], total_show(doc)),
+        "unit": unit_text(doc["unit"], lang),
+        "cite": cite.marks(sources),
+    }
+    if len(names) == 1:  # one technique's range is its own, not a sum of extremes
+        sentence = _("{what} has {potential} of {range} {unit}{cite}", lang, **figures)
+    else:
+        sentence = _(
+            "Together, {what} have {potential} of {range} {unit}, the sum of every low end and of every high end{cite}",
+            lang,
+            **figures,
+        )
     single = [name_in(e["name"], lang) for e in doc["entries"] if e["low"] == e["high"] and not e["up_to"]]
     if single:  # a range that is one figure is no range: said beside the total it makes
         sentence += _(
@@ -129,12 +143,22 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
     kind = kind_name(c["kind"], lang)
     inside = c["in_scope"]
     if not inside["techniques"]:
-        sentence = _(
-            "None of these techniques is within the scope of {ref} ({scope}), so none is compared with it",
-            lang,
-            ref=ref,
-            scope=join_scopes(c["scope"], lang),
-        )
+        scope = join_scopes(c["scope"], lang)
+        if len(doc["entries"]) == 1:
+            sentence = _(
+                "{name} is not within the scope of {ref} ({scope}), so it is not compared with it",
+                lang,
+                name=name_in(doc["entries"][0]["name"], lang),
+                ref=ref,
+                scope=scope,
+            )
+        else:
+            sentence = _(
+                "None of these techniques is within the scope of {ref} ({scope}), so none is compared with it",
+                lang,
+                ref=ref,
+                scope=scope,
+            )
         return sentence + cite(reference.source) + _(".", lang)
     unit = unit_text(doc["unit"], lang)
     values = {
