@@ -645,7 +645,9 @@ def test_chinese_bars_line_up() -> None:
     total = rows[6]
     assert total.startswith("合计 ") and total.count("┃") == 2 and total.count("◆") == 1
     assert total.index("┃") < total.index("◆") < total.rindex("┃")
-    assert rows[7].startswith("本组合在联合国环境规划署（UN…") and rows[7].endswith(" 1.5～13")
+    assert rows[7].startswith("本组合在联合国环境规划署…（森林、湿地、土壤） ") and rows[7].endswith(
+        " 1.5～13"
+    )
     assert (
         rows[8].startswith("联合国环境规划署（UNEP）估计值（潜力） ")
         and "░" in rows[8]
@@ -674,12 +676,13 @@ def test_names_as_wide_as_the_terminal_allows(tmp_path: Path) -> None:
     assert wide[4].startswith("This portfolio within the scope of A reference with a name long enough")
     assert max(cell_len(line) for line in wide) == 200
     narrow = text_chart(doc, "en", Environment(width=60)).splitlines()
-    assert [line[:27] for line in narrow[1:6]] == [  # cut in the middle: both ends still tell
-        "Restoring and…nd marshes  ·",
+    # cut in the middle: both ends still tell, and each cut falls between words
+    assert [line[:27] for line in narrow[1:6]] == [
+        "Restoring and…and marshes ·",
         "Short                     ·",
         "Total                     ·",
         "This portfolio…(wetlands) ·",
-        "A reference wi…potential) ·",
+        "A reference…(potential)   ·",
     ]
     assert max(cell_len(line) for line in narrow) == 60
 

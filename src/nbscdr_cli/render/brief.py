@@ -153,7 +153,8 @@ def composed(
         ]
     if "horizon" in doc and detail:
         out += period_detail(doc, lang)
-    out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
+    if marked.numbered or marked.general:  # no heading over nothing
+        out += ["## " + _("Caveats", lang), ""] + [f"- {line}" for line in marked.numbered] + [""]
     if marked.general:
         out += ["### " + general_heading(lang), ""] + [f"- {line}" for line in marked.general] + [""]
     out += (
@@ -221,7 +222,8 @@ def render_brief(
     doc = analysis.to_dict()
     chart, warnings = render_chart(analysis, "svg", Environment().for_file(), printed=True, noted=noted)
     assert isinstance(chart, bytes)  # an SVG file's bytes
-    back = (_("Land", analysis.lang), _("Caveats", analysis.lang))  # where the back matter starts
+    # where the back matter starts (a brief with no caveats starts it at the decisions)
+    back = (_("Land", analysis.lang), _("Caveats", analysis.lang), _("Decisions needed", analysis.lang))
     return page(markdown, analysis.lang, title(doc, analysis.lang), chart, back), warnings
 
 

@@ -34,26 +34,42 @@ UNICODE = Glyphs("█", "▒", "░", "·", "┃", "◆", "…")
 ASCII = Glyphs("#", "~", "=", ".", "|", "o", "~")
 
 
+AFTER = " )）、，：；"  # a word ends after one of these (Chinese puts no spaces between words)
+BEFORE = " (（"  # and starts before one of these
+
+
 def fit(label: str, cells: int, more: str) -> str:
     """``label`` in exactly ``cells`` terminal cells: padded, or with its middle
     left out (``more``), keeping how it starts and how it ends (a reference's
-    name and ": in its scope", say, so two rows about one reference stay apart)."""
+    name and ": in its scope", say, so two rows about one reference stay apart).
+    No word is cut in two: the cuts fall at spaces or brackets, or in Chinese at
+    its punctuation; only where no whole word fits is one cut by character."""
     from rich.cells import cell_len
 
     width = cell_len(label)
     if width <= cells:
         return label + " " * (cells - width)
     room = cells - cell_len(more)
-    head = tail = ""
-    for ch in label:  # about three-fifths of the room for the start
-        if cell_len(head + ch) > room * 3 // 5:
-            break
-        head += ch
-    for ch in reversed(label):
-        if cell_len(head) + cell_len(ch + tail) > room:
-            break
-        tail = ch + tail
-    joined = head.rstrip() + more + tail.lstrip()
+    edges = [i for i in range(1, len(label)) if label[i - 1] in AFTER or label[i] in BEFORE]
+    heads = [i for i in edges if cell_len(label[:i].rstrip()) <= room * 3 // 5]  # about three-fifths
+    if heads:
+        head = label[: heads[-1]].rstrip()
+    else:
+        head = ""
+        for ch in label:
+            if cell_len(head + ch) > room * 3 // 5:
+                break
+            head += ch
+    tails = [i for i in edges if cell_len(head) + cell_len(label[i:].lstrip()) <= room]
+    if tails:
+        tail = label[tails[0] :].lstrip()
+    else:
+        tail = ""
+        for ch in reversed(label):
+            if cell_len(head) + cell_len(ch + tail) > room:
+                break
+            tail = ch + tail
+    joined = head + more + tail.lstrip()
     return joined + " " * (cells - cell_len(joined))
 
 
