@@ -70,3 +70,51 @@ def test_terminal_chart_cuts_no_word(lang: str) -> None:
             "zh": "本组合在联合国环境规划署（UNEP）…（森林、湿地、土壤）",
         }[lang]
     )
+
+
+# the briefs tests/integration/test_print.py prints: the same portfolios, periods and runs
+FOUR = ["afforestation", "soil-carbon", "wetlands", "biochar"]
+CHINA = [
+    "afforestation",
+    "biochar",
+    "soil-carbon",
+    "agroforestry",
+    "--region",
+    "CHN",
+    "--potential",
+    "economic",
+]
+PERIOD = ["--from", "2030", "--to", "2050"]
+SAMPLES = ["--samples", "10000", "--seed", "1"]
+CASES = [
+    (period, samples, china)
+    for period in (False, True)
+    for samples in (False, True)
+    for china in (False, True)
+]
+
+
+def bottom_line_of(markdown: str, heading: str) -> str:
+    lines = markdown.split("\n## ")
+    return next(part for part in lines if part.startswith(heading)).split("\n\n", 1)[1].strip()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"period={p}-samples={s}-china={c}" for p, s, c in CASES])
+def test_bottom_line_has_as_many_sentences_in_chinese(case: tuple[bool, bool, bool]) -> None:
+    # how much (with the period), against the first reference, how sure (with a run),
+    # not permanent and what it needs: at most four sentences, the Chinese as the English
+    period, samples, china = case
+    args = ["brief", *(CHINA if china else FOUR), *(PERIOD if period else []), *(SAMPLES if samples else [])]
+    english = runner.invoke(app, args)
+    chinese = runner.invoke(app, ["--lang", "zh", *args])
+    assert english.exit_code == chinese.exit_code == 0, english.output + chinese.output
+    en = bottom_line_of(english.stdout, "Bottom line")
+    zh = bottom_line_of(chinese.stdout, "要点")
+    # an English sentence ends with a full stop before a capital or at the end ("1.8" does not)
+    en_count = len(re.findall(r"\.(?= [A-Z]|$)", en))
+    zh_count = zh.count("。")
+    # China's economic potential has no reference in its scope: no comparison sentence
+    expected = 2 + (not china) + samples
+    assert (en_count, zh_count) == (expected, expected), (en, zh)
+    # the governance decisions follow the durability after a semicolon, in both
+    assert "; it needs governance decisions on" in en and "；该组合需要在以下方面作出治理决策：" in zh
