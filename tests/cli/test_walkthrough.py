@@ -118,3 +118,60 @@ def test_bottom_line_has_as_many_sentences_in_chinese(case: tuple[bool, bool, bo
     assert (en_count, zh_count) == (expected, expected), (en, zh)
     # the governance decisions follow the durability after a semicolon, in both
     assert "; it needs governance decisions on" in en and "；该组合需要在以下方面作出治理决策：" in zh
+
+
+def brief_head(args: list[str], lang: str) -> tuple[str, str]:
+    """The subtitle and the bottom line's first sentence."""
+    result = runner.invoke(app, ["--lang", lang, "brief", *args])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    return lines[2], lines[6]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_own_figure_is_named_beside_the_total_it_shapes(lang: str) -> None:
+    subtitle, line = brief_head(["afforestation=5-6", "biochar"], lang)
+    if lang == "en":
+        assert subtitle == (
+            "*C2G (2019) policy brief [1], potential of a kind not stated; "
+            "your own figures for Afforestation and reforestation · nbscdr 0.2.0*"
+        )
+        assert line.startswith(
+            "Together, Afforestation and reforestation and Biochar have a potential (of a kind the source"
+            " does not state) of 6.8–11 Gt CO2/yr, the sum of every low end and of every high end [2], of which"
+            " Afforestation and reforestation is your own figure (5–6), not a source's. UNEP estimate, 4–12"
+            " Gt CO2/yr, is a potential and covers only forests, wetlands and soils: within that scope"
+            " (Afforestation and reforestation), the portfolio comes to 5–6 Gt CO2/yr (your own figure, not"
+            " a source's), which lies within its range"
+        )
+    else:
+        assert (
+            subtitle
+            == "**C2G（2019）政策简报[1]，未说明类型的潜力；造林和再造林为用户自定数值 · nbscdr 0.2.0**"
+        )
+        assert line.startswith(
+            "造林和再造林、生物炭的潜力（来源未说明潜力类型）合计为6.8～11 Gt CO2/年（各项下限之和至各项上限之和）[2]，"
+            "其中造林和再造林为用户自定数值（5～6），并非出自来源。联合国环境规划署（UNEP）估计值（4～12 Gt CO2/年）"
+            "是潜力估计，仅涵盖森林、湿地、土壤：在其适用范围内（造林和再造林），该组合合计5～6 Gt CO2/年"
+            "（用户自定数值，并非出自来源），位于其范围之内"
+        )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_portfolio_of_own_figures_names_no_assessment(lang: str) -> None:
+    result = runner.invoke(app, ["--lang", lang, "brief", "afforestation=5-6", "biochar=1-2"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert (
+        lines[2] == {"en": "*your own figures · nbscdr 0.2.0*", "zh": "**用户自定数值 · nbscdr 0.2.0**"}[lang]
+    )
+    assert lines[6].startswith(
+        {
+            "en": "Together, Afforestation and reforestation and Biochar have a potential of 6–8 Gt CO2/yr,"
+            " the sum of every low end and of every high end, all your own figures, not a source's. ",
+            "zh": "造林和再造林、生物炭的潜力估计合计为6～8 Gt CO2/年（各项下限之和至各项上限之和），均为用户自定数值，并非出自来源。",
+        }[lang]
+    )
+    # no source is cited for the user's figures: C2G is among the sources only for what it says
+    sources = result.stdout.split("\n## ")[-1]
+    assert "Carnegie" not in sources and "C2G (2019) policy brief" not in result.stdout

@@ -79,6 +79,32 @@ def share_label(name: str, share: float, lang: str) -> str:
     return name + _(" ({text})", lang, text=_("{share}% of its range", lang, share=derived(share * 100)))
 
 
+def own_clause(entries: list[dict[str, Any]], every: bool, lang: str) -> str:
+    """Which of ``entries`` are the user's own figures, said beside the figure
+    they shape so it is never taken for a source's: ', of which Afforestation and
+    reforestation is your own figure (5–6), not a source's'. ``every`` where the
+    figure is made of the user's figures alone."""
+    own = [e for e in entries if e.get("own_figure")]
+    if not own:
+        return ""
+    if every:
+        if len(own) == 1:
+            return _(" (your own figure, not a source's)", lang)
+        return _(", all your own figures, not a source's", lang)
+    names = join_names([name_in(e["name"], lang) for e in own], lang)
+    ranges = join_names([span(e["low"], e["high"], given) for e in own], lang)
+    if len(own) == 1:
+        return _(
+            ", of which {names} is your own figure ({ranges}), not a source's",
+            lang,
+            names=names,
+            ranges=ranges,
+        )
+    return _(
+        ", of which {names} are your own figures ({ranges}), not a source's", lang, names=names, ranges=ranges
+    )
+
+
 def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations) -> str:
     """'Together, these 4 techniques have a technical potential of 5.8–35 Gt
     CO2/yr, the sum of every low end and of every high end [2]', with the
@@ -107,6 +133,9 @@ def how_much(analysis: Analysis, doc: dict[str, Any], lang: str, cite: Citations
             lang,
             **figures,
         )
+    # the user's own figures, named in the sentence whose figure they shape (the
+    # mark cites only the sources of the others)
+    sentence += own_clause(doc["entries"], all(e.get("own_figure") for e in doc["entries"]), lang)
     single = [name_in(e["name"], lang) for e in doc["entries"] if e["low"] == e["high"] and not e["up_to"]]
     if single:  # a range that is one figure is no range: said beside the total it makes
         sentence += _(
@@ -161,11 +190,13 @@ def comparison_sentence(analysis: Analysis, doc: dict[str, Any], lang: str, cite
             )
         return sentence + cite(reference.source) + _(".", lang)
     unit = unit_text(doc["unit"], lang)
+    in_scope = [e for e in doc["entries"] if e["technique"] in inside["techniques"]]
+    own = own_clause(in_scope, all(e.get("own_figure") for e in in_scope), lang)
     values = {
         "ref": ref,
         "band": reference_range(c),
         "unit": ref_unit,
-        "sub_unit": unit,
+        "sub_unit": unit + own,
         "kind": kind,
         "subtotal": subtotal_range(inside),
         "relation": prose_relation(c, lang, inside, unit),

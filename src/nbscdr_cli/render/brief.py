@@ -238,7 +238,12 @@ def title(doc: dict[str, Any], lang: str) -> str:
 
 
 def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, cite: Citations) -> str:
-    """The assessment the figures come from (cited), the potential, the version."""
+    """The assessment the figures come from (cited), the potential, the version;
+    the user's own figures are named as theirs, and a portfolio of them alone
+    names no assessment."""
+    own = [name_in(e["name"], lang) for e in doc["entries"] if e.get("own_figure")]
+    if len(own) == len(doc["entries"]):
+        return _("your own figures · nbscdr {version}", lang, version=version)
     found = analysis.catalog.assessments.get(analysis.assessment or "")
     assessment = (doc.get("assessment_name") or {}).get(lang) or analysis.assessment or ""
     assessment += cite(found.citation) if found is not None else ""
@@ -248,6 +253,8 @@ def subtitle(analysis: Analysis, doc: dict[str, Any], lang: str, version: str, c
         if assessment
         else N_("{potential} · nbscdr {version}")
     )
+    if own:
+        potential += _("; your own figures for {names}", lang, names=join_names(own, lang))
     return _(key, lang, assessment=assessment, potential=potential, version=version)
 
 
@@ -324,8 +331,8 @@ def citations(analysis: Analysis, detail: bool) -> list[str]:
     """The assessment's citation, and with ``detail`` every estimate's source."""
     found = []
     assessment = analysis.catalog.assessments.get(analysis.assessment or "")
-    if assessment is not None:
-        found.append(assessment.citation)
+    if assessment is not None and not all(e.own_figure for e in analysis.result.portfolio.entries):
+        found.append(assessment.citation)  # none for a portfolio of the user's own figures
     if detail:
         found += [s for s in analysis.sources() if s]
     return found
