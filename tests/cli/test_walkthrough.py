@@ -175,3 +175,60 @@ def test_a_portfolio_of_own_figures_names_no_assessment(lang: str) -> None:
     # no source is cited for the user's figures: C2G is among the sources only for what it says
     sources = result.stdout.split("\n## ")[-1]
     assert "Carnegie" not in sources and "C2G (2019) policy brief" not in result.stdout
+
+
+def figure(row: str) -> str:
+    """A terminal chart row's figure and signs: what follows its bar."""
+    return re.split(r"[·█░▒]+ ", row)[-1]
+
+
+def chart_rows(args: list[str], lang: str) -> list[str]:
+    result = runner.invoke(app, ["--lang", lang, "chart", *args], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_regional_co2e_bars_are_marked(lang: str, tmp_path: Path) -> None:
+    # Roe et al.'s biochar for China is in CO2e and its data does not say what it counts:
+    # its bar, and the total it is part of, carry the sign, and the key says what it means
+    rows = chart_rows(["afforestation", "biochar", "--region", "CHN"], lang)
+    assert [figure(row) for row in rows[1:4]] == {
+        "en": ["128–403", "422 †", "550–824 †"],
+        "zh": ["128～403", "422 †", "550～824 †"],
+    }[lang]
+    assert (
+        rows[-1]
+        == {
+            "en": "† may not be removals alone: given in CO2e, and the data does not say what the figure counts",
+            "zh": "† 可能并非全部为移除量：该数值以二氧化碳当量给出，数据未说明其计入内容",
+        }[lang]
+    )
+    out = tmp_path / "z.svg"
+    result = runner.invoke(
+        app, ["--lang", lang, "chart", "afforestation", "biochar", "--region", "CHN", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    total = {"en": "550–824 †", "zh": "550～824 †"}[lang]
+    assert ">422 †</text>" in svg and f">{total}</text>" in svg
+    key = {
+        "en": "† may not be removals alone: given in CO₂e, and the data does not say what the figure counts",
+        "zh": "† 可能并非全部为移除量：该数值以二氧化碳当量给出，数据未说明其计入内容",
+    }[lang]
+    assert f">{key}</text>" in svg
+
+
+def test_ar6_total_and_subtotal_are_marked() -> None:
+    # wetlands and biochar in AR6 count more than removals: so do the total and the
+    # subtotal in UNEP's scope that add them up; afforestation alone is not marked
+    rows = chart_rows(["afforestation", "wetlands", "biochar", "-a", "ar6"], "en")
+    assert [figure(row) for row in rows[1:7]] == [
+        "0.5–10.1 ‡1",
+        "0.5–2.1 † ‡1",
+        "0.2–6.6 †",
+        "1.2–19 †",
+        "1–12 †",
+        "4–12",
+    ]
+    assert "† not removals alone: the figure also counts avoided emissions or emissions reductions" in rows

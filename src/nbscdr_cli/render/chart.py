@@ -123,7 +123,7 @@ def render_chart(
 def _render_chart(
     analysis: Analysis, fmt: str, env: Environment, printed: bool, noted: NoteSigns | None = None
 ) -> tuple[str | bytes, list[str]]:
-    doc = escape_document(analysis.to_dict())
+    doc = mark_unstated(escape_document(analysis.to_dict()), analysis)
     if fmt == "text":
         from nbscdr_cli.render.chart_text import text_chart
 
@@ -132,9 +132,20 @@ def _render_chart(
     fonts = fonts_for(analysis.lang, fmt)  # an SVG keeps Chinese text for the reader's fonts (issue 24)
     layout = PRINTED if printed else SLIDE
     if fonts.lang != analysis.lang:  # a PNG or PDF no font here can show Chinese in: in English
-        doc = escape_document(analysis.to_dict(lang=fonts.lang))
+        doc = mark_unstated(escape_document(analysis.to_dict(lang=fonts.lang)), analysis)
         fonts = fonts._replace(use_names=True)
     return draw(doc, fmt, fonts.lang, sources, fonts, layout, noted=noted)
+
+
+def mark_unstated(doc: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    """``doc`` with each entry whose figure is in CO2e and whose data does not
+    say what it counts marked ``co2e_unstated``: it may not be a removal of CO2
+    alone (as the notes say), so its bar, and the totals it is part of, carry the
+    sign for that."""
+    for e, entry in zip(doc["entries"], analysis.result.portfolio.entries, strict=True):
+        if not entry.own_figure and "CO2e" in entry.technique.unit and e.get("removal_only") is None:
+            e["co2e_unstated"] = True
+    return doc
 
 
 def draw(

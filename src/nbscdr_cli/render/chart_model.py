@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import citation as cited_as
 from nbscdr_cli.api.wording import join_scopes, kind_label
-from nbscdr_cli.base.i18n import _
+from nbscdr_cli.base.i18n import N_, _
 from nbscdr_cli.base.numbers import derived, span
 from nbscdr_cli.render.tables import reference_label
 from nbscdr_cli.render.text import (
@@ -115,13 +115,29 @@ def note_signs(signs: Sequence[tuple[dict[str, Any], str]]) -> NoteSigns:
     return NoteSigns(pairs, not_alone)
 
 
+def not_alone(entry: dict[str, Any]) -> bool:
+    """Whether an entry's figure is, or may be, more than a removal of CO2: one
+    the data says counts more, or one in CO2e whose data does not say what it
+    counts (``co2e_unstated``, set by ``chart.mark_unstated``)."""
+    return not removal_alone(entry) or bool(entry.get("co2e_unstated"))
+
+
+def alone_signs(entries: Sequence[dict[str, Any]], noted: NoteSigns | None = None) -> tuple[str, ...]:
+    """The signs of the entries that are not (or may not be) removals alone: on
+    their bars, and on the total or subtotal they are part of."""
+    signs = [
+        noted.not_alone.get(e["technique"], NOT_REMOVAL_ALONE) if noted else NOT_REMOVAL_ALONE
+        for e in entries
+        if not_alone(e)
+    ]
+    return tuple(sorted(dict.fromkeys(signs), key=_in_order))
+
+
 def entry_signs(
     entry: dict[str, Any], pairs: list[tuple[str, str]], noted: NoteSigns | None = None
 ) -> tuple[str, ...]:
     tech = entry["technique"]
-    signs = []
-    if not removal_alone(entry):
-        signs.append(noted.not_alone.get(tech, NOT_REMOVAL_ALONE) if noted else NOT_REMOVAL_ALONE)
+    signs = list(alone_signs([entry], noted))
     for k, pair in enumerate(pairs, start=1):
         if tech in pair:
             own = noted.pairs.get(frozenset(pair)) if noted else None
@@ -182,6 +198,7 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True, noted: NoteSign
             False,
             "total",
             span(total["low"], total["high"], total_show(doc)),
+            signs=alone_signs(doc["entries"], noted),  # it adds up what its parts count
         )
     )
     # a reference compared with the whole portfolio goes right under the total; one
@@ -200,6 +217,9 @@ def bars(doc: dict[str, Any], lang: str, use_names: bool = True, noted: NoteSign
                     False,
                     "in-scope",
                     subtotal_range(inside),
+                    signs=alone_signs(
+                        [e for e in doc["entries"] if e["technique"] in inside["techniques"]], noted
+                    ),
                 )
             )
         out.append(
@@ -240,16 +260,16 @@ def signs_key(
     lines = []
     pairs = double_counting(doc)
     mixed = [e for e in doc["entries"] if not removal_alone(e)]
+    unstated = [e for e in doc["entries"] if removal_alone(e) and e.get("co2e_unstated")]
     if noted is not None:  # beside the brief's notes: their marks, and the notes say the rest
-        alone = list(dict.fromkeys(s for e in mixed for s in entry_signs(e, [], noted)))
+        alone = list(alone_signs(mixed + unstated, noted))
         if alone:
-            lines.append(
-                _(
-                    "{signs}: not removals alone (the caveats say what each figure counts)",
-                    lang,
-                    signs=" ".join(alone),
-                )
+            key = (
+                N_("{signs}: not removals alone (the caveats say what each figure counts)")
+                if mixed
+                else N_("{signs}: may not be removals alone (the caveats say what each figure counts)")
             )
+            lines.append(_(key, lang, signs=" ".join(alone)))
         shared = list(dict.fromkeys(s for e in doc["entries"] for s in entry_signs(e, pairs, noted)))
         shared = [s for s in shared if s not in alone]
         if shared:
@@ -266,6 +286,15 @@ def signs_key(
             NOT_REMOVAL_ALONE
             + " "
             + _("not removals alone: the figure also counts avoided emissions or emissions reductions", lang)
+        )
+    if unstated:  # Roe et al.'s figures in CO2e, say: the data does not say what they count
+        lines.append(
+            NOT_REMOVAL_ALONE
+            + " "
+            + _(
+                "may not be removals alone: given in CO2e, and the data does not say what the figure counts",
+                lang,
+            )
         )
     if compact and pairs:
         signs = " ".join(f"{DOUBLE_COUNT}{k}" for k in range(1, len(pairs) + 1))
