@@ -101,6 +101,7 @@ def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str],
     assert state["position"] == "contains"  # 5.8–33.8 takes in all of 7–9
     note = next(w for w in doc["warnings"] if w["code"] == "reference")
     assert "is the CDR deployed in scenarios, not a potential" in note["message"]
+    assert note["essential"] is True  # a scenario is not a potential: the kinds differ
 
 
 def test_chart_draws_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -271,7 +272,7 @@ def test_a_single_value_is_one_number_and_one_sample_is_singular(
 ) -> None:
     args = ("portfolio", "biochar=10", "-r", "state-of-cdr-2050", "-n", "1", "--seed", "1", "-f", "markdown")
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    row = "| State of CDR (2024), CDR in 2050 | scenario deployment | 7–9 | 10 | above: low end 3 higher, high end 1 higher |"
+    row = "| State of CDR (2024), CDR in 2050² | scenario deployment | 7–9 | 10 | above: low end 3 higher, high end 1 higher |"
     assert row in out
     assert "1 sample, seed 1" in out and "1 samples" not in out
     tiny = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar=0.00001").stdout

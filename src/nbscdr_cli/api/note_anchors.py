@@ -6,11 +6,12 @@ Every note in a document carries:
   sum of extremes, "up to" entries, double counting, each reference's scope, a
   figure's caveat (not removals alone, "debated"), a stand-in or unsourced
   figure, the distribution an uncertainty assumes, a period's assumptions, and
+  what a reference measures where it is not a potential (the kinds differ),
   for a country or region what its figures are, the studies Roe et al. (2021)
   adapt them from, why no global reference is compared, and how to read the land
   table (shown wherever the table is);
   false for what the output already says elsewhere or what only describes
-  (whose figures the title names, what a reference measures, a CO2e figure
+  (whose figures the title names, what a reference that is a potential measures, a CO2e figure
   that is a removal of CO2 alone, the closing word on permanence); a figure
   that may count more than CO2 removal (``co2e`` with ``includes`` beyond
   "co2-removal", or in CO2e with none given) is a caveat, so essential. The text formats print the essential
@@ -88,7 +89,7 @@ def anchors(note: dict[str, Any]) -> list[str]:
         return [f"low:{i}" for i in ids]
     if code in PERIOD_CODES:
         return [f"period-entry:{i}" for i in ids]
-    if code == "reference-period":
+    if code == "reference-period" or (code == "reference" and note.get("period")):
         return [f"period-reference:{note['reference']}"]
     found = list(BY_CODE.get(code, ()))
     found += [f"entry:{i}" for i in ids]
@@ -119,12 +120,20 @@ def _not_removal_alone(note: dict[str, Any]) -> bool:
     return note["code"] == "co2e" and list(note.get("includes") or ()) != ["co2-removal"]
 
 
+def _other_kind(note: dict[str, Any]) -> bool:
+    """What a reference measures, where it is not a potential (a scenario's
+    deployment, a cumulative amount, a mitigation potential with avoided
+    emissions): the portfolio's figures are potentials, so the comparison is of
+    unlike kinds, which a reader must know not to misquote it."""
+    return note["code"] == "reference" and note.get("kind", "potential") != "potential"
+
+
 def annotate(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each note with ``essential`` and ``anchors`` (before its message)."""
     out = []
     for note in notes:
         message = note["message"]
         rest = {k: v for k, v in note.items() if k != "message"}
-        essential = note["code"] in ESSENTIAL or _not_removal_alone(note)
+        essential = note["code"] in ESSENTIAL or _not_removal_alone(note) or _other_kind(note)
         out.append({**rest, "essential": essential, "anchors": anchors(note), "message": message})
     return out
