@@ -53,6 +53,7 @@ ESSENTIAL = frozenset(
         "reference-period",
         "central-sum",
         "potential",
+        "by-country",  # an assessment by country left out of a compare's world totals
         # a country's or region's figures (issue 22): what a region's sum is, which members have
         # a figure, a central value averaged from two studies, why no global reference is compared,
         # the studies behind the figures (credited as every source is), how to read the land table
@@ -75,6 +76,7 @@ BY_CODE = {
     "no-ramp": ["table:horizon"],
     "central-sum": ["column:central-sum"],
     "potential": ["table:compare"],
+    "by-country": ["table:compare"],
     "region": ["table:portfolio"],
     "region-coverage": ["table:portfolio"],
 }
