@@ -74,3 +74,25 @@ def test_compare_says_roe2021_is_left_out(nbscdr_command: list[str], tmp_path: P
     # asked for by name, it is a row, and there is nothing to say
     named = json.loads(run(nbscdr_command, tmp_path, *three, "-a", "ar6", "-a", "c2g2019", "-f", "json").stdout)
     assert [w["code"] for w in named["warnings"] if w["code"] == "by-country"] == []
+
+
+def test_a_row_of_regions_is_marked_only_with_its_own_notes(nbscdr_command: list[str], tmp_path: Path) -> None:
+    args = ("compare", "afforestation", "biochar", "--regions", "CHN,IND,World")
+    lines = run(nbscdr_command, tmp_path, *args).stdout.splitlines()
+    cells = [[cell.strip() for cell in line.split("|")] for line in lines if "|" in line]
+    assert cells[-1] == [
+        "World⁴,⁵,⁶",
+        "7,880–13,800",
+        "10,800",
+        "UNEP estimate⁶: within: low end 1,500 higher, high end 600 lower",
+    ]
+    assert cells[-3][0] == "China (CHN)²,³"
+    assert "³ [China and India] UNEP estimate: global, so not compared with figures for a country or region." in lines
+    assert (
+        "⁶ [World] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
+        "reforestation, leaving out Biochar."
+    ) in lines
+    zh = run(nbscdr_command, tmp_path, *args, "--lang", "zh").stdout.splitlines()
+    cells = [[cell.strip() for cell in line.split("|")] for line in zh if "|" in line]
+    assert cells[-1][-1] == "联合国环境规划署（UNEP）估计值⁶：位于参考范围内，下限高出1,500，上限低600"
+    assert "³ ［中国、印度］联合国环境规划署（UNEP）估计值：为全球数值，因此不与国家或区域的数值比较。" in zh

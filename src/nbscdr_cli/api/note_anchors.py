@@ -20,7 +20,8 @@ Every note in a document carries:
   note's footnote marker: ``entry:<id>`` (an entry's row), ``low:<id>`` (its low
   end), ``total``, ``reference:<id>`` (a reference's row), ``period-entry:<id>``
   and ``period-reference:<id>`` (the rows of the tables over a period), and
-  ``table:<key>`` (a table's title: portfolio, uncertainty, horizon, compare),
+  ``reference:<id>@<row>`` (a reference in one row of ``compare``, for the notes
+  of that row), ``table:<key>`` (a table's title: portfolio, uncertainty, horizon, compare),
   ``column:<key>``, or ``row:<key>`` (a row of ``compare``, for a note that only
   some rows have). A note with no anchor qualifies nothing in particular.
 - ``summary`` (a long caveat only): its first clause and where to read the rest
@@ -98,6 +99,8 @@ def anchors(note: dict[str, Any]) -> list[str]:
     refs = note.get("references") or ([note["reference"]] if note.get("reference") else [])
     if code != "needs-period":  # a reference asked for without a period is in no table
         found += [f"reference:{r}" for r in refs]
+        # in compare, a reference in one row's cell: marked only with the notes of that row
+        found += [f"reference:{r}@{key}" for r in refs for key in note.get("rows", ())]
     return found + [f"row:{key}" for key in note.get("for_rows", ())]
 
 
