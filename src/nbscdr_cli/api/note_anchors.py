@@ -18,7 +18,8 @@ Every note in a document carries:
   notes by default (``--notes all`` prints every one); JSON keeps them all.
 - ``anchors``: the cells the note qualifies, so a table can mark them with the
   note's footnote marker: ``entry:<id>`` (an entry's row), ``low:<id>`` (its low
-  end), ``total``, ``reference:<id>`` (a reference's row), ``period-entry:<id>``
+  end), ``total`` and ``period-total`` (the totals: also of an entry's figure
+  that is not CO2 removal alone), ``reference:<id>`` (a reference's row), ``period-entry:<id>``
   and ``period-reference:<id>`` (the rows of the tables over a period), and
   ``reference:<id>@<row>`` (a reference in one row of ``compare``, for the notes
   of that row), ``table:<key>`` (a table's title: portfolio, uncertainty, horizon, compare),
@@ -71,7 +72,7 @@ LONG = 160  # columns: a caveat longer than this, in clauses, is summarised in t
 # where a note of each code is anchored when its own fields do not say
 BY_CODE = {
     "figures": ["table:portfolio"],
-    "sum-of-extremes": ["total", "table:compare"],
+    "sum-of-extremes": ["total", "period-total", "table:compare"],
     "distribution": ["table:uncertainty"],
     "years": ["table:horizon"],
     "no-ramp": ["table:horizon"],
@@ -95,6 +96,8 @@ def anchors(note: dict[str, Any]) -> list[str]:
     if code == "reference-period" or (code == "reference" and note.get("period")):
         return [f"period-reference:{note['reference']}"]
     found = list(BY_CODE.get(code, ()))
+    if _adds_to_totals(note):  # a figure that is not CO2 removal alone, in the totals as it stands
+        found += ["total", "period-total"]
     found += [f"entry:{i}" for i in ids]
     refs = note.get("references") or ([note["reference"]] if note.get("reference") else [])
     if code != "needs-period":  # a reference asked for without a period is in no table
@@ -131,6 +134,13 @@ def _other_kind(note: dict[str, Any]) -> bool:
     emissions): the portfolio's figures are potentials, so the comparison is of
     unlike kinds, which a reader must know not to misquote it."""
     return note["code"] == "reference" and note.get("kind", "potential") != "potential"
+
+
+def _adds_to_totals(note: dict[str, Any]) -> bool:
+    """A caveat on an entry's figure that counts more than CO2 removal (or is in
+    CO2e and does not say what it counts): the totals add it as it stands, so they
+    mix it with removals of CO2 and carry its note too."""
+    return _not_removal_alone(note) and bool(note.get("technique"))
 
 
 def annotate(notes: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -207,7 +207,8 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True, mark: Mark
             [name + mark(f"period-entry:{e['technique']}"), *figures, entry_parameters_text(eh, lang)]
         )
     show = rounded(h.get("significant_figures", CAP))
-    rows.append([_("Total", lang), *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
+    total = _("Total", lang) + mark("period-total")
+    rows.append([total, *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
     title = _(
         "Over the period {span} ({years} years)",
         lang,
