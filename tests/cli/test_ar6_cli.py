@@ -32,7 +32,8 @@ def test_economic_potential_of_four_techniques(nbscdr_command: list[str], tmp_pa
     assert "| Carbon sequestration in soils (soil-carbon)¹ | 0.7 | 2.5 | – |" in md.stdout
     # double counting; what the figure counts; 80% CDR (issue 21: each as its source says)
     assert "| Restoring wetlands (wetlands)¹,³,⁴ | 0.2 | 0.8 | – |" in md.stdout
-    assert "| **Total⁵** | **1.7** | **8.1** |  |" in md.stdout
+    # the total adds biochar's and wetlands' figures, not CO2 removal alone, as they stand
+    assert "| **Total²,³,⁵** | **1.7** | **8.1** |  |" in md.stdout
     assert (
         "Restoring wetlands: AR6 estimates that 80% of the technical potential of peatland and coastal wetland "
         "restoration is CDR: the range is not removals alone (IPCC (2022), AR6 WGIII, Chapter 12, section 12.3.2)."

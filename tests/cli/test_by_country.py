@@ -31,7 +31,18 @@ def test_an_economic_potential_names_roe2021_for_a_region(nbscdr_command: list[s
         "give a region) (or set --assessment ar6)\n"
     )
     # and it is true: roe2021 gives one for a region
-    ok = run(nbscdr_command, tmp_path, "portfolio", "afforestation", "-a", "roe2021", "--region", "CHN", "--potential", "economic")
+    ok = run(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "-a",
+        "roe2021",
+        "--region",
+        "CHN",
+        "--potential",
+        "economic",
+    )
     assert (ok.returncode, ok.stderr) == (0, "")
     assert ok.stdout.startswith("Portfolio (economic potential, Roe et al. (2021)): China")
 
@@ -45,7 +56,17 @@ def test_compare_economic_says_why_roe2021_is_not_a_row(nbscdr_command: list[str
         "--regions); the other assessments are left out."
     ) in result.stdout.splitlines()
     assert "come only from" not in result.stdout
-    zh = run(nbscdr_command, tmp_path, "compare", "afforestation", "biochar", "--potential", "economic", "--lang", "zh")
+    zh = run(
+        nbscdr_command,
+        tmp_path,
+        "compare",
+        "afforestation",
+        "biochar",
+        "--potential",
+        "economic",
+        "--lang",
+        "zh",
+    )
     assert (
         "¹ 经济潜力的全球数值来自IPCC第六次评估报告第三工作组报告（2022），按国家的数值来自Roe等（2021）：Roe等（2021）的数值按国家给出，"
         "因此未列入此处的全球合计（请使用--region，或compare --regions）；其他评估未列入。"
@@ -61,7 +82,10 @@ def test_compare_says_roe2021_is_left_out(nbscdr_command: list[str], tmp_path: P
         "--regions)."
     ) in out.splitlines()
     zh = run(nbscdr_command, tmp_path, *three, "--lang", "zh").stdout
-    assert "¹ Roe等（2021）未列入：其数值按国家给出，而非全球合计（请使用--region，或compare --regions）。" in zh.splitlines()
+    assert (
+        "¹ Roe等（2021）未列入：其数值按国家给出，而非全球合计（请使用--region，或compare --regions）。"
+        in zh.splitlines()
+    )
     doc = json.loads(run(nbscdr_command, tmp_path, *three, "-f", "json").stdout)
     assert doc["warnings"][0] == {
         "code": "by-country",
@@ -72,11 +96,15 @@ def test_compare_says_roe2021_is_left_out(nbscdr_command: list[str], tmp_path: P
     }
     assert [r["assessment"] for r in doc["rows"]] == ["c2g2019", "fuss2018", "sr15", "ar6"]
     # asked for by name, it is a row, and there is nothing to say
-    named = json.loads(run(nbscdr_command, tmp_path, *three, "-a", "ar6", "-a", "c2g2019", "-f", "json").stdout)
+    named = json.loads(
+        run(nbscdr_command, tmp_path, *three, "-a", "ar6", "-a", "c2g2019", "-f", "json").stdout
+    )
     assert [w["code"] for w in named["warnings"] if w["code"] == "by-country"] == []
 
 
-def test_a_row_of_regions_is_marked_only_with_its_own_notes(nbscdr_command: list[str], tmp_path: Path) -> None:
+def test_a_row_of_regions_is_marked_only_with_its_own_notes(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
     args = ("compare", "afforestation", "biochar", "--regions", "CHN,IND,World")
     lines = run(nbscdr_command, tmp_path, *args).stdout.splitlines()
     cells = [[cell.strip() for cell in line.split("|")] for line in lines if "|" in line]
@@ -87,7 +115,10 @@ def test_a_row_of_regions_is_marked_only_with_its_own_notes(nbscdr_command: list
         "UNEP estimate⁶: within: low end 1,500 higher, high end 600 lower",
     ]
     assert cells[-3][0] == "China (CHN)²,³"
-    assert "³ [China and India] UNEP estimate: global, so not compared with figures for a country or region." in lines
+    assert (
+        "³ [China and India] UNEP estimate: global, so not compared with figures for a country or region."
+        in lines
+    )
     assert (
         "⁶ [World] UNEP estimate covers forests, wetlands and soils only: it is compared with Afforestation and "
         "reforestation, leaving out Biochar."

@@ -50,7 +50,18 @@ def test_a_scenario_reference_in_chinese(nbscdr_command: list[str], tmp_path: Pa
 
 def test_the_notes_say_which_kinds_are_essential(nbscdr_command: list[str], tmp_path: Path) -> None:
     doc = json.loads(
-        run(nbscdr_command, tmp_path, "portfolio", *FOUR, "-r", "state-of-cdr-2050", "-r", "unep", "--format", "json")
+        run(
+            nbscdr_command,
+            tmp_path,
+            "portfolio",
+            *FOUR,
+            "-r",
+            "state-of-cdr-2050",
+            "-r",
+            "unep",
+            "--format",
+            "json",
+        )
     )
     notes = {w["reference"]: w for w in doc["warnings"] if w["code"] == "reference"}
     assert (notes["state-of-cdr-2050"]["kind"], notes["state-of-cdr-2050"]["essential"]) == ("scenario", True)
@@ -60,14 +71,25 @@ def test_the_notes_say_which_kinds_are_essential(nbscdr_command: list[str], tmp_
 
 def test_compare_marks_a_scenario_reference(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = run(nbscdr_command, tmp_path, "compare", "afforestation", "biochar", "-r", "state-of-cdr-2050")
-    assert "In scope, against State of CDR (2024), CDR in 2050⁴" in out
+    assert "In scope, against State of CDR (2024), CDR in 2050⁵" in out
     assert (
-        "⁴ State of CDR (2024), CDR in 2050, 7–9 Gt CO2/yr, is the CDR deployed in scenarios, not a potential: "
+        "⁵ State of CDR (2024), CDR in 2050, 7–9 Gt CO2/yr, is the CDR deployed in scenarios, not a potential: "
         "CDR deployed in 2050 by all methods in the central range of more sustainable scenarios."
     ) in out.splitlines()
 
 
-PERIOD = ["afforestation", "soil-carbon", "-r", "sr15-cdr", "-r", "ar6-afolu-c1", "--from", "2020", "--to", "2100"]
+PERIOD = [
+    "afforestation",
+    "soil-carbon",
+    "-r",
+    "sr15-cdr",
+    "-r",
+    "ar6-afolu-c1",
+    "--from",
+    "2020",
+    "--to",
+    "2100",
+]
 
 
 def test_each_cumulative_reference_has_its_kind_and_what_it_measures(

@@ -26,10 +26,16 @@ def lines(nbscdr_command: list[str], tmp_path: Path, *args: str) -> list[str]:
 
 
 def totals(out: list[str]) -> list[list[str]]:
-    return [[cell.strip() for cell in line.split("|")] for line in out if line.split("|")[0].strip().startswith(("Total", "合计"))]
+    return [
+        [cell.strip() for cell in line.split("|")]
+        for line in out
+        if line.split("|")[0].strip().startswith(("Total", "合计"))
+    ]
 
 
-def test_the_totals_carry_the_co2e_notes_and_the_sum_of_extremes(nbscdr_command: list[str], tmp_path: Path) -> None:
+def test_the_totals_carry_the_co2e_notes_and_the_sum_of_extremes(
+    nbscdr_command: list[str], tmp_path: Path
+) -> None:
     out = lines(nbscdr_command, tmp_path, *ARGS, "--from", "2030", "--to", "2050")
     assert totals(out) == [["Total²,³,⁵", "1.8", "28", ""], ["Total²,³,⁵", "36–560", ""]]
     assert (
@@ -46,12 +52,24 @@ def test_the_totals_carry_the_co2e_notes_and_the_sum_of_extremes(nbscdr_command:
 def test_in_chinese(nbscdr_command: list[str], tmp_path: Path) -> None:
     out = lines(nbscdr_command, tmp_path, *ARGS, "--from", "2030", "--to", "2050", "--lang", "zh")
     assert totals(out) == [["合计²,³,⁵", "1.8", "28", ""], ["合计²,³,⁵", "36～560", ""]]
-    assert "² 生物炭：以Gt CO2e/年给出，包括二氧化碳移除和减排，并非仅为二氧化碳移除，但按原值计入合计。" in out
+    assert (
+        "² 生物炭：以Gt CO2e/年给出，包括二氧化碳移除和减排，并非仅为二氧化碳移除，但按原值计入合计。" in out
+    )
     assert "⁵ 合计将所有下限与所有上限分别相加，即假设各技术的极端情况同时出现。" in out
 
 
 def test_a_removal_of_co2_alone_leaves_the_total_unmarked(nbscdr_command: list[str], tmp_path: Path) -> None:
-    out = lines(nbscdr_command, tmp_path, "portfolio", "afforestation", "soil-carbon", "--from", "2030", "--to", "2050")
+    out = lines(
+        nbscdr_command,
+        tmp_path,
+        "portfolio",
+        "afforestation",
+        "soil-carbon",
+        "--from",
+        "2030",
+        "--to",
+        "2050",
+    )
     assert totals(out) == [["Total¹", "4", "29"], ["Total¹", "80–580", ""]]
     doc = json.loads("\n".join(lines(nbscdr_command, tmp_path, *ARGS, "-f", "json")))
     anchors = {w["technique"]: w["anchors"] for w in doc["warnings"] if w["code"] == "co2e"}

@@ -133,7 +133,7 @@ def _other_kind(note: dict[str, Any]) -> bool:
     deployment, a cumulative amount, a mitigation potential with avoided
     emissions): the portfolio's figures are potentials, so the comparison is of
     unlike kinds, which a reader must know not to misquote it."""
-    return note["code"] == "reference" and note.get("kind", "potential") != "potential"
+    return bool(note["code"] == "reference" and note.get("kind", "potential") != "potential")
 
 
 def _adds_to_totals(note: dict[str, Any]) -> bool:

@@ -146,7 +146,9 @@ def portfolio_notes(
             # what each cumulative reference measures, on its row of the table over the period
             given = {**h_doc, "as_given": h_doc["unit"] == hc.reference.unit}
             text = reference_text(hc.reference, doc["horizon"]["unit"], given, lang)
-            notes.append(_note("reference", text, reference=hc.reference.id, kind=hc.reference.kind, period=True))
+            notes.append(
+                _note("reference", text, reference=hc.reference.id, kind=hc.reference.kind, period=True)
+            )
     if result.open_low_ids:
         ids = list(result.open_low_ids)
         notes.append(

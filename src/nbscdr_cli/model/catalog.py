@@ -344,26 +344,22 @@ class Catalog(NamedTuple):
         reason = technique.no_estimate.get(self.assessment or "")
         if reason is not None:
             message += f" ({reason.text.en})"
-        by_country = self._by_country(technique.id)
+        from nbscdr_cli.model.roe2021 import BY_TECHNIQUE, ROE2021
+
+        # Roe et al. (2021) give both potentials, by country, for the techniques it maps
+        by_country = (
+            ROE2021 in self.assessments and self.assessment != ROE2021 and technique.id in BY_TECHNIQUE
+        )
         if having or reason is None or by_country:  # a reason that says why none has one stands alone
             message += f"; assessments with one: {', '.join(having) or 'none'}"
         if by_country:
-            message += f", and {by_country} for a country or region (its figures are by country: give a region)"
+            message += f", and {ROE2021} for a country or region (its figures are by country: give a region)"
         remedy = None
         if having and technique.estimate(self.default_assessment, self.potential) is not None:
             remedy = ("fallback", f"to use {self.default_assessment!r} for it")
         elif having:
             remedy = ("assessment", having[0])
         return InputError(message, where=where, remedy=remedy)
-
-    def _by_country(self, technique: str) -> str | None:
-        """Roe et al. (2021), where this catalog holds it, it gives ``technique``
-        (both potentials, by country) and it is not the assessment in use."""
-        from nbscdr_cli.model.roe2021 import BY_TECHNIQUE, ROE2021
-
-        if ROE2021 in self.assessments and self.assessment != ROE2021 and technique in BY_TECHNIQUE:
-            return ROE2021
-        return None
 
     def under(
         self, assessment: str | None, *, fallback: bool = False, potential: str = "technical"
