@@ -141,6 +141,14 @@ def portfolio_notes(
         from nbscdr_cli.api.horizon_notes import horizon_notes
 
         notes += horizon_notes(analysis, named, lang, inline)
+        horizon = analysis.horizon.comparisons
+        for hc, h_doc in zip(horizon, doc["horizon"]["comparisons"], strict=True):
+            # what each cumulative reference measures, on its row of the table over the period
+            given = {**h_doc, "as_given": h_doc["unit"] == hc.reference.unit}
+            text = reference_text(hc.reference, doc["horizon"]["unit"], given, lang)
+            notes.append(
+                _note("reference", text, reference=hc.reference.id, kind=hc.reference.kind, period=True)
+            )
     if result.open_low_ids:
         ids = list(result.open_low_ids)
         notes.append(
@@ -166,7 +174,10 @@ def portfolio_notes(
     for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
         notes.append(
             _note(
-                "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
+                "reference",
+                reference_text(c.reference, doc["unit"], c_doc, lang),
+                reference=c.reference.id,
+                kind=c.reference.kind,
             )
         )
         if c.reference.scope or c.reference.techniques:

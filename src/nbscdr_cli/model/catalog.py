@@ -344,8 +344,16 @@ class Catalog(NamedTuple):
         reason = technique.no_estimate.get(self.assessment or "")
         if reason is not None:
             message += f" ({reason.text.en})"
-        if having or reason is None:  # a reason that says why none has one stands alone
+        from nbscdr_cli.model.roe2021 import BY_TECHNIQUE, ROE2021
+
+        # Roe et al. (2021) give both potentials, by country, for the techniques it maps
+        by_country = (
+            ROE2021 in self.assessments and self.assessment != ROE2021 and technique.id in BY_TECHNIQUE
+        )
+        if having or reason is None or by_country:  # a reason that says why none has one stands alone
             message += f"; assessments with one: {', '.join(having) or 'none'}"
+        if by_country:
+            message += f", and {ROE2021} for a country or region (its figures are by country: give a region)"
         remedy = None
         if having and technique.estimate(self.default_assessment, self.potential) is not None:
             remedy = ("fallback", f"to use {self.default_assessment!r} for it")
