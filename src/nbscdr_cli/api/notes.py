@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.note_anchors import annotate, summary
 from nbscdr_cli.api.reference_notes import compare_scope_text, reference_name, reference_text, scope_text
-from nbscdr_cli.api.region_notes import compare_region_notes
 from nbscdr_cli.api.wording import (
     cited,
     distribution_name,
@@ -370,6 +369,8 @@ def compare_notes(
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
             found.setdefault(note["message"], (note, []))[1].append((key, label))
+    from nbscdr_cli.api.region_notes import compare_region_notes  # (a run for no region loads none)
+
     out = compare_region_notes(rows, lang)  # what each region's figures are, said once
     for message, (note, named) in found.items():
         extra: dict[str, Any] = {}
