@@ -32,7 +32,8 @@ def test_economic_potential_of_four_techniques(nbscdr_command: list[str], tmp_pa
     assert "| Carbon sequestration in soils (soil-carbon)¹ | 0.7 | 2.5 | – |" in md.stdout
     # double counting; what the figure counts; 80% CDR (issue 21: each as its source says)
     assert "| Restoring wetlands (wetlands)¹,³,⁴ | 0.2 | 0.8 | – |" in md.stdout
-    assert "| **Total⁵** | **1.7** | **8.1** |  |" in md.stdout
+    # the total adds biochar's and wetlands' figures, not CO2 removal alone, as they stand
+    assert "| **Total²,³,⁵** | **1.7** | **8.1** |  |" in md.stdout
     assert (
         "Restoring wetlands: AR6 estimates that 80% of the technical potential of peatland and coastal wetland "
         "restoration is CDR: the range is not removals alone (IPCC (2022), AR6 WGIII, Chapter 12, section 12.3.2)."
@@ -93,11 +94,15 @@ def test_compare_economic(nbscdr_command: list[str], tmp_path: Path) -> None:
     doc = json.loads(
         nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-f", "json").stdout
     )
-    # only AR6 gives economic potentials: one row, and one note that says so
+    # only AR6 gives world economic potentials (Roe et al. (2021) by country): one row, and one note that says so
     assert [(r["assessment"], r["low"], r["high"]) for r in doc["rows"]] == [("ar6", 1.7, 8.1)]
     assert doc["warnings"][0] == {
         "code": "potential",
-        "message": "Economic potentials come only from IPCC AR6 WGIII (2022): the other assessments are left out.",
+        "essential": True,
+        "anchors": ["table:compare"],
+        "message": "Economic potentials come from IPCC AR6 WGIII (2022) for the world, and from Roe et al. (2021) by "
+        "country: Roe et al. (2021) is not in this world total, as its figures are by country (give --region, or "
+        "compare --regions); the other assessments are left out.",
     }
     assert doc["potential"] == "economic"
     asked = nbscdr(nbscdr_command, tmp_path, "compare", *FOUR, "--potential", "economic", "-a", "c2g2019,ar6")
@@ -115,7 +120,8 @@ def test_refusals_say_why(nbscdr_command: list[str], tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         "nbscdr: argument 1 'afforestation': technique 'afforestation' has no economic potential in assessment "
-        "'c2g2019'; assessments with one: ar6 (or set --assessment ar6)\n"
+        "'c2g2019'; assessments with one: ar6, and roe2021 for a country or region (its figures are by country: "
+        "give a region) (or set --assessment ar6)\n"
     )
     result = nbscdr(nbscdr_command, tmp_path, "portfolio", "macroalgae", "-a", "ar6")
     assert result.returncode == 1

@@ -101,6 +101,7 @@ def test_a_reference_with_no_scope_covers_every_entry(nbscdr_command: list[str],
     assert state["position"] == "contains"  # 5.8–33.8 takes in all of 7–9
     note = next(w for w in doc["warnings"] if w["code"] == "reference")
     assert "is the CDR deployed in scenarios, not a potential" in note["message"]
+    assert note["essential"] is True  # a scenario is not a potential: the kinds differ
 
 
 def test_chart_draws_the_in_scope_subtotal(nbscdr_command: list[str], tmp_path: Path) -> None:
@@ -222,7 +223,7 @@ def test_the_eight_technique_ar6_portfolio_is_read_to_two_figures(
     assert "3.2" in derived and "43" in derived
     assert [f for f in derived if significant(f) > 2] == []
     table = nbscdr(nbscdr_command, tmp_path, "portfolio", *args).stdout
-    assert re.search(r"\n Total⁹ +\|  3.2 \|   43 \|", table)
+    assert re.search(r"\n Total²,³,⁴,⁵,⁷,⁹ +\|  3.2 \|   43 \|", table)  # with what it adds as it stands
     chart = nbscdr(nbscdr_command, tmp_path, "chart", *args).stdout.splitlines()
     total = next(line for line in chart if line.startswith("Total "))
     assert total.endswith(" 3.2–43")
@@ -271,7 +272,7 @@ def test_a_single_value_is_one_number_and_one_sample_is_singular(
 ) -> None:
     args = ("portfolio", "biochar=10", "-r", "state-of-cdr-2050", "-n", "1", "--seed", "1", "-f", "markdown")
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
-    row = "| State of CDR (2024), CDR in 2050 | scenario deployment | 7–9 | 10 | above: low end 3 higher, high end 1 higher |"
+    row = "| State of CDR (2024), CDR in 2050² | scenario deployment | 7–9 | 10 | above: low end 3 higher, high end 1 higher |"
     assert row in out
     assert "1 sample, seed 1" in out and "1 samples" not in out
     tiny = nbscdr(nbscdr_command, tmp_path, "portfolio", "biochar=0.00001").stdout
@@ -592,8 +593,9 @@ def test_compare_says_what_it_compares(nbscdr_command: list[str], tmp_path: Path
     out = nbscdr(nbscdr_command, tmp_path, *args).stdout
     assert out.startswith(
         "### Totals by assessment: every low and every high added; P5–P95: Monte Carlo, 1,000 samples, seed 4, "
-        "uniform, rank correlation 0¹\n"
+        "uniform, rank correlation 0¹,²\n"
     )
+    assert "Roe et al. (2021) is left out: its figures are by country, not a world total" in out  # the ¹
     assert "| Fuss et al. (2018) (fuss2018) | sustainable global potential in 2050 | 1–11 |" in out
     assert "only an upper bound for Carbon sequestration in soils" in out
     assert (

@@ -94,9 +94,14 @@ def test_the_monte_carlo_says_its_distribution_is_assumed(nbscdr_command: list[s
             "Invalid value for '--saturation-years': 0 is not a number of years, 1 or more",
         ),
         (
-            ["-o", "r.xlsx"],
-            "Invalid value for '--output': 'r.xlsx': nbscdr writes no .xlsx files; give a name ending in .json, "
+            ["-o", "r.dat"],
+            "Invalid value for '--output': 'r.dat': nbscdr writes no .dat files; give a name ending in .json, "
             ".csv, .md, .markdown, .txt (or choose the format)",
+        ),
+        (
+            ["-o", "r.xlsx"],  # a workbook whatever the format: choosing one does not help
+            "Invalid value for '--output': 'r.xlsx': nbscdr writes no .xlsx files; give a name ending in .json, "
+            ".csv, .md, .markdown, .txt",
         ),
     ],
 )

@@ -362,3 +362,15 @@ def test_a_country_brief_says_each_note_once(lang: str) -> None:
         assert sum(study in line for line in lines) == 1, study  # in its source only
     assert not any(line.endswith("row 92") for line in sources)  # no source that no figure cites
     assert not any("this country alone" in line or "仅为该国的数值" in line for line in lines)
+
+
+@pytest.mark.parametrize("assessment", ["c2g2019", "fuss2018", "sr15", "ar6"])
+def test_rank_with_an_assessment_that_has_no_countries_is_a_usage_error(assessment: str) -> None:
+    """It was an internal error (exit 70): only Roe et al. (2021) has figures by country."""
+    result = runner.invoke(app, ["rank", "afforestation", "-a", assessment])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"nbscdr: Invalid value for '--assessment': '{assessment}' has no figures by country: "
+        "a ranking uses Roe et al. (2021)'s (roe2021) (nbscdr rank -h)\n"
+    )
+    assert runner.invoke(app, ["rank", "afforestation", "-a", "roe2021", "--top", "1"]).exit_code == 0

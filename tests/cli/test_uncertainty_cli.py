@@ -278,7 +278,7 @@ def test_convolution_alone_turns_it_on_for_every_command(tmp_path: Path) -> None
     table = runner.invoke(app, ["compare", "afforestation", "biochar", "--method", "convolution"]).stdout
     assert table.splitlines()[0] == (
         "Totals by assessment: every low and every high added; P5–P95: exact convolution, uniform, "
-        "independent¹, Gt CO2/yr"  # ¹ the sum of extremes; the unit of every figure
+        "independent¹,², Gt CO2/yr"  # ¹ roe2021 left out; ² the sum of extremes; the unit of every figure
     )
     brief = runner.invoke(app, ["brief", "afforestation", "biochar", "--method", "convolution"])
     assert brief.exit_code == 0 and brief.stderr == ""

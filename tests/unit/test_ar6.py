@@ -296,7 +296,8 @@ def test_economic_potential_needs_an_assessment_that_gives_one() -> None:
         analyse(Request(["afforestation"], potential="economic"))
     assert str(err.value) == (
         "spec 1 'afforestation': technique 'afforestation' has no economic potential in assessment 'c2g2019'; "
-        "assessments with one: ar6 (or set assessment ar6)"
+        "assessments with one: ar6, and roe2021 for a country or region (its figures are by country: give a region) "
+        "(or set assessment ar6)"
     )
     stand_in = analyse(Request(["afforestation"], potential="economic", fallback=True))
     (entry,) = stand_in.result.portfolio.entries

@@ -105,6 +105,28 @@ def test_format_from_the_file_name(
             "csv contradicts the file name 'out.json' (json)",
         ),
         (None, "b.pdf", ["markdown"], "output", "'b.pdf' names a pdf file; this command writes markdown"),
+        # a kind of file nbscdr never writes contradicts any format (CSV text is no workbook)
+        (
+            "csv",
+            "x.docx",
+            ["table", "csv"],
+            "format",
+            "csv contradicts the file name 'x.docx' (a Word document)",
+        ),
+        (
+            "iamc",
+            "x.XLSX",
+            ["csv", "iamc"],
+            "format",
+            "iamc contradicts the file name 'x.XLSX' (an Excel workbook)",
+        ),
+        (
+            None,
+            "x.xlsx",
+            ["table", "csv"],
+            "output",
+            "'x.xlsx': nbscdr writes no .xlsx files; give a name ending in .csv, .txt",
+        ),
     ],
 )
 def test_format_and_file_name_must_agree(
@@ -113,6 +135,10 @@ def test_format_and_file_name_must_agree(
     with pytest.raises(UsageError) as err:
         output_format(fmt, Path(output), formats)
     assert (err.value.field, err.value.message) == (field, message)
+
+
+def test_a_format_given_takes_an_extension_of_no_kind() -> None:
+    assert output_format("csv", Path("x.dat"), ["table", "csv"]) == "csv"
 
 
 def test_a_chart_file_needs_an_extension() -> None:

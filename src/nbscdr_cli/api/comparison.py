@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.document_parts import local
 from nbscdr_cli.api.documents import portfolio_document
+from nbscdr_cli.api.note_anchors import annotate
 from nbscdr_cli.api.notes import compare_notes
 from nbscdr_cli.api.request import (
     REGIONAL_UNIT,
@@ -55,6 +56,8 @@ class Comparison(NamedTuple):
     potential: str = "technical"
     # with every assessment asked for a potential only some give: their names
     only: tuple[LocalText, ...] = ()
+    # an assessment with figures by country (Roe et al. (2021)), left out of a world total: its name
+    by_country: LocalText | None = None
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The comparison as the JSON document of `nbscdr compare -f json`."""
@@ -64,13 +67,30 @@ class Comparison(NamedTuple):
         doc = compare_document(self.rows, self.unit, lang, by=self.by)
         if self.only:
             names = [n.get(lang) for n in self.only]
+            Potential = potential_name(self.potential, lang).capitalize()
+            if self.by_country is None:
+                message = _(
+                    "{Potential} potentials come only from {names}: the other assessments are left out.",
+                    lang,
+                    names=join_names(names, lang),
+                    Potential=Potential,
+                )
+            else:
+                message = _(
+                    "{Potential} potentials come from {names} for the world, and from {country} by country: {country} is not in this world total, as its figures are by country (give --region, or compare --regions); the other assessments are left out.",
+                    lang,
+                    names=join_names(names, lang),
+                    country=self.by_country.get(lang),
+                    Potential=Potential,
+                )
+            doc["warnings"].insert(0, annotate([{"code": "potential", "message": message}])[0])
+        elif self.by_country is not None:
             message = _(
-                "{Potential} potentials come only from {names}: the other assessments are left out.",
+                "{country} is left out: its figures are by country, not a world total (give --region, or compare --regions).",
                 lang,
-                names=join_names(names, lang),
-                Potential=potential_name(self.potential, lang).capitalize(),
+                country=self.by_country.get(lang),
             )
-            doc["warnings"].insert(0, {"code": "potential", "message": message})
+            doc["warnings"].insert(0, annotate([{"code": "by-country", "message": message}])[0])
         return {**doc, "potential": self.potential}
 
 
@@ -122,16 +142,18 @@ def compare(
         return Comparison("portfolio", rows, output_units(request)[0], request.lang, request.potential)
     rows = compare_assessments(request, assessments)
     giving: tuple[LocalText, ...] = ()
-    if request.potential != "technical" and assessments is None:
-        catalog = catalog_of(request._replace(assessment=None, fallback=False))
+    by_country = None
+    if assessments is None:
         from nbscdr_cli.model.roe2021 import ROE2021
 
-        giving = tuple(
-            catalog.assessments[a].name
-            for a in giving_potential(catalog, request.potential)
-            if a != ROE2021  # by country: not among the rows unless asked for
-        )
-    return Comparison("assessment", rows, output_units(request)[0], request.lang, request.potential, giving)
+        catalog = catalog_of(request._replace(assessment=None, fallback=False))
+        every = giving_potential(catalog, request.potential)
+        # by country: not among the rows unless asked for, and said so
+        by_country = catalog.assessments[ROE2021].name if ROE2021 in every else None
+        if request.potential != "technical":
+            giving = tuple(catalog.assessments[a].name for a in every if a != ROE2021)
+    unit = output_units(request)[0]
+    return Comparison("assessment", rows, unit, request.lang, request.potential, giving, by_country)
 
 
 def compare_assessments(request: Request, assessments: Sequence[str] | None = None) -> list[Row]:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.note_anchors import annotate, summary
 from nbscdr_cli.api.reference_notes import compare_scope_text, reference_name, reference_text, scope_text
-from nbscdr_cli.api.region_notes import compare_region_notes
 from nbscdr_cli.api.wording import (
     cited,
     distribution_name,
@@ -141,6 +140,14 @@ def portfolio_notes(
         from nbscdr_cli.api.horizon_notes import horizon_notes
 
         notes += horizon_notes(analysis, named, lang, inline)
+        horizon = analysis.horizon.comparisons
+        for hc, h_doc in zip(horizon, doc["horizon"]["comparisons"], strict=True):
+            # what each cumulative reference measures, on its row of the table over the period
+            given = {**h_doc, "as_given": h_doc["unit"] == hc.reference.unit}
+            text = reference_text(hc.reference, doc["horizon"]["unit"], given, lang)
+            notes.append(
+                _note("reference", text, reference=hc.reference.id, kind=hc.reference.kind, period=True)
+            )
     if result.open_low_ids:
         ids = list(result.open_low_ids)
         notes.append(
@@ -166,7 +173,10 @@ def portfolio_notes(
     for c, c_doc in zip(result.comparisons, doc["comparisons"], strict=True):
         notes.append(
             _note(
-                "reference", reference_text(c.reference, doc["unit"], c_doc, lang), reference=c.reference.id
+                "reference",
+                reference_text(c.reference, doc["unit"], c_doc, lang),
+                reference=c.reference.id,
+                kind=c.reference.kind,
             )
         )
         if c.reference.scope or c.reference.techniques:
@@ -359,6 +369,8 @@ def compare_notes(
             if note["code"] == "reference-scope" and note.get("reference") in scoped:
                 note = {**note, "message": compare_scope_text(scoped[note["reference"]], names, lang)}
             found.setdefault(note["message"], (note, []))[1].append((key, label))
+    from nbscdr_cli.api.region_notes import compare_region_notes  # (a run for no region loads none)
+
     out = compare_region_notes(rows, lang)  # what each region's figures are, said once
     for message, (note, named) in found.items():
         extra: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from nbscdr_cli.api.request import REGIONAL_UNIT, Request, base_catalog, entry_specs, output_units
 from nbscdr_cli.base.i18n import _, join_names, join_sentences
 from nbscdr_cli.base.numbers import number
-from nbscdr_cli.model.errors import UsageError
+from nbscdr_cli.model.errors import UsageError, cut
 from nbscdr_cli.model.regions import GROUPINGS, WORLD, Region
 from nbscdr_cli.model.roe2021 import ROE2021
 
@@ -58,6 +58,11 @@ def rank(request: Request, *, by: str | None = None, top: int | None = None) -> 
             raise UsageError("a ranking compares the sums; it takes no uncertainty or period", field=field)
     if request.countries:
         raise UsageError("a ranking by country lists every country already", field="countries")
+    if request.assessment is not None and request.assessment.casefold() != ROE2021:
+        raise UsageError(
+            f"{cut(request.assessment)!r} has no figures by country: a ranking uses Roe et al. (2021)'s ({ROE2021})",
+            field="assessment",
+        )
     catalog = base_catalog(request)
     view, geography = regional_view(
         catalog,

@@ -192,7 +192,9 @@ PotentialOpt = Annotated[
         "--potential",
         help="technical: each assessment's main figure, of the kind its source gives (AR6: "
         "biophysically possible; Fuss et al. and SR1.5: sustainable; C2G: not stated); economic: "
-        "what is available below USD 100 per t CO2 (IPCC AR6 WGIII, -a ar6). AR6 gives central "
+        "what is available below USD 100 per t CO2, where an assessment gives it: in the default "
+        "catalog IPCC AR6 WGIII (-a ar6) for the world and Roe et al. (2021) by country (-a roe2021 "
+        "with --region); an error names the assessments that give a technique one. AR6 gives central "
         "values (means; one median); nbscdr assumes they are the mode of triangular and PERT draws.",
         case_sensitive=False,
     ),

@@ -32,6 +32,22 @@ SUFFIX_FORMATS: Mapping[str, str] = {
     ".html": "html",
     ".htm": "html",
 }
+# Files of kinds nbscdr never writes, whose extension contradicts any -f: CSV text
+# in a .xlsx is no workbook. (Other extensions, .txt or .dat, take what -f says.)
+OTHER_KINDS: Mapping[str, str] = {
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".ods": "a spreadsheet",
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "a text document",
+    ".pptx": "a presentation",
+    ".jpg": "a JPEG image",
+    ".jpeg": "a JPEG image",
+    ".gif": "a GIF image",
+    ".zip": "a zip archive",
+    ".gz": "a gzip archive",
+}
 # Formats written into a file of another format's extension: IAMC is CSV.
 SAME_FILE = {("iamc", "csv")}
 
@@ -46,8 +62,9 @@ def output_format(
     """The format to write: ``fmt`` if given, else the one ``output``'s extension
     implies, else the command's first (default) format (unless ``need_suffix``:
     then a file name must say). An extension that names a format the command
-    does not write, that contradicts ``fmt``, or (without ``fmt``) that
-    names no format nbscdr writes is refused."""
+    does not write, that contradicts ``fmt`` (or names a kind of file nbscdr
+    never writes, such as .xlsx), or (without ``fmt``) that names no format
+    nbscdr writes is refused."""
     implied = None
     output = None if output is None else Path(output)
     if output is not None and str(output) != "-":
@@ -63,15 +80,19 @@ def output_format(
             endings = ", ".join(
                 s for s, f in SUFFIX_FORMATS.items() if f in formats or (f, "csv") in SAME_FILE
             )
+            choose = "" if output.suffix.lower() in OTHER_KINDS else " (or choose the format)"
             raise UsageError(
-                f"{output.name!r}: nbscdr writes no {output.suffix} files; give a name ending in {endings} "
-                "(or choose the format)",
+                f"{output.name!r}: nbscdr writes no {output.suffix} files; give a name ending in {endings}"
+                + choose,
                 field="output",
             )
         if implied is None and need_suffix and output is not None:
             endings = ", ".join(f".{f}" for f in formats)
             raise UsageError(f"{output.name!r}: give a file name ending in {endings}", field="output")
         return implied or formats[0]
+    kind = None if output is None else OTHER_KINDS.get(output.suffix.lower())
+    if kind is not None:
+        raise UsageError(f"{fmt} contradicts the file name {output.name!r} ({kind})", field="format")  # type: ignore[union-attr]
     if implied is not None and implied != fmt and (fmt, implied) not in SAME_FILE:
         raise UsageError(f"{fmt} contradicts the file name {output.name!r} ({implied})", field="format")  # type: ignore[union-attr]
     return fmt

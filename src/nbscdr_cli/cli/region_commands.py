@@ -13,7 +13,6 @@ import typer
 
 from nbscdr_cli.cli.option_groups import Display, Source
 from nbscdr_cli.cli.options import (
-    AssessmentOpt,
     DataOpt,
     FormatOpt,
     PotentialOpt,
@@ -40,6 +39,17 @@ TopOpt = Annotated[
     int | None,
     typer.Option("--top", metavar="<N>", help="Only the first N [default: all].", show_default=False),
 ]
+RankAssessmentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--assessment",
+        "-a",
+        metavar="<ID>",
+        help="Whose figures: roe2021, Roe et al. (2021), the only assessment with figures by country "
+        "[default: roe2021].",
+        show_default=False,
+    ),
+]
 RANK_FORMATS = (*(str(f) for f in Format), "png", "svg", "pdf")
 
 
@@ -54,7 +64,7 @@ def rank(
     *,
     source: Source,
     potential: PotentialOpt = Potential.technical,
-    assessment: AssessmentOpt = None,
+    assessment: RankAssessmentOpt = None,
     region: RegionOpt = None,
     by: ByOpt = None,
     top: TopOpt = None,

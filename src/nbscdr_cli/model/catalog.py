@@ -19,11 +19,13 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from nbscdr_cli.model.assessed import Challenge, Cost, Readiness
 from nbscdr_cli.model.errors import InputError, cut
 from nbscdr_cli.model.names import case_of, did_you_mean, normalise_name
 from nbscdr_cli.model.sources import NBSCDR, LocalText, Note, Quote, Statement
 
-__all__ = ["NBSCDR", "LocalText", "Note", "Quote", "Statement"]  # re-exported: the catalog's own texts
+# re-exported: the catalog's own texts, and what an assessment says besides its figure
+__all__ = ["NBSCDR", "Challenge", "Cost", "LocalText", "Note", "Quote", "Readiness", "Statement"]
 
 # Shared empty default for mapping fields; never mutated.
 _EMPTY: Mapping[str, Any] = {}
@@ -53,41 +55,6 @@ class RemovalRange(NamedTuple):
             self.high * share,
             None if self.mode is None else self.mode * share,
         )
-
-
-class Challenge(NamedTuple):
-    """One governance challenge; ``id`` lets a briefing list it once, ``short``
-    names the decision in a sentence ("monitoring, reporting and verification").
-    ``source`` is its citation, or ``NBSCDR`` for nbscdr's own summary."""
-
-    id: str
-    text: LocalText
-    short: LocalText | None = None
-    source: str | None = None
-    quotes: tuple[Quote, ...] = ()
-
-
-class Cost(NamedTuple):
-    """A cost range in USD per t CO2 or per t CO2e, as its source gives it (may be
-    negative), or a source's words where it gives no number ("Insufficient data":
-    kept as text, never a number)."""
-
-    low: float | None
-    high: float | None
-    text: LocalText | None
-    source: str
-    notes: LocalText | None = None
-    quotes: tuple[Quote, ...] = ()
-    unit: str = "USD/t CO2"  # the source's: Fuss et al.'s costs are per t CO2-eq
-
-
-class Readiness(NamedTuple):
-    """A technology readiness level range (1–9)."""
-
-    low: int
-    high: int
-    source: str
-    quotes: tuple[Quote, ...] = ()
 
 
 class Part(NamedTuple):
@@ -344,8 +311,16 @@ class Catalog(NamedTuple):
         reason = technique.no_estimate.get(self.assessment or "")
         if reason is not None:
             message += f" ({reason.text.en})"
-        if having or reason is None:  # a reason that says why none has one stands alone
+        from nbscdr_cli.model.roe2021 import BY_TECHNIQUE, ROE2021
+
+        # Roe et al. (2021) give both potentials, by country, for the techniques it maps
+        by_country = (
+            ROE2021 in self.assessments and self.assessment != ROE2021 and technique.id in BY_TECHNIQUE
+        )
+        if having or reason is None or by_country:  # a reason that says why none has one stands alone
             message += f"; assessments with one: {', '.join(having) or 'none'}"
+        if by_country:
+            message += f", and {ROE2021} for a country or region (its figures are by country: give a region)"
         remedy = None
         if having and technique.estimate(self.default_assessment, self.potential) is not None:
             remedy = ("fallback", f"to use {self.default_assessment!r} for it")

@@ -32,9 +32,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from nbscdr_cli.base.i18n import N_, _
-from nbscdr_cli.model.catalog import LocalText
 from nbscdr_cli.model.errors import InputError, cut
 from nbscdr_cli.model.names import did_you_mean
+from nbscdr_cli.model.sources import LocalText
 
 WORLD = N_("World")
 GROUPINGS = ("region_ar6_5", "region_ar6_10", "region_ar6_22", "region_ar6_dev")

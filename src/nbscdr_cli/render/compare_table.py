@@ -50,7 +50,9 @@ def compare_grid(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> Grid
             ]
             if own:
                 labels = [
-                    reference_label(c, lang) + mark(f"reference:{c['reference']}") + _(": ", lang)
+                    reference_label(c, lang)
+                    + mark(f"reference:{c['reference']}@{row[doc['by']]}")  # this row's notes only
+                    + _(": ", lang)
                     for c in row["comparisons"]
                 ]
                 relations = ["\n".join(a + b for a, b in zip(labels, relations, strict=True)) or "–"]

@@ -207,7 +207,8 @@ def horizon_grid(doc: dict[str, Any], lang: str, *, ids: bool = True, mark: Mark
             [name + mark(f"period-entry:{e['technique']}"), *figures, entry_parameters_text(eh, lang)]
         )
     show = rounded(h.get("significant_figures", CAP))
-    rows.append([_("Total", lang), *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
+    total = _("Total", lang) + mark("period-total")
+    rows.append([total, *[span(h[k]["low"], h[k]["high"], show) for k in keys], ""])
     title = _(
         "Over the period {span} ({years} years)",
         lang,
@@ -257,6 +258,7 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str, mark: Marker = no_ma
         inside, digits = c["in_scope"], comparison_digits(c)
         row = [
             period_reference_label(c, h, lang) + mark(f"period-reference:{c['reference']}"),
+            kind_label(c["kind"], lang),
             span(c["low"], c["high"], given),
             span(inside["cumulative"]["low"], inside["cumulative"]["high"], rounded(digits)),
             relation_text(c, lang, inside["cumulative"], c, digits),
@@ -266,6 +268,7 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str, mark: Marker = no_ma
         rows.append(row)
     header = [
         _("Reference", lang),
+        _("Kind", lang),
         with_unit(_("Range", lang), mass),
         with_unit(_("Cumulative", lang), mass),
         _("Cumulative in scope, against the reference", lang),
@@ -273,7 +276,7 @@ def horizon_comparison_grid(doc: dict[str, Any], lang: str, mark: Marker = no_ma
     if reversal:
         header.append(_("Stored at the end in scope, against the reference", lang))
     title = _("Cumulative references over the period", lang)
-    numeric = [False, True, True, False, *([False] if reversal else [])]
+    numeric = [False, False, True, True, False, *([False] if reversal else [])]
     return Grid(title, header, rows, numeric, key="horizon-comparison")
 
 
