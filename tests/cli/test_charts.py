@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from nbscdr_cli.cli.program import app
-from nbscdr_cli.render import chart, chart_fonts, chart_model
+from nbscdr_cli.render import chart, chart_fonts, chart_sources
 from tests.conftest import subprocess_env
 
 runner = CliRunner()
@@ -66,7 +66,7 @@ def test_chart_files(tmp_path: Path, suffix: str, magic: bytes) -> None:
         from nbscdr_cli import MonteCarlo, Request, analyse
 
         analysis = analyse(Request(SIX, monte_carlo=MonteCarlo(2000, seed=1)))
-        fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
+        fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_sources.cited(analysis))
         width = int.from_bytes(data[16:20], "big")
         height = int.from_bytes(data[20:24], "big")
         assert width == 1500
@@ -103,7 +103,7 @@ def test_chart_figure_has_bars_band_axis_title_and_sources() -> None:
     from nbscdr_cli import Request, analyse
 
     analysis = analyse(Request(["afforestation", "wetlands"]))
-    fig, title, warnings = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
+    fig, title, warnings = chart.figure(analysis.to_dict(), "en", chart_sources.cited(analysis))
     ax = fig.axes[0]
     assert title == "Nature-based CO₂ removal potential"
     assert [t.get_text() for t in ax.get_yticklabels()] == [
@@ -177,7 +177,7 @@ def test_shares_own_figures_and_percentiles_are_marked() -> None:
     from nbscdr_cli import MonteCarlo, Request, analyse
 
     analysis = analyse(Request(README, monte_carlo=MonteCarlo(1000, seed=1)))
-    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_sources.cited(analysis))
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts] == [
         "0.5–0.8 (own figure) ‡1 ‡4",
@@ -223,7 +223,7 @@ def test_ticks_are_written_like_the_bar_labels() -> None:
     from nbscdr_cli import Request, analyse
 
     analysis = analyse(Request(SIX, unit="Mt CO2/yr"))
-    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_model.cited(analysis))
+    fig, _, _ = chart.figure(analysis.to_dict(), "en", chart_sources.cited(analysis))
     fig.canvas.draw()
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.texts][-3:] == ["6,300–55,000", "4,000–30,000", "4,000–12,000"]
@@ -286,7 +286,7 @@ scope = ["wetlands"]
     return path
 
 
-def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], list[chart_model.Cited]]:
+def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], list[chart_sources.Cited]]:
     from nbscdr_cli import HorizonSettings, MonteCarlo, Request, analyse
 
     requests = {
@@ -311,7 +311,7 @@ def portfolio(case: str, lang: str, tmp_path: Path) -> tuple[dict[str, Any], lis
         ),
     }
     analysis = analyse(requests[case]())
-    return analysis.to_dict(), chart_model.cited(analysis)
+    return analysis.to_dict(), chart_sources.cited(analysis)
 
 
 def overlaps(a: Any, b: Any) -> bool:
@@ -437,7 +437,7 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     analysis = analyse(Request(["biochar"], lang="zh"))
     doc = analysis.to_dict()
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "Noto Sans CJK SC")
-    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
+    fig, title, warnings = chart.figure(doc, "zh", chart_sources.cited(analysis))
     assert title == "基于自然的二氧化碳移除潜力"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         "生物炭",
@@ -451,14 +451,14 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None
     )
     assert warnings == []
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: "DejaVu Sans")  # not a Simplified face
-    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
+    fig, title, warnings = chart.figure(doc, "zh", chart_sources.cited(analysis))
     assert title == "基于自然的二氧化碳移除潜力"
     assert warnings == [
         "no Simplified Chinese font is installed (e.g. Noto Sans CJK SC); Chinese is drawn with "
         "DejaVu Sans, whose characters may take other forms"
     ]
     monkeypatch.setattr(chart_fonts, "find_cjk_font", lambda: None)
-    fig, title, warnings = chart.figure(doc, "zh", chart_model.cited(analysis))
+    fig, title, warnings = chart.figure(doc, "zh", chart_sources.cited(analysis))
     assert title == "Nature-based CO₂ removal potential"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         "biochar",

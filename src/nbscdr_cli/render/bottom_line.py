@@ -13,17 +13,16 @@ figure with its condition in the same sentence —
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nbscdr_cli.api.analysis import Analysis
 from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.notes import PERMANENCE_SOURCE, caveats_of
-from nbscdr_cli.api.wording import cited, distribution_name, join_scopes, kind_name, kinds_phrase, unit_text
+from nbscdr_cli.api.wording import distribution_name, join_scopes, kind_name, kinds_phrase, unit_text
 from nbscdr_cli.base.i18n import N_, _, join_clauses, join_names
 from nbscdr_cli.base.numbers import CAP, derived, given, number, percent, rounded, span
-from nbscdr_cli.model.sources import NBSCDR
 from nbscdr_cli.render import tables
+from nbscdr_cli.render.decisions import checklist
 from nbscdr_cli.render.period_clause import period_clause
 from nbscdr_cli.render.text import (
     comparison_digits,
@@ -383,23 +382,3 @@ def durability_sentence(analysis: Analysis, lang: str, cite: Citations) -> str:
             "; it needs governance decisions on {decisions}", lang, decisions=join_clauses(shorts, lang)
         )
     return sentence + _(".", lang)
-
-
-def checklist(
-    analysis: Analysis, lang: str, *, short: bool = False, cite: Callable[[str | None], str] | None = None
-) -> list[tuple[str, list[str]]]:
-    """Each governance challenge of the portfolio's techniques once, with the
-    techniques it applies to, the most widely shared first. A full line names
-    its source with ``cite``, or says it is nbscdr's own summary (issue 21)."""
-    items: dict[str, tuple[str, list[str]]] = {}
-    for entry in analysis.result.portfolio.entries:
-        for challenge in entry.technique.governance:
-            label = (challenge.short or challenge.text) if short else challenge.text
-            text = label.get(lang)
-            if not short and challenge.source == NBSCDR:
-                text = text.rstrip("。.") + cited(NBSCDR, lang) + _(".", lang)
-            elif not short and cite is not None and challenge.source:
-                text = text.rstrip("。.") + cite(challenge.source) + _(".", lang)
-            _first, names = items.setdefault(challenge.id, (text, []))
-            names.append(entry.technique.name.get(lang))
-    return sorted(items.values(), key=lambda item: -len(item[1]))

@@ -28,7 +28,7 @@ from nbscdr_cli.base.i18n import N_, _, join_names, p_
 from nbscdr_cli.base.typography import language, typeset_zh
 from nbscdr_cli.render import catalog_tables, tables
 from nbscdr_cli.render.as_markdown import emphasis, table
-from nbscdr_cli.render.bottom_line import bottom_line, checklist
+from nbscdr_cli.render.bottom_line import bottom_line
 from nbscdr_cli.render.brief_sections import (
     SAID_ELSEWHERE,
     period_detail,
@@ -39,6 +39,7 @@ from nbscdr_cli.render.brief_sections import (
 )
 from nbscdr_cli.render.chart_model import NoteSigns, note_signs
 from nbscdr_cli.render.citations import Citations
+from nbscdr_cli.render.decisions import checklist
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls
 from nbscdr_cli.render.footnotes import Marker, footnoted, general_heading

@@ -36,7 +36,8 @@ from nbscdr_cli.render import chart_legend
 from nbscdr_cli.render.chart_fonts import Fonts, fonts_for
 from nbscdr_cli.render.chart_legend import COLOURS, EDGE, REFERENCE_EDGE, SHADES, percentiles
 from nbscdr_cli.render.chart_measure import Measure
-from nbscdr_cli.render.chart_model import Bar, Cited, NoteSigns, bars, cited
+from nbscdr_cli.render.chart_model import Bar, NoteSigns, bars
+from nbscdr_cli.render.chart_sources import Cited, cited
 from nbscdr_cli.render.environment import Environment
 from nbscdr_cli.render.escape import escape_controls, escape_document
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nbscdr_cli.api.wording import figures_phrase, unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import given, rounded
-from nbscdr_cli.render.chart_model import Cited, NoteSigns, band_label, bars, co2, signs_key, source_lines
+from nbscdr_cli.render.chart_model import NoteSigns, band_label, bars, co2, signs_key
+from nbscdr_cli.render.chart_sources import Cited, source_lines
 
 if TYPE_CHECKING:
     from nbscdr_cli.render.chart_measure import Measure
