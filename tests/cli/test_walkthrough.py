@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from nbscdr_cli.cli.program import app
 from nbscdr_cli.render.chart_text import fit
+from tests.integration.test_print import CHINA, FOUR, PERIOD, SAMPLES
 
 runner = CliRunner()
 
@@ -73,19 +74,6 @@ def test_terminal_chart_cuts_no_word(lang: str) -> None:
 
 
 # the briefs tests/integration/test_print.py prints: the same portfolios, periods and runs
-FOUR = ["afforestation", "soil-carbon", "wetlands", "biochar"]
-CHINA = [
-    "afforestation",
-    "biochar",
-    "soil-carbon",
-    "agroforestry",
-    "--region",
-    "CHN",
-    "--potential",
-    "economic",
-]
-PERIOD = ["--from", "2030", "--to", "2050"]
-SAMPLES = ["--samples", "10000", "--seed", "1"]
 CASES = [
     (period, samples, china)
     for period in (False, True)
