@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nbscdr_cli.base import cache
-from nbscdr_cli.model import catalog, sources
+from nbscdr_cli.model import assessed, catalog, sources
 
 ENCODING_VERSION = "9"  # 2: digests (cache.py); 3: every catalog type; 4: kinds of ids; 5: periods;
 # 6: regional references, computed estimates; 7: quotations, kinds of potential, what figures include;
@@ -26,7 +26,7 @@ KEEP = 20  # catalogs kept; older entries are removed
 # Every value type of the catalog's modules, and nothing else, can be rebuilt.
 _TYPES: dict[str, Callable[..., Any]] = {
     name: cls
-    for module in (catalog, sources)
+    for module in (assessed, catalog, sources)
     for name, cls in vars(module).items()
     if isinstance(cls, type) and issubclass(cls, tuple) and cls.__module__ == module.__name__
 }
