@@ -110,14 +110,7 @@ def entry_rows(doc: dict[str, Any]) -> list[list[Any]]:
             *(e["percentiles"][p] for p in percentiles),
         ]
         if "horizon" in doc:
-            h = e["horizon"]
-            row += [
-                h["cumulative"]["low"],
-                h["cumulative"]["high"],
-                h["stored_at_end"]["low"],
-                h["stored_at_end"]["high"],
-                doc["horizon"]["unit"],
-            ]
+            row += _period_cells(e["horizon"], doc["horizon"]["unit"])
         rows.append([*row, *_region(doc)])
     return rows
 
@@ -144,15 +137,20 @@ def total_row(doc: dict[str, Any]) -> list[Any]:
         *(None for _p in _marginals(doc)),
     ]
     if "horizon" in doc:
-        h = doc["horizon"]
-        row += [
-            h["cumulative"]["low"],
-            h["cumulative"]["high"],
-            h["stored_at_end"]["low"],
-            h["stored_at_end"]["high"],
-        ]
-        row.append(h["unit"])
+        row += _period_cells(doc["horizon"], doc["horizon"]["unit"])
     return [*row, *_region(doc)]
+
+
+def _period_cells(h: dict[str, Any], unit: str) -> list[Any]:
+    """An entry's or the total's amounts over the period: cumulative and stored at
+    the end, low and high, and their unit."""
+    return [
+        h["cumulative"]["low"],
+        h["cumulative"]["high"],
+        h["stored_at_end"]["low"],
+        h["stored_at_end"]["high"],
+        unit,
+    ]
 
 
 def portfolio_rows(doc: dict[str, Any]) -> list[list[Any]]:

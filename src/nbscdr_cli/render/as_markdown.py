@@ -102,16 +102,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
     if kind == "portfolio":
         return "\n\n".join(portfolio_markdown(doc, lang, notes=notes, superscript=env.unicode))
     if kind == "compare":
-        rows = [r for r in doc["rows"] if r.get("entries")]
-        names = {e["technique"]: name_in(e["name"], lang) for r in rows for e in r["entries"]}
-        marked = footnoted(
-            lambda mark: compare_table.compare_grid(doc, lang, mark),
-            doc.get("warnings", []),
-            notes,
-            lang,
-            superscript=env.unicode,
-            names=names,
-        )
+        marked = compare_table.marked_compare(doc, lang, notes, env.unicode)
         return "\n\n".join([section(marked.built), *notes_markdown(marked, lang, 3)])
     if kind == "catalog":
         footnotes = catalog_tables.catalog_footnotes(doc, lang)

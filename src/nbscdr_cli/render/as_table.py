@@ -306,16 +306,7 @@ def render(kind: str, doc: dict[str, Any], *, lang: str, env: Environment, notes
     elif kind == "catalog":
         _catalog(console, doc, lang, env)
     elif kind == "compare":
-        rows = [r for r in doc["rows"] if r.get("entries")]
-        names = {e["technique"]: name_in(e["name"], lang) for r in rows for e in r["entries"]}
-        marked = footnoted(
-            lambda mark: compare_table.compare_grid(doc, lang, mark),
-            doc.get("warnings", []),
-            notes,
-            lang,
-            superscript=env.unicode,
-            names=names,
-        )
+        marked = compare_table.marked_compare(doc, lang, notes, env.unicode)
         draw(console, marked.built, env)
         _notes(console, marked, lang, env)
     else:

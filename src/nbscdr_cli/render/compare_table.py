@@ -10,7 +10,7 @@ from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import kind_phrase, unit_text
 from nbscdr_cli.base.i18n import _, period_span
 from nbscdr_cli.base.numbers import CAP, rounded, span
-from nbscdr_cli.render.footnotes import Marker, no_mark
+from nbscdr_cli.render.footnotes import Footnoted, Marker, footnoted, no_mark
 from nbscdr_cli.render.tables import Grid, reference_label, with_unit
 from nbscdr_cli.render.text import comparison_digits, relation_text, sampling_text
 
@@ -135,3 +135,18 @@ def row_notes(row: dict[str, Any], lang: str, potential: str = "technical") -> s
     if row.get("up_to"):
         parts.append(_("only an upper bound for {names}", lang, names=named(row["up_to"])))
     return _("; ", lang).join(parts)
+
+
+def marked_compare(doc: dict[str, Any], lang: str, notes: str, superscript: bool) -> Footnoted:
+    """The compare table with its notes at ``notes``, each tied by its marker to the
+    cells it qualifies (the same for the terminal and Markdown)."""
+    rows = [r for r in doc["rows"] if r.get("entries")]
+    names = {e["technique"]: name_in(e["name"], lang) for r in rows for e in r["entries"]}
+    return footnoted(
+        lambda mark: compare_grid(doc, lang, mark),
+        doc.get("warnings", []),
+        notes,
+        lang,
+        superscript=superscript,
+        names=names,
+    )
