@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _, p_
 from nbscdr_cli.base.numbers import derived
 from nbscdr_cli.base.typography import chinese
 from nbscdr_cli.render import catalog_tables, compare_table, reference_tables, tables
 from nbscdr_cli.render.environment import Environment
-from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
+from nbscdr_cli.render.footnotes import Footnoted, general_heading
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label
 
@@ -83,15 +82,7 @@ def portfolio_markdown(
     doc: dict[str, Any], lang: str, level: int = 2, notes: str = "essential", superscript: bool = True
 ) -> list[str]:
     """The portfolio's tables and its notes (at ``notes``) as Markdown blocks."""
-    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
-    marked = footnoted(
-        lambda mark: tables.portfolio_grids(doc, lang, mark),
-        doc["warnings"],
-        notes,
-        lang,
-        superscript=superscript,
-        names=names,
-    )
+    marked = tables.marked_portfolio(doc, lang, notes, superscript)
     grids = marked.built
     parts = [section(grids[0], level)]
     parts += [section(g, level + 1) for g in grids[1:]]

@@ -15,14 +15,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import unit_text
 from nbscdr_cli.base.i18n import _
 from nbscdr_cli.base.numbers import derived, given
 from nbscdr_cli.base.typography import chinese
 from nbscdr_cli.render import catalog_tables, compare_table, reference_tables, tables
 from nbscdr_cli.render.environment import Environment
-from nbscdr_cli.render.footnotes import Footnoted, footnoted, general_heading
+from nbscdr_cli.render.footnotes import Footnoted, general_heading
 from nbscdr_cli.render.long_tables import LONG_TABLE_ROWS, print_table
 from nbscdr_cli.render.tables import Grid
 from nbscdr_cli.render.text import entry_label, total_show
@@ -247,15 +246,7 @@ def _notes(console: Any, marked: Footnoted, lang: str, env: Environment) -> None
 
 def _portfolio(console: Any, doc: dict[str, Any], lang: str, env: Environment, notes: str) -> None:
     ascii_only = _box(env).ascii
-    names = {e["technique"]: name_in(e["name"], lang) for e in doc["entries"]}
-    marked = footnoted(
-        lambda mark: tables.portfolio_grids(doc, lang, mark),
-        doc["warnings"],
-        notes,
-        lang,
-        superscript=env.unicode,
-        names=names,
-    )
+    marked = tables.marked_portfolio(doc, lang, notes, env.unicode)
     for grid in marked.built:
         draw(console, grid, env)
         if grid.key == "uncertainty":

@@ -16,7 +16,7 @@ from nbscdr_cli.api.document_parts import name_in
 from nbscdr_cli.api.wording import figures_phrase, kind_label, unit_text
 from nbscdr_cli.base.i18n import _, period_span
 from nbscdr_cli.base.numbers import CAP, derived, given, percent, rounded, span
-from nbscdr_cli.render.footnotes import Marker, no_mark
+from nbscdr_cli.render.footnotes import Footnoted, Marker, footnoted, no_mark
 from nbscdr_cli.render.grid import Grid as Grid  # where the other renderers find it
 from nbscdr_cli.render.text import (
     assessment_label,
@@ -331,3 +331,16 @@ def portfolio_grids(doc: dict[str, Any], lang: str, mark: Marker = no_mark) -> l
         if "uncertainty" in doc["horizon"]:
             grids.append(horizon_uncertainty_grid(doc, lang))
     return grids
+
+
+def marked_portfolio(doc: dict[str, Any], lang: str, notes: str, superscript: bool) -> Footnoted:
+    """The portfolio's tables with their notes at ``notes``, each tied by its marker
+    to the cells it qualifies (the same for the terminal and Markdown)."""
+    return footnoted(
+        lambda mark: portfolio_grids(doc, lang, mark),
+        doc["warnings"],
+        notes,
+        lang,
+        superscript=superscript,
+        names={e["technique"]: name_in(e["name"], lang) for e in doc["entries"]},
+    )
